@@ -1,0 +1,34 @@
+# Two commands do all set-up: `make run` launches Concordia, `make test` runs the tests.
+VENV     ?= .venv
+PYTHON   ?= python3
+PY       := $(VENV)/bin/python
+STAMP    := $(VENV)/.installed
+export QT_QPA_PLATFORM_TEST := offscreen
+
+.PHONY: run test setup system-deps lint bench screenshot clean
+
+run: setup
+	$(PY) -m app $(ARGS)
+
+test: setup
+	QT_QPA_PLATFORM=offscreen $(PY) -m pytest $(PYTEST_ARGS)
+
+setup: system-deps $(STAMP)
+
+system-deps:
+	@bash packaging/check-system-deps.sh
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+lint: setup
+	$(VENV)/bin/ruff check app tests benchmarks
+
+bench: setup
+	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache

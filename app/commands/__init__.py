@@ -1,0 +1,10 @@
+"""Sub-commands of the `concordia` command line, one module per group.
+
+Each module has `register(subparsers)`, which adds its parser(s) and sets `handler` to a
+function taking the parsed arguments and returning an exit code.
+"""
+
+COMMAND_MODULES = [
+    "app.commands.show",
+    "app.commands.importing",
+]

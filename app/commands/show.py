@@ -1,0 +1,35 @@
+"""`concordia show DRAFT [--json]`: print a draft for people or scripts."""
+
+from __future__ import annotations
+
+import argparse
+import json
+
+from app.i18n import _
+from app.store import load_draft
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("show", help=_("print a draft (text or JSON)"))
+    parser.add_argument("draft", help=_("a .concordia draft file"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    draft = load_draft(args.draft)
+    if args.json:
+        print(json.dumps(draft.to_public_json(), ensure_ascii=False, indent=2))
+        return 0
+    note = draft.note
+    print(f"{note.doc_type} {note.full_number}  {note.place}, {note.date or ''}")
+    print(f"{_('Subject:')} {note.subject}")
+    numbers = {fid: n for n, fid in enumerate(draft.footnote_order(), start=1)}
+    for block in draft.blocks:
+        indent = "  " * block.level
+        refs = "".join(f"[{numbers[fid]}]" for fid in block.footnote_ids if fid in numbers)
+        print(f"{indent}{block.text}{refs}")
+    for fid, number in numbers.items():
+        if fid in draft.footnotes:
+            print(f"[{number}] {draft.footnotes[fid].text}")
+    return 0

@@ -1,0 +1,199 @@
+"""The draft: a Council note's cover metadata, its annexed text as blocks, and footnotes."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import Optional
+
+from .inline import Inline, footnote_ids, inline_from_json, plain_text
+
+
+def new_id() -> str:
+    """A short random id; blocks and footnotes keep theirs for life."""
+    return uuid.uuid4().hex[:12]
+
+
+class BlockKind(str, Enum):
+    TITLE = "title"
+    HEADING = "heading"
+    PREAMBLE = "preamble"          # "HAVING MET …": a recital
+    OPERATIVE = "operative"        # "WE REAFFIRM …": an operative clause
+    NUMBERED = "numbered"          # "7. Reiterate …"
+    LIST_ITEM = "list_item"        # bullets; level 1, 2 …
+    PARAGRAPH = "paragraph"
+
+
+class DocumentType(str, Enum):
+    NOTE = "NOTE"
+    COVER_NOTE = "COVER NOTE"
+    I_A_ITEM_NOTE = "I/A ITEM NOTE"
+
+
+@dataclass
+class NoteMeta:
+    number: str = ""                       # "6914/24"
+    suffix: str = ""                       # "REV 1", "ADD 1", "COR 1" or ""
+    date: Optional[date] = None
+    place: str = "Brussels"
+    languages: list[str] = field(default_factory=lambda: ["en"])   # original language(s)
+    marking: Optional[str] = None          # "LIMITE" or None
+    codes: list[str] = field(default_factory=list)
+    doc_type: str = DocumentType.NOTE.value
+    sender: str = ""                       # "From:"
+    recipient: str = ""                    # "To:"
+    subject: str = ""
+    intro: str = ""
+    interinstitutional_file: str = ""
+    initials: str = ""                     # drafter's initials, "MR/mdc"
+    directorate: str = ""                  # "JAI.B"
+
+    def to_json(self) -> dict:
+        return {
+            "number": self.number,
+            "suffix": self.suffix,
+            "date": self.date.isoformat() if self.date else None,
+            "place": self.place,
+            "languages": list(self.languages),
+            "marking": self.marking,
+            "codes": list(self.codes),
+            "type": self.doc_type,
+            "from": self.sender,
+            "to": self.recipient,
+            "subject": self.subject,
+            "intro": self.intro,
+            "interinstitutional_file": self.interinstitutional_file,
+            "initials": self.initials,
+            "directorate": self.directorate,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "NoteMeta":
+        return cls(
+            number=data.get("number", ""),
+            suffix=data.get("suffix", ""),
+            date=date.fromisoformat(data["date"]) if data.get("date") else None,
+            place=data.get("place", ""),
+            languages=list(data.get("languages", ["en"])),
+            marking=data.get("marking"),
+            codes=list(data.get("codes", [])),
+            doc_type=data.get("type", DocumentType.NOTE.value),
+            sender=data.get("from", ""),
+            recipient=data.get("to", ""),
+            subject=data.get("subject", ""),
+            intro=data.get("intro", ""),
+            interinstitutional_file=data.get("interinstitutional_file", ""),
+            initials=data.get("initials", ""),
+            directorate=data.get("directorate", ""),
+        )
+
+    @property
+    def full_number(self) -> str:
+        """The number as printed: a revision carries its number inside ("6914/1/24 REV 1")."""
+        if not self.suffix:
+            return self.number
+        word, _, count = self.suffix.partition(" ")
+        if word == "REV" and count and "/" in self.number:
+            serial, _, year = self.number.rpartition("/")
+            return f"{serial}/{count}/{year} {self.suffix}"
+        return f"{self.number} {self.suffix}"
+
+
+@dataclass
+class Block:
+    kind: BlockKind
+    content: list[Inline]
+    level: int = 0
+    id: str = field(default_factory=new_id)
+
+    @property
+    def text(self) -> str:
+        return plain_text(self.content)
+
+    @property
+    def footnote_ids(self) -> list[str]:
+        return footnote_ids(self.content)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "kind": self.kind.value,
+            "level": self.level,
+            "content": [item.to_json() for item in self.content],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Block":
+        return cls(
+            id=data["id"],
+            kind=BlockKind(data["kind"]),
+            level=int(data.get("level", 0)),
+            content=[inline_from_json(item) for item in data["content"]],
+        )
+
+
+@dataclass
+class Footnote:
+    text: str
+    id: str = field(default_factory=new_id)
+
+
+@dataclass
+class Draft:
+    note: NoteMeta = field(default_factory=NoteMeta)
+    blocks: list[Block] = field(default_factory=list)
+    footnotes: dict[str, Footnote] = field(default_factory=dict)
+    language: str = "en"                   # language of `blocks`
+
+    # -- look-ups -------------------------------------------------------------------------
+    def block(self, block_id: str) -> Block:
+        for block in self.blocks:
+            if block.id == block_id:
+                return block
+        raise KeyError(f"no block {block_id!r}")
+
+    def block_index(self, block_id: str) -> int:
+        for index, block in enumerate(self.blocks):
+            if block.id == block_id:
+                return index
+        raise KeyError(f"no block {block_id!r}")
+
+    def footnote_order(self) -> list[str]:
+        """Footnote ids in reading order: how they are numbered 1…n."""
+        order: list[str] = []
+        for block in self.blocks:
+            order.extend(block.footnote_ids)
+        return order
+
+    def footnote_number(self, footnote_id: str) -> int:
+        return self.footnote_order().index(footnote_id) + 1
+
+    def unreferenced_footnotes(self) -> list[str]:
+        referenced = set(self.footnote_order())
+        return [fid for fid in self.footnotes if fid not in referenced]
+
+    # -- serialisation for scripts (`concordia show --json`); names are a stable interface --
+    def to_public_json(self) -> dict:
+        order = self.footnote_order()
+        ordered = order + [fid for fid in self.footnotes if fid not in set(order)]
+        return {
+            "note": self.note.to_json(),
+            "language": self.language,
+            "blocks": [
+                {
+                    "id": block.id,
+                    "kind": block.kind.value,
+                    "level": block.level,
+                    "text": block.text,
+                    "footnotes": block.footnote_ids,
+                }
+                for block in self.blocks
+            ],
+            "footnotes": [
+                {"id": fid, "text": self.footnotes[fid].text}
+                for fid in ordered
+                if fid in self.footnotes
+            ],
+        }

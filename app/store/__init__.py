@@ -1,0 +1,19 @@
+"""Storage: draft files (SQLite through SQLAlchemy), locks, autosave, migrations."""
+
+from .draft_file import DRAFT_SUFFIX, load_draft, save_draft
+from .errors import (
+    CorruptDraftError,
+    DraftFileError,
+    DraftLockedError,
+    NewerFormatError,
+    NotADraftError,
+    SaveError,
+)
+from .lock import DraftLock
+from .session import DraftSession, autosave_path_for
+
+__all__ = [
+    "DRAFT_SUFFIX", "CorruptDraftError", "DraftFileError", "DraftLock", "DraftLockedError",
+    "DraftSession", "NewerFormatError", "NotADraftError", "SaveError", "autosave_path_for",
+    "load_draft", "save_draft",
+]

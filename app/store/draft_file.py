@@ -1,0 +1,213 @@
+"""Reading and writing a draft file (`*.concordia`, SQLite through SQLAlchemy).
+
+Saves are atomic: the whole draft goes into a new file beside the target, which is flushed to
+disk and then renamed over it. A crash at any moment leaves either the old file or the new one.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+import tempfile
+from pathlib import Path
+
+from sqlalchemy import create_engine, insert, select
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.pool import StaticPool
+
+from app.model import Block, BlockKind, Draft, Footnote, NoteMeta
+from app.model.inline import inline_from_json
+
+from . import schema
+from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
+
+SQLITE_MAGIC = b"SQLite format 3\x00"
+DRAFT_SUFFIX = ".concordia"
+
+
+def _engine_for(connection: sqlite3.Connection) -> Engine:
+    return create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
+
+
+# -- reading --------------------------------------------------------------------------------
+
+def load_draft(path: Path | str) -> Draft:
+    """Read a draft; raise a DraftFileError subclass with a user-facing sentence on bad input."""
+    path = Path(path)
+    _check_header(path)
+    try:
+        source = sqlite3.connect(f"file:{path}?mode=ro", uri=True)
+    except sqlite3.Error as error:
+        raise CorruptDraftError.for_path(path, str(error)) from error
+    try:
+        application_id, version = _identity(path, source)
+        if application_id != schema.APPLICATION_ID:
+            raise NotADraftError.for_path(path)
+        if version > schema.SCHEMA_VERSION:
+            raise NewerFormatError.for_path(path, version, schema.SCHEMA_VERSION)
+        # Work on an in-memory copy: reading never holds the file, and migrations never touch it.
+        memory = sqlite3.connect(":memory:")
+        source.backup(memory)
+    except sqlite3.DatabaseError as error:
+        raise CorruptDraftError.for_path(path, str(error)) from error
+    finally:
+        source.close()
+    try:
+        engine = _engine_for(memory)
+        with engine.begin() as connection:
+            _migrate(connection, version)
+            return _read(connection)
+    except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
+        raise CorruptDraftError.for_path(path, str(error)) from error
+    except Exception as error:  # SQLAlchemy wraps sqlite errors
+        if "DatabaseError" in type(error).__name__ or "OperationalError" in type(error).__name__:
+            raise CorruptDraftError.for_path(path, str(error.args[0])[:200]) from error
+        raise
+    finally:
+        memory.close()
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        raise
+    except IsADirectoryError as error:
+        raise NotADraftError.for_path(path) from error
+    if not header.startswith(SQLITE_MAGIC):
+        raise NotADraftError.for_path(path)
+    if len(header) < 100:
+        raise CorruptDraftError.for_path(path, "file is truncated")
+
+
+def _identity(path: Path, connection: sqlite3.Connection) -> tuple[int, int]:
+    application_id = connection.execute("PRAGMA application_id").fetchone()[0]
+    version = connection.execute("PRAGMA user_version").fetchone()[0]
+    check = connection.execute("PRAGMA quick_check").fetchone()[0]
+    if check != "ok":
+        raise CorruptDraftError.for_path(path, check)
+    return application_id, version
+
+
+def _migrate(connection: Connection, version: int) -> None:
+    while version < schema.SCHEMA_VERSION:
+        schema.MIGRATIONS[version](connection)
+        version += 1
+
+
+def _read(connection: Connection) -> Draft:
+    info = {
+        row.key: json.loads(row.value)
+        for row in connection.execute(select(schema.draft_info))
+    }
+    draft = Draft(note=NoteMeta.from_json(info.get("note", {})), language=info.get("language", "en"))
+    rows = connection.execute(select(schema.blocks).order_by(schema.blocks.c.position))
+    for row in rows:
+        draft.blocks.append(
+            Block(
+                id=row.id,
+                kind=BlockKind(row.kind),
+                level=row.level,
+                content=[inline_from_json(item) for item in json.loads(row.content)],
+            )
+        )
+    for row in connection.execute(select(schema.footnotes)):
+        draft.footnotes[row.id] = Footnote(row.text, row.id)
+    return draft
+
+
+# -- writing --------------------------------------------------------------------------------
+
+def save_draft(draft: Draft, path: Path | str) -> None:
+    """Write the whole draft to `path` atomically."""
+    path = Path(path)
+    folder = path.parent if str(path.parent) else Path(".")
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+    except PermissionError as error:
+        raise SaveError.not_writable(path) from error
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        write_draft_file(draft, temp_path)
+        _fsync(temp_path)
+        if path.exists() and not os.access(path, os.W_OK):
+            raise SaveError(
+                _read_only_message(path),
+                path,
+            )
+        os.replace(temp_path, path)
+        _fsync_folder(folder)
+    except PermissionError as error:
+        raise SaveError.not_writable(path) from error
+    finally:
+        temp_path.unlink(missing_ok=True)
+
+
+def _read_only_message(path: Path) -> str:
+    from app.i18n import _
+
+    return _("“{name}” is read-only on disk. Use Save As to keep your changes.").format(name=path.name)
+
+
+def write_draft_file(draft: Draft, target: Path) -> None:
+    """Write a complete draft database to `target` (which must be new or empty)."""
+    target.unlink(missing_ok=True)
+    connection = sqlite3.connect(target)
+    try:
+        connection.execute("PRAGMA journal_mode=OFF")  # a fresh file: the rename is our journal
+        connection.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
+        connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
+        engine = _engine_for(connection)
+        schema.metadata.create_all(engine)
+        with engine.begin() as conn:
+            _write(conn, draft)
+        engine.dispose()
+    finally:
+        connection.close()
+
+
+def _write(connection: Connection, draft: Draft) -> None:
+    info = {"note": draft.note.to_json(), "language": draft.language}
+    connection.execute(
+        insert(schema.draft_info),
+        [{"key": key, "value": json.dumps(value, ensure_ascii=False)} for key, value in info.items()],
+    )
+    if draft.blocks:
+        connection.execute(
+            insert(schema.blocks),
+            [
+                {
+                    "id": block.id,
+                    "position": position,
+                    "kind": block.kind.value,
+                    "level": block.level,
+                    "content": json.dumps(
+                        [item.to_json() for item in block.content], ensure_ascii=False
+                    ),
+                }
+                for position, block in enumerate(draft.blocks)
+            ],
+        )
+    if draft.footnotes:
+        connection.execute(
+            insert(schema.footnotes),
+            [{"id": note.id, "text": note.text} for note in draft.footnotes.values()],
+        )
+
+
+def _fsync(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)

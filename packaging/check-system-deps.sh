@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Checks the Debian packages Concordia needs (Qt's libraries; pandoc, LibreOffice and poppler for
+# the export checks; Xvfb for screenshots). As root it installs what is missing; otherwise it
+# prints the one command to run. Elsewhere than Debian/Ubuntu it only says what to look for.
+set -euo pipefail
+
+QT_LIBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
+libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
+libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1"
+TOOLS="xvfb xauth pandoc poppler-utils libreoffice-writer-nogui fonts-liberation fonts-dejavu-core"
+PACKAGES="$(echo $QT_LIBS $TOOLS)"
+
+if ! command -v dpkg-query >/dev/null 2>&1; then
+    echo "check-system-deps: not a Debian system; make sure Qt 6's X11/xcb libraries, pandoc," \
+         "LibreOffice and poppler-utils are installed." >&2
+    exit 0
+fi
+
+missing=""
+for package in $PACKAGES; do
+    status=$(dpkg-query -W -f='${Status}' "$package" 2>/dev/null || true)
+    case "$status" in *"install ok installed"*) ;; *) missing="$missing $package" ;; esac
+done
+[ -z "$missing" ] && exit 0
+
+if [ "$(id -u)" = "0" ]; then
+    echo "check-system-deps: installing$missing" >&2
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get update -qq
+    apt-get install -y -qq --no-install-recommends $missing >/dev/null
+else
+    echo "check-system-deps: missing Debian packages. Run:" >&2
+    echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
+    exit 1
+fi
