@@ -1,10 +1,20 @@
 """The document model: plain dataclasses and the operations that edit them (no Qt here)."""
 
-from .draft import Block, BlockKind, DocumentType, Draft, Footnote, NoteMeta, new_id
+from .draft import (
+    TRANSLATED_META_FIELDS,
+    Block,
+    BlockKind,
+    DocumentType,
+    Draft,
+    Footnote,
+    LanguageVersion,
+    NoteMeta,
+    new_id,
+)
 from .inline import ANCHOR, FootnoteRef, Inline, TextRun, plain_text
 from .ops import Operation, operation_from_json
 
 __all__ = [
-    "ANCHOR", "Block", "BlockKind", "DocumentType", "Draft", "Footnote", "FootnoteRef", "Inline",
+    "ANCHOR", "Block", "BlockKind", "DocumentType", "Draft", "Footnote", "FootnoteRef", "Inline", "LanguageVersion", "TRANSLATED_META_FIELDS",
     "NoteMeta", "Operation", "TextRun", "new_id", "operation_from_json", "plain_text",
 ]

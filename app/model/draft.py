@@ -140,12 +140,57 @@ class Footnote:
     id: str = field(default_factory=new_id)
 
 
+#: Cover fields that are text in the draft's language and so have a translation.
+TRANSLATED_META_FIELDS = ("sender", "recipient", "subject", "intro")
+
+
+@dataclass
+class LanguageVersion:
+    """The same draft in another language, paired with the main text by block and footnote id.
+
+    `confirmed` holds, per block id, the main-language plain text the pair was last confirmed
+    against, so a pair is out of step when the main text changed since.
+    """
+
+    language: str
+    meta: dict[str, str] = field(default_factory=dict)           # TRANSLATED_META_FIELDS
+    blocks: dict[str, list[Inline]] = field(default_factory=dict)
+    footnotes: dict[str, str] = field(default_factory=dict)
+    confirmed: dict[str, str] = field(default_factory=dict)
+
+    def missing_blocks(self, draft: "Draft") -> list[str]:
+        return [block.id for block in draft.blocks if block.id not in self.blocks]
+
+    def to_json(self) -> dict:
+        return {
+            "language": self.language,
+            "meta": dict(self.meta),
+            "blocks": {bid: [i.to_json() for i in content] for bid, content in self.blocks.items()},
+            "footnotes": dict(self.footnotes),
+            "confirmed": dict(self.confirmed),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "LanguageVersion":
+        return cls(
+            language=data["language"],
+            meta=dict(data.get("meta", {})),
+            blocks={
+                bid: [inline_from_json(item) for item in content]
+                for bid, content in data.get("blocks", {}).items()
+            },
+            footnotes=dict(data.get("footnotes", {})),
+            confirmed=dict(data.get("confirmed", {})),
+        )
+
+
 @dataclass
 class Draft:
     note: NoteMeta = field(default_factory=NoteMeta)
     blocks: list[Block] = field(default_factory=list)
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     language: str = "en"                   # language of `blocks`
+    translations: dict[str, LanguageVersion] = field(default_factory=dict)
 
     # -- look-ups -------------------------------------------------------------------------
     def block(self, block_id: str) -> Block:

@@ -16,7 +16,7 @@ from sqlalchemy import create_engine, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
-from app.model import Block, BlockKind, Draft, Footnote, NoteMeta
+from app.model import Block, BlockKind, Draft, Footnote, LanguageVersion, NoteMeta
 from app.model.inline import inline_from_json
 
 from . import schema
@@ -102,7 +102,14 @@ def _read(connection: Connection) -> Draft:
         row.key: json.loads(row.value)
         for row in connection.execute(select(schema.draft_info))
     }
-    draft = Draft(note=NoteMeta.from_json(info.get("note", {})), language=info.get("language", "en"))
+    draft = Draft(
+        note=NoteMeta.from_json(info.get("note", {})),
+        language=info.get("language", "en"),
+        translations={
+            lang: LanguageVersion.from_json(data)
+            for lang, data in info.get("translations", {}).items()
+        },
+    )
     rows = connection.execute(select(schema.blocks).order_by(schema.blocks.c.position))
     for row in rows:
         draft.blocks.append(
@@ -170,7 +177,11 @@ def write_draft_file(draft: Draft, target: Path) -> None:
 
 
 def _write(connection: Connection, draft: Draft) -> None:
-    info = {"note": draft.note.to_json(), "language": draft.language}
+    info = {
+        "note": draft.note.to_json(),
+        "language": draft.language,
+        "translations": {lang: tr.to_json() for lang, tr in draft.translations.items()},
+    }
     connection.execute(
         insert(schema.draft_info),
         [{"key": key, "value": json.dumps(value, ensure_ascii=False)} for key, value in info.items()],
