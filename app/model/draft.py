@@ -101,12 +101,33 @@ class NoteMeta:
         return f"{self.number} {self.suffix}"
 
 
+@dataclass(frozen=True)
+class ClauseOrigin:
+    """Where an inserted block's wording came from: a clause of the library, as it was inserted."""
+
+    clause_id: str
+    text: str                 # the agreed wording at insertion, to show departures word by word
+    source: str = ""          # e.g. "6914/24, para. 3 (28 February 2024)"
+
+    def to_json(self) -> dict:
+        return {"clause_id": self.clause_id, "text": self.text, "source": self.source}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "ClauseOrigin":
+        return cls(data["clause_id"], data["text"], data.get("source", ""))
+
+
 @dataclass
 class Block:
     kind: BlockKind
     content: list[Inline]
     level: int = 0
     id: str = field(default_factory=new_id)
+    origin: Optional[ClauseOrigin] = None
+
+    @property
+    def departs_from_origin(self) -> bool:
+        return self.origin is not None and self.text != self.origin.text
 
     @property
     def text(self) -> str:
@@ -122,6 +143,7 @@ class Block:
             "kind": self.kind.value,
             "level": self.level,
             "content": [item.to_json() for item in self.content],
+            "origin": self.origin.to_json() if self.origin else None,
         }
 
     @classmethod
@@ -131,6 +153,7 @@ class Block:
             kind=BlockKind(data["kind"]),
             level=int(data.get("level", 0)),
             content=[inline_from_json(item) for item in data["content"]],
+            origin=ClauseOrigin.from_json(data["origin"]) if data.get("origin") else None,
         )
 
 

@@ -16,6 +16,7 @@ from sqlalchemy import create_engine, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
+from app.model.draft import ClauseOrigin
 from app.model import Block, BlockKind, Draft, Footnote, LanguageVersion, NoteMeta
 from app.model.inline import inline_from_json
 
@@ -118,6 +119,7 @@ def _read(connection: Connection) -> Draft:
                 kind=BlockKind(row.kind),
                 level=row.level,
                 content=[inline_from_json(item) for item in json.loads(row.content)],
+                origin=ClauseOrigin.from_json(json.loads(row.origin)) if row.origin else None,
             )
         )
     for row in connection.execute(select(schema.footnotes)):
@@ -198,6 +200,9 @@ def _write(connection: Connection, draft: Draft) -> None:
                     "content": json.dumps(
                         [item.to_json() for item in block.content], ensure_ascii=False
                     ),
+                    "origin": json.dumps(block.origin.to_json(), ensure_ascii=False)
+                    if block.origin
+                    else None,
                 }
                 for position, block in enumerate(draft.blocks)
             ],

@@ -34,6 +34,7 @@ blocks = Table(
     Column("kind", String, nullable=False),
     Column("level", Integer, nullable=False, default=0),
     Column("content", Text, nullable=False),  # JSON list of inlines
+    Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
 )
 
 footnotes = Table(

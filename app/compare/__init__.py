@@ -1,0 +1,1 @@
+"""Comparison of texts and versions: block alignment, word-level diff, moves, redline model."""

@@ -1,0 +1,29 @@
+from app.compare.words import DELETE, EQUAL, INSERT, similarity, word_diff
+
+
+def rebuild(diffs, keep):
+    return "".join(text for op, text in diffs if op in (EQUAL, keep))
+
+
+def test_changed_word_shows_as_that_word():
+    old = "We recognise the growing threat of synthetic drugs."
+    new = "We recognise the serious threat of synthetic drugs."
+    diffs = word_diff(old, new)
+    assert (DELETE, "growing") in diffs
+    assert (INSERT, "serious") in diffs
+    assert rebuild(diffs, DELETE) == old
+    assert rebuild(diffs, INSERT) == new
+
+
+def test_accents_and_punctuation_are_tokens():
+    old = "la cooperación birregional, y"
+    new = "la cooperación bi-regional; y"
+    diffs = word_diff(old, new)
+    assert rebuild(diffs, DELETE) == old and rebuild(diffs, INSERT) == new
+    assert all("cooperación" not in text for op, text in diffs if op != EQUAL)
+
+
+def test_similarity_bounds():
+    assert similarity("a b c", "a b c") == 1.0
+    assert similarity("alpha beta", "gamma delta") == 0.0
+    assert 0.5 < similarity("one two three four", "one two three five") < 1.0
