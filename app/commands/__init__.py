@@ -6,5 +6,5 @@ function taking the parsed arguments and returning an exit code.
 
 COMMAND_MODULES = [
     "app.commands.show",
-    "app.commands.importing",  # noqa: written by the importer
+    "app.commands.importing",
 ]
