@@ -29,3 +29,34 @@ def clasi_seed() -> Path:
     if not CLASI_SEED.exists():
         pytest.fail(f"seed missing: {CLASI_SEED}")
     return CLASI_SEED
+
+
+@pytest.fixture
+def read_only_folder(tmp_path):
+    """A folder (or file) nobody can write to, even root (CI runs as root): chmod, or chattr +i as root.
+
+    Yields a function that makes a given folder read-only; everything is made writable again
+    at the end so tmp_path can be cleaned up.
+    """
+    import shutil
+    import subprocess
+
+    frozen: list[Path] = []
+
+    def freeze(folder: Path) -> Path:
+        if os.geteuid() != 0:
+            folder.chmod(0o555 if folder.is_dir() else 0o444)
+        else:
+            chattr = shutil.which("chattr")
+            result = subprocess.run([chattr, "+i", str(folder)], capture_output=True) if chattr else None
+            if result is None or result.returncode != 0:
+                pytest.skip("cannot make a folder read-only for root here (no chattr +i)")
+        frozen.append(folder)
+        return folder
+
+    yield freeze
+    for folder in frozen:
+        if os.geteuid() != 0:
+            folder.chmod(0o755)
+        else:
+            subprocess.run(["chattr", "-i", str(folder)], capture_output=True)

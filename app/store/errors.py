@@ -62,9 +62,10 @@ class SaveError(DraftFileError):
     @classmethod
     def not_writable(cls, path: Path) -> "SaveError":
         return cls(
-            _("Cannot save to “{folder}”: the folder is read-only or you lack permission.").format(
-                folder=path.parent
-            ),
+            _(
+                "Cannot save “{name}”: the file or its folder “{folder}” is read-only, "
+                "or you lack permission. Use Save As to keep your changes elsewhere."
+            ).format(name=path.name, folder=path.parent),
             path,
         )
 
