@@ -32,3 +32,10 @@ bench: setup
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
+
+# Message catalogs: extract UI and export strings, merge them into the Spanish catalog.
+.PHONY: i18n
+i18n: setup
+	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k pgettext:1c,2 --add-comments=UNVERIFIED: \
+		--no-location --sort-output -o translations/messages.pot .
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -l es --no-fuzzy-matching
