@@ -1,0 +1,177 @@
+"""Markdown or plain text → a draft: cover metadata, annex blocks, footnotes.
+
+    draft, report = import_text(text)
+    draft, report = import_text_file("note.md", progress)
+
+The work is one pass over the source's chunks (chunks.py); footnote markers are held as
+slots until all footnote texts are known, then become references (footnotes.py).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.i18n import _
+from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
+from app.model.inline import normalise
+from app.progress import Progress
+
+from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, undress
+from .chunks import FOOTNOTE_TEXT, Chunk, iter_chunks
+from .cover import read_cover
+from .footnotes import FootnoteCollector, MarkerSlot
+from .inline_md import Marker, Piece, inline_to_plain
+from .reading import read_source
+from .report import ImportReport
+
+#: Kinds a paragraph broken by a page can continue.
+_CONTINUABLE = {
+    BlockKind.PARAGRAPH, BlockKind.PREAMBLE, BlockKind.OPERATIVE, BlockKind.NUMBERED,
+    BlockKind.LIST_ITEM,
+}
+
+
+@dataclass
+class _Pending:
+    kind: BlockKind
+    level: int
+    content: list = field(default_factory=list)       # TextRun | MarkerSlot
+    line: int = 0
+
+
+def import_text_file(
+    path: Path | str, progress: Progress | None = None
+) -> tuple[Draft, ImportReport]:
+    report = ImportReport()
+    text = read_source(path, report)
+    return import_text(text, progress, report)
+
+
+def import_text(
+    text: str, progress: Progress | None = None, report: ImportReport | None = None
+) -> tuple[Draft, ImportReport]:
+    report = report or ImportReport()
+    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    report.lines = len(lines)
+    cover = read_cover(lines, report)
+    builder = _Builder(report)
+    for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
+        builder.add(chunk, position)
+    draft = Draft(note=cover.meta)
+    builder.finish(draft)
+    return draft, report
+
+
+class _Builder:
+    def __init__(self, report: ImportReport) -> None:
+        self.report = report
+        self.footnotes = FootnoteCollector()
+        self.blocks: list[_Pending] = []
+        self.page_break = False          # a separator since the last block
+        self.footnote_zone = False       # after a separator, before the next block
+        self.expected_number: int | None = None
+
+    # -- one chunk ----------------------------------------------------------------------------
+    def add(self, chunk: Chunk, position: int) -> None:
+        if chunk.separator:
+            self.page_break = self.footnote_zone = True
+            return
+        if self._footnote_text(chunk, position):
+            return
+        shape = shape_of(chunk.text, chunk.indent)
+        if shape.empty_bullet:
+            self.report.warn(_("an empty list item was left out"), chunk.line, chunk.first_line)
+            return
+        if not shape.text.strip() and not any(isinstance(p, Marker) for p in shape.pieces):
+            return
+        if is_annex_header(shape):
+            return
+        self.footnote_zone = False
+        if self._continues_previous(shape):
+            previous = self.blocks[-1]
+            previous.content.append(TextRun(" "))
+            previous.content.extend(self._slots(shape.pieces, chunk, position))
+            self.page_break = False
+            return
+        kind, level = kind_of(shape, first=not self.blocks)
+        if kind is BlockKind.NUMBERED:
+            self._check_numbering(shape.number, chunk)
+        pieces = undress(shape.pieces, kind)
+        self.blocks.append(_Pending(kind, level, self._slots(pieces, chunk, position), chunk.line))
+        self.page_break = False
+
+    def _footnote_text(self, chunk: Chunk, position: int) -> bool:
+        match = FOOTNOTE_TEXT.match(chunk.text)
+        if not match:
+            return False
+        label = match["sup"] or match["caret"] or match["bold"]
+        if match["uni"]:
+            from .inline_md import superscript_label
+
+            label = superscript_label(match["uni"])
+        # "**3** …" is only a footnote text at the foot of a page or when marker 3 awaits one.
+        if match["bold"] and not (self.footnote_zone or label in self.footnotes.pending_labels()):
+            return False
+        body = inline_to_plain(chunk.text[match.end():])
+        self.footnotes.add_text(label, body, chunk.line, position)
+        return True
+
+    def _continues_previous(self, shape: ChunkShape) -> bool:
+        """A paragraph cut by a page break (and footnote texts) goes on in this chunk."""
+        if not self.blocks or not shape.plain_prose:
+            return False
+        previous = self.blocks[-1]
+        if previous.kind not in _CONTINUABLE:
+            return False
+        previous_text = "".join(p.text for p in previous.content if isinstance(p, TextRun))
+        if terminated(previous_text):
+            return False
+        text = shape.text.lstrip()
+        starts_lower = text[:1].islower()
+        return starts_lower or (self.page_break and _lead_free(text))
+
+    def _slots(self, pieces: list[Piece], chunk: Chunk, position: int) -> list:
+        quote = inline_to_plain(chunk.text)
+        result: list = []
+        for piece in pieces:
+            if isinstance(piece, Marker):
+                result.append(self.footnotes.add_marker(piece, chunk.line, quote, position))
+            else:
+                result.append(piece)
+        return result
+
+    def _check_numbering(self, number: int | None, chunk: Chunk) -> None:
+        expected = self.expected_number or 1
+        if number is not None and number != expected:
+            self.report.warn(
+                _("paragraph number {found} where {expected} was expected; numbers are "
+                  "recomputed in order").format(found=number, expected=expected),
+                chunk.line, chunk.text,
+            )
+        self.expected_number = (number or expected) + 1
+
+    # -- the draft ----------------------------------------------------------------------------
+    def finish(self, draft: Draft) -> None:
+        by_slot, footnotes = self.footnotes.resolve(self.report)
+        for pending in self.blocks:
+            content = []
+            for item in pending.content:
+                if isinstance(item, MarkerSlot):
+                    footnote_id = by_slot[item.slot]
+                    if footnote_id is None:
+                        content.append(TextRun(item.marker.raw))
+                    else:
+                        content.append(FootnoteRef(footnote_id))
+                else:
+                    content.append(item)
+            draft.blocks.append(Block(pending.kind, normalise(content), pending.level))
+        for footnote in footnotes:
+            draft.footnotes[footnote.id] = footnote
+
+
+def _lead_free(text: str) -> bool:
+    """Not obviously the start of a new clause."""
+    from .blocks import lead_in_kind
+
+    return lead_in_kind(text) is None
