@@ -8,7 +8,9 @@ from datetime import date
 from enum import Enum
 from typing import Optional
 
+from .annotations import Comment, Reservation
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
+from .parties import Party
 
 
 def new_id() -> str:
@@ -214,6 +216,9 @@ class Draft:
     footnotes: dict[str, Footnote] = field(default_factory=dict)
     language: str = "en"                   # language of `blocks`
     translations: dict[str, LanguageVersion] = field(default_factory=dict)
+    comments: dict[str, Comment] = field(default_factory=dict)          # delegations' comments
+    reservations: dict[str, Reservation] = field(default_factory=dict)
+    parties: dict[str, Party] = field(default_factory=dict)             # user-added parties
 
     # -- look-ups -------------------------------------------------------------------------
     def block(self, block_id: str) -> Block:
@@ -264,4 +269,6 @@ class Draft:
                 for fid in ordered
                 if fid in self.footnotes
             ],
+            "comments": [comment.to_json() for comment in self.comments.values()],
+            "reservations": [item.to_json() for item in self.reservations.values()],
         }

@@ -1,0 +1,226 @@
+"""The clause library's tables, schema version and connection.
+
+The core tables use only portable types, so the same models serve a SQLite file (the default,
+in the user's data folder) or a PostgreSQL database shared by a team. Full-text search on
+SQLite uses an FTS5 side table (`clause_fts`), maintained by hand in the same transaction as
+the clause rows; other databases fall back to searching the folded text column in SQL.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+    column,
+    table,
+    create_engine,
+    event,
+    select,
+    text,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from app.i18n import _
+
+SCHEMA_VERSION = 1
+
+metadata = MetaData()
+
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+)
+
+sources = Table(
+    "sources",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("title", Text, nullable=False, default=""),
+    Column("number", String(80), nullable=False, default="", index=True),  # "6914/24"
+    Column("date", Date, nullable=True),
+    Column("language", String(8), nullable=False),
+    Column("origin_file", Text, nullable=False, default=""),
+    Column("content_hash", String(64), nullable=False, unique=True),
+    # Sources with the same pair key and different languages are language versions of one text.
+    Column("pair_key", String(200), nullable=False, default="", index=True),
+    Column("added_at", DateTime, nullable=False),
+)
+
+clauses = Table(
+    "clauses",
+    metadata,
+    Column("num", Integer, primary_key=True, autoincrement=True),  # FTS rowid on SQLite
+    Column("clause_id", String(16), nullable=False, unique=True),  # stable across libraries
+    Column("key_hash", String(64), nullable=False, unique=True),
+    Column("text", Text, nullable=False),
+    Column("folded", Text, nullable=False),   # accent/case folded: the portable search path
+    Column("language", String(8), nullable=False, index=True),
+    Column("kind", String(20), nullable=False, default="paragraph"),
+)
+
+provenances = Table(
+    "provenances",
+    metadata,
+    Column("id", Integer, primary_key=True, autoincrement=True),
+    Column("clause_num", Integer, ForeignKey("clauses.num"), nullable=False, index=True),
+    Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
+    Column("position", Integer, nullable=False),         # block index in the source
+    Column("paragraph", String(40), nullable=False, default=""),  # its own number, if any
+    Column("context", Text, nullable=False, default=""),  # lead-in of a list item
+    Column("footnotes", Text, nullable=False, default="[]"),  # JSON list of footnote texts
+    UniqueConstraint("source_id", "position", name="one_clause_per_position"),
+)
+
+#: The FTS5 side table, for joins (created with FTS_DDL, never by metadata.create_all).
+FTS = table("clause_fts", column("rowid"), column("text"))
+
+FTS_DDL = (
+    "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
+    "text, content='clauses', content_rowid='num', "
+    "tokenize='unicode61 remove_diacritics 2')"
+)
+
+
+class LibraryError(Exception):
+    """A problem with the library a user can act on; `str()` is one clear sentence."""
+
+
+def default_library_path() -> Path:
+    """library.sqlite in the user's data folder (XDG on Linux, the platform's place elsewhere)."""
+    if sys.platform == "win32":  # pragma: no cover - platform specific
+        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
+        return base / "Concordia" / "library.sqlite"
+    if sys.platform == "darwin":  # pragma: no cover - platform specific
+        return Path.home() / "Library" / "Application Support" / "Concordia" / "library.sqlite"
+    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
+    return base / "concordia" / "library.sqlite"
+
+
+def library_url(location: str | Path | None) -> str:
+    """A SQLAlchemy URL from a URL, a file path, or nothing (the default library)."""
+    if location is None or str(location) == "":
+        location = default_library_path()
+    location = str(location)
+    if "://" in location:
+        return location
+    return "sqlite:///" + str(Path(location).expanduser().resolve())
+
+
+def _sqlite_path(url: str) -> Path | None:
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+        return Path(url[len("sqlite:///"):])
+    return None
+
+
+def connect(location: str | Path | None = None) -> Engine:
+    """An engine on an existing or new library, created and checked; raises LibraryError."""
+    url = library_url(location)
+    path = _sqlite_path(url)
+    if path is not None:
+        _check_sqlite_file(path)
+    engine = create_engine(url, connect_args={"timeout": 5} if path is not None else {})
+    if engine.dialect.name == "sqlite":
+        event.listen(engine, "connect", _sqlite_pragmas)
+    try:
+        _prepare(engine)
+    except LibraryError:
+        engine.dispose()
+        raise
+    except DBAPIError as error:
+        engine.dispose()
+        raise translate_error(error, url) from error
+    return engine
+
+
+def _check_sqlite_file(path: Path) -> None:
+    if path.exists():
+        if path.is_dir():
+            raise LibraryError(_("“{path}” is a folder, not a library.").format(path=path))
+        with path.open("rb") as handle:
+            header = handle.read(16)
+        if header and header != b"SQLite format 3\x00":
+            raise LibraryError(_("“{path}” is not a Concordia library.").format(path=path))
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        raise LibraryError(
+            _("Cannot create the library in “{folder}”: {reason}.").format(
+                folder=path.parent, reason=error.strerror or error
+            )
+        ) from error
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("PRAGMA foreign_keys=ON")
+        cursor.execute("PRAGMA synchronous=NORMAL")
+    finally:
+        cursor.close()
+
+
+def _prepare(engine: Engine) -> None:
+    """Create the tables of a new library, or check the version of an existing one."""
+    with engine.connect() as connection:
+        has_version = engine.dialect.has_table(connection, "schema_version")
+        if has_version:
+            found = connection.execute(select(schema_version.c.version)).scalar() or 0
+            if found > SCHEMA_VERSION:
+                raise LibraryError(
+                    _(
+                        "This library was written by a newer Concordia (schema {found}; this one "
+                        "reads up to {supported}). Update Concordia to use it."
+                    ).format(found=found, supported=SCHEMA_VERSION)
+                )
+            return
+        if engine.dialect.has_table(connection, "sources"):
+            raise LibraryError(_("This database is not a Concordia library."))
+    with engine.begin() as connection:
+        if engine.dialect.name == "sqlite":
+            connection.execute(text("PRAGMA journal_mode=WAL"))
+        metadata.create_all(connection)
+        if engine.dialect.name == "sqlite":
+            connection.execute(text(FTS_DDL))
+        connection.execute(schema_version.insert().values(version=SCHEMA_VERSION))
+
+
+def has_fts(engine: Engine) -> bool:
+    if engine.dialect.name != "sqlite":
+        return False
+    with engine.connect() as connection:
+        return engine.dialect.has_table(connection, "clause_fts")
+
+
+def translate_error(error: Exception, where: str = "") -> LibraryError:
+    """One clear sentence for the database errors a user can meet."""
+    message = str(getattr(error, "orig", error)).lower()
+    if "locked" in message or "busy" in message:
+        return LibraryError(
+            _("The library is busy: another Concordia is writing to it. Try again in a moment.")
+        )
+    if "readonly" in message or "read-only" in message or "permission" in message:
+        return LibraryError(
+            _("The library is read-only: you can search it but not add documents to it.")
+        )
+    if "unable to open" in message:
+        return LibraryError(_("The library cannot be opened: {where}.").format(where=where))
+    if "not a database" in message or "malformed" in message:
+        return LibraryError(_("The library file is damaged or not a Concordia library."))
+    if isinstance(error, OperationalError):
+        return LibraryError(_("The library cannot be used: {reason}.").format(reason=message[:200]))
+    return LibraryError(_("The library reported an error: {reason}.").format(reason=message[:200]))

@@ -1,0 +1,232 @@
+"""Adding sources to the library: one transaction per source, dedup by folded clause text.
+
+Re-adding a source whose clauses, number and language are unchanged does nothing (its content
+hash is already recorded). A clause already in the library from another source gains one more
+provenance instead of a copy, so its history ("agreed in 2023, repeated in 2024") is one row.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+from sqlalchemy import select, text
+from sqlalchemy.engine import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from app.i18n import _
+from app.model import Draft
+from app.progress import Progress
+
+from .db import LibraryError, clauses, provenances, sources, translate_error
+from .normalise import fold, key_hash
+from .readers import SUPPORTED_SUFFIXES, SourceError, SourceFacts, facts_for, read_source
+from .segment import Segment, segment
+
+ADDED, UNCHANGED, SKIPPED = "added", "unchanged", "skipped"
+
+
+@dataclass
+class SourceOutcome:
+    path: str
+    status: str                 # ADDED, UNCHANGED or SKIPPED
+    reason: str = ""            # why it was skipped
+    title: str = ""
+    clauses: int = 0            # clauses found in the source
+    new_clauses: int = 0        # of which not already in the library
+
+
+@dataclass
+class AddReport:
+    outcomes: list[SourceOutcome] = field(default_factory=list)
+
+    def count(self, status: str) -> int:
+        return sum(1 for outcome in self.outcomes if outcome.status == status)
+
+    @property
+    def skipped(self) -> list[SourceOutcome]:
+        return [outcome for outcome in self.outcomes if outcome.status == SKIPPED]
+
+
+def expand_paths(paths: list[Path]) -> list[Path]:
+    """Files given, and the files inside folders given (recursively, hidden ones left out)."""
+    result: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            for folder, subfolders, names in os.walk(path):
+                subfolders[:] = sorted(name for name in subfolders if not name.startswith("."))
+                result.extend(
+                    Path(folder) / name for name in sorted(names) if not name.startswith(".")
+                )
+        else:
+            result.append(path)
+    return result
+
+
+def add_paths(
+    engine: Engine,
+    paths: list[Path],
+    progress: Progress | None = None,
+    overrides: dict[str, str] | None = None,
+) -> AddReport:
+    """Add every file (folders are walked); a bad file is reported and the rest goes on.
+
+    `overrides` may set "title", "number", "date" (ISO) or "language" for every file given.
+    Cancelling stops between sources: those added stay, the one in progress leaves nothing.
+    """
+    progress = progress or Progress()
+    files = expand_paths(paths)
+    report = AddReport()
+    for index, path in enumerate(files):
+        progress.step(index, len(files), path.name)
+        report.outcomes.append(add_file(engine, path, overrides))
+    progress.step(len(files), len(files), _("done"))
+    return report
+
+
+def add_file(engine: Engine, path: Path, overrides: dict[str, str] | None = None) -> SourceOutcome:
+    if not path.exists():
+        return SourceOutcome(str(path), SKIPPED, _("no such file"))
+    if path.suffix.lower() not in SUPPORTED_SUFFIXES:
+        return SourceOutcome(
+            str(path), SKIPPED,
+            _("unsupported file type (use .txt, .md, .docx or .concordia)"),
+        )
+    try:
+        draft = read_source(path)
+    except SourceError as error:
+        return SourceOutcome(str(path), SKIPPED, str(error))
+    except (OSError, UnicodeError) as error:
+        return SourceOutcome(str(path), SKIPPED, _("cannot read the file: {reason}").format(
+            reason=getattr(error, "strerror", None) or error))
+    facts = _apply_overrides(facts_for(draft, path), overrides or {})
+    return add_draft(engine, draft, facts, str(path))
+
+
+def _apply_overrides(facts: SourceFacts, overrides: dict[str, str]) -> SourceFacts:
+    from datetime import date
+
+    from .readers import pair_key
+
+    if overrides.get("title"):
+        facts.title = overrides["title"]
+    if overrides.get("language"):
+        facts.language = overrides["language"]
+    if overrides.get("date"):
+        facts.date = date.fromisoformat(overrides["date"])
+    if overrides.get("number"):
+        facts.number = overrides["number"]
+        facts.pair_key = pair_key(facts.number, Path(""))
+    return facts
+
+
+def content_hash(facts: SourceFacts, segments: list[Segment]) -> str:
+    """Identity of a source: its number, language and clauses (not the file's bytes, which a
+    re-save changes)."""
+    digest = hashlib.sha256()
+    digest.update(f"{facts.number}\n{facts.language}\n".encode())
+    for item in segments:
+        digest.update(f"{item.position}\t{key_hash(item.text)}\n".encode())
+    return digest.hexdigest()
+
+
+def add_draft(engine: Engine, draft: Draft, facts: SourceFacts, origin_file: str) -> SourceOutcome:
+    segments = segment(draft)
+    outcome = SourceOutcome(origin_file, ADDED, title=facts.title, clauses=len(segments))
+    if not segments:
+        outcome.status, outcome.reason = SKIPPED, _("no clauses found (the document is empty)")
+        return outcome
+    digest = content_hash(facts, segments)
+    try:
+        with engine.begin() as connection:
+            known = connection.execute(
+                select(sources.c.id).where(sources.c.content_hash == digest)
+            ).first()
+            if known:
+                outcome.status = UNCHANGED
+                return outcome
+            outcome.new_clauses = _insert_source(connection, facts, origin_file, digest, segments)
+    except DBAPIError as error:
+        raise translate_error(error) from error
+    return outcome
+
+
+def _insert_source(
+    connection: Connection, facts: SourceFacts, origin_file: str, digest: str, segments: list[Segment]
+) -> int:
+    source_id = connection.execute(
+        sources.insert().values(
+            title=facts.title[:1000],
+            number=facts.number[:80],
+            date=facts.date,
+            language=facts.language,
+            origin_file=origin_file,
+            content_hash=digest,
+            pair_key=facts.pair_key[:200],
+            added_at=datetime.now(timezone.utc).replace(tzinfo=None),
+        )
+    ).inserted_primary_key[0]
+    hashes = {item.position: key_hash(item.text) for item in segments}
+    existing = _existing_clauses(connection, set(hashes.values()))
+    new_rows: dict[str, dict] = {}
+    for item in segments:
+        digest_of = hashes[item.position]
+        if digest_of not in existing and digest_of not in new_rows:
+            new_rows[digest_of] = {
+                "clause_id": digest_of[:16],
+                "key_hash": digest_of,
+                "text": item.text,
+                "folded": fold(item.text),
+                "language": facts.language,
+                "kind": item.kind,
+            }
+    if new_rows:
+        inserted = connection.execute(
+            clauses.insert().returning(clauses.c.num, clauses.c.key_hash, clauses.c.text),
+            list(new_rows.values()),
+        ).all()
+        existing.update({row.key_hash: row.num for row in inserted})
+        if connection.dialect.name == "sqlite" and _has_fts(connection):
+            connection.execute(
+                text("INSERT INTO clause_fts(rowid, text) VALUES (:num, :text)"),
+                [{"num": row.num, "text": row.text} for row in inserted],
+            )
+    connection.execute(
+        provenances.insert(),
+        [
+            {
+                "clause_num": existing[hashes[item.position]],
+                "source_id": source_id,
+                "position": item.position,
+                "paragraph": item.paragraph[:40],
+                "context": item.context,
+                "footnotes": json.dumps(item.footnotes, ensure_ascii=False),
+            }
+            for item in segments
+        ],
+    )
+    return len(new_rows)
+
+
+def _existing_clauses(connection: Connection, digests: set[str]) -> dict[str, int]:
+    found: dict[str, int] = {}
+    ordered = sorted(digests)
+    for start in range(0, len(ordered), 500):
+        chunk = ordered[start:start + 500]
+        rows = connection.execute(
+            select(clauses.c.key_hash, clauses.c.num).where(clauses.c.key_hash.in_(chunk))
+        )
+        found.update({row.key_hash: row.num for row in rows})
+    return found
+
+
+def _has_fts(connection: Connection) -> bool:
+    return connection.dialect.has_table(connection, "clause_fts")
+
+
+__all__ = ["ADDED", "SKIPPED", "UNCHANGED", "AddReport", "LibraryError", "SourceOutcome",
+           "add_draft", "add_file", "add_paths", "expand_paths"]

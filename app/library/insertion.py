@@ -1,0 +1,79 @@
+"""Turning a library clause into a block for a draft, remembering where it came from.
+
+The block's `origin` keeps the clause id and the agreed wording at insertion, so the editor
+can flag the block when the drafter departs from it and show the difference word by word.
+When the library holds the other language's version, it comes along for the draft's
+translation of the same block.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy.engine import Engine
+
+from app.i18n import _
+from app.model import Block, BlockKind, Draft, Inline, LanguageVersion, TextRun
+from app.model.draft import ClauseOrigin
+from app.model.ops import InsertBlock
+
+from .db import LibraryError
+from .pairing import ClauseRow, clause_row, counterparts
+from .search import Hit, attach_provenance
+
+
+@dataclass
+class ClauseInsertion:
+    block: Block
+    #: language → content of the same block in that language (from the paired source)
+    translations: dict[str, list[Inline]] = field(default_factory=dict)
+
+    def operation(self, index: int) -> InsertBlock:
+        return InsertBlock(index, self.block)
+
+    def apply_translations(self, draft: Draft) -> None:
+        """Give the draft's other language versions the paired wording of the new block."""
+        for language, content in self.translations.items():
+            if language == draft.language:
+                continue
+            version = draft.translations.setdefault(language, LanguageVersion(language))
+            version.blocks[self.block.id] = list(content)
+            version.confirmed[self.block.id] = self.block.text
+
+
+def clause_insertion(engine: Engine, clause_id: str, language: str = "en") -> ClauseInsertion:
+    """The block for `clause_id` in `language` (via its pair when the clause is in the other
+    language) and the wording in every other language the library pairs with it."""
+    with engine.connect() as connection:
+        clause = clause_row(connection, clause_id)
+        if clause is None:
+            raise LibraryError(_("The library has no clause {id}.").format(id=clause_id))
+        others = counterparts(connection, clause)
+        versions = {clause.language: clause, **others}
+        chosen = versions.get(language, clause)
+        hit = Hit(chosen.clause_id, chosen.text, 0.0, "", chosen.language, chosen.kind, num=chosen.num)
+        attach_provenance(connection, [hit])
+    label = hit.sources[0].label if hit.sources else ""
+    block = Block(
+        kind=_block_kind(chosen),
+        content=[TextRun(chosen.text)],
+        level=1 if chosen.kind == BlockKind.LIST_ITEM.value else 0,
+        origin=ClauseOrigin(chosen.clause_id, chosen.text, label),
+    )
+    translations = {
+        lang: [TextRun(row.text)] for lang, row in versions.items() if lang != chosen.language
+    }
+    return ClauseInsertion(block, translations)
+
+
+def clause_block(engine: Engine, clause_id: str, language: str = "en") -> Block:
+    return clause_insertion(engine, clause_id, language).block
+
+
+def _block_kind(clause: ClauseRow) -> BlockKind:
+    try:
+        kind = BlockKind(clause.kind)
+    except ValueError:
+        return BlockKind.PARAGRAPH
+    # A numbered paragraph's number belongs to its old text; in a new draft it is renumbered.
+    return kind

@@ -1,0 +1,147 @@
+"""Precedent finder: the library clauses closest to a paragraph, with a word diff against each.
+
+Candidates come from the index (on SQLite: an OR query of the paragraph's rarest words, ranked
+by bm25, so common words like "cooperation" do not flood it); each candidate is then compared
+word by word with `app.compare.words`, and the best by similarity are returned. The diff runs
+from the agreed text to the paragraph: deletions are agreed words the paragraph dropped,
+insertions are its own words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from sqlalchemy import or_, select, text
+from sqlalchemy.engine import Engine
+
+from app.compare.words import DELETE, EQUAL, INSERT, similarity, tokenize, word_diff
+
+from .db import FTS, clauses
+from .normalise import words
+from .search import Hit, Term, attach_provenance, fts_query, uses_fts
+
+#: How many of the paragraph's rarest words go into the candidate query.
+QUERY_WORDS = 10
+STOPWORDS = set(
+    "the of and to in that for with on by is are as be this which all our we its their from at an "
+    "a or it has have been was were will shall such other including into between both these "
+    "el la los las de del y que en por para con una un se su sus al es lo como nuestra nuestro "
+    "sobre entre ha han todos todas".split()
+)
+
+
+@dataclass
+class Precedent:
+    hit: Hit
+    similarity: float
+    diff: list[tuple[int, str]] = field(default_factory=list)
+
+    @property
+    def changed_words(self) -> int:
+        """Words the paragraph added or dropped against the agreed text."""
+        return sum(
+            sum(1 for token in tokenize(part) if token.strip() and token[0].isalnum())
+            for op, part in self.diff
+            if op != EQUAL
+        )
+
+    def summary(self) -> str:
+        where = self.hit.sources[0].label if self.hit.sources else self.hit.clause_id
+        if self.changed_words == 0:
+            return f"agreed language from {where}"
+        return f"agreed language from {where} except for {self.changed_words} word(s)"
+
+    def to_json(self) -> dict:
+        data = self.hit.to_json()
+        data["similarity"] = round(self.similarity, 4)
+        data["diff"] = [[op, part] for op, part in self.diff]
+        data["summary"] = self.summary()
+        return data
+
+
+def find_precedents(
+    engine: Engine,
+    paragraph: str,
+    *,
+    language: str | None = None,
+    limit: int = 5,
+    candidates: int = 30,
+    minimum: float = 0.3,
+    use_fts: bool | None = None,
+) -> list[Precedent]:
+    distinct = list(dict.fromkeys(w for w in words(paragraph) if len(w) > 2 and w not in STOPWORDS))
+    if not distinct:
+        return []
+    if use_fts is None:
+        use_fts = uses_fts(engine)
+    with engine.connect() as connection:
+        if use_fts:
+            chosen = _rarest(connection, distinct)
+            hits = _fts_candidates(connection, chosen, language, candidates)
+        else:
+            hits = _portable_candidates(connection, distinct, language, candidates)
+        results = []
+        for hit in hits:
+            score = similarity(hit.text, paragraph)
+            if score >= minimum:
+                results.append(Precedent(hit, score))
+        results.sort(key=lambda item: -item.similarity)
+        results = results[:limit]
+        attach_provenance(connection, [item.hit for item in results])
+    for item in results:
+        item.diff = word_diff(item.hit.text, paragraph)
+    return results
+
+
+def _rarest(connection, candidates: list[str]) -> list[str]:
+    """The paragraph's words that fewest clauses share (fts5vocab document counts)."""
+    _ensure_vocab(connection)
+    placeholders = ", ".join(f":w{i}" for i in range(len(candidates)))
+    rows = connection.execute(
+        text(f"SELECT term, doc FROM clause_vocab WHERE term IN ({placeholders})"),
+        {f"w{i}": word for i, word in enumerate(candidates)},
+    ).all()
+    counts = {row.term: row.doc for row in rows}
+    known = [word for word in candidates if counts.get(word)]
+    known.sort(key=lambda word: counts[word])
+    return known[:QUERY_WORDS] or candidates[:QUERY_WORDS]
+
+
+def _ensure_vocab(connection) -> None:
+    connection.execute(
+        text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.clause_vocab USING fts5vocab(main, clause_fts, 'row')")
+    )
+
+
+def _fts_candidates(connection, chosen: list[str], language: str | None, limit: int) -> list[Hit]:
+    match = fts_query([Term([word]) for word in chosen], operator="OR")
+    where = [text("clause_fts MATCH :match")]
+    if language:
+        where.append(clauses.c.language == language)
+    rows = connection.execute(
+        select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
+               clauses.c.kind, text("bm25(clause_fts) AS score"))
+        .select_from(FTS.join(clauses, clauses.c.num == FTS.c.rowid))
+        .where(*where)
+        .order_by(text("rank"))
+        .limit(limit),
+        {"match": match},
+    ).all()
+    return [Hit(r.clause_id, r.text, -float(r.score), r.text, r.language, r.kind, num=r.num)
+            for r in rows]
+
+
+def _portable_candidates(connection, distinct: list[str], language: str | None, limit: int) -> list[Hit]:
+    longest = sorted(distinct, key=len, reverse=True)[:QUERY_WORDS]
+    statement = select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.folded,
+                       clauses.c.language, clauses.c.kind).where(
+        or_(*[clauses.c.folded.like(f"%{word}%") for word in longest])
+    )
+    if language:
+        statement = statement.where(clauses.c.language == language)
+    rows = connection.execute(statement.limit(2000)).all()
+    ranked = sorted(rows, key=lambda r: -sum(1 for word in longest if word in r.folded))[:limit]
+    return [Hit(r.clause_id, r.text, 0.0, r.text, r.language, r.kind, num=r.num) for r in ranked]
+
+
+__all__ = ["DELETE", "EQUAL", "INSERT", "Precedent", "find_precedents"]
