@@ -3,57 +3,151 @@
 Each word, run of spaces and punctuation mark becomes one token; tokens are encoded as single
 characters so diff-match-patch works on words, not letters, and with no timeout the result is
 exact. The output is a list of (op, text) with op -1 (deleted), 0 (same), 1 (inserted).
+
+`inline_diff` does the same on a block's inline content: a token there also carries its
+formatting, and a footnote reference is a token of its own, so the redline keeps real
+footnotes and formatting.
 """
 
 from __future__ import annotations
 
 import re
+from typing import Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
 
+from app.model.inline import FootnoteRef, Inline, TextRun, normalise
+
 DELETE, EQUAL, INSERT = -1, 0, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
+_FORMATS = ("bold", "italic", "underline", "superscript")
+
+Token = Hashable
+TokenDiff = list[tuple[int, list[Token]]]
 
 
 def tokenize(text: str) -> list[str]:
     return _TOKEN.findall(text)
 
 
-def word_diff(old: str, new: str) -> list[tuple[int, str]]:
-    """Diff two texts word by word; joined, EQUAL+DELETE parts give `old`, EQUAL+INSERT `new`."""
-    vocabulary: dict[str, str] = {}
+def diff_tokens(old: Sequence[Token], new: Sequence[Token]) -> TokenDiff:
+    """Exact diff of two token sequences, tidied so that it reads like an editor's change."""
+    vocabulary: dict[Token, str] = {}
+    decode: list[Token] = []
 
-    def encode(tokens: list[str]) -> str:
+    def encode(tokens: Sequence[Token]) -> str:
         chars = []
         for token in tokens:
             code = vocabulary.get(token)
             if code is None:
                 # Skip the surrogate range: those code points cannot stand alone in a str.
-                index = len(vocabulary) + 1
+                index = len(decode) + 1
                 code = chr(index if index < 0xD800 else index + 0x800)
                 vocabulary[token] = code
+                decode.append(token)
             chars.append(code)
         return "".join(chars)
 
-    old_tokens, new_tokens = tokenize(old), tokenize(new)
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    diffs = engine.diff_main(encode(old_tokens), encode(new_tokens), False)
+    diffs = engine.diff_main(encode(old), encode(new), False)
     engine.diff_cleanupSemantic(diffs)
-    decode = {code: token for token, code in vocabulary.items()}
-    result: list[tuple[int, str]] = []
-    for op, chars in diffs:
-        text = "".join(decode[ch] for ch in chars)
-        if result and result[-1][0] == op:
-            result[-1] = (op, result[-1][1] + text)
+    offset = 1
+    return _tidy([(op, [decode[ord(ch) - (offset if ord(ch) < 0xD800 else offset + 0x800)]
+                        for ch in chars]) for op, chars in diffs])
+
+
+def _is_blank(tokens: list[Token]) -> bool:
+    return all(isinstance(t, str) and t.isspace() for t in tokens)
+
+
+def _tidy(diffs: TokenDiff) -> TokenDiff:
+    """Fold lone spaces between two changes into the change, then give each change as one
+    deletion followed by one insertion: "growing threat" → "serious danger" reads as one
+    replacement, not as two words struck and two inserted in alternation."""
+    result: TokenDiff = []
+    deleted: list[Token] = []
+    inserted: list[Token] = []
+
+    def flush() -> None:
+        if deleted:
+            result.append((DELETE, list(deleted)))
+        if inserted:
+            result.append((INSERT, list(inserted)))
+        deleted.clear()
+        inserted.clear()
+
+    for index, (op, tokens) in enumerate(diffs):
+        if not tokens:
+            continue
+        if op == DELETE:
+            deleted.extend(tokens)
+        elif op == INSERT:
+            inserted.extend(tokens)
         else:
-            result.append((op, text))
+            between_changes = (deleted or inserted) and index + 1 < len(diffs) and _is_blank(tokens)
+            if between_changes:
+                deleted.extend(tokens)
+                inserted.extend(tokens)
+                continue
+            flush()
+            if result and result[-1][0] == EQUAL:
+                result[-1][1].extend(tokens)
+            else:
+                result.append((EQUAL, list(tokens)))
+    flush()
     return result
+
+
+def word_diff(old: str, new: str) -> list[tuple[int, str]]:
+    """Diff two texts word by word; joined, EQUAL+DELETE parts give `old`, EQUAL+INSERT `new`."""
+    return [(op, "".join(tokens)) for op, tokens in diff_tokens(tokenize(old), tokenize(new))]
 
 
 def similarity(old: str, new: str) -> float:
     """Share of words the two texts have in common, 0..1, from the word diff."""
-    diffs = word_diff(old, new)
-    same = sum(len(tokenize(text)) for op, text in diffs if op == EQUAL)
-    total = max(len(tokenize(old)), len(tokenize(new)), 1)
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    diffs = diff_tokens(old_tokens, new_tokens)
+    same = sum(len(tokens) for op, tokens in diffs if op == EQUAL)
+    total = max(len(old_tokens), len(new_tokens), 1)
     return same / total
+
+
+# -- inline content --------------------------------------------------------------------------
+
+def inline_tokens(content: Sequence[Inline]) -> list[Token]:
+    """Tokens of a block's content: plain words as str, formatted words as (word, flags),
+    footnote references as ("\\0fn", id)."""
+    tokens: list[Token] = []
+    for item in content:
+        if isinstance(item, FootnoteRef):
+            tokens.append(("\0fn", item.footnote_id))
+            continue
+        flags = tuple(name for name in _FORMATS if getattr(item, name))
+        if flags:
+            tokens.extend((word, flags) for word in tokenize(item.text))
+        else:
+            tokens.extend(tokenize(item.text))
+    return tokens
+
+
+def tokens_to_inlines(tokens: Sequence[Token]) -> list[Inline]:
+    items: list[Inline] = []
+    for token in tokens:
+        if isinstance(token, str):
+            items.append(TextRun(token))
+        elif token[0] == "\0fn":
+            items.append(FootnoteRef(token[1]))
+        else:
+            word, flags = token
+            items.append(TextRun(word, **{name: True for name in flags}))
+    return normalise(items)
+
+
+def token_text(tokens: Sequence[Token]) -> str:
+    """The plain text of tokens (footnote references leave no text)."""
+    return "".join(t if isinstance(t, str) else ("" if t[0] == "\0fn" else t[0]) for t in tokens)
+
+
+def inline_diff(old: Sequence[Inline], new: Sequence[Inline]) -> TokenDiff:
+    return diff_tokens(inline_tokens(old), inline_tokens(new))

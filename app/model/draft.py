@@ -6,11 +6,14 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import Optional
+from typing import TYPE_CHECKING, Optional
 
 from .annotations import Comment, Reservation
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
 from .parties import Party
+
+if TYPE_CHECKING:  # a version holds a snapshot of a draft; only the type is needed here
+    from .version import Version
 
 
 def new_id() -> str:
@@ -219,6 +222,7 @@ class Draft:
     comments: dict[str, Comment] = field(default_factory=dict)          # delegations' comments
     reservations: dict[str, Reservation] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)             # user-added parties
+    versions: list[Version] = field(default_factory=list)   # saved snapshots, oldest first
 
     # -- look-ups -------------------------------------------------------------------------
     def block(self, block_id: str) -> Block:

@@ -22,6 +22,7 @@ from app.model.inline import inline_from_json
 
 from . import schema
 from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
+from .versions import read_versions, write_versions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 DRAFT_SUFFIX = ".concordia"
@@ -124,6 +125,7 @@ def _read(connection: Connection) -> Draft:
         )
     for row in connection.execute(select(schema.footnotes)):
         draft.footnotes[row.id] = Footnote(row.text, row.id)
+    draft.versions = read_versions(connection)
     return draft
 
 
@@ -212,6 +214,7 @@ def _write(connection: Connection, draft: Draft) -> None:
             insert(schema.footnotes),
             [{"id": note.id, "text": note.text} for note in draft.footnotes.values()],
         )
+    write_versions(connection, draft.versions)
 
 
 def _fsync(path: Path) -> None:

@@ -44,6 +44,19 @@ footnotes = Table(
     Column("text", Text, nullable=False),
 )
 
+#: Named, immutable snapshots of the whole draft (app.model.version); kept in the file so
+#: every save (a whole-file rewrite) carries them along.
+versions = Table(
+    "versions",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("name", String, nullable=False, unique=True),
+    Column("author", String, nullable=False, default=""),
+    Column("created", String, nullable=False),   # UTC ISO 8601
+    Column("snapshot", Text, nullable=False),    # JSON of the draft as it was
+)
+
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
 MIGRATIONS: dict[int, Migration] = {

@@ -1,0 +1,125 @@
+"""Compare two drafts: align paragraphs, find moves, diff words inside changed paragraphs,
+and list footnote, cover and other item changes."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from app.model import Block, Draft
+from app.progress import Progress
+
+from .align import align_blocks
+from .items import compare_items
+from .labels import paragraph_labels
+from .moves import in_place, reading_order
+from .redline import Comparison, FieldChange, FootnoteChange, Piece, Row, RowKind
+from .words import DELETE, EQUAL, INSERT, diff_tokens, inline_diff, inline_tokens, tokenize
+
+
+def compare_drafts(
+    old: Draft, new: Draft, old_name: str = "", new_name: str = "",
+    progress: Optional[Progress] = None, use_ids: bool = True,
+) -> Comparison:
+    progress = progress or Progress()
+    pairs = align_blocks(old.blocks, new.blocks, use_ids=use_ids)
+    kept = in_place(pairs, [len(old.blocks[i].text) + 1 for i, _ in pairs])
+    new_of_old = dict(pairs)
+    old_of_new = {j: i for i, j in pairs}
+    old_labels = paragraph_labels(old.blocks)
+    new_labels = paragraph_labels(new.blocks)
+
+    rows: list[Row] = []
+    order = reading_order(len(old.blocks), len(new.blocks), pairs, kept)
+    for count, (i, j) in enumerate(order):
+        if count % 200 == 0:
+            progress.step(count, len(order), "")
+        if i is not None and j is not None:
+            rows.append(_pair_row(old.blocks[i], new.blocks[j], old_labels[i], new_labels[j]))
+        elif j is not None:
+            source = old_of_new.get(j)
+            if source is None:
+                block = new.blocks[j]
+                rows.append(Row(RowKind.INSERTED, new=block, new_label=new_labels[j],
+                                pieces=[Piece(INSERT, inline_tokens(block.content))]))
+            else:
+                row = _pair_row(old.blocks[source], new.blocks[j], old_labels[source],
+                                new_labels[j])
+                row.words_changed = row.kind == RowKind.CHANGED
+                row.kind = RowKind.MOVED_HERE
+                row.renumbered = False
+                rows.append(row)
+        elif i is not None:
+            block = old.blocks[i]
+            target = new_of_old.get(i)
+            rows.append(Row(
+                RowKind.DELETED if target is None else RowKind.MOVED_AWAY,
+                old=block, old_label=old_labels[i],
+                new_label="" if target is None else new_labels[target],
+                pieces=[Piece(DELETE, inline_tokens(block.content))],
+            ))
+    progress.step(len(order), len(order), "")
+    return Comparison(
+        old_name=old_name,
+        new_name=new_name,
+        rows=rows,
+        footnotes=compare_footnotes(old, new),
+        fields=compare_fields(old, new),
+        items=compare_items(old, new),
+        old_footnotes={fid: note.text for fid, note in old.footnotes.items()},
+        new_footnotes={fid: note.text for fid, note in new.footnotes.items()},
+    )
+
+
+def _pair_row(old: Block, new: Block, old_label: str, new_label: str) -> Row:
+    row = Row(RowKind.UNCHANGED, old=old, new=new, old_label=old_label, new_label=new_label)
+    row.format_changed = (old.kind, old.level) != (new.kind, new.level)
+    # Numbers are computed, not typed: another number alone is no change of the paragraph.
+    row.renumbered = old_label != new_label and old_label.startswith("§")
+    if old.content == new.content:
+        row.pieces = [Piece(EQUAL, inline_tokens(new.content))]
+        return row
+    row.pieces = [Piece(op, tokens) for op, tokens in inline_diff(old.content, new.content)]
+    spacing_only = _without_spaces(old) == _without_spaces(new)
+    row.kind = RowKind.SPACING if spacing_only else RowKind.CHANGED
+    return row
+
+
+def _without_spaces(block: Block) -> list:
+    def blank(token) -> bool:
+        text = token if isinstance(token, str) else token[0]
+        return text.isspace()
+
+    return [token for token in inline_tokens(block.content) if not blank(token)]
+
+
+def compare_footnotes(old: Draft, new: Draft) -> list[FootnoteChange]:
+    old_numbers = {fid: n for n, fid in enumerate(old.footnote_order(), start=1)}
+    new_numbers = {fid: n for n, fid in enumerate(new.footnote_order(), start=1)}
+    changes: list[FootnoteChange] = []
+    for fid, note in new.footnotes.items():
+        before = old.footnotes.get(fid)
+        if before is None:
+            changes.append(FootnoteChange("added", fid, new_text=note.text,
+                                          new_number=new_numbers.get(fid)))
+        elif before.text != note.text:
+            changes.append(FootnoteChange(
+                "reworded", fid, before.text, note.text, old_numbers.get(fid),
+                new_numbers.get(fid),
+                [Piece(op, tokens) for op, tokens in diff_tokens(tokenize(before.text),
+                                                                 tokenize(note.text))],
+            ))
+    for fid, note in old.footnotes.items():
+        if fid not in new.footnotes:
+            changes.append(FootnoteChange("removed", fid, old_text=note.text,
+                                          old_number=old_numbers.get(fid)))
+    changes.sort(key=lambda c: (c.new_number or c.old_number or 0, c.kind))
+    return changes
+
+
+def compare_fields(old: Draft, new: Draft) -> list[FieldChange]:
+    before, after = old.note.to_json(), new.note.to_json()
+    return [
+        FieldChange(name, before.get(name), after.get(name))
+        for name in after
+        if before.get(name) != after.get(name)
+    ]

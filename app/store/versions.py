@@ -1,0 +1,115 @@
+"""Versions inside a draft file: the `versions` table, and saving, listing and opening them.
+
+Versions live on the Draft (`draft.versions`) so that every save, which rewrites the whole file
+from the Draft, carries them along without a second code path; `_read`/`_write` of
+`draft_file` call the two table functions below. A version is never changed once saved, and
+a name is used once.
+"""
+
+from __future__ import annotations
+
+import getpass
+from pathlib import Path
+
+from sqlalchemy import insert, select
+from sqlalchemy.engine import Connection
+
+from app.i18n import _
+from app.model import Draft
+from app.model.version import Version, make_version
+
+from . import schema
+from .errors import DraftFileError
+
+#: How the current (unsaved-as-version) text is named where a version name is expected.
+CURRENT = "current"
+
+
+class VersionError(DraftFileError):
+    """A version that does not exist, or a name already taken: one sentence for the user."""
+
+
+# -- the table -------------------------------------------------------------------------------
+
+def read_versions(connection: Connection) -> list[Version]:
+    rows = connection.execute(select(schema.versions).order_by(schema.versions.c.position))
+    return [
+        Version(id=row.id, name=row.name, author=row.author, created=row.created,
+                snapshot=row.snapshot)
+        for row in rows
+    ]
+
+
+def write_versions(connection: Connection, versions: list[Version]) -> None:
+    if not versions:
+        return
+    connection.execute(
+        insert(schema.versions),
+        [
+            {"id": v.id, "position": position, "name": v.name, "author": v.author,
+             "created": v.created, "snapshot": v.snapshot}
+            for position, v in enumerate(versions)
+        ],
+    )
+
+
+# -- working with a draft's versions ---------------------------------------------------------
+
+def default_author() -> str:
+    try:
+        return getpass.getuser()
+    except Exception:  # no login name in some containers
+        return ""
+
+
+def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
+    """Snapshot `draft` as `name` and add it to `draft.versions`; the caller saves the file."""
+    name = name.strip()
+    if not name:
+        raise VersionError(_("A version needs a name."))
+    if name.lower() == CURRENT:
+        raise VersionError(_("“{name}” is reserved for the current text; choose another name.")
+                           .format(name=name))
+    if any(v.name == name for v in draft.versions):
+        raise VersionError(
+            _("A version named “{name}” already exists; versions cannot be overwritten.")
+            .format(name=name)
+        )
+    version = make_version(draft, name, default_author() if author is None else author)
+    draft.versions.append(version)
+    return version
+
+
+def find_version(draft: Draft, name: str) -> Version:
+    for version in draft.versions:
+        if version.name == name:
+            return version
+    known = ", ".join(f"“{v.name}”" for v in draft.versions) or _("none")
+    raise VersionError(
+        _("This draft has no version named “{name}” (versions: {known}).").format(
+            name=name, known=known)
+    )
+
+
+def text_of(draft: Draft, name: str | None) -> Draft:
+    """The draft as it was at version `name`, or the current text for None / "current"."""
+    if name is None or name.strip().lower() == CURRENT:
+        return draft
+    return find_version(draft, name).draft()
+
+
+def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:
+    """Open the draft file under its lock, add the version, and save atomically."""
+    from .session import DraftSession
+
+    session = DraftSession.open(path)
+    try:
+        if session.read_only:
+            from .errors import SaveError
+
+            raise SaveError.read_only(Path(path))
+        version = save_version(session.draft, name, author)
+        session.save()
+        return version
+    finally:
+        session.close()
