@@ -1,0 +1,71 @@
+"""The annex: blocks of the draft as styled paragraphs with runs and footnote references.
+
+Numbered paragraphs and list items use real Word numbering (defined once in the reference
+document), so a secretariat editing the file in Word can insert a paragraph and the numbers
+follow; the numbering is also set on each paragraph, not only through its style, because
+pandoc and older readers look there.
+"""
+
+from __future__ import annotations
+
+from typing import Callable, Iterator
+
+from lxml import etree
+
+from app.model import BlockKind, FootnoteRef, TextRun
+
+from .footnotes import FootnoteCollector
+from .localise import LocalBlock
+from .ooxml import paragraph, paragraph_properties, run, sub
+
+NUMBERED_NUM_ID = "1"      # as in templates/make_reference.py
+BULLET_NUM_ID = "2"
+
+_STYLES = {
+    BlockKind.TITLE: "AnnexTitle",
+    BlockKind.HEADING: "Heading1",
+    BlockKind.PREAMBLE: "AnnexText",
+    BlockKind.OPERATIVE: "AnnexText",
+    BlockKind.PARAGRAPH: "AnnexText",
+    BlockKind.NUMBERED: "NumberedParagraph",
+}
+_BULLET_STYLES = {1: "ListBullet", 2: "ListBullet2", 3: "ListBullet3"}
+
+
+def annex_marker(text: str) -> etree._Element:
+    p = paragraph("AnnexMarker")
+    run(p, text)
+    return p
+
+
+def annex_paragraphs(blocks: list[LocalBlock], footnotes: FootnoteCollector,
+                     on_block: Callable[[int], None] | None = None) -> Iterator[etree._Element]:
+    for index, block in enumerate(blocks):
+        if on_block is not None:
+            on_block(index)
+        yield block_paragraph(block, footnotes)
+
+
+def block_paragraph(block: LocalBlock, footnotes: FootnoteCollector) -> etree._Element:
+    if block.kind is BlockKind.LIST_ITEM:
+        level = min(max(block.level, 1), 3)
+        p = paragraph(_BULLET_STYLES[level])
+        _number(p, BULLET_NUM_ID, level - 1)
+    else:
+        p = paragraph(_STYLES.get(block.kind, "AnnexText"))
+        if block.kind is BlockKind.NUMBERED:
+            _number(p, NUMBERED_NUM_ID, 0)
+    for item in block.content:
+        if isinstance(item, TextRun):
+            if item.text:
+                run(p, item.text, bold=item.bold, italic=item.italic, underline=item.underline,
+                    superscript=item.superscript)
+        elif isinstance(item, FootnoteRef):
+            footnotes.reference(p, item.footnote_id)
+    return p
+
+
+def _number(p: etree._Element, num_id: str, level: int) -> None:
+    num_pr = sub(paragraph_properties(p), "numPr")
+    sub(num_pr, "ilvl", str(level))
+    sub(num_pr, "numId", num_id)

@@ -1,0 +1,142 @@
+"""What a note says in the export language: cover texts, annex blocks, footnote texts.
+
+The draft's own language is taken as it is; another language comes from the draft's
+language version, and the export is refused (one sentence naming what is missing) rather
+than ever putting text of the draft's language under a cover in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from app.i18n import N_, _
+from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
+
+from .labels import ExportLabels
+
+
+class ExportError(Exception):
+    """An export that cannot be done; the message is one sentence for the user."""
+
+
+class MissingTranslationError(ExportError):
+    pass
+
+
+@dataclass
+class LocalBlock:
+    kind: BlockKind
+    level: int
+    content: list[Inline]
+
+
+@dataclass
+class LocalisedNote:
+    language: str
+    sender: str
+    recipient: str
+    subject: str
+    intro: str
+    blocks: list[LocalBlock]
+    footnotes: dict[str, str]                     # footnote id → text in this language
+    warnings: list[str] = field(default_factory=list)
+
+
+_LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
+
+
+def localise(draft: Draft, language: str) -> LocalisedNote:
+    if language == draft.language:
+        return _own_language(draft)
+    version = draft.translations.get(language)
+    name = _(_LANGUAGE_NAMES.get(language, language))
+    if version is None or not version.blocks:
+        raise MissingTranslationError(
+            _("The draft has no {language} text yet: import it (File ▸ Import Spanish text…) "
+              "before exporting in {language}.").format(language=name)
+        )
+    missing = [(index, block) for index, block in enumerate(draft.blocks, 1)
+               if block.id not in version.blocks]
+    if missing:
+        raise MissingTranslationError(
+            _("The {language} text lacks {count} block(s) of the annex: {blocks}; import or "
+              "pair them before exporting in {language}.").format(
+                language=name, count=len(missing), blocks=_describe_blocks(missing))
+        )
+    blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id]) for block in draft.blocks]
+    referenced = [item.footnote_id for block in blocks for item in block.content
+                  if isinstance(item, FootnoteRef)]
+    lacking = [fid for fid in referenced if not version.footnotes.get(fid, "").strip()]
+    if lacking:
+        described = ", ".join(
+            f"{referenced.index(fid) + 1} (“{_first_words(draft.footnotes[fid].text)}”)"
+            if fid in draft.footnotes else str(referenced.index(fid) + 1)
+            for fid in lacking[:5]
+        )
+        raise MissingTranslationError(
+            _("The {language} text lacks the text of footnote(s) {notes}; import or pair them "
+              "before exporting in {language}.").format(language=name, notes=described)
+        )
+    cover = _cover_fields(draft, version.meta, language, name)
+    return LocalisedNote(language, *cover, blocks=blocks,
+                         footnotes={fid: version.footnotes[fid] for fid in referenced})
+
+
+def _own_language(draft: Draft) -> LocalisedNote:
+    note = draft.note
+    blocks = [LocalBlock(block.kind, block.level, block.content) for block in draft.blocks]
+    footnotes: dict[str, str] = {}
+    warnings: list[str] = []
+    for fid in draft.footnote_order():
+        if fid in draft.footnotes:
+            footnotes[fid] = draft.footnotes[fid].text
+        else:
+            footnotes[fid] = ""
+            warnings.append(_("A footnote reference has no footnote text; it is exported empty."))
+    unused = draft.unreferenced_footnotes()
+    if unused:
+        warnings.append(_("{count} footnote(s) are not referenced in the text and were left out.")
+                        .format(count=len(unused)))
+    return LocalisedNote(draft.language, note.sender, note.recipient, note.subject, note.intro,
+                         blocks, footnotes, warnings)
+
+
+def _cover_fields(draft: Draft, meta: dict[str, str], language: str, name: str
+                  ) -> tuple[str, str, str, str]:
+    labels = ExportLabels(language)
+    note = draft.note
+    values: list[str] = []
+    lacking: list[str] = []
+    for field_name, english, label in (
+        ("sender", note.sender, _("From")),
+        ("recipient", note.recipient, _("To")),
+        ("subject", note.subject, _("Subject")),
+        ("intro", note.intro, _("introductory sentence")),
+    ):
+        value = (meta.get(field_name) or "").strip()
+        if not value and english.strip():
+            # Usual senders and addressees have a catalog entry; free text must be translated.
+            value = labels.party(english) if field_name in ("sender", "recipient") else None
+            if not value:
+                lacking.append(label)
+                value = ""
+        values.append(value)
+    if lacking:
+        raise MissingTranslationError(
+            _("The {language} cover lacks: {fields}; fill them in the cover form before exporting "
+              "in {language}.").format(language=name, fields=", ".join(lacking))
+        )
+    return values[0], values[1], values[2], values[3]
+
+
+def _first_words(text: str, count: int = 5) -> str:
+    words = text.split()
+    return " ".join(words[:count]) + ("…" if len(words) > count else "")
+
+
+def _describe_blocks(missing: list[tuple[int, Block]]) -> str:
+    shown = ", ".join(f"{index} (“{_first_words(plain_text(block.content))}”)"
+                      for index, block in missing[:5])
+    if len(missing) > 5:
+        shown += " " + _("and {count} more").format(count=len(missing) - 5)
+    return shown

@@ -1,0 +1,168 @@
+"""Export a draft as a Council NOTE in DOCX: cover, annex, real footnotes, footers.
+
+    report = export_note(draft, "6914-24.docx", language="es", progress=progress)
+
+The file is written to a temporary file in the target folder and renamed over the target,
+so a failed or cancelled export leaves any previous file as it was; the draft is only read.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+import time
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+
+import docx
+from docx.enum.section import WD_SECTION
+
+from app.i18n import SUPPORTED_LANGUAGES, _
+from app.model import Draft
+from app.progress import Cancelled, Progress
+
+from .annex import annex_marker, annex_paragraphs
+from .cover import cover_elements
+from .footer import fill_footer
+from .footnotes import FootnoteCollector
+from .labels import ExportLabels
+from .localise import ExportError, MissingTranslationError, localise
+from .ooxml import clean_text, w
+
+__all__ = ["ExportError", "ExportReport", "MissingTranslationError", "TargetNotWritableError",
+           "export_note", "reference_document_path"]
+
+
+class TargetNotWritableError(ExportError):
+    pass
+
+
+@dataclass
+class ExportReport:
+    path: Path
+    language: str
+    blocks: int
+    footnotes: int
+    seconds: float
+    warnings: list[str] = field(default_factory=list)
+
+
+def reference_document_path() -> Path:
+    packaged = Path(__file__).resolve().parent / "templates" / "reference.docx"
+    if packaged.exists():
+        return packaged
+    return Path(__file__).resolve().parents[2] / "templates" / "reference.docx"
+
+
+def export_note(draft: Draft, path: Path | str, language: str = "en",
+                progress: Progress | None = None) -> ExportReport:
+    """Write `draft` as a note in `language` to `path` (replacing it); see the module doc."""
+    started = time.perf_counter()
+    progress = progress or Progress()
+    target = Path(path)
+    if language not in SUPPORTED_LANGUAGES:
+        raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
+                          .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
+    local = localise(draft, language)
+    labels = ExportLabels(language)
+    warnings = list(local.warnings)
+    when = draft.note.date
+    if when is None:
+        when = date.today()
+        warnings.append(_("The note has no date; today's date was used."))
+
+    total = len(local.blocks) + 2
+    progress.step(0, total, _("Preparing the document"))
+    document = docx.Document(str(reference_document_path()))
+    body = document.element.body
+    body_sect_pr = body.find(w("sectPr"))
+    for element in cover_elements(draft.note, local, labels, when):
+        body_sect_pr.addprevious(element)
+    _start_annex_section(document)
+
+    final_sect_pr = body.find(w("sectPr"))
+    final_sect_pr.addprevious(annex_marker(labels.annex()))
+    footnotes = FootnoteCollector(local.footnotes)
+    message = _("Writing the annex")
+    step_every = max(1, len(local.blocks) // 100)
+
+    def on_block(index: int) -> None:
+        if index % step_every == 0:
+            progress.step(index + 1, total, message)
+
+    for element in annex_paragraphs(local.blocks, footnotes, on_block):
+        final_sect_pr.addprevious(element)
+    footnotes.attach(document)
+
+    cover_section, annex_section = document.sections[0], document.sections[1]
+    for section, is_annex in ((cover_section, False), (annex_section, True)):
+        section.footer.is_linked_to_previous = False
+        fill_footer(section.footer, draft.note, labels, annex=is_annex)
+    _set_properties(document, draft, local.subject, language)
+
+    progress.step(total - 1, total, _("Saving"))
+    _save_atomically(document, target, progress)
+    progress.step(total, total, _("Exported"))
+    return ExportReport(target, language, len(local.blocks), len(footnotes.numbered),
+                        time.perf_counter() - started, warnings)
+
+
+def _start_annex_section(document) -> None:
+    """End the cover section; the annex starts on a new page with its own footer."""
+    document.add_section(WD_SECTION.NEW_PAGE)
+
+
+def _set_properties(document, draft: Draft, subject: str, language: str) -> None:
+    properties = document.core_properties
+    properties.title = clean_text(f"{draft.note.full_number} {subject}".strip())[:255]
+    properties.subject = clean_text(subject)[:255]
+    properties.author = properties.last_modified_by = "Concordia"
+    properties.language = {"en": "en-GB", "es": "es-ES"}.get(language, language)
+    properties.comments = ""
+    # Proofing language of the text, so Word checks Spanish spelling in a Spanish export.
+    for lang in document.styles.element.iter(w("lang")):
+        lang.set(w("val"), properties.language)
+
+
+def _save_atomically(document, target: Path, progress: Progress) -> None:
+    folder = target.parent if str(target.parent) else Path(".")
+    if target.is_dir():
+        raise TargetNotWritableError(_("“{name}” is a folder; choose a file name for the note.")
+                                     .format(name=target))
+    if not folder.is_dir():
+        raise TargetNotWritableError(_("The folder “{folder}” does not exist.").format(folder=folder))
+    try:
+        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + ".", suffix=".docx.tmp",
+                                             dir=folder)
+    except OSError as error:
+        raise _not_writable(folder, error) from error
+    temp_path = Path(temp_name)
+    try:
+        with os.fdopen(handle, "wb") as stream:
+            document.save(stream)
+            stream.flush()
+            os.fsync(stream.fileno())
+        if progress.cancelled:  # last chance to cancel: the target is still untouched
+            raise Cancelled()
+        if target.exists() and not os.access(target, os.W_OK):
+            raise TargetNotWritableError(_("“{name}” is read-only; choose another file name.")
+                                         .format(name=target.name))
+        os.replace(temp_path, target)
+    except OSError as error:
+        raise _not_writable(folder, error) from error
+    finally:
+        temp_path.unlink(missing_ok=True)
+
+
+def _not_writable(folder: Path, error: OSError) -> ExportError:
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return TargetNotWritableError(
+            _("Concordia cannot write in the folder “{folder}”: it is read-only or you lack "
+              "permission; choose another folder.").format(folder=folder))
+    if error.errno == errno.ENOSPC:
+        return TargetNotWritableError(_("The disk holding “{folder}” is full; the note was not written.")
+                                      .format(folder=folder))
+    return TargetNotWritableError(_("The note could not be written to “{folder}”: {reason}.")
+                                  .format(folder=folder, reason=error.strerror or error))
