@@ -11,6 +11,7 @@ import copy
 from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
+from . import annotations as anchors
 from .draft import Block, BlockKind, Draft, Footnote, NoteMeta
 from .inline import Inline, content_length, inline_from_json, normalise, slice_content, split_at
 
@@ -65,6 +66,7 @@ class ReplaceContent(Operation):
     start: int
     end: int
     content: list[Inline] = field(default_factory=list)
+    anchors: dict | None = None        # comment/reservation anchors to restore (set on inverses)
 
     def apply(self, draft: Draft) -> Operation:
         block = draft.block(self.block_id)
@@ -78,7 +80,10 @@ class ReplaceContent(Operation):
         _, right = split_at(rest, self.end - self.start)
         block.content = normalise(left + list(self.content) + right)
         inserted = content_length(self.content)
-        return ReplaceContent(self.block_id, self.start, self.start + inserted, removed)
+        saved = anchors.snapshot(draft, [self.block_id])
+        anchors.map_replace(draft, self.block_id, self.start, self.end, inserted)
+        anchors.restore(draft, self.anchors)
+        return ReplaceContent(self.block_id, self.start, self.start + inserted, removed, saved)
 
 
 def insert_text(block_id: str, offset: int, text: str, **fmt: bool) -> ReplaceContent:
@@ -101,6 +106,7 @@ class SplitBlock(Operation):
     new_id: str
     kind: BlockKind | None = None      # kind of the new block; default: same as the first
     level: int | None = None
+    anchors: dict | None = None
 
     def apply(self, draft: Draft) -> Operation:
         index = draft.block_index(self.block_id)
@@ -114,7 +120,10 @@ class SplitBlock(Operation):
             content=right,
         )
         draft.blocks.insert(index + 1, second)
-        return MergeWithNext(self.block_id)
+        saved = anchors.snapshot(draft, [self.block_id, self.new_id])
+        anchors.map_split(draft, self.block_id, self.offset, self.new_id)
+        anchors.restore(draft, self.anchors)
+        return MergeWithNext(self.block_id, saved)
 
 
 @dataclass
@@ -123,6 +132,7 @@ class MergeWithNext(Operation):
 
     name: ClassVar[str] = "merge_with_next"
     block_id: str
+    anchors: dict | None = None
 
     def apply(self, draft: Draft) -> Operation:
         index = draft.block_index(self.block_id)
@@ -132,7 +142,10 @@ class MergeWithNext(Operation):
         second = draft.blocks.pop(index + 1)
         offset = content_length(block.content)
         block.content = normalise(block.content + second.content)
-        return SplitBlock(self.block_id, offset, second.id, second.kind, second.level)
+        saved = anchors.snapshot(draft, [self.block_id, second.id])
+        anchors.map_merge(draft, self.block_id, second.id, offset, content_length(second.content))
+        anchors.restore(draft, self.anchors)
+        return SplitBlock(self.block_id, offset, second.id, second.kind, second.level, saved)
 
 
 @dataclass
@@ -140,23 +153,30 @@ class InsertBlock(Operation):
     name: ClassVar[str] = "insert_block"
     index: int
     block: Block
+    anchors: dict | None = None        # anchors of the block's annotations before its removal
 
     def apply(self, draft: Draft) -> Operation:
         if any(existing.id == self.block.id for existing in draft.blocks):
             raise ValueError(f"block {self.block.id} already exists")
         draft.blocks.insert(self.index, copy.deepcopy(self.block))
-        return RemoveBlock(self.block.id)
+        saved = anchors.snapshot(draft, [self.block.id])
+        anchors.restore(draft, self.anchors)
+        return RemoveBlock(self.block.id, saved)
 
 
 @dataclass
 class RemoveBlock(Operation):
     name: ClassVar[str] = "remove_block"
     block_id: str
+    anchors: dict | None = None
 
     def apply(self, draft: Draft) -> Operation:
         index = draft.block_index(self.block_id)
         block = draft.blocks.pop(index)
-        return InsertBlock(index, block)
+        saved = anchors.snapshot(draft, [self.block_id])
+        anchors.orphan_block(draft, self.block_id)
+        anchors.restore(draft, self.anchors)
+        return InsertBlock(index, block, saved)
 
 
 @dataclass
@@ -258,3 +278,24 @@ class Batch(Operation):
     def to_json(self) -> dict:
         return {"op": self.name, "operations": [op.to_json() for op in self.operations]}
 
+
+
+@dataclass
+class SetLanguageVersion(Operation):
+    """Put (or with None remove) a language version, as its JSON; the inverse restores the old one."""
+
+    name: ClassVar[str] = "set_language_version"
+    language: str
+    version: dict | None = None
+
+    def apply(self, draft: Draft) -> Operation:
+        from .draft import LanguageVersion
+
+        old = draft.translations.get(self.language)
+        if self.version is None:
+            draft.translations.pop(self.language, None)
+        else:
+            draft.translations[self.language] = LanguageVersion.from_json(
+                copy.deepcopy(self.version)
+            )
+        return SetLanguageVersion(self.language, old.to_json() if old is not None else None)

@@ -1,0 +1,251 @@
+"""Operations on comments and reservations: invertible and serialisable like `ops.py`.
+
+They are registered in the same registry (`operation_from_json` rebuilds them), so the
+window's one undo history holds text edits and comment/reservation edits alike. Comments and
+reservations travel inside an operation as their JSON form (`data`), which keeps every
+operation a plain JSON object.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import ClassVar, Optional
+
+from .annotations import (
+    Anchor,
+    AnchorSnapshot,
+    Comment,
+    CommentStatus,
+    Reply,
+    Reservation,
+    ReservationStatus,
+    Visibility,
+)
+from .draft import Draft
+from .inline import content_length
+from .ops import Operation
+
+
+def check_anchor(draft: Draft, anchor: Anchor) -> None:
+    """Raise ValueError (one sentence) when an anchor does not fit the draft."""
+    if anchor.block_id is None:
+        return
+    block = draft.block(anchor.block_id)
+    if anchor.start is None and anchor.end is None:
+        return
+    length = content_length(block.content)
+    start, end = anchor.start, anchor.end
+    if start is None or end is None or not 0 <= start <= end <= length:
+        raise ValueError(
+            f"span {start}-{end} does not fit paragraph {anchor.block_id}, "
+            f"which is {length} characters long"
+        )
+
+
+def _comment(draft: Draft, comment_id: str) -> Comment:
+    try:
+        return draft.comments[comment_id]
+    except KeyError:
+        raise KeyError(f"no comment {comment_id!r}") from None
+
+
+def _reservation(draft: Draft, reservation_id: str) -> Reservation:
+    try:
+        return draft.reservations[reservation_id]
+    except KeyError:
+        raise KeyError(f"no reservation {reservation_id!r}") from None
+
+
+# -- comments -----------------------------------------------------------------------------
+
+@dataclass
+class AddComment(Operation):
+    name: ClassVar[str] = "add_comment"
+    data: dict                      # Comment.to_json()
+    position: Optional[int] = None  # where it goes back in the list on undo of a removal
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = Comment.from_json(self.data)
+        if comment.id in draft.comments:
+            raise ValueError(f"comment {comment.id} already exists")
+        if not comment.anchor.orphaned:
+            check_anchor(draft, comment.anchor)
+        items = list(draft.comments.items())
+        index = len(items) if self.position is None else min(self.position, len(items))
+        items.insert(index, (comment.id, comment))
+        draft.comments.clear()
+        draft.comments.update(items)
+        return RemoveComment(comment.id)
+
+
+@dataclass
+class RemoveComment(Operation):
+    name: ClassVar[str] = "remove_comment"
+    comment_id: str
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = _comment(draft, self.comment_id)
+        position = list(draft.comments).index(self.comment_id)
+        del draft.comments[self.comment_id]
+        return AddComment(comment.to_json(), position)
+
+
+@dataclass
+class EditComment(Operation):
+    """Change a comment's text, drafting suggestion, delegation or visibility (None: unchanged)."""
+
+    name: ClassVar[str] = "edit_comment"
+    comment_id: str
+    text: Optional[str] = None
+    suggestion: Optional[str] = None
+    party: Optional[str] = None
+    visibility: Optional[str] = None
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = _comment(draft, self.comment_id)
+        inverse = EditComment(
+            self.comment_id,
+            comment.text if self.text is not None else None,
+            comment.suggestion if self.suggestion is not None else None,
+            comment.party if self.party is not None else None,
+            comment.visibility.value if self.visibility is not None else None,
+        )
+        visibility = Visibility(self.visibility) if self.visibility is not None else None
+        if self.text is not None:
+            comment.text = self.text
+        if self.suggestion is not None:
+            comment.suggestion = self.suggestion
+        if self.party is not None:
+            comment.party = self.party
+        if visibility is not None:
+            comment.visibility = visibility
+        return inverse
+
+
+@dataclass
+class SetCommentStatus(Operation):
+    name: ClassVar[str] = "set_comment_status"
+    comment_id: str
+    status: str                     # a CommentStatus value
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = _comment(draft, self.comment_id)
+        status = CommentStatus(self.status)
+        inverse = SetCommentStatus(self.comment_id, comment.status.value)
+        comment.status = status
+        return inverse
+
+
+@dataclass
+class AddReply(Operation):
+    name: ClassVar[str] = "add_reply"
+    comment_id: str
+    data: dict                      # Reply.to_json()
+    position: Optional[int] = None
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = _comment(draft, self.comment_id)
+        reply = Reply.from_json(self.data)
+        if any(existing.id == reply.id for existing in comment.replies):
+            raise ValueError(f"reply {reply.id} already exists")
+        index = len(comment.replies) if self.position is None else self.position
+        comment.replies.insert(index, reply)
+        return RemoveReply(self.comment_id, reply.id)
+
+
+@dataclass
+class RemoveReply(Operation):
+    name: ClassVar[str] = "remove_reply"
+    comment_id: str
+    reply_id: str
+
+    def apply(self, draft: Draft) -> Operation:
+        comment = _comment(draft, self.comment_id)
+        for index, reply in enumerate(comment.replies):
+            if reply.id == self.reply_id:
+                del comment.replies[index]
+                return AddReply(self.comment_id, reply.to_json(), index)
+        raise KeyError(f"no reply {self.reply_id!r}")
+
+
+# -- reservations -------------------------------------------------------------------------
+
+@dataclass
+class AddReservation(Operation):
+    name: ClassVar[str] = "add_reservation"
+    data: dict                      # Reservation.to_json()
+    position: Optional[int] = None
+
+    def apply(self, draft: Draft) -> Operation:
+        reservation = Reservation.from_json(self.data)
+        if reservation.id in draft.reservations:
+            raise ValueError(f"reservation {reservation.id} already exists")
+        if not reservation.parties:
+            raise ValueError("a reservation needs at least one party")
+        if not reservation.anchor.orphaned:
+            check_anchor(draft, reservation.anchor)
+        items = list(draft.reservations.items())
+        index = len(items) if self.position is None else min(self.position, len(items))
+        items.insert(index, (reservation.id, reservation))
+        draft.reservations.clear()
+        draft.reservations.update(items)
+        return RemoveReservation(reservation.id)
+
+
+@dataclass
+class RemoveReservation(Operation):
+    name: ClassVar[str] = "remove_reservation"
+    reservation_id: str
+
+    def apply(self, draft: Draft) -> Operation:
+        reservation = _reservation(draft, self.reservation_id)
+        position = list(draft.reservations).index(self.reservation_id)
+        del draft.reservations[self.reservation_id]
+        return AddReservation(reservation.to_json(), position)
+
+
+@dataclass
+class SetReservationStatus(Operation):
+    """Enter, maintain or lift a reservation."""
+
+    name: ClassVar[str] = "set_reservation_status"
+    reservation_id: str
+    status: str                     # a ReservationStatus value
+
+    def apply(self, draft: Draft) -> Operation:
+        reservation = _reservation(draft, self.reservation_id)
+        status = ReservationStatus(self.status)
+        inverse = SetReservationStatus(self.reservation_id, reservation.status.value)
+        reservation.status = status
+        return inverse
+
+
+def lift_reservation(reservation_id: str) -> SetReservationStatus:
+    return SetReservationStatus(reservation_id, ReservationStatus.LIFTED.value)
+
+
+def maintain_reservation(reservation_id: str) -> SetReservationStatus:
+    return SetReservationStatus(reservation_id, ReservationStatus.MAINTAINED.value)
+
+
+# -- anchors ------------------------------------------------------------------------------
+
+@dataclass
+class SetAnchors(Operation):
+    """Set several annotations' anchors at once (e.g. from `rederive_block_anchors`)."""
+
+    name: ClassVar[str] = "set_anchors"
+    anchors: AnchorSnapshot
+
+    def apply(self, draft: Draft) -> Operation:
+        previous: AnchorSnapshot = {}
+        for key, data in self.anchors.items():
+            item = draft.comments.get(key) or draft.reservations.get(key)
+            if item is None:
+                raise KeyError(f"no comment or reservation {key!r}")
+            previous[key] = item.anchor.to_json()
+        for key, data in self.anchors.items():
+            item = draft.comments.get(key) or draft.reservations.get(key)
+            assert item is not None
+            item.anchor = Anchor.from_json(data)
+        return SetAnchors(previous)

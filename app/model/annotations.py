@@ -1,0 +1,327 @@
+"""Delegations' comments and reservations, and how their anchors follow the text.
+
+An anchor is a span of one block (`start`/`end` offsets counted like `app.model.inline`: a
+footnote reference counts one), a whole block (`start is None`) or the whole text
+(`block_id is None`). The text operations in `ops.py` call the `map_*` functions below so an
+anchor moves with every edit; each such operation records the previous anchors of the blocks
+it touched (`snapshot`) and its inverse puts them back (`restore`), so undo is exact. An anchor
+whose text was deleted is kept and marked `orphaned`, never dropped, and comes back on undo.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from enum import Enum
+from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
+
+if TYPE_CHECKING:
+    from .draft import Draft
+
+
+class CommentStatus(str, Enum):
+    OPEN = "open"
+    TAKEN = "taken"            # taken on board
+    NOT_TAKEN = "not_taken"
+    WITHDRAWN = "withdrawn"
+
+
+class Visibility(str, Enum):
+    INTERNAL = "internal"          # our side only: never leaves in a circulated document
+    CIRCULATION = "circulation"
+
+
+class ReservationKind(str, Enum):
+    SCRUTINY = "scrutiny"
+    PARLIAMENTARY_SCRUTINY = "parliamentary_scrutiny"
+    LINGUISTIC = "linguistic"
+    GENERAL = "general"
+    SUBSTANTIVE = "substantive"
+    POSITION = "position"          # a position statement with its own wording
+
+
+class ReservationStatus(str, Enum):
+    ENTERED = "entered"
+    MAINTAINED = "maintained"
+    LIFTED = "lifted"
+
+
+@dataclass
+class Anchor:
+    block_id: Optional[str] = None     # None: the whole text
+    start: Optional[int] = None        # None: the whole block
+    end: Optional[int] = None
+    orphaned: bool = False             # its text (or block) was deleted
+
+    @property
+    def scope(self) -> str:
+        if self.block_id is None:
+            return "text"
+        return "block" if self.start is None else "span"
+
+    def copy(self) -> "Anchor":
+        return Anchor(self.block_id, self.start, self.end, self.orphaned)
+
+    def to_json(self) -> dict:
+        return {
+            "block_id": self.block_id,
+            "start": self.start,
+            "end": self.end,
+            "orphaned": self.orphaned,
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Anchor":
+        return cls(data.get("block_id"), data.get("start"), data.get("end"),
+                   bool(data.get("orphaned", False)))
+
+
+def _date_json(value: date) -> str:
+    return value.isoformat()
+
+
+@dataclass
+class Reply:
+    party: str
+    text: str
+    date: date = field(default_factory=date.today)
+    id: str = ""
+
+    def to_json(self) -> dict:
+        return {"id": self.id, "party": self.party, "text": self.text,
+                "date": _date_json(self.date)}
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Reply":
+        return cls(data["party"], data["text"], date.fromisoformat(data["date"]), data["id"])
+
+
+@dataclass
+class Comment:
+    id: str
+    anchor: Anchor
+    party: str                          # the delegation's code
+    text: str
+    suggestion: str = ""                # a drafting suggestion (proposed wording), if any
+    status: CommentStatus = CommentStatus.OPEN
+    visibility: Visibility = Visibility.CIRCULATION
+    date: date = field(default_factory=date.today)
+    replies: list[Reply] = field(default_factory=list)
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "anchor": self.anchor.to_json(),
+            "party": self.party,
+            "text": self.text,
+            "suggestion": self.suggestion,
+            "status": self.status.value,
+            "visibility": self.visibility.value,
+            "date": _date_json(self.date),
+            "replies": [reply.to_json() for reply in self.replies],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Comment":
+        return cls(
+            id=data["id"],
+            anchor=Anchor.from_json(data["anchor"]),
+            party=data["party"],
+            text=data["text"],
+            suggestion=data.get("suggestion", ""),
+            status=CommentStatus(data.get("status", "open")),
+            visibility=Visibility(data.get("visibility", "circulation")),
+            date=date.fromisoformat(data["date"]),
+            replies=[Reply.from_json(item) for item in data.get("replies", [])],
+        )
+
+
+@dataclass
+class Reservation:
+    id: str
+    anchor: Anchor
+    parties: list[str]
+    kind: ReservationKind
+    status: ReservationStatus = ReservationStatus.ENTERED
+    text_en: str = ""                   # wording of a position statement
+    text_es: str = ""
+    date: date = field(default_factory=date.today)
+
+    @property
+    def outstanding(self) -> bool:
+        return self.status != ReservationStatus.LIFTED
+
+    def wording(self, language: str) -> str:
+        """The position statement's own wording; English when no Spanish was entered."""
+        return (self.text_es if language == "es" else "") or self.text_en
+
+    def to_json(self) -> dict:
+        return {
+            "id": self.id,
+            "anchor": self.anchor.to_json(),
+            "parties": list(self.parties),
+            "kind": self.kind.value,
+            "status": self.status.value,
+            "text_en": self.text_en,
+            "text_es": self.text_es,
+            "date": _date_json(self.date),
+        }
+
+    @classmethod
+    def from_json(cls, data: dict) -> "Reservation":
+        return cls(
+            id=data["id"],
+            anchor=Anchor.from_json(data["anchor"]),
+            parties=list(data["parties"]),
+            kind=ReservationKind(data["kind"]),
+            status=ReservationStatus(data.get("status", "entered")),
+            text_en=data.get("text_en", ""),
+            text_es=data.get("text_es", ""),
+            date=date.fromisoformat(data["date"]),
+        )
+
+
+Annotation = Union[Comment, Reservation]
+#: What an operation records to put anchors back: annotation id -> Anchor.to_json().
+AnchorSnapshot = dict[str, dict]
+
+
+def annotations(draft: "Draft") -> Iterator[Annotation]:
+    yield from draft.comments.values()
+    yield from draft.reservations.values()
+
+
+def _in_blocks(draft: "Draft", block_ids: Iterable[str]) -> Iterator[Annotation]:
+    wanted = set(block_ids)
+    return (item for item in annotations(draft) if item.anchor.block_id in wanted)
+
+
+def snapshot(draft: "Draft", block_ids: Iterable[str]) -> AnchorSnapshot:
+    """The anchors of every annotation on these blocks, to restore them exactly later."""
+    return {item.id: item.anchor.to_json() for item in _in_blocks(draft, block_ids)}
+
+
+def restore(draft: "Draft", saved: Optional[AnchorSnapshot]) -> None:
+    """Put back anchors recorded by `snapshot` (annotations removed since are skipped)."""
+    if not saved:
+        return
+    for key, data in saved.items():
+        item = draft.comments.get(key) or draft.reservations.get(key)
+        if item is not None:
+            item.anchor = Anchor.from_json(data)
+
+
+# -- mapping through text operations ------------------------------------------------------
+
+def _map_start(position: int, start: int, end: int, inserted: int) -> int:
+    if position < start or (position == start and start != end):
+        return position
+    if start == end == position:        # typing just before a span leaves it outside
+        return position + inserted
+    if position >= end:
+        return position + inserted - (end - start)
+    return start
+
+
+def _map_end(position: int, start: int, end: int, inserted: int) -> int:
+    if position <= start:               # typing just after a span leaves it outside
+        return position
+    if position >= end:
+        return position + inserted - (end - start)
+    return start + inserted
+
+
+def map_replace(draft: "Draft", block_id: str, start: int, end: int, inserted: int) -> None:
+    """Move span anchors of `block_id` after [start, end) was replaced by `inserted` positions."""
+    for item in _in_blocks(draft, [block_id]):
+        anchor = item.anchor
+        if anchor.start is None or anchor.end is None:
+            continue
+        wholly_removed = (
+            end > start and start <= anchor.start and anchor.end <= end
+            and anchor.start < anchor.end
+        )
+        if wholly_removed:
+            anchor.orphaned = True
+            anchor.start = anchor.end = start
+            continue
+        new_start = _map_start(anchor.start, start, end, inserted)
+        new_end = _map_end(anchor.end, start, end, inserted)
+        anchor.start, anchor.end = new_start, max(new_start, new_end)
+
+
+def map_split(draft: "Draft", block_id: str, offset: int, new_id: str) -> None:
+    """The block was cut at `offset`; spans after it move to `new_id` (the second half).
+
+    A span across the cut keeps the part before it (anchors live in one block).
+    """
+    for item in _in_blocks(draft, [block_id]):
+        anchor = item.anchor
+        if anchor.start is None or anchor.end is None:
+            continue                    # a whole-block anchor stays with the id
+        if anchor.start >= offset and (anchor.start > offset or anchor.end > offset):
+            anchor.block_id = new_id
+            anchor.start -= offset
+            anchor.end -= offset
+        elif anchor.end > offset:
+            anchor.end = offset
+
+
+def map_merge(draft: "Draft", block_id: str, second_id: str, offset: int, second_length: int) -> None:
+    """`second_id` was appended to `block_id` at `offset`; its anchors follow it."""
+    for item in _in_blocks(draft, [second_id]):
+        anchor = item.anchor
+        anchor.block_id = block_id
+        if anchor.start is None or anchor.end is None:
+            anchor.start, anchor.end = offset, offset + second_length
+        else:
+            anchor.start += offset
+            anchor.end += offset
+
+
+def orphan_block(draft: "Draft", block_id: str) -> None:
+    """The block was removed: its annotations stay, marked orphaned."""
+    for item in _in_blocks(draft, [block_id]):
+        item.anchor.orphaned = True
+
+
+# -- for the editor bridge ----------------------------------------------------------------
+
+def rederive_block_anchors(
+    draft: "Draft", block_id: str, spans: Iterable[tuple[str, int, int]]
+) -> AnchorSnapshot:
+    """New span anchors of one block from what the editor holds, without changing the draft.
+
+    `spans` lists (annotation id, start, end) for every run of text carrying an annotation's
+    char-format property in that block, as read back from the widget (several runs of one id
+    are joined). A span annotation of this block missing from `spans` lost all its text and is
+    returned orphaned; one that reappears is no longer orphaned. Whole-block and whole-text
+    anchors are left out. Apply the result with `annotation_ops.SetAnchors` (invertible).
+    """
+    joined: dict[str, tuple[int, int]] = {}
+    for key, start, end in spans:
+        if key in joined:
+            low, high = joined[key]
+            joined[key] = (min(low, start), max(high, end))
+        else:
+            joined[key] = (start, end)
+    result: AnchorSnapshot = {}
+    for key, (start, end) in joined.items():
+        item = draft.comments.get(key) or draft.reservations.get(key)
+        if item is not None and item.anchor.scope != "text":
+            result[key] = Anchor(block_id, start, end, False).to_json()
+    for item in _in_blocks(draft, [block_id]):
+        if item.id not in joined and item.anchor.scope == "span" and not item.anchor.orphaned:
+            lost = item.anchor.copy()
+            lost.orphaned = True
+            result[item.id] = lost.to_json()
+    return result
+
+
+def block_spans(draft: "Draft", block_id: str) -> list[tuple[str, int, int]]:
+    """(annotation id, start, end) of the live span anchors of a block: what the bridge marks."""
+    return [
+        (item.id, item.anchor.start, item.anchor.end)  # type: ignore[misc]
+        for item in _in_blocks(draft, [block_id])
+        if item.anchor.scope == "span" and not item.anchor.orphaned
+    ]
