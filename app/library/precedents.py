@@ -39,11 +39,15 @@ class Precedent:
     @property
     def changed_words(self) -> int:
         """Words the paragraph added or dropped against the agreed text."""
-        return sum(
-            sum(1 for token in tokenize(part) if token.strip() and token[0].isalnum())
-            for op, part in self.diff
-            if op != EQUAL
-        )
+        def count(op: int) -> int:
+            return sum(
+                sum(1 for token in tokenize(part) if token[0].isalnum())
+                for kind, part in self.diff
+                if kind == op
+            )
+
+        # A replaced word is one change, not a deletion plus an insertion.
+        return max(count(DELETE), count(INSERT))
 
     def summary(self) -> str:
         where = self.hit.sources[0].label if self.hit.sources else self.hit.clause_id

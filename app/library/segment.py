@@ -62,11 +62,14 @@ def is_lead_in(text: str) -> bool:
 def segment(draft: Draft) -> list[Segment]:
     result: list[Segment] = []
     lead_in = ""        # the last lead-in, kept as context for the list items below it
+    numbered = 0        # numbered paragraphs so far: their number when the text omits it
     for position, block in enumerate(draft.blocks):
         raw = block.text.strip()
         if not raw:
             continue
         kind = _kind_of(block)
+        if kind == BlockKind.NUMBERED:
+            numbered += 1
         if kind in (BlockKind.TITLE, BlockKind.HEADING):
             lead_in = ""
             continue
@@ -75,6 +78,8 @@ def segment(draft: Draft) -> list[Segment]:
         if len(raw.split()) < MIN_WORDS:
             continue
         number, _rest = split_number(raw.lstrip("-•*❖ "))
+        if kind == BlockKind.NUMBERED and not number.isdigit():
+            number = str(numbered)
         context = lead_in if kind == BlockKind.LIST_ITEM else ""
         if kind != BlockKind.LIST_ITEM and not is_lead_in(raw):
             lead_in = ""
