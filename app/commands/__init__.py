@@ -7,4 +7,5 @@ function taking the parsed arguments and returning an exit code.
 COMMAND_MODULES = [
     "app.commands.show",
     "app.commands.importing",
+    "app.commands.export",
 ]

@@ -31,6 +31,7 @@ class ExportLabels:
         t = self._t
         known = {
             "Brussels": t.pgettext("export", "Brussels"),
+            # UNVERIFIED: ES "Luxemburgo" not seen in the date line of a Spanish Council note.
             "Luxembourg": t.pgettext("export", "Luxembourg"),
         }
         return known.get(place.strip(), place.strip())
@@ -49,7 +50,9 @@ class ExportLabels:
         t = self._t
         known = {
             "NOTE": t.pgettext("export", "NOTE"),
+            # UNVERIFIED: ES "NOTA DE TRANSMISIÓN" not seen in a Council document.
             "COVER NOTE": t.pgettext("export", "COVER NOTE"),
+            # UNVERIFIED: neither EN "I/A ITEM NOTE" nor ES "NOTA PUNTO «I/A»" seen in a public copy.
             "I/A ITEM NOTE": t.pgettext("export", "I/A ITEM NOTE"),
         }
         return known.get(doc_type, doc_type)
@@ -63,9 +66,13 @@ class ExportLabels:
         """A usual sender / addressee in the export language, or None when not a known one."""
         t = self._t
         known = {
+            # UNVERIFIED: ES name seen in GSC publications, not as the value of a "De:" field.
             "General Secretariat of the Council": t.pgettext("export", "General Secretariat of the Council"),
+            # UNVERIFIED: ES "Delegaciones" seen in GSC sentences, not as the value of an "A:" field.
             "Delegations": t.pgettext("export", "Delegations"),
+            # UNVERIFIED: ES "Presidencia" seen only in a 2004 IGC note, not a modern Council note.
             "Presidency": t.pgettext("export", "Presidency"),
+            # UNVERIFIED: ES seen only with its part, "Comité de Representantes Permanentes (1.ª parte)".
             "Permanent Representatives Committee": t.pgettext("export", "Permanent Representatives Committee"),
             "Council": t.pgettext("export", "Council"),
         }
@@ -73,10 +80,13 @@ class ExportLabels:
 
     def marking(self, marking: str) -> str:
         t = self._t
-        return t.pgettext("export", "LIMITE") if marking.strip().upper() == "LIMITE" else marking
+        # UNVERIFIED: no Spanish LIMITE document seen; other language versions keep "LIMITE".
+        limite = t.pgettext("export", "LIMITE")
+        return limite if marking.strip().upper() == "LIMITE" else marking
 
     # -- annex and footer -------------------------------------------------------------
     def annex(self) -> str:
+        # UNVERIFIED: ES "ANEXO" seen in document titles, not as a Council annex page header.
         return self._t.pgettext("export", "ANNEX")
 
     def language_code(self) -> str:
