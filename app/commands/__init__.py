@@ -8,4 +8,6 @@ COMMAND_MODULES = [
     "app.commands.show",
     "app.commands.importing",
     "app.commands.export",
+    "app.commands.version",
+    "app.commands.compare",
 ]

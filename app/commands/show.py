@@ -13,11 +13,14 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("show", help=_("print a draft (text or JSON)"))
     parser.add_argument("draft", help=_("a .concordia draft file"))
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    parser.add_argument("--version", help=_("print this saved version instead (read-only)"))
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    draft = load_draft(args.draft)
+    from app.store.versions import text_of
+
+    draft = text_of(load_draft(args.draft), getattr(args, "version", None))
     if args.json:
         print(json.dumps(draft.to_public_json(), ensure_ascii=False, indent=2))
         return 0

@@ -62,8 +62,8 @@ def default_author() -> str:
         return ""
 
 
-def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
-    """Snapshot `draft` as `name` and add it to `draft.versions`; the caller saves the file."""
+def check_new_name(draft: Draft, name: str) -> str:
+    """The name, stripped, if a new version may take it; else VersionError."""
     name = name.strip()
     if not name:
         raise VersionError(_("A version needs a name."))
@@ -75,6 +75,12 @@ def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
             _("A version named “{name}” already exists; versions cannot be overwritten.")
             .format(name=name)
         )
+    return name
+
+
+def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
+    """Snapshot `draft` as `name` and add it to `draft.versions`; the caller saves the file."""
+    name = check_new_name(draft, name)
     version = make_version(draft, name, default_author() if author is None else author)
     draft.versions.append(version)
     return version

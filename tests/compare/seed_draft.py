@@ -1,47 +1,17 @@
-"""Build a draft from seed 003 for comparison tests, without depending on the text importer:
-numbered lines become NUMBERED blocks (their numbers left out of the text, as the model
-wants), other annex lines PARAGRAPH blocks, superscript marks real footnotes."""
+"""Seed 003 as a draft (through the real text importer) and a revision of it made with
+every kind of change a negotiator meets."""
 
 from __future__ import annotations
 
 import copy
-import re
 from pathlib import Path
 
-from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, TextRun
-from app.model.draft import NoteMeta
-
-_SUPERSCRIPTS = {"¹": "1", "²": "2", "³": "3", "⁴": "4"}
-_NUMBERED = re.compile(r"^(\d+)\.\s+(.*)$")
+from app.importer.text import import_text_file
+from app.model import Block, BlockKind, Draft, TextRun
 
 
 def draft_from_seed(path: Path) -> Draft:
-    lines = [line.strip() for line in path.read_text(encoding="utf-8").splitlines()]
-    start = next(i for i, line in enumerate(lines) if line.startswith("Draft Joint Declaration"))
-    footnote_texts = {
-        _SUPERSCRIPTS[line[0]]: line[1:].strip()
-        for line in lines if line and line[0] in _SUPERSCRIPTS
-    }
-    draft = Draft(note=NoteMeta(number="10245/23", marking="LIMITE", sender="Presidency",
-                                recipient="Delegations", subject=lines[start]))
-    marks = {}
-    for mark, text in footnote_texts.items():
-        note = Footnote(text)
-        draft.footnotes[note.id] = note
-        marks[mark] = note.id
-    draft.blocks.append(Block(BlockKind.TITLE, [TextRun(lines[start])]))
-    for line in lines[start + 1:]:
-        if not line or line == "-" or line[0] in _SUPERSCRIPTS:
-            continue
-        match = _NUMBERED.match(line)
-        kind, text = (BlockKind.NUMBERED, match.group(2)) if match else (BlockKind.PARAGRAPH, line)
-        content: list = []
-        for part in re.split(r"([¹²³⁴])", text):
-            if part in _SUPERSCRIPTS:
-                content.append(FootnoteRef(marks[_SUPERSCRIPTS[part]]))
-            elif part:
-                content.append(TextRun(part))
-        draft.blocks.append(Block(kind, content))
+    draft, _report = import_text_file(path)
     return draft
 
 

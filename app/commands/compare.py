@@ -1,0 +1,67 @@
+"""`concordia compare DRAFT --from "Rev 1" [--to "Rev 2"]`: what changed between two versions,
+as a marked text, JSON, or a Word file with Council marking or tracked changes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from app.compare import compare_drafts, comparison_to_json, summary_line
+from app.compare.to_text import comparison_to_text
+from app.i18n import _
+from app.progress import StderrProgress
+from app.store import load_draft
+from app.store.errors import DraftFileError
+from app.store.versions import CURRENT, text_of
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("compare", help=_("compare two versions of a draft"))
+    parser.add_argument("draft", help=_("a .concordia draft file"))
+    parser.add_argument("--from", dest="old", required=True, help=_("the older version"))
+    parser.add_argument("--to", dest="new", default=CURRENT,
+                        help=_("the newer version (default: the current text)"))
+    parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    parser.add_argument("--changes-only", action="store_true",
+                        help=_("with --json: leave unchanged paragraphs out"))
+    parser.add_argument("--out", help=_("write the comparison to this .docx file"))
+    parser.add_argument("--style", choices=("council", "tracked"), default="council",
+                        help=_("Word marking: Council (bold underline / strikethrough) or "
+                               "tracked changes"))
+    parser.add_argument("--language", choices=("en", "es"),
+                        help=_("language of the exported labels (default: the draft's)"))
+    parser.add_argument("--author", help=_("author of tracked changes (default: the version's)"))
+    parser.set_defaults(handler=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    draft = load_draft(args.draft)
+    old, new = text_of(draft, args.old), text_of(draft, args.new)
+    comparison = compare_drafts(old, new, args.old, args.new)
+    if args.out:
+        return _export(args, draft, new, comparison)
+    if args.json:
+        data = comparison_to_json(comparison, changes_only=args.changes_only)
+        print(json.dumps(data, ensure_ascii=False, indent=2))
+    else:
+        print(comparison_to_text(comparison), end="")
+    return 0
+
+
+def _export(args, draft, new, comparison) -> int:
+    try:
+        from app.docx.redline import export_comparison
+    except ImportError as error:
+        raise DraftFileError(_("Word export of a comparison is not available: {error}")
+                             .format(error=error)) from error
+    author = args.author
+    if author is None:
+        author = next((v.author for v in draft.versions if v.name == args.new), "") or "Concordia"
+    date = next((v.created for v in draft.versions if v.name == args.new), None)
+    target = Path(args.out)
+    export_comparison(comparison, new, target, style=args.style,
+                      language=args.language or new.language, author=author, date=date,
+                      progress=StderrProgress())
+    print(_("Wrote {path} ({summary}).").format(path=target, summary=summary_line(comparison)))
+    return 0

@@ -1,0 +1,79 @@
+"""`concordia version save|list|show|checkout`: named, immutable versions of a draft."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from app.i18n import _
+from app.store import load_draft, save_draft
+from app.store.errors import DraftFileError
+from app.store.versions import find_version, save_version_in_file
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    parser = subparsers.add_parser("version", help=_("save, list and open versions of a draft"))
+    actions = parser.add_subparsers(dest="action", metavar="ACTION")
+
+    save = actions.add_parser("save", help=_("save the current text as a named version"))
+    save.add_argument("draft", help=_("a .concordia draft file"))
+    save.add_argument("--name", required=True, help=_("the version's name, e.g. “Rev 1”"))
+    save.add_argument("--author", help=_("who saves it (default: your login name)"))
+    save.set_defaults(handler=run_save)
+
+    listing = actions.add_parser("list", help=_("list the versions of a draft"))
+    listing.add_argument("draft", help=_("a .concordia draft file"))
+    listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    listing.set_defaults(handler=run_list)
+
+    show = actions.add_parser("show", help=_("print a version (read-only)"))
+    show.add_argument("draft", help=_("a .concordia draft file"))
+    show.add_argument("--name", required=True, help=_("the version to print"))
+    show.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
+    show.set_defaults(handler=run_show)
+
+    checkout = actions.add_parser("checkout", help=_("start a new draft from a version"))
+    checkout.add_argument("draft", help=_("a .concordia draft file"))
+    checkout.add_argument("--name", required=True, help=_("the version to start from"))
+    checkout.add_argument("--out", required=True, help=_("the new .concordia draft to write"))
+    checkout.set_defaults(handler=run_checkout)
+    parser.set_defaults(handler=lambda args: parser.print_help() or 2)
+
+
+def run_save(args: argparse.Namespace) -> int:
+    version = save_version_in_file(args.draft, args.name, args.author)
+    print(_("Saved version “{name}” ({created}).").format(name=version.name,
+                                                        created=version.created))
+    return 0
+
+
+def run_list(args: argparse.Namespace) -> int:
+    draft = load_draft(args.draft)
+    if args.json:
+        print(json.dumps([v.info_json() for v in draft.versions], ensure_ascii=False, indent=2))
+        return 0
+    if not draft.versions:
+        print(_("No versions saved yet."))
+    for version in draft.versions:
+        print(f"{version.name}\t{version.created}\t{version.author}")
+    return 0
+
+
+def run_show(args: argparse.Namespace) -> int:
+    from app.commands import show
+
+    find_version(load_draft(args.draft), args.name)      # one clear sentence if unknown
+    return show.run(argparse.Namespace(draft=args.draft, json=args.json, version=args.name))
+
+
+def run_checkout(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists():
+        raise DraftFileError(
+            _("“{name}” already exists; choose a new file name for the new draft.").format(
+                name=out.name), out)
+    draft = find_version(load_draft(args.draft), args.name).draft()
+    save_draft(draft, out)
+    print(_("Wrote {path} from version “{name}”.").format(path=out, name=args.name))
+    return 0

@@ -1,0 +1,131 @@
+"""Bringing in a revision received as text or DOCX as a version of an existing draft.
+
+The incoming file has no block ids. Its blocks are aligned with the draft's (identical text,
+then word similarity) and take the ids of the paragraphs they continue, and its footnotes take
+the ids of the footnotes they continue, so comments, reservations and translations anchored to
+those ids carry over, and comparing the revision with an earlier version pairs by id.
+"""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Optional
+
+from app.model import Draft, FootnoteRef, new_id
+from app.model.version import Version, make_version
+from app.progress import Progress
+
+from .align import align_blocks
+from .words import similarity
+
+
+@dataclass
+class RevisionReport:
+    blocks: int = 0                 # blocks in the revision
+    carried: int = 0                # of which took an existing paragraph's id
+    footnotes_carried: int = 0
+
+
+def read_revision(path: Path, progress: Optional[Progress] = None) -> Draft:
+    """Read a revision with the importer that suits its file type."""
+    if path.suffix.lower() == ".docx":
+        from app.docx.reader import read_docx
+
+        return read_docx(path)
+    from app.importer.text import import_text_file
+
+    draft, _report = import_text_file(path, progress)
+    return draft
+
+
+def carry_ids(current: Draft, incoming: Draft) -> RevisionReport:
+    """Give `incoming`'s blocks and footnotes the ids of the ones they continue (in place)."""
+    report = RevisionReport(blocks=len(incoming.blocks))
+    pairs = align_blocks(current.blocks, incoming.blocks, use_ids=False)
+    footnote_map: dict[str, str] = {}
+    for i, j in pairs:
+        incoming.blocks[j].id = current.blocks[i].id
+        # A paragraph's k-th footnote continues its k-th footnote before.
+        for old_fid, new_fid in zip(current.blocks[i].footnote_ids, incoming.blocks[j].footnote_ids):
+            footnote_map.setdefault(new_fid, old_fid)
+    report.carried = len(pairs)
+    _carry_remaining_footnotes(current, incoming, footnote_map)
+    taken = {block.id for block in current.blocks}
+    for index, block in enumerate(incoming.blocks):
+        if index not in {j for _, j in pairs} and block.id in taken:
+            block.id = new_id()                       # a new paragraph never borrows an id
+    _rename_footnotes(incoming, footnote_map)
+    report.footnotes_carried = len(footnote_map)
+    return report
+
+
+def _carry_remaining_footnotes(current: Draft, incoming: Draft, mapping: dict[str, str]) -> None:
+    used = set(mapping.values())
+    for new_fid, note in incoming.footnotes.items():
+        if new_fid in mapping:
+            continue
+        best, best_score = None, 0.5
+        for old_fid, old in current.footnotes.items():
+            if old_fid in used:
+                continue
+            score = similarity(old.text, note.text)
+            if score >= best_score:
+                best, best_score = old_fid, score
+        if best is not None:
+            mapping[new_fid] = best
+            used.add(best)
+
+
+def _rename_footnotes(draft: Draft, mapping: dict[str, str]) -> None:
+    if not mapping:
+        return
+    for block in draft.blocks:
+        block.content = [
+            FootnoteRef(mapping.get(item.footnote_id, item.footnote_id))
+            if isinstance(item, FootnoteRef) else item
+            for item in block.content
+        ]
+    renamed = {}
+    for fid, note in draft.footnotes.items():
+        note.id = mapping.get(fid, fid)
+        renamed[note.id] = note
+    draft.footnotes = renamed
+
+
+def revision_as_version(
+    current: Draft, incoming: Draft, name: str, author: str = ""
+) -> tuple[Version, RevisionReport]:
+    """A version holding the incoming text; everything the text does not carry (translations,
+    and what later features keep by id) is taken over from the current draft."""
+    report = carry_ids(current, incoming)
+    merged = copy.deepcopy(current)
+    merged.versions = []
+    merged.note, merged.blocks, merged.footnotes = incoming.note, incoming.blocks, incoming.footnotes
+    merged.language = incoming.language
+    return make_version(merged, name, author), report
+
+
+def import_revision(
+    draft_path: Path | str, source: Path | str, name: str, author: Optional[str] = None,
+    progress: Optional[Progress] = None,
+) -> tuple[Version, RevisionReport]:
+    """`concordia import FILE --into DRAFT --as-version NAME`: add the file as a version."""
+    from app.store.errors import SaveError
+    from app.store.session import DraftSession
+    from app.store.versions import check_new_name, default_author
+
+    incoming = read_revision(Path(source), progress)
+    session = DraftSession.open(draft_path)
+    try:
+        if session.read_only:
+            raise SaveError.read_only(Path(draft_path))
+        name = check_new_name(session.draft, name)
+        version, report = revision_as_version(
+            session.draft, incoming, name, default_author() if author is None else author)
+        session.draft.versions.append(version)
+        session.save()
+        return version, report
+    finally:
+        session.close()
