@@ -22,6 +22,7 @@ from app.model.inline import inline_from_json
 
 from . import schema
 from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
+from .annotations import read_annotations, write_annotations
 from .versions import read_versions, write_versions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -126,6 +127,7 @@ def _read(connection: Connection) -> Draft:
     for row in connection.execute(select(schema.footnotes)):
         draft.footnotes[row.id] = Footnote(row.text, row.id)
     draft.versions = read_versions(connection)
+    read_annotations(connection, draft)
     return draft
 
 
@@ -215,6 +217,7 @@ def _write(connection: Connection, draft: Draft) -> None:
             [{"id": note.id, "text": note.text} for note in draft.footnotes.values()],
         )
     write_versions(connection, draft.versions)
+    write_annotations(connection, draft)
 
 
 def _fsync(path: Path) -> None:

@@ -57,6 +57,54 @@ versions = Table(
     Column("snapshot", Text, nullable=False),    # JSON of the draft as it was
 )
 
+#: Delegations' comments, reservations and user-added parties (app.model.annotations,
+#: app.model.parties). A file written before they existed simply lacks these tables and is
+#: read as having none (app.store.annotations), so no migration is needed.
+comments = Table(
+    "comments",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("block_id", String, nullable=True),      # None: the whole text
+    Column("anchor_start", Integer, nullable=True), # None: the whole block
+    Column("anchor_end", Integer, nullable=True),
+    Column("orphaned", Integer, nullable=False, default=0),
+    Column("party", String, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("suggestion", Text, nullable=False, default=""),
+    Column("status", String, nullable=False),
+    Column("visibility", String, nullable=False),
+    Column("date", String, nullable=False),         # ISO date
+    Column("replies", Text, nullable=False),        # JSON list of replies
+)
+
+reservations = Table(
+    "reservations",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("block_id", String, nullable=True),
+    Column("anchor_start", Integer, nullable=True),
+    Column("anchor_end", Integer, nullable=True),
+    Column("orphaned", Integer, nullable=False, default=0),
+    Column("parties", Text, nullable=False),        # JSON list of party codes
+    Column("kind", String, nullable=False),
+    Column("status", String, nullable=False),
+    Column("text_en", Text, nullable=False, default=""),
+    Column("text_es", Text, nullable=False, default=""),
+    Column("date", String, nullable=False),
+)
+
+parties = Table(
+    "parties",
+    metadata,
+    Column("code", String, primary_key=True),
+    Column("kind", String, nullable=False),
+    Column("territory", String, nullable=True),
+    Column("name_en", Text, nullable=False, default=""),
+    Column("name_es", Text, nullable=False, default=""),
+)
+
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
 MIGRATIONS: dict[int, Migration] = {

@@ -1,0 +1,126 @@
+"""Comments, reservations and user-added parties in a draft file.
+
+`draft_file._read`/`_write` call `read_annotations` and `write_annotations`. A file written
+before these tables existed has none of them; it reads as a draft without annotations.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+
+from sqlalchemy import inspect, insert, select
+from sqlalchemy.engine import Connection
+
+from app.model import Draft
+from app.model.annotations import (
+    Anchor,
+    Comment,
+    CommentStatus,
+    Reply,
+    Reservation,
+    ReservationKind,
+    ReservationStatus,
+    Visibility,
+)
+from app.model.parties import Party, PartyKind
+
+from . import schema
+
+
+def _anchor(row) -> Anchor:
+    return Anchor(row.block_id, row.anchor_start, row.anchor_end, bool(row.orphaned))
+
+
+def _anchor_columns(anchor: Anchor) -> dict:
+    return {
+        "block_id": anchor.block_id,
+        "anchor_start": anchor.start,
+        "anchor_end": anchor.end,
+        "orphaned": int(anchor.orphaned),
+    }
+
+
+def read_annotations(connection: Connection, draft: Draft) -> None:
+    tables = set(inspect(connection).get_table_names())
+    if "parties" in tables:
+        for row in connection.execute(select(schema.parties)):
+            draft.parties[row.code] = Party(
+                row.code, PartyKind(row.kind), row.territory, row.name_en, row.name_es, True
+            )
+    if "comments" in tables:
+        query = select(schema.comments).order_by(schema.comments.c.position)
+        for row in connection.execute(query):
+            draft.comments[row.id] = Comment(
+                id=row.id,
+                anchor=_anchor(row),
+                party=row.party,
+                text=row.text,
+                suggestion=row.suggestion or "",
+                status=CommentStatus(row.status),
+                visibility=Visibility(row.visibility),
+                date=date.fromisoformat(row.date),
+                replies=[Reply.from_json(item) for item in json.loads(row.replies)],
+            )
+    if "reservations" in tables:
+        query = select(schema.reservations).order_by(schema.reservations.c.position)
+        for row in connection.execute(query):
+            draft.reservations[row.id] = Reservation(
+                id=row.id,
+                anchor=_anchor(row),
+                parties=list(json.loads(row.parties)),
+                kind=ReservationKind(row.kind),
+                status=ReservationStatus(row.status),
+                text_en=row.text_en or "",
+                text_es=row.text_es or "",
+                date=date.fromisoformat(row.date),
+            )
+
+
+def write_annotations(connection: Connection, draft: Draft) -> None:
+    if draft.parties:
+        connection.execute(
+            insert(schema.parties),
+            [
+                {"code": p.code, "kind": p.kind.value, "territory": p.territory,
+                 "name_en": p.name_en, "name_es": p.name_es}
+                for p in draft.parties.values()
+            ],
+        )
+    if draft.comments:
+        connection.execute(
+            insert(schema.comments),
+            [
+                {
+                    "id": c.id,
+                    "position": position,
+                    **_anchor_columns(c.anchor),
+                    "party": c.party,
+                    "text": c.text,
+                    "suggestion": c.suggestion,
+                    "status": c.status.value,
+                    "visibility": c.visibility.value,
+                    "date": c.date.isoformat(),
+                    "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
+                }
+                for position, c in enumerate(draft.comments.values())
+            ],
+        )
+    if draft.reservations:
+        connection.execute(
+            insert(schema.reservations),
+            [
+                {
+                    "id": r.id,
+                    "position": position,
+                    **_anchor_columns(r.anchor),
+                    "parties": json.dumps(r.parties, ensure_ascii=False),
+                    "kind": r.kind.value,
+                    "status": r.status.value,
+                    "text_en": r.text_en,
+                    "text_es": r.text_es,
+                    "date": r.date.isoformat(),
+                }
+                for position, r in enumerate(draft.reservations.values())
+            ],
+        )
