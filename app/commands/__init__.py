@@ -10,4 +10,5 @@ COMMAND_MODULES = [
     "app.commands.export",
     "app.commands.version",
     "app.commands.compare",
+    "app.commands.library",
 ]

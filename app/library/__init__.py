@@ -24,9 +24,9 @@ from .search import Hit, search
 class Library:
     """An open clause library (a SQLite file by default, or any SQLAlchemy URL)."""
 
-    def __init__(self, location: str | Path | None = None) -> None:
+    def __init__(self, location: str | Path | None = None, timeout: float = 5.0) -> None:
         self.url = library_url(location)
-        self.engine: Engine = connect(location)
+        self.engine: Engine = connect(location, timeout)
 
     def close(self) -> None:
         self.engine.dispose()

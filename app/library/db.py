@@ -121,18 +121,18 @@ def library_url(location: str | Path | None) -> str:
 
 
 def _sqlite_path(url: str) -> Path | None:
-    if url.startswith("sqlite:///") and url != "sqlite:///:memory:":
+    if url.startswith("sqlite:///") and url != "sqlite:///:memory:" and "?" not in url:
         return Path(url[len("sqlite:///"):])
     return None
 
 
-def connect(location: str | Path | None = None) -> Engine:
+def connect(location: str | Path | None = None, timeout: float = 5.0) -> Engine:
     """An engine on an existing or new library, created and checked; raises LibraryError."""
     url = library_url(location)
     path = _sqlite_path(url)
     if path is not None:
         _check_sqlite_file(path)
-    engine = create_engine(url, connect_args={"timeout": 5} if path is not None else {})
+    engine = create_engine(url, connect_args={"timeout": timeout} if path is not None else {})
     if engine.dialect.name == "sqlite":
         event.listen(engine, "connect", _sqlite_pragmas)
     try:

@@ -1,0 +1,66 @@
+"""Inserting a clause with provenance, departures from it, and the EN/ES pair coming along."""
+
+from __future__ import annotations
+
+from app.library import Library
+from app.model import Draft, TextRun
+from app.model.ops import ReplaceContent
+from app.store import load_draft, save_draft
+
+from .conftest import UDHR_EN, UDHR_ES
+
+
+def test_inserted_clause_remembers_its_origin_and_flags_edits(seeded: Library, tmp_path):
+    hit = seeded.search('"disrupting illicit drug trafficking"')[0]
+    insertion = seeded.insertion(hit.clause_id, "en")
+    block = insertion.block
+    assert block.text == hit.text
+    assert block.origin.clause_id == hit.clause_id
+    assert "6914/24" in block.origin.source
+    draft = Draft()
+    undo_insert = insertion.operation(0).apply(draft)
+    assert not draft.blocks[0].departs_from_origin
+    # The drafter changes one word: the block now departs from agreed language.
+    start = block.text.index("joint")
+    undo_edit = ReplaceContent(block.id, start, start + len("joint"), [TextRun("common")]).apply(draft)
+    assert draft.blocks[0].departs_from_origin
+    # Saved and reopened, the origin is still there.
+    save_draft(draft, tmp_path / "d.concordia")
+    reopened = load_draft(tmp_path / "d.concordia")
+    assert reopened.blocks[0].departs_from_origin
+    assert reopened.blocks[0].origin.clause_id == hit.clause_id
+    undo_edit.apply(draft)
+    assert not draft.blocks[0].departs_from_origin
+    undo_insert.apply(draft)
+    assert draft.blocks == []
+
+
+def test_english_and_spanish_udhr_clauses_are_paired(library: Library):
+    library.add([UDHR_EN, UDHR_ES])
+    english = library.search('"inherent dignity"', language="en")[0]
+    insertion = library.insertion(english.clause_id, "en")
+    assert insertion.block.text.startswith("Whereas recognition of the inherent dignity")
+    spanish = insertion.translations["es"][0].text
+    assert spanish.startswith("Considerando que la libertad, la justicia y la paz")
+    assert "dignidad intrínseca" in spanish
+
+    # Asking for the Spanish text of an English clause gives the Spanish block, English alongside.
+    in_spanish = library.insertion(english.clause_id, "es")
+    assert in_spanish.block.text == spanish
+    assert in_spanish.translations["en"][0].text == insertion.block.text
+
+    # Article pairs by position: article 3 in both languages.
+    right_to_life = library.search('"right to life"', language="en")[0]
+    paired = library.insertion(right_to_life.clause_id, "en").translations["es"][0].text
+    assert paired.startswith("Todo individuo tiene derecho a la vida")
+
+    draft = Draft()
+    insertion.operation(0).apply(draft)
+    insertion.apply_translations(draft)
+    assert draft.translations["es"].blocks[insertion.block.id][0].text == spanish
+    assert draft.translations["es"].missing_blocks(draft) == []
+
+
+def test_unpaired_clause_has_no_translation(seeded: Library):
+    hit = seeded.search("Ameripol")[0]
+    assert seeded.insertion(hit.clause_id, "en").translations == {}
