@@ -38,6 +38,10 @@ class ImportReport:
     warnings: list[TextWarning] = field(default_factory=list)
     lines: int = 0
     encoding: str = "utf-8"
+    #: Source line of each imported block (by block id), for reports about blocks.
+    block_lines: dict[str, int] = field(default_factory=dict)
+    #: The number a numbered paragraph had in the source ("7." → 7), by block id.
+    block_numbers: dict[str, int] = field(default_factory=dict)
 
     def warn(self, message: str, line: int | None = None, quote: str = "") -> None:
         self.warnings.append(TextWarning(message, line, short_quote(quote) if quote else ""))

@@ -38,6 +38,7 @@ class _Pending:
     level: int
     content: list = field(default_factory=list)       # TextRun | MarkerSlot
     line: int = 0
+    number: int | None = None
 
 
 def import_text_file(
@@ -98,7 +99,8 @@ class _Builder:
         if kind is BlockKind.NUMBERED:
             self._check_numbering(shape.number, chunk)
         pieces = undress(shape.pieces, kind)
-        self.blocks.append(_Pending(kind, level, self._slots(pieces, chunk, position), chunk.line))
+        self.blocks.append(_Pending(kind, level, self._slots(pieces, chunk, position), chunk.line,
+                                    shape.number if kind is BlockKind.NUMBERED else None))
         self.page_break = False
 
     def _footnote_text(self, chunk: Chunk, position: int) -> bool:
@@ -165,7 +167,11 @@ class _Builder:
                         content.append(FootnoteRef(footnote_id))
                 else:
                     content.append(item)
-            draft.blocks.append(Block(pending.kind, normalise(content), pending.level))
+            block = Block(pending.kind, normalise(content), pending.level)
+            draft.blocks.append(block)
+            self.report.block_lines[block.id] = pending.line
+            if pending.number is not None:
+                self.report.block_numbers[block.id] = pending.number
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 

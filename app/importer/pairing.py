@@ -1,0 +1,270 @@
+"""Adding a language version: import the other-language text and pair it with the draft.
+
+Blocks are paired by structure, not by words (the languages differ): an order-keeping
+alignment where only blocks of the same kind pair, numbered paragraphs by their number, helped
+by level, footnote count, the figures in the text and length. Blocks left between two pairs
+are paired in order when both sides have as many (a heading on one side, a paragraph on the
+other). Footnotes
+follow their blocks' pairs. The result goes in through `SetLanguageVersion`, so it is undoable.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from app.i18n import _
+from app.model import (
+    TRANSLATED_META_FIELDS, Block, BlockKind, Draft, FootnoteRef, LanguageVersion,
+)
+from app.model.ops import Operation, SetLanguageVersion
+from app.progress import Progress
+
+from .reading import TextImportError, read_source
+from .report import ImportReport, TextWarning, short_quote
+from .text import import_text
+
+#: Half-width of the alignment band, in blocks, beyond the difference in block counts.
+_BAND = 60
+_MIN_MATCH = 0.6
+_LANGUAGE = re.compile(r"^[a-z]{2,3}$")
+
+
+@dataclass
+class PairingReport:
+    language: str
+    paired: int = 0
+    main_blocks: int = 0
+    version_blocks: int = 0
+    unpaired_main: list[tuple[str, str]] = field(default_factory=list)     # (block id, quote)
+    unpaired_version: list[TextWarning] = field(default_factory=list)      # line + quote
+    footnotes_paired: int = 0
+    unpaired_main_footnotes: list[str] = field(default_factory=list)       # footnote ids
+    unpaired_version_footnotes: list[TextWarning] = field(default_factory=list)
+    import_report: ImportReport = field(default_factory=ImportReport)
+    operation: Operation | None = None    # what was applied
+    inverse: Operation | None = None      # applying it undoes the import
+
+    def summary(self) -> list[str]:
+        lines = [
+            _("{language}: {paired} of {total} blocks paired, {footnotes} footnotes paired.")
+            .format(language=self.language, paired=self.paired, total=self.main_blocks,
+                    footnotes=self.footnotes_paired)
+        ]
+        for _block_id, quote in self.unpaired_main:
+            lines.append(_("no {language} text for the block “{quote}”").format(
+                language=self.language, quote=quote))
+        for warning in self.unpaired_version:
+            lines.append(_("{place}: not paired with any block of the draft").format(
+                place=_("line {line} (“{quote}”)").format(line=warning.line, quote=warning.quote)))
+        for footnote_id in self.unpaired_main_footnotes:
+            lines.append(_("no {language} text for footnote {id}").format(
+                language=self.language, id=footnote_id))
+        for warning in self.unpaired_version_footnotes:
+            lines.append(str(warning))
+        return lines
+
+
+def import_language_version(
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+) -> PairingReport:
+    """Import the `language` text of the draft and store it as its language version."""
+    language = language.strip().lower()
+    if not _LANGUAGE.match(language):
+        raise TextImportError(_("“{code}” is not a language code such as “es”.").format(
+            code=language))
+    if language == draft.language:
+        raise TextImportError(_("The draft is already in “{code}”; choose the other language.")
+                              .format(code=language))
+    import_report = ImportReport()
+    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and Path(text_or_path).exists()):
+        text = read_source(text_or_path, import_report)
+    else:
+        text = text_or_path
+    other, import_report = import_text(text, progress, import_report)
+    report = PairingReport(language, import_report=import_report,
+                           main_blocks=len(draft.blocks), version_blocks=len(other.blocks))
+    version = build_version(draft, other, language, report)
+    report.operation = SetLanguageVersion(language, version.to_json())
+    report.inverse = report.operation.apply(draft)
+    return report
+
+
+def build_version(draft: Draft, other: Draft, language: str, report: PairingReport) -> LanguageVersion:
+    version = LanguageVersion(language)
+    for name in TRANSLATED_META_FIELDS:
+        value = getattr(other.note, name)
+        if value:
+            version.meta[name] = value
+    pairs = pair_blocks(draft.blocks, other.blocks, report.import_report.block_numbers)
+    report.paired = len(pairs)
+    footnote_map = _pair_footnotes(draft, other, pairs, version, report)
+    for main_index, other_index in pairs:
+        main, translated = draft.blocks[main_index], other.blocks[other_index]
+        content = []
+        for item in translated.content:
+            if isinstance(item, FootnoteRef):
+                item = FootnoteRef(footnote_map.get(item.footnote_id, item.footnote_id))
+            content.append(item)
+        version.blocks[main.id] = content
+        version.confirmed[main.id] = main.text
+    paired_main = {i for i, _ in pairs}
+    paired_other = {j for _, j in pairs}
+    report.unpaired_main = [
+        (block.id, short_quote(block.text))
+        for i, block in enumerate(draft.blocks) if i not in paired_main
+    ]
+    report.unpaired_version = [
+        TextWarning(_("not paired"), report.import_report.block_lines.get(block.id),
+                    short_quote(block.text))
+        for j, block in enumerate(other.blocks) if j not in paired_other
+    ]
+    return version
+
+
+def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
+    """Version footnote id → draft footnote id; texts go into the version under the draft's id."""
+    mapping: dict[str, str] = {}
+    main_left: list[str] = []
+    other_left: list[str] = []
+    for main_index, other_index in pairs:
+        mains = draft.blocks[main_index].footnote_ids
+        others = other.blocks[other_index].footnote_ids
+        mapping.update(zip(others, mains))
+        main_left.extend(mains[len(others):])
+        other_left.extend(others[len(mains):])
+    paired_main_blocks = {i for i, _ in pairs}
+    for i, block in enumerate(draft.blocks):
+        if i not in paired_main_blocks:
+            main_left.extend(block.footnote_ids)
+    paired_other_blocks = {j for _, j in pairs}
+    for j, block in enumerate(other.blocks):
+        if j not in paired_other_blocks:
+            other_left.extend(block.footnote_ids)
+    # Footnotes nobody refers to pair in order with the draft's.
+    mapping.update(zip(other.unreferenced_footnotes(), draft.unreferenced_footnotes()))
+    for other_id, main_id in mapping.items():
+        version.footnotes[main_id] = other.footnotes[other_id].text
+    report.footnotes_paired = len(mapping)
+    report.unpaired_main_footnotes = [f for f in main_left if f in draft.footnotes
+                                      and f not in version.footnotes]
+    for other_id in other_left + [f for f in other.unreferenced_footnotes() if f not in mapping]:
+        if other_id in mapping:
+            continue
+        text = other.footnotes[other_id].text
+        version.footnotes[other_id] = text          # kept under its own id, reported
+        report.unpaired_version_footnotes.append(TextWarning(
+            _("footnote not paired with any footnote of the draft"), None, short_quote(text)))
+    return mapping
+
+
+# -- block pairing ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class _Features:
+    kind: BlockKind
+    level: int
+    footnotes: int
+    numbers: tuple[str, ...]
+    length: int
+    ordinal: int | None          # draft: n-th numbered paragraph; version: its source number
+
+
+def _features(blocks: list[Block], numbers: dict[str, int] | None) -> list[_Features]:
+    result = []
+    count = 0
+    for block in blocks:
+        ordinal = None
+        if block.kind is BlockKind.NUMBERED:
+            count += 1
+            ordinal = count if numbers is None else numbers.get(block.id)
+        text = block.text
+        result.append(_Features(block.kind, block.level, len(block.footnote_ids),
+                                tuple(re.findall(r"\d+", text)), len(text), ordinal))
+    return result
+
+
+def similarity(a: _Features, b: _Features) -> float:
+    """How well two blocks of different languages match by structure; below _MIN_MATCH: no."""
+    if a.kind is not b.kind:
+        return 0.0
+    score = 0.2 + (0.3 if a.level == b.level else 0.0)
+    if a.ordinal is not None and b.ordinal is not None:
+        if a.ordinal != b.ordinal:
+            return 0.0
+        score += 2.0
+    score += 0.5 if a.footnotes == b.footnotes else -0.5 * abs(a.footnotes - b.footnotes)
+    if a.numbers or b.numbers:
+        score += 1.0 if a.numbers == b.numbers else -0.5
+    return score + min(a.length, b.length) / max(a.length, b.length, 1)
+
+
+def pair_blocks(
+    main: list[Block], other: list[Block], other_numbers: dict[str, int] | None = None
+) -> list[tuple[int, int]]:
+    """(draft index, version index) pairs in order. `other_numbers`: source paragraph numbers."""
+    mine = _features(main, None)
+    theirs = _features(other, other_numbers or {})
+    return _fill_gaps(_align(mine, theirs), len(main), len(other))
+
+
+def _align(mine: list[_Features], theirs: list[_Features]) -> list[tuple[int, int]]:
+    """Best order-keeping matching (gaps cost nothing), in a band around the diagonal so a
+    300-page draft stays fast; outside the band a cell counts as 0, a safe lower bound."""
+    n, m = len(mine), len(theirs)
+    width = _BAND + abs(n - m)
+
+    def band(i: int) -> tuple[int, int]:
+        centre = i * m // max(n, 1)
+        return max(0, centre - width), min(m, centre + width)
+
+    rows: list[tuple[int, list[float]]] = [(0, [])] * (n + 1)
+    rows[n] = (0, [0.0] * (m + 1))
+
+    def best(i: int, j: int) -> float:
+        low, values = rows[i]
+        k = j - low
+        return values[k] if 0 <= k < len(values) else 0.0
+
+    scores: dict[tuple[int, int], float] = {}
+    for i in range(n - 1, -1, -1):
+        low, high = band(i)
+        values = [0.0] * (high - low + 1)
+        rows[i] = (low, values)
+        for j in range(high, low - 1, -1):
+            value = max(best(i + 1, j), best(i, j + 1))
+            if j < m:
+                score = similarity(mine[i], theirs[j])
+                if score >= _MIN_MATCH:
+                    scores[(i, j)] = score
+                    value = max(value, score + best(i + 1, j + 1))
+            values[j - low] = value
+    pairs = []
+    i = j = 0
+    while i < n and j < m:
+        here = best(i, j)
+        score = scores.get((i, j))
+        if score is not None and abs(here - (score + best(i + 1, j + 1))) < 1e-9:
+            pairs.append((i, j))
+            i, j = i + 1, j + 1
+        elif abs(here - best(i + 1, j)) < 1e-9:
+            i += 1
+        else:
+            j += 1
+    return pairs
+
+
+def _fill_gaps(pairs, n: int, m: int) -> list[tuple[int, int]]:
+    """Blocks left between two pairs are paired in order when both sides have as many."""
+    result: list[tuple[int, int]] = []
+    last_i = last_j = -1
+    for i, j in pairs + [(n, m)]:
+        gap_main = list(range(last_i + 1, i))
+        gap_other = list(range(last_j + 1, j))
+        if gap_main and len(gap_main) == len(gap_other):
+            result.extend(zip(gap_main, gap_other))
+        if i < n:
+            result.append((i, j))
+        last_i, last_j = i, j
+    return result
