@@ -1,0 +1,298 @@
+"""The editor bridge: keeps a `Draft`'s blocks in step with a `QTextDocument`, both ways.
+
+Design: **buffer first**. The QTextDocument is the live buffer of the text being edited. Each
+QTextBlock carries its block id, kind and level in its QTextBlockFormat, and a footnote
+reference is one object character whose char format holds the footnote id (see `formats`).
+Qt therefore moves ids and anchors with the text and restores them on undo, with no position
+bookkeeping of ours. Why not "model first": every Qt input path (typing, IME, drag, paste,
+Qt's own list and undo machinery) would have to be intercepted and re-expressed as model
+operations; missing one silently desynchronises the model. Here, whatever Qt does, the
+result is read back.
+
+On `contentsChange(pos, removed, added)` only the touched blocks are read back: blocks before
+the change and after it are unchanged in both the document and the model, so the model slice
+between them is replaced by a fresh read of the touched QTextBlocks (O(touched), never the
+whole document). Ids are repaired on the way: a block without an id or with an id already used
+elsewhere (Qt copies the block format on Enter or paste) gets a new one, written back into
+the same Qt undo step so undo/redo keep ids stable.
+
+Model data the document does not carry (a block's clause `origin`) is kept by id, also for
+blocks that disappear, so undoing their removal brings it back.
+"""
+
+from __future__ import annotations
+
+import copy
+from typing import Callable
+
+from PySide6.QtCore import QObject, Signal
+from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
+
+from app.model import Block, BlockKind, Draft, new_id
+from app.model.draft import ClauseOrigin
+
+from .formats import block_format, block_id_of, insert_inlines, read_block, with_new_id
+from .lists import ListRegistry, list_format, list_key
+
+
+class DocumentBridge(QObject):
+    #: The model changed because the document did (after the touched blocks were read).
+    blocks_changed = Signal()
+    #: Footnote references were added, removed or moved: numbers may differ.
+    footnotes_renumbered = Signal()
+
+    def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.document = document
+        self.draft = Draft()
+        self.lists = ListRegistry(document)
+        self.blocks_read = 0                       # how many QTextBlocks were read (tests, stats)
+        self._numbers: dict[str, int] = {}
+        self._ids: set[str] = set()
+        self._origins: dict[str, ClauseOrigin] = {}  # by id, also for blocks no longer present
+        self._loading = False
+        self.in_history = False                    # True while Qt replays its undo/redo
+        document.contentsChange.connect(self._on_contents_change)
+
+    # -- loading --------------------------------------------------------------------------
+    def load(self, draft: Draft) -> None:
+        """Show a draft: the document is rebuilt once, without undo history."""
+        if not draft.blocks:
+            draft.blocks.append(Block(BlockKind.PARAGRAPH, []))
+        self._repair_model_ids(draft)
+        self.draft = draft
+        self._loading = True
+        document = self.document
+        try:
+            document.setUndoRedoEnabled(False)
+            document.clear()
+            self.lists.reset()
+            cursor = QTextCursor(document)
+            cursor.beginEditBlock()
+            for index, block in enumerate(draft.blocks):
+                fmt = block_format(block.id, block.kind, block.level)
+                key = list_key(block.kind, block.level)
+                list_index = self.lists.object_index_for(key)
+                if list_index is not None:
+                    fmt.setObjectIndex(list_index)
+                if index == 0:
+                    cursor.setBlockFormat(fmt)
+                else:
+                    cursor.insertBlock(fmt)
+                if key is not None and list_index is None:
+                    self.lists.remember(key, cursor.createList(list_format(key)))
+                insert_inlines(cursor, block.content)
+            cursor.endEditBlock()
+        finally:
+            document.setUndoRedoEnabled(True)
+            self._loading = False
+        self._ids = {block.id for block in draft.blocks}
+        self._origins = {block.id: block.origin for block in draft.blocks if block.origin}
+        self._renumber()
+
+    @staticmethod
+    def _repair_model_ids(draft: Draft) -> None:
+        seen: set[str] = set()
+        for block in draft.blocks:
+            if not block.id or block.id in seen:
+                block.id = new_id()
+            seen.add(block.id)
+
+    # -- footnote numbers -----------------------------------------------------------------
+    def footnote_number(self, footnote_id: str) -> int | None:
+        return self._numbers.get(footnote_id)
+
+    def refresh_footnote_numbers(self) -> None:
+        self._renumber()
+
+    def _renumber(self) -> None:
+        numbers: dict[str, int] = {}
+        for footnote_id in self.draft.footnote_order():
+            numbers.setdefault(footnote_id, len(numbers) + 1)
+        if numbers != self._numbers:
+            self._numbers = numbers
+            self.footnotes_renumbered.emit()
+
+    # -- reading the document back --------------------------------------------------------
+    def _on_contents_change(self, position: int, removed: int, added: int) -> None:
+        if self._loading:
+            return
+        document = self.document
+        first = document.findBlock(position)
+        if not first.isValid():
+            first = document.lastBlock()
+        last = document.findBlock(position + added)
+        if not last.isValid():
+            last = document.lastBlock()
+        start = first.blockNumber()
+        suffix = document.blockCount() - 1 - last.blockNumber()
+        end = len(self.draft.blocks) - suffix
+        if end < start:
+            # The model no longer lines up with the document (should not happen): re-read all.
+            start, end, first, last = 0, len(self.draft.blocks), document.firstBlock(), document.lastBlock()
+        self._replace_range(start, end, first, last)
+
+    def _replace_range(self, start: int, end: int, first: QTextBlock, last: QTextBlock) -> None:
+        old = self.draft.blocks[start:end]
+        old_by_id = {block.id: block for block in old}
+        had_refs = any(block.footnote_ids for block in old)
+        for block in old:
+            self._ids.discard(block.id)
+        fresh: list[Block] = []
+        repairs: list[tuple[QTextBlock, str]] = []
+        qt_block = first
+        stop = last.blockNumber()
+        while qt_block.isValid() and qt_block.blockNumber() <= stop:
+            read = read_block(qt_block)
+            self.blocks_read += 1
+            if not read.id or read.id in self._ids:
+                read.id = new_id()
+                repairs.append((qt_block, read.id))
+            self._ids.add(read.id)
+            previous = old_by_id.get(read.id)
+            if previous is not None:
+                # Keep the Block object (others may hold it); update what the widget owns.
+                previous.kind, previous.level, previous.content = read.kind, read.level, read.content
+                read = previous
+            else:
+                read.origin = self._origins.get(read.id)
+            fresh.append(read)
+            qt_block = qt_block.next()
+        for block in old:
+            if block.origin:
+                self._origins[block.id] = block.origin
+        self.draft.blocks[start:end] = fresh
+        if repairs:
+            self._write_repaired_ids(repairs)
+        if had_refs or any(block.footnote_ids for block in fresh):
+            self._renumber()
+        self.blocks_changed.emit()
+
+    def _write_repaired_ids(self, repairs: list[tuple[QTextBlock, str]]) -> None:
+        """Store new ids in the blocks' formats, inside the Qt undo step that made them."""
+        cursor = QTextCursor(self.document)
+        joined = not self.in_history and self.document.availableUndoSteps() > 0
+        if joined:
+            cursor.joinPreviousEditBlock()
+        else:
+            cursor.beginEditBlock()
+        for qt_block, block_id in repairs:
+            cursor.setPosition(qt_block.position())
+            cursor.setBlockFormat(with_new_id(qt_block.blockFormat(), block_id))
+        cursor.endEditBlock()
+
+    def read_all_blocks(self) -> list[Block]:
+        """A fresh read of the whole document (tests and debugging only: O(document))."""
+        blocks = []
+        qt_block = self.document.firstBlock()
+        while qt_block.isValid():
+            blocks.append(read_block(qt_block))
+            qt_block = qt_block.next()
+        return blocks
+
+    # -- finding blocks -------------------------------------------------------------------
+    def qt_block(self, block_id: str) -> QTextBlock | None:
+        """The QTextBlock of a model block (the model and document line up by index)."""
+        try:
+            index = self.draft.block_index(block_id)
+        except KeyError:
+            return None
+        found = self.document.findBlockByNumber(index)
+        return found if found.isValid() and block_id_of(found) == block_id else None
+
+    # -- writing model blocks into the document ------------------------------------------
+    def write_blocks(self, target: list[Block]) -> None:
+        """Make the document show `target` (a changed copy of the model's blocks) in ONE undo step.
+
+        Only the differing middle is rewritten; the model follows through contentsChange.
+        """
+        current = self.draft.blocks
+        prefix = 0
+        limit = min(len(current), len(target))
+        while prefix < limit and current[prefix] == target[prefix]:
+            prefix += 1
+        suffix = 0
+        while (
+            suffix < limit - prefix
+            and current[len(current) - 1 - suffix] == target[len(target) - 1 - suffix]
+        ):
+            suffix += 1
+        old = current[prefix : len(current) - suffix]
+        new = target[prefix : len(target) - suffix]
+        if not old and not new:
+            return
+        for block in new:
+            if block.origin:
+                self._origins[block.id] = block.origin
+        cursor = QTextCursor(self.document)
+        cursor.beginEditBlock()
+        if [b.id for b in old] == [b.id for b in new]:
+            for index, (before, after) in enumerate(zip(old, new)):
+                self._rewrite_block(cursor, self.document.findBlockByNumber(prefix + index), before, after)
+        else:
+            self._replace_blocks(cursor, prefix, len(old), new)
+        cursor.endEditBlock()
+
+    def _rewrite_block(self, cursor: QTextCursor, qt_block: QTextBlock, before: Block, after: Block) -> None:
+        if before.content != after.content:
+            cursor.setPosition(qt_block.position())
+            cursor.setPosition(qt_block.position() + qt_block.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            insert_inlines(cursor, after.content)
+        if (before.kind, before.level) != (after.kind, after.level):
+            cursor.setPosition(qt_block.position())
+            cursor.setBlockFormat(block_format(after.id, after.kind, after.level))
+            self.lists.sync(cursor)
+
+    def _replace_blocks(self, cursor: QTextCursor, index: int, count: int, new: list[Block]) -> None:
+        document = self.document
+        if count:
+            first = document.findBlockByNumber(index)
+            last = document.findBlockByNumber(index + count - 1)
+            cursor.setPosition(first.position())
+            cursor.setPosition(last.position() + last.length() - 1, QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()      # leaves one empty block at `index`
+            if not new:
+                self._drop_empty_block(cursor, index)
+                return
+            self._fill(cursor, new[0])
+        elif index > 0:
+            previous = document.findBlockByNumber(index - 1)
+            cursor.setPosition(previous.position() + previous.length() - 1)
+            cursor.insertBlock(block_format(new[0].id, new[0].kind, new[0].level))
+            self._fill(cursor, new[0])
+        else:
+            cursor.setPosition(0)
+            cursor.insertBlock(document.firstBlock().blockFormat())
+            cursor.setPosition(0)
+            self._fill(cursor, new[0])
+        for block in new[1:]:
+            cursor.insertBlock(block_format(block.id, block.kind, block.level))
+            self._fill(cursor, block)
+
+    def _fill(self, cursor: QTextCursor, block: Block) -> None:
+        cursor.setBlockFormat(block_format(block.id, block.kind, block.level))
+        self.lists.sync(cursor)
+        insert_inlines(cursor, block.content)
+
+    def _drop_empty_block(self, cursor: QTextCursor, index: int) -> None:
+        document = self.document
+        empty = document.findBlockByNumber(index)
+        if index > 0:
+            cursor.setPosition(empty.position() - 1)
+            cursor.setPosition(empty.position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+        elif empty.next().isValid():
+            following = empty.next().blockFormat()
+            cursor.setPosition(empty.position())
+            cursor.setPosition(empty.next().position(), QTextCursor.MoveMode.KeepAnchor)
+            cursor.removeSelectedText()
+            cursor.setBlockFormat(following)
+            self.lists.sync(cursor)
+
+    def apply_to_copy(self, apply: Callable[[Draft], object]) -> list[Block]:
+        """Run a block operation on a copy of the blocks and return the result (model untouched)."""
+        scratch = copy.copy(self.draft)
+        scratch.blocks = [copy.copy(block) for block in self.draft.blocks]
+        apply(scratch)
+        return scratch.blocks

@@ -1,0 +1,96 @@
+"""Copy and paste: our own fragments keep kinds, marks and references; foreign text is cleaned.
+
+A copied selection carries `FRAGMENT_MIME` (JSON of blocks as the model writes them) plus
+plain text. Pasted HTML from elsewhere is read through a scratch QTextDocument and keeps only
+paragraph breaks and bold/italic/underline: no fonts, colours, sizes, links or tables.
+"""
+
+from __future__ import annotations
+
+import json
+
+from PySide6.QtCore import QMimeData
+from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
+
+from app.model import Block, BlockKind, TextRun
+from app.model.inline import Inline, normalise
+
+from .formats import read_inlines
+
+FRAGMENT_MIME = "application/x-concordia-blocks+json"
+
+
+def selection_blocks(cursor: QTextCursor) -> list[Block]:
+    """The selection as model blocks (partial first/last blocks cut at the selection)."""
+    scratch = QTextDocument()
+    QTextCursor(scratch).insertFragment(cursor.selection())
+    document = cursor.document()
+    start_block = document.findBlock(cursor.selectionStart())
+    blocks: list[Block] = []
+    qt_block = scratch.firstBlock()
+    source = start_block
+    while qt_block.isValid():
+        # insertFragment keeps char formats but not our block properties: take them from the source.
+        from .formats import kind_of, level_of
+
+        kind = kind_of(source) if source.isValid() else BlockKind.PARAGRAPH
+        level = level_of(source) if source.isValid() else 0
+        blocks.append(Block(kind, read_inlines(qt_block), level=level))
+        qt_block = qt_block.next()
+        source = source.next() if source.isValid() else source
+    return blocks
+
+
+def mime_for_selection(cursor: QTextCursor) -> QMimeData:
+    blocks = selection_blocks(cursor)
+    data = QMimeData()
+    payload = [{"kind": b.kind.value, "level": b.level, "content": [i.to_json() for i in b.content]} for b in blocks]
+    data.setData(FRAGMENT_MIME, json.dumps(payload).encode("utf-8"))
+    data.setText("\n".join(block.text for block in blocks))
+    return data
+
+
+def blocks_from_mime(source: QMimeData) -> list[Block]:
+    """What a paste inserts: our fragment, else cleaned HTML, else plain text (one block per line)."""
+    if source.hasFormat(FRAGMENT_MIME):
+        try:
+            payload = json.loads(bytes(source.data(FRAGMENT_MIME).data()).decode("utf-8"))
+            from app.model.inline import inline_from_json
+
+            return [
+                Block(BlockKind(item["kind"]), normalise([inline_from_json(i) for i in item["content"]]),
+                      level=int(item.get("level", 0)))
+                for item in payload
+            ]
+        except (ValueError, KeyError, TypeError):
+            pass                                  # a damaged fragment: fall back to its text
+    if source.hasHtml():
+        return _blocks_from_html(source.html())
+    if source.hasText():
+        return _blocks_from_text(source.text())
+    return []
+
+
+def _blocks_from_text(text: str) -> list[Block]:
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n").split("\n")
+    return [Block(BlockKind.PARAGRAPH, [TextRun(_clean(line))] if _clean(line) else []) for line in lines]
+
+
+def _blocks_from_html(html: str) -> list[Block]:
+    scratch = QTextDocument()
+    QTextCursor(scratch).insertFragment(QTextDocumentFragment.fromHtml(html))
+    blocks: list[Block] = []
+    qt_block = scratch.firstBlock()
+    while qt_block.isValid():
+        content: list[Inline] = []
+        for item in read_inlines(qt_block):
+            if isinstance(item, TextRun):       # references from elsewhere mean nothing here
+                content.append(TextRun(_clean(item.text), item.bold, item.italic, item.underline))
+        blocks.append(Block(BlockKind.PARAGRAPH, normalise(content)))
+        qt_block = qt_block.next()
+    return blocks
+
+
+def _clean(text: str) -> str:
+    """Drop characters that would be structure or objects in the editor."""
+    return text.replace("\ufffc", "").replace("\u2028", " ").replace("\x00", "")

@@ -1,0 +1,98 @@
+"""How kinds and footnote references look, without touching the document's content.
+
+`KindHighlighter` lays extra formats over a block (title size and weight, heading weight,
+the capitalised lead-in of a recital or operative clause); these live in the layout only, so
+reading the block back never mistakes them for a user's bold. `FootnoteMarker` draws a
+reference character as its live superscript number.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Callable
+
+from PySide6.QtCore import QObject, QPointF, QSizeF, Qt
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QSyntaxHighlighter,
+    QTextCharFormat,
+    QTextDocument,
+    QTextFormat,
+    QTextObjectInterface,
+)
+
+from app.model import BlockKind
+
+from .formats import FOOTNOTE_OBJECT, footnote_id_of, kind_of
+
+#: The capitalised opening words of a recital ("HAVING MET") or clause ("WE REAFFIRM").
+_LEAD_IN = re.compile(r"^\W*(?:[A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙ][A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙ'’\-]+\b[\s,]*)+")
+
+
+class KindHighlighter(QSyntaxHighlighter):
+    def __init__(self, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._title = QTextCharFormat()
+        self._title.setFontWeight(int(QFont.Weight.Bold.value))
+        self._title.setFontPointSize(max(document.defaultFont().pointSizeF(), 9.0) * 1.35)
+        self._heading = QTextCharFormat()
+        self._heading.setFontWeight(int(QFont.Weight.Bold.value))
+        self._lead_in = QTextCharFormat()
+        self._lead_in.setFontWeight(int(QFont.Weight.DemiBold.value))
+        self._lead_in.setFontLetterSpacing(104.0)
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        kind = kind_of(self.currentBlock())
+        if kind is BlockKind.TITLE:
+            self.setFormat(0, len(text), self._title)
+        elif kind is BlockKind.HEADING:
+            self.setFormat(0, len(text), self._heading)
+        elif kind in (BlockKind.PREAMBLE, BlockKind.OPERATIVE):
+            match = _LEAD_IN.match(text)
+            if match and match.end() > 1:
+                self.setFormat(0, len(match.group(0).rstrip(" ,")), self._lead_in)
+
+
+class FootnoteMarker(QObject, QTextObjectInterface):
+    """Draws a footnote reference character as its number, superscript, numbered live."""
+
+    def __init__(self, number_of: Callable[[str], int | None], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._number_of = number_of
+
+    def label(self, fmt: QTextFormat) -> str:
+        footnote_id = footnote_id_of(fmt.toCharFormat())
+        number = self._number_of(footnote_id) if footnote_id else None
+        return str(number) if number is not None else "?"
+
+    @staticmethod
+    def _font(document: QTextDocument) -> QFont:
+        font = QFont(document.defaultFont())
+        font.setPointSizeF(max(font.pointSizeF(), 9.0) * 0.7)
+        font.setBold(True)
+        return font
+
+    def intrinsicSize(self, document, position, fmt) -> QSizeF:  # noqa: N802 - Qt override
+        metrics = QFontMetricsF(self._font(document))
+        # Reserve at least two digits so renumbering 9 → 10 rarely changes a line's layout.
+        width = max(metrics.horizontalAdvance(self.label(fmt)), metrics.horizontalAdvance("88")) + 2
+        base = QFontMetricsF(document.defaultFont())
+        return QSizeF(width, base.ascent())
+
+    def drawObject(self, painter: QPainter, rect, document, position, fmt) -> None:  # noqa: N802
+        painter.save()
+        painter.setFont(self._font(document))
+        painter.setPen(QColor(20, 60, 150))
+        metrics = QFontMetricsF(painter.font())
+        painter.drawText(QPointF(rect.left() + 1, rect.top() + metrics.ascent()), self.label(fmt))
+        painter.restore()
+
+
+def register_marker(document: QTextDocument, marker: FootnoteMarker) -> None:
+    document.documentLayout().registerHandler(FOOTNOTE_OBJECT, marker)
+
+
+__all__ = ["FootnoteMarker", "KindHighlighter", "Qt", "register_marker"]

@@ -1,0 +1,127 @@
+"""The QTextEdit of the editor: routes keys that would bypass the bridge.
+
+- Undo/redo keys go to the editor's one QUndoStack, never to Qt's private document history.
+- Enter splits the block ourselves so the new half gets a fresh id (the first half keeps its
+  id; at the very start of a block the text keeps it and the new empty block gets the new id).
+- Backspace at a block start always merges (Qt would instead take a list item out of its list,
+  changing presentation behind the model's back).
+- Typing next to a footnote reference never takes the reference's object format.
+- Copy/paste goes through `clipboard` (our fragments, cleaned foreign HTML, plain text).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QMenu, QTextEdit
+
+from . import clipboard
+from .formats import is_footnote_format, text_format_from
+
+
+class DraftTextEdit(QTextEdit):
+    undo_requested = Signal()
+    redo_requested = Signal()
+    split_requested = Signal()
+    indent_requested = Signal(int)            # +1 / -1 on Tab / Shift+Tab in a list item
+    blocks_pasted = Signal(list, object)      # blocks, cursor: the editor inserts them
+
+    def __init__(self, parent=None) -> None:
+        super().__init__(parent)
+        self.setAcceptRichText(True)
+        self.setTabChangesFocus(False)
+        self.list_item_at_cursor = lambda: False  # set by the editor
+
+    # -- keys -----------------------------------------------------------------------------
+    @staticmethod
+    def _is_undo(event: QKeyEvent) -> bool:
+        return event.matches(QKeySequence.StandardKey.Undo)
+
+    @staticmethod
+    def _is_redo(event: QKeyEvent) -> bool:
+        if event.matches(QKeySequence.StandardKey.Redo):
+            return True
+        combo = event.keyCombination()
+        mods = combo.keyboardModifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        return combo.key() == Qt.Key.Key_Z and mods == (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier) or (
+            combo.key() == Qt.Key.Key_Y and mods == Qt.KeyboardModifier.ControlModifier
+        )
+
+    def event(self, event: QEvent) -> bool:
+        # Claim undo/redo keys before window shortcuts do, so focus here means this history.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if self._is_undo(event) or self._is_redo(event):
+                event.accept()
+                return True
+        return super().event(event)
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if self._is_redo(event):
+            self.redo_requested.emit()
+            return
+        if self._is_undo(event):
+            self.undo_requested.emit()
+            return
+        if self.isReadOnly():
+            super().keyPressEvent(event)
+            return
+        key = event.key()
+        mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (mods & Qt.KeyboardModifier.ControlModifier):
+            self.split_requested.emit()
+            return
+        if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.list_item_at_cursor():
+            self.indent_requested.emit(-1 if key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier else 1)
+            return
+        cursor = self.textCursor()
+        if key == Qt.Key.Key_Backspace and not mods and not cursor.hasSelection() and cursor.atBlockStart():
+            if cursor.blockNumber() > 0:
+                cursor.deletePreviousChar()
+                self.setTextCursor(cursor)
+            return
+        if event.text() and event.text().isprintable() and is_footnote_format(cursor.charFormat()):
+            # Qt would give typed text the reference's object format (it would vanish).
+            cursor.insertText(event.text(), text_format_from(cursor.charFormat()))
+            self.setTextCursor(cursor)
+            self.ensureCursorVisible()
+            return
+        super().keyPressEvent(event)
+
+    def inputMethodEvent(self, event) -> None:  # noqa: N802 - Qt override
+        cursor = self.textCursor()
+        if not cursor.hasSelection() and is_footnote_format(cursor.charFormat()):
+            cursor.setCharFormat(text_format_from(cursor.charFormat()))
+            self.setTextCursor(cursor)
+        super().inputMethodEvent(event)
+
+    # -- clipboard ------------------------------------------------------------------------
+    def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
+        return clipboard.mime_for_selection(self.textCursor())
+
+    def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
+        return source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasText() or source.hasHtml()
+
+    def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        blocks = clipboard.blocks_from_mime(source)
+        if blocks:
+            self.blocks_pasted.emit(blocks, self.textCursor())
+
+    # -- context menu: its Undo/Redo must be ours too --------------------------------------
+    undo_action = None
+    redo_action = None
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu: QMenu = self.createStandardContextMenu(event.pos())
+        for action in menu.actions():
+            if action.objectName() in ("edit-undo", "edit-redo"):
+                ours = self.undo_action if action.objectName() == "edit-undo" else self.redo_action
+                if ours is not None:
+                    menu.insertAction(action, ours)
+                menu.removeAction(action)
+        menu.exec(event.globalPos())
+        menu.deleteLater()
+
+
+def move_to(cursor: QTextCursor, position: int) -> QTextCursor:
+    cursor.setPosition(position)
+    return cursor

@@ -1,0 +1,418 @@
+"""DraftEditor: the annex text editor, its footnote pane, actions and ONE undo history.
+
+See `bridge` for how the QTextDocument and the model are kept in step, and `undo` for how
+Qt's text history and our non-text operations share one QUndoStack.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtWidgets import QVBoxLayout, QWidget
+
+from app.i18n import _
+from app.model import ANCHOR, BlockKind, Draft, FootnoteRef, Operation, new_id
+from app.model.ops import (
+    AddFootnote,
+    Batch,
+    InsertBlock,
+    MergeWithNext,
+    RemoveBlock,
+    ReplaceContent,
+    SetBlockFormat,
+    SplitBlock,
+)
+
+from .bridge import DocumentBridge
+from .footnote_pane import FootnotePane
+from .formats import (
+    block_format,
+    block_id_of,
+    footnote_format,
+    footnote_id_of,
+    kind_of,
+    level_of,
+    run_format,
+    run_from_format,
+    with_new_id,
+    insert_inlines,
+)
+from .lists import MAX_LEVEL
+from .presentation import FootnoteMarker, KindHighlighter, register_marker
+from .text_edit import DraftTextEdit
+from .undo import FootnoteTextStep, ModelStep, TextStep
+
+#: Operations that change blocks: they are written into the document (one Qt step) and read back.
+BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat)
+
+_KIND_ACTIONS = (
+    ("kind_title", BlockKind.TITLE, "Title"),
+    ("kind_heading", BlockKind.HEADING, "Heading"),
+    ("kind_preamble", BlockKind.PREAMBLE, "Preamble paragraph"),
+    ("kind_operative", BlockKind.OPERATIVE, "Operative clause"),
+    ("kind_numbered", BlockKind.NUMBERED, "Numbered paragraph"),
+    ("kind_list_item", BlockKind.LIST_ITEM, "List item"),
+    ("kind_paragraph", BlockKind.PARAGRAPH, "Plain paragraph"),
+)
+
+
+class DraftEditor(QWidget):
+    modified = Signal()                    # after any change to the draft (text or not)
+    current_block_changed = Signal(str)    # block id under the cursor
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.text_edit = DraftTextEdit(self)
+        self.undo_stack = QUndoStack(self)
+        self.footnote_pane = FootnotePane()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.text_edit)
+
+        document = self.text_edit.document()
+        self._document = document
+        self.bridge = DocumentBridge(document, self)
+        self._marker = FootnoteMarker(self.bridge.footnote_number, self)
+        register_marker(document, self._marker)
+        self._highlighter = KindHighlighter(document)
+        self._qt_steps = 0
+        self._step_label: str | None = None
+        self._last_block_id: str | None = None
+        self._read_only = False
+
+        document.undoCommandAdded.connect(self._on_qt_step)
+        self.bridge.blocks_changed.connect(self._on_blocks_changed)
+        self.bridge.footnotes_renumbered.connect(self._on_renumbered)
+        self.text_edit.cursorPositionChanged.connect(self._on_cursor_moved)
+        self.text_edit.undo_requested.connect(self.undo_stack.undo)
+        self.text_edit.redo_requested.connect(self.undo_stack.redo)
+        self.text_edit.split_requested.connect(self.split_block)
+        self.text_edit.indent_requested.connect(self.change_level)
+        self.text_edit.blocks_pasted.connect(self.insert_blocks)
+        self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
+        self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
+        self.text_edit.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
+        self.footnote_pane.text_edited.connect(self._on_footnote_edited)
+        self.footnote_pane.editor.undo_requested.connect(self.undo_stack.undo)
+        self.footnote_pane.editor.redo_requested.connect(self.undo_stack.redo)
+        self.actions: dict[str, QAction] = {}
+        self._build_actions()
+        self.set_draft(Draft())
+
+    # -- the contract -------------------------------------------------------------------------
+    def set_draft(self, draft: Draft) -> None:
+        """Show a draft; clears the history and marks the stack clean."""
+        self.bridge.load(draft)
+        self.undo_stack.clear()
+        self._qt_steps = self._document.availableUndoSteps()
+        self.undo_stack.setClean()
+        self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
+        self._last_block_id = None
+        self._on_cursor_moved()
+
+    def draft(self) -> Draft:
+        return self.bridge.draft
+
+    def apply_operation(self, op: Operation, text: str) -> None:
+        """A non-text edit (cover field, footnote, language version, block format …), undoable."""
+        parts = op.operations if isinstance(op, Batch) else [op]
+        if isinstance(op, Batch) and any(isinstance(p, BLOCK_OPERATIONS) for p in parts):
+            self.undo_stack.beginMacro(text)
+            try:
+                for part in parts:
+                    self.apply_operation(part, text)
+            finally:
+                self.undo_stack.endMacro()
+            return
+        if isinstance(op, BLOCK_OPERATIONS):
+            target = self.bridge.apply_to_copy(op.apply)     # raises before anything changes
+            self._step_label = text
+            try:
+                self.bridge.write_blocks(target)
+            finally:
+                self._step_label = None
+            self._qt_barrier()
+            return
+        self.undo_stack.push(ModelStep(self.bridge.draft, op, text, self._on_model_step))
+
+    def set_read_only(self, flag: bool) -> None:
+        self._read_only = flag
+        self.text_edit.setReadOnly(flag)
+        self.footnote_pane.set_read_only(flag)
+        for action in self.actions.values():
+            action.setEnabled(not flag)
+
+    def current_block_id(self) -> str | None:
+        return block_id_of(self.text_edit.textCursor().block())
+
+    def go_to_block(self, block_id: str) -> None:
+        found = self.bridge.qt_block(block_id)
+        if found is None:
+            return
+        self.text_edit.setTextCursor(QTextCursor(found))
+        self.text_edit.ensureCursorVisible()
+
+    def read_all_blocks(self):
+        """A fresh read of the whole document (tests/debug only)."""
+        return self.bridge.read_all_blocks()
+
+    # -- one history -------------------------------------------------------------------------
+    def _on_qt_step(self) -> None:
+        steps = self._document.availableUndoSteps()
+        if steps > self._qt_steps:
+            self.undo_stack.push(TextStep(self._replay, self._step_label or _("Edit text")))
+        self._qt_steps = steps
+
+    def _replay(self, forward: bool) -> None:
+        cursor = self.text_edit.textCursor()
+        self.bridge.in_history = True
+        try:
+            if forward:
+                self._document.redo(cursor)
+            else:
+                self._document.undo(cursor)
+        finally:
+            self.bridge.in_history = False
+        self.text_edit.setTextCursor(cursor)
+        self._qt_steps = self._document.availableUndoSteps()
+        self._qt_barrier()
+
+    def _qt_barrier(self) -> None:
+        """Stop Qt from merging the next text edit into its last step.
+
+        Qt only merges into the last step while the document is "modified"; after a non-text
+        step or a history move that would put new typing into an older entry of ours.
+        """
+        self._document.setModified(False)
+
+    def _on_model_step(self, op: Operation) -> None:
+        self._qt_barrier()
+        self.bridge.refresh_footnote_numbers()
+        self._refresh_pane()
+        self.modified.emit()
+
+    # -- reacting to the document ------------------------------------------------------------
+    def _on_blocks_changed(self) -> None:
+        self._refresh_pane()
+        self.modified.emit()
+
+    def _on_renumbered(self) -> None:
+        self.text_edit.viewport().update()
+
+    def _on_cursor_moved(self) -> None:
+        block_id = self.current_block_id()
+        if block_id is not None and block_id != self._last_block_id:
+            self._last_block_id = block_id
+            self.current_block_changed.emit(block_id)
+        self._refresh_pane()
+        self._update_mark_actions()
+
+    # -- footnotes ---------------------------------------------------------------------------
+    def footnote_at_cursor(self) -> str | None:
+        """The reference at or just before the cursor in its block, else the first after it."""
+        cursor = self.text_edit.textCursor()
+        block = cursor.block()
+        offset = cursor.positionInBlock()
+        before: str | None = None
+        after: str | None = None
+        position = 0
+        for item in self.bridge.draft.blocks[block.blockNumber()].content if block.blockNumber() < len(self.bridge.draft.blocks) else []:
+            length = 1 if isinstance(item, FootnoteRef) else len(item.text)
+            if isinstance(item, FootnoteRef):
+                if position <= offset:
+                    before = item.footnote_id
+                elif after is None:
+                    after = item.footnote_id
+            position += length
+        return before or after
+
+    def _refresh_pane(self) -> None:
+        footnote_id = self.footnote_at_cursor()
+        footnote = self.bridge.draft.footnotes.get(footnote_id) if footnote_id else None
+        if footnote is None:
+            self.footnote_pane.show_footnote(None, None, "")
+        else:
+            self.footnote_pane.show_footnote(footnote_id, self.bridge.footnote_number(footnote_id), footnote.text)
+
+    def _on_footnote_edited(self, footnote_id: str, text: str) -> None:
+        footnote = self.bridge.draft.footnotes.get(footnote_id)
+        if footnote is None or footnote.text == text or self._read_only:
+            return
+        self.undo_stack.push(
+            FootnoteTextStep(self.bridge.draft, footnote_id, text, _("Edit footnote"), self._on_footnote_text_step)
+        )
+
+    def _on_footnote_text_step(self, footnote_id: str) -> None:
+        self._qt_barrier()
+        self._refresh_pane()
+        self.modified.emit()
+
+    def insert_footnote(self) -> None:
+        """Insert a reference at the cursor and create its footnote: ONE undo step."""
+        if self._read_only:
+            return
+        footnote_id = new_id()
+        cursor = self.text_edit.textCursor()
+        cursor.setPosition(cursor.selectionEnd())
+        self.undo_stack.beginMacro(_("Insert footnote"))
+        try:
+            self.undo_stack.push(ModelStep(self.bridge.draft, AddFootnote(footnote_id, ""), "", self._on_model_step))
+            following = run_from_format("", cursor.charFormat())
+            cursor.beginEditBlock()
+            cursor.insertText(ANCHOR, footnote_format(footnote_id))
+            cursor.endEditBlock()
+            cursor.setCharFormat(run_format(following))
+        finally:
+            self.undo_stack.endMacro()
+        self._qt_barrier()
+        self.text_edit.setTextCursor(cursor)
+        self._refresh_pane()
+        self.footnote_pane.editor.setFocus()
+
+    # -- block edits -------------------------------------------------------------------------
+    def split_block(self) -> None:
+        """Enter: the first half keeps the id; at a block's very start the text keeps it."""
+        cursor = self.text_edit.textCursor()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        block = cursor.block()
+        fmt = block.blockFormat()
+        kind = kind_of(block)
+        char_format = cursor.charFormat()
+        if footnote_id_of(char_format):
+            char_format = run_format(run_from_format("", char_format))
+        if cursor.atBlockStart() and block.length() > 1:
+            cursor.insertBlock(fmt, char_format)
+            empty = QTextCursor(cursor.block().previous())
+            empty.setBlockFormat(with_new_id(fmt, new_id()))
+        elif cursor.atBlockEnd() and kind in (BlockKind.TITLE, BlockKind.HEADING):
+            # After a title or heading one goes on with ordinary text.
+            cursor.insertBlock(block_format(new_id(), BlockKind.PARAGRAPH, 0), char_format)
+            self.bridge.lists.sync(cursor)
+        else:
+            cursor.insertBlock(with_new_id(fmt, new_id()), char_format)
+        cursor.endEditBlock()
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+
+    def insert_blocks(self, blocks: list, cursor: QTextCursor | None = None) -> None:
+        """Paste: the first block joins the cursor's block, each further one is a new block."""
+        if self._read_only or not blocks:
+            return
+        cursor = QTextCursor(cursor) if cursor is not None else self.text_edit.textCursor()
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        for index, block in enumerate(blocks):
+            if index:
+                cursor.insertBlock(block_format(new_id(), block.kind, block.level))
+                self.bridge.lists.sync(cursor)
+            insert_inlines(cursor, block.content)
+        cursor.endEditBlock()
+        self.text_edit.setTextCursor(cursor)
+        self.text_edit.ensureCursorVisible()
+
+    def _selected_blocks(self):
+        cursor = self.text_edit.textCursor()
+        first = self._document.findBlock(cursor.selectionStart())
+        last = self._document.findBlock(cursor.selectionEnd())
+        block = first
+        while block.isValid() and block.blockNumber() <= last.blockNumber():
+            yield block
+            block = block.next()
+
+    def set_kind(self, kind: BlockKind) -> None:
+        if self._read_only:
+            return
+        cursor = QTextCursor(self._document)
+        cursor.beginEditBlock()
+        for block in list(self._selected_blocks()):
+            if kind is BlockKind.LIST_ITEM:
+                level = max(1, level_of(block)) if kind_of(block) is BlockKind.LIST_ITEM else 1
+            else:
+                level = 0
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), kind, level, block.blockFormat()))
+            self.bridge.lists.sync(cursor)
+        cursor.endEditBlock()
+        self._qt_barrier()
+
+    def change_level(self, delta: int) -> None:
+        if self._read_only:
+            return
+        cursor = QTextCursor(self._document)
+        cursor.beginEditBlock()
+        for block in list(self._selected_blocks()):
+            if kind_of(block) is not BlockKind.LIST_ITEM:
+                continue
+            level = max(1, min(MAX_LEVEL, level_of(block) + delta))
+            if level == level_of(block):
+                continue
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.LIST_ITEM, level, block.blockFormat()))
+            self.bridge.lists.sync(cursor)
+        cursor.endEditBlock()
+        self._qt_barrier()
+
+    # -- marks -------------------------------------------------------------------------------
+    def _mark_state(self) -> dict[str, bool]:
+        cursor = self.text_edit.textCursor()
+        if cursor.hasSelection():
+            probe = QTextCursor(self._document)
+            probe.setPosition(cursor.selectionStart() + 1)
+            fmt = probe.charFormat()
+        else:
+            fmt = cursor.charFormat()
+        run = run_from_format("", fmt)
+        return {"bold": run.bold, "italic": run.italic, "underline": run.underline}
+
+    def toggle_mark(self, name: str) -> None:
+        if self._read_only:
+            return
+        turn_on = not self._mark_state()[name]
+        fmt = QTextCharFormat()
+        if name == "bold":
+            fmt.setFontWeight(run_format_weight(turn_on))
+        elif name == "italic":
+            fmt.setFontItalic(turn_on)
+        else:
+            fmt.setFontUnderline(turn_on)
+        self.text_edit.mergeCurrentCharFormat(fmt)
+        self._update_mark_actions()
+
+    def _update_mark_actions(self) -> None:
+        if not self.actions:
+            return
+        for name, on in self._mark_state().items():
+            action = self.actions[name]
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
+
+    def _build_actions(self) -> None:
+        def add(name: str, label: str, slot, shortcuts=(), checkable: bool = False) -> QAction:
+            action = QAction(label, self)
+            action.setObjectName(name)
+            action.setShortcuts([QKeySequence(s) for s in shortcuts])
+            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+            action.setCheckable(checkable)
+            action.triggered.connect(lambda _checked=False: slot())
+            self.addAction(action)
+            self.actions[name] = action
+            return action
+
+        add("bold", _("Bold"), lambda: self.toggle_mark("bold"), ["Ctrl+B"], True)
+        add("italic", _("Italic"), lambda: self.toggle_mark("italic"), ["Ctrl+I"], True)
+        add("underline", _("Underline"), lambda: self.toggle_mark("underline"), ["Ctrl+U"], True)
+        add("insert_footnote", _("Footnote"), self.insert_footnote, ["Ctrl+Alt+F"])
+        for name, kind, label in _KIND_ACTIONS:
+            add(name, _(label), lambda kind=kind: self.set_kind(kind))
+        add("indent", _("Increase list level"), lambda: self.change_level(1), ["Ctrl+]"])
+        add("outdent", _("Decrease list level"), lambda: self.change_level(-1), ["Ctrl+["])
+
+
+def run_format_weight(bold: bool) -> int:
+    from PySide6.QtGui import QFont
+
+    return int(QFont.Weight.Bold.value if bold else QFont.Weight.Normal.value)
