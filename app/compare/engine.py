@@ -79,7 +79,9 @@ def _pair_row(old: Block, new: Block, old_label: str, new_label: str) -> Row:
         row.pieces = [Piece(EQUAL, inline_tokens(new.content))]
         return row
     row.pieces = [Piece(op, tokens) for op, tokens in inline_diff(old.content, new.content)]
-    spacing_only = _without_spaces(old) == _without_spaces(new)
+    # Cheap test first: most changed paragraphs differ in more than spacing.
+    spacing_only = ("".join(old.text.split()) == "".join(new.text.split())
+                    and _without_spaces(old) == _without_spaces(new))
     row.kind = RowKind.SPACING if spacing_only else RowKind.CHANGED
     return row
 

@@ -103,7 +103,8 @@ def summary_line(comparison: Comparison) -> str:
     if counts.fields:
         groups.append(n("{n} cover field changed", "{n} cover fields changed", counts.fields))
     for (section, kind), value in sorted(counts.items.items()):
-        groups.append(f"{value} {section} {kind}")
+        noun = section[:-1] if value == 1 and section.endswith("s") else section
+        groups.append(f"{value} {noun} {kind.replace('_', ' ')}")
     if not groups:
         return _("No changes.")
     return "; ".join(groups)

@@ -32,29 +32,18 @@ def tokenize(text: str) -> list[str]:
 
 def diff_tokens(old: Sequence[Token], new: Sequence[Token]) -> TokenDiff:
     """Exact diff of two token sequences, tidied so that it reads like an editor's change."""
+    # One character per distinct token (skipping the surrogate range, which cannot stand
+    # alone in a str); encoding is then one dict look-up per token, done in C by map().
     vocabulary: dict[Token, str] = {}
-    decode: list[Token] = []
-
-    def encode(tokens: Sequence[Token]) -> str:
-        chars = []
-        for token in tokens:
-            code = vocabulary.get(token)
-            if code is None:
-                # Skip the surrogate range: those code points cannot stand alone in a str.
-                index = len(decode) + 1
-                code = chr(index if index < 0xD800 else index + 0x800)
-                vocabulary[token] = code
-                decode.append(token)
-            chars.append(code)
-        return "".join(chars)
-
+    for index, token in enumerate(dict.fromkeys([*old, *new]), start=1):
+        vocabulary[token] = chr(index if index < 0xD800 else index + 0x800)
+    decode = {code: token for token, code in vocabulary.items()}
     engine = diff_match_patch()
     engine.Diff_Timeout = 0
-    diffs = engine.diff_main(encode(old), encode(new), False)
+    diffs = engine.diff_main("".join(map(vocabulary.__getitem__, old)),
+                             "".join(map(vocabulary.__getitem__, new)), False)
     engine.diff_cleanupSemantic(diffs)
-    offset = 1
-    return _tidy([(op, [decode[ord(ch) - (offset if ord(ch) < 0xD800 else offset + 0x800)]
-                        for ch in chars]) for op, chars in diffs])
+    return _tidy([(op, list(map(decode.__getitem__, chars))) for op, chars in diffs])
 
 
 def _is_blank(tokens: list[Token]) -> bool:

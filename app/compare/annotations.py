@@ -1,0 +1,71 @@
+"""Comment and reservation changes between two versions, for the comparison's item list:
+reservations entered, lifted or changed; comments added, removed, reworded or settled."""
+
+from __future__ import annotations
+
+from app.model import Draft
+
+from .items import register_item_comparer
+from .labels import paragraph_labels
+from .redline import ItemChange
+
+
+def _where(draft: Draft, block_id: str | None) -> str:
+    if block_id is None:
+        return "text"
+    labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks)))
+    return labels.get(block_id, "?")
+
+
+@register_item_comparer
+def compare_reservations(old: Draft, new: Draft) -> list[ItemChange]:
+    changes: list[ItemChange] = []
+    before = getattr(old, "reservations", {}) or {}
+    after = getattr(new, "reservations", {}) or {}
+
+    def label(draft: Draft, item) -> str:
+        kind = item.kind.value.replace("_", " ")
+        return f"{', '.join(item.parties)}: {kind} reservation on {_where(draft, item.anchor.block_id)}"
+
+    for rid, item in after.items():
+        previous = before.get(rid)
+        if previous is None:
+            if item.outstanding:
+                changes.append(ItemChange("reservations", "entered", label(new, item)))
+        elif previous.outstanding and not item.outstanding:
+            changes.append(ItemChange("reservations", "lifted", label(new, item)))
+        elif not previous.outstanding and item.outstanding:
+            changes.append(ItemChange("reservations", "entered", label(new, item)))
+        elif (previous.parties, previous.kind, previous.text_en, previous.text_es) != (
+                item.parties, item.kind, item.text_en, item.text_es):
+            changes.append(ItemChange("reservations", "changed", label(new, item),
+                                      label(old, previous), label(new, item)))
+    for rid, item in before.items():
+        if rid not in after and item.outstanding:
+            changes.append(ItemChange("reservations", "lifted", label(old, item)))
+    return changes
+
+
+@register_item_comparer
+def compare_comments(old: Draft, new: Draft) -> list[ItemChange]:
+    changes: list[ItemChange] = []
+    before = getattr(old, "comments", {}) or {}
+    after = getattr(new, "comments", {}) or {}
+
+    def label(draft: Draft, item) -> str:
+        return f"{item.party} on {_where(draft, item.anchor.block_id)}"
+
+    for cid, item in after.items():
+        previous = before.get(cid)
+        if previous is None:
+            changes.append(ItemChange("comments", "added", label(new, item), new=item.text))
+        elif (previous.text, previous.suggestion) != (item.text, item.suggestion):
+            changes.append(ItemChange("comments", "reworded", label(new, item),
+                                      previous.text, item.text))
+        elif previous.status != item.status:
+            changes.append(ItemChange("comments", item.status.value, label(new, item),
+                                      previous.status.value, item.status.value))
+    for cid, item in before.items():
+        if cid not in after:
+            changes.append(ItemChange("comments", "removed", label(old, item), old=item.text))
+    return changes
