@@ -348,7 +348,10 @@ def take_cover(note: NoteMeta, paragraphs: list[Paragraph]) -> list[Paragraph]:
             pending = ""
             continue
         if (match := _NUMBER.match(text)) and not note.number:
-            note.number, note.suffix = match.group(1), match.group(2) or ""
+            note.number, note.suffix = match.group(1), " ".join((match.group(2) or "").split())
+            parts = note.number.split("/")
+            if len(parts) == 3 and note.suffix.startswith("REV"):
+                note.number = f"{parts[0]}/{parts[2]}"   # the model keeps "6914/24" + "REV 1"
         elif match := _PLACE_DATE.match(text):
             note.place, note.date = match.group(1), parse_long_date(match.group(2))
         elif match := _ORIGINAL.match(text):

@@ -158,3 +158,25 @@ def test_failed_source_rolls_back_entirely(library: Library, lapaz_seed: Path, t
     assert library.counts() == {"sources": 0, "clauses": 0, "provenances": 0}
     with library.engine.connect() as connection:
         assert connection.execute(text("SELECT count(*) FROM clause_fts")).scalar_one() == 0
+
+
+def test_docx_sources_spanish_footnotes_and_tracked_changes(library: Library):
+    report = library.add([DOCX / "poi__stress018_es_footnotes.docx",
+                          DOCX / "pandoc__track_changes_insertion.docx",
+                          DOCX / "poi__stress025_theme_not_document.docx"])
+    status = {Path(o.path).name: o for o in report.outcomes}
+    assert status["poi__stress018_es_footnotes.docx"].status == "added"
+    assert status["poi__stress025_theme_not_document.docx"].status == "skipped"
+    assert "not a Word document" in status["poi__stress025_theme_not_document.docx"].reason
+    with library.engine.connect() as connection:
+        languages = dict(connection.execute(select(sources.c.origin_file, sources.c.language)).all())
+    assert languages[str(DOCX / "poi__stress018_es_footnotes.docx")] == "es"
+    # Accent-free query, Spanish clause; its footnote came along.
+    hits = library.search("politica nacional de desarrollo urbano", language="es", limit=50)
+    assert hits and any("Política" in h.text or "política" in h.text for h in hits)
+    notes = [n for r in _provenance_rows(library, "") if r.language == "es" for n in json.loads(r.footnotes)]
+    assert len(notes) >= 5
+    assert any(n.startswith("Política Nacional de Desarrollo Urbano, Ámbito 1") for n in notes)
+    # Tracked changes are read as accepted text.
+    accepted = library.search('"two exciting insertions"')
+    assert len(accepted) == 1
