@@ -6,6 +6,7 @@ import argparse
 import json
 
 from app.i18n import _
+from app.model import TextRun
 from app.store import load_draft
 
 
@@ -30,8 +31,11 @@ def run(args: argparse.Namespace) -> int:
     numbers = {fid: n for n, fid in enumerate(draft.footnote_order(), start=1)}
     for block in draft.blocks:
         indent = "  " * block.level
-        refs = "".join(f"[{numbers[fid]}]" for fid in block.footnote_ids if fid in numbers)
-        print(f"{indent}{block.text}{refs}")
+        text = "".join(
+            item.text if isinstance(item, TextRun) else f"[{numbers.get(item.footnote_id, '?')}]"
+            for item in block.content
+        )
+        print(f"{indent}{text}")
     for fid, number in numbers.items():
         if fid in draft.footnotes:
             print(f"[{number}] {draft.footnotes[fid].text}")
