@@ -24,6 +24,7 @@ from app.model import Draft
 from app.progress import Cancelled, Progress
 
 from .annex import annex_marker, annex_paragraphs
+from .comments import annotate
 from .cover import cover_elements
 from .footer import fill_footer
 from .footnotes import FootnoteCollector
@@ -57,8 +58,12 @@ def reference_document_path() -> Path:
 
 
 def export_note(draft: Draft, path: Path | str, language: str = "en",
-                progress: Progress | None = None) -> ExportReport:
-    """Write `draft` as a note in `language` to `path` (replacing it); see the module doc."""
+                progress: Progress | None = None, comments: str = "none") -> ExportReport:
+    """Write `draft` as a note in `language` to `path` (replacing it); see the module doc.
+
+    Outstanding reservations become footnotes; `comments` ("none", "circulation", "all")
+    chooses which delegations' comments go in as Word comments (app.docx.comments).
+    """
     started = time.perf_counter()
     progress = progress or Progress()
     target = Path(path)
@@ -66,6 +71,7 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
         raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
                           .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
     local = localise(draft, language)
+    marks = annotate(local, draft, language, comments)
     labels = ExportLabels(language)
     warnings = list(local.warnings)
     when = draft.note.date
@@ -95,6 +101,7 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     for element in annex_paragraphs(local.blocks, footnotes, on_block):
         final_sect_pr.addprevious(element)
     footnotes.attach(document)
+    marks.attach(document)
 
     cover_section, annex_section = document.sections[0], document.sections[1]
     for section, is_annex in ((cover_section, False), (annex_section, True)):

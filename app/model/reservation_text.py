@@ -67,8 +67,14 @@ def title_block_id(draft: Draft) -> Optional[str]:
     return draft.blocks[0].id if draft.blocks else None
 
 
-def place_of(draft: Draft, reservation: Reservation) -> Optional[Place]:
-    """The footnote's place, or None when it is not exported (lifted, orphaned, no text)."""
+def place_of(draft: Draft, reservation: Reservation,
+             lengths: Optional[dict[str, int]] = None) -> Optional[Place]:
+    """The footnote's place, or None when it is not exported (lifted, orphaned, no text).
+
+    `lengths` (block id -> length of the text being exported) is given when that text is
+    another language version: span offsets belong to the draft's own text, so a span
+    reservation then goes at the end of its paragraph.
+    """
     anchor = reservation.anchor
     if not reservation.outstanding or anchor.orphaned:
         return None
@@ -79,6 +85,8 @@ def place_of(draft: Draft, reservation: Reservation) -> Optional[Place]:
         block = draft.block(block_id)
     except KeyError:
         return None
+    if lengths is not None:
+        return Place(block_id, lengths.get(block_id, 0))
     length = content_length(block.content)
     if anchor.scope == "span" and anchor.end is not None:
         return Place(block_id, min(anchor.end, length))
@@ -119,12 +127,13 @@ class ReservationFootnote:
 
 
 def reservation_footnotes(draft: Draft, language: str,
-                          registry: Optional[PartyRegistry] = None) -> list[ReservationFootnote]:
-    """Every footnote to generate, in reading order."""
+                          registry: Optional[PartyRegistry] = None,
+                          lengths: Optional[dict[str, int]] = None) -> list[ReservationFootnote]:
+    """Every footnote to generate, in reading order (`lengths`: see `place_of`)."""
     registry = registry or PartyRegistry.for_draft(draft)
     grouped: dict[Place, list[Reservation]] = {}
     for reservation in draft.reservations.values():
-        place = place_of(draft, reservation)
+        place = place_of(draft, reservation, lengths)
         if place is not None:
             grouped.setdefault(place, []).append(reservation)
     order = {block.id: index for index, block in enumerate(draft.blocks)}
@@ -152,21 +161,28 @@ def insert_inlines(draft: Draft, insertions: dict[str, list[tuple[int, int, Inli
     """
     for block_id, items in insertions.items():
         block = draft.block(block_id)
-        content = list(block.content)
-        for offset, _rank, inline in sorted(items, key=lambda item: (item[0], item[1]),
-                                            reverse=True):
-            left, right = split_at(content, offset)
-            content = left + [inline] + right
-        block.content = normalise(content)
+        block.content = insert_into(block.content, items)
+
+
+def insert_into(content: list[Inline], items: list[tuple[int, int, Inline]]) -> list[Inline]:
+    """A new content list with (offset, rank, inline) items inserted at original offsets."""
+    result = list(content)
+    length = content_length(result)
+    for offset, _rank, inline in sorted(items, key=lambda item: (item[0], item[1]), reverse=True):
+        left, right = split_at(result, max(0, min(offset, length)))
+        result = left + [inline] + right
+    return normalise(result)
 
 
 def footnote_insertions(draft: Draft, language: str,
-                        registry: Optional[PartyRegistry] = None
+                        registry: Optional[PartyRegistry] = None,
+                        lengths: Optional[dict[str, int]] = None,
                         ) -> tuple[dict[str, list[tuple[int, int, Inline]]], dict[str, Footnote]]:
     """The footnote references and texts that `with_reservation_footnotes` adds."""
     insertions: dict[str, list[tuple[int, int, Inline]]] = {}
     footnotes: dict[str, Footnote] = {}
-    for number, note in enumerate(reservation_footnotes(draft, language, registry), start=1):
+    notes = reservation_footnotes(draft, language, registry, lengths)
+    for number, note in enumerate(notes, start=1):
         footnote_id = f"reservation-{number}"
         while footnote_id in draft.footnotes:
             footnote_id += "x"
@@ -181,9 +197,8 @@ def with_reservation_footnotes(draft: Draft, language: str,
                                registry: Optional[PartyRegistry] = None) -> Draft:
     """A copy of the draft with its reservations as ordinary footnotes, ready for a writer.
 
-    The draft itself is not changed. Call it on the draft the writer is about to write (for a
-    Spanish export of an English draft, on its Spanish view: same block ids; a span end past
-    the end of the block is clamped to it).
+    The draft itself is not changed. The DOCX writer uses `footnote_insertions` directly on
+    the text of the export language (see app.docx.comments).
     """
     result = copy.deepcopy(draft)
     insertions, footnotes = footnote_insertions(result, language, registry)
