@@ -1,19 +1,107 @@
-"""`concordia import FILE --out DRAFT`: turn a markdown / plain-text note into a draft."""
+"""`concordia import`: a markdown / plain-text note into a draft, or into a draft's language.
+
+    concordia import NOTE.md --out DRAFT.concordia [--force]
+    concordia import NOTE.es.md --into DRAFT.concordia --language es
+
+Warnings and progress go to stderr; they never fail the import. Bad input is one sentence
+and exit code 1 (the errors are DraftFileError subclasses, reported by app.cli).
+"""
 
 from __future__ import annotations
 
 import argparse
+import sys
+from pathlib import Path
 
 from app.i18n import _
+from app.importer import ImportReport, TextImportError, import_text_file
+from app.importer.pairing import import_language_version
+from app.progress import StderrProgress
+from app.store import DraftLock, DraftSession, SaveError, save_draft
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
-    parser = subparsers.add_parser("import", help=_("import a markdown or text note as a draft"))
-    parser.add_argument("source", help=_("a .md or .txt file"))
-    parser.add_argument("--out", help=_("the .concordia draft to write"))
+    parser = subparsers.add_parser(
+        "import", help=_("import a markdown or text note as a draft, or as a draft's language")
+    )
+    parser.add_argument("source", help=_("a .md or .txt file (UTF-8 or Windows-1252)"))
+    parser.add_argument("--out", metavar="DRAFT", help=_("the new .concordia draft to write"))
+    parser.add_argument("--force", action="store_true",
+                        help=_("replace the --out draft if it exists"))
+    parser.add_argument("--into", metavar="DRAFT",
+                        help=_("an existing draft to add the text to as a language version"))
+    parser.add_argument("--language", metavar="CODE",
+                        help=_("the language of the text for --into, e.g. es"))
+    # `--as-version NAME` (import as a named version of an existing draft) is added by the
+    # versions command group; `_mode` below is where it slots in.
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
-    print("concordia: " + _("import is not ready yet"))
-    return 1
+    mode = _mode(args)
+    if mode == "out":
+        return _import_new(args)
+    if mode == "into":
+        return _import_language(args)
+    return _MODES[mode](args)
+
+
+#: Further modes (e.g. "as_version") register a handler here.
+_MODES: dict = {}
+
+
+def _mode(args: argparse.Namespace) -> str:
+    chosen = [name for name in ("out", "into", *_MODES) if getattr(args, name, None)]
+    if len(chosen) != 1:
+        raise TextImportError(_("Give either --out NEW_DRAFT or --into DRAFT --language CODE."))
+    if chosen[0] == "into" and not args.language:
+        raise TextImportError(_("--into needs --language, the language of the text (e.g. es)."))
+    return chosen[0]
+
+
+def _import_new(args: argparse.Namespace) -> int:
+    out = Path(args.out)
+    if out.exists() and not args.force:
+        raise TextImportError(
+            _("“{name}” already exists; use --force to replace it.").format(name=out.name), out
+        )
+    if out.is_dir():
+        raise IsADirectoryError(21, "is a directory", str(out))
+    draft, report = import_text_file(args.source, StderrProgress())
+    _print_warnings(report)
+    # A draft open in a window holds its lock: never replace it behind the window's back.
+    try:
+        lock = DraftLock(out)
+        lock.acquire()
+    except OSError as error:          # a read-only folder cannot hold the lock (nor the draft)
+        raise SaveError.not_writable(out.resolve()) from error
+    try:
+        save_draft(draft, out)
+    finally:
+        lock.release()
+    print(_("Imported {blocks} blocks and {footnotes} footnotes into {name} ({warnings} "
+            "warnings).").format(blocks=len(draft.blocks), footnotes=len(draft.footnotes),
+                                 name=out.name, warnings=len(report.warnings)))
+    return 0
+
+
+def _import_language(args: argparse.Namespace) -> int:
+    session = DraftSession.open(args.into)          # refuses a draft locked elsewhere
+    try:
+        if session.read_only:
+            raise SaveError.read_only(session.path)
+        report = import_language_version(
+            session.draft, Path(args.source), args.language, StderrProgress()
+        )
+        _print_warnings(report.import_report)
+        session.save()
+    finally:
+        session.close()
+    for line in report.summary():
+        print(line)
+    return 0
+
+
+def _print_warnings(report: ImportReport) -> None:
+    for warning in report.warnings:
+        print("concordia: " + _("warning: {warning}").format(warning=warning), file=sys.stderr)

@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterator
 
+from app.i18n import _
 from app.progress import Progress
 
 #: Page separators and rules: `---`, `***`, `___`, `\_\_\_\_\_`, `* * *`.
@@ -61,7 +62,7 @@ def iter_chunks(
 
     for index in range(start, total):
         if progress is not None and index % PROGRESS_EVERY == 0:
-            progress.step(index, total, "reading lines")
+            progress.step(index, total, _("reading the text"))
         line = lines[index].rstrip("\r")
         if not line.strip() or SEPARATOR.match(line):
             done = finish()
@@ -82,4 +83,4 @@ def iter_chunks(
     if done:
         yield done
     if progress is not None:
-        progress.step(total, total, "reading lines")
+        progress.step(total, total, _("reading the text"))
