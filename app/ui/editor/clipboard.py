@@ -13,31 +13,26 @@ from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 
 from app.model import Block, BlockKind, TextRun
-from app.model.inline import Inline, normalise
+from app.model.inline import Inline, content_length, inline_from_json, normalise, slice_content
 
-from .formats import read_inlines
+from .formats import kind_of, level_of, read_inlines, run_from_format
 
 FRAGMENT_MIME = "application/x-concordia-blocks+json"
 
 
 def selection_blocks(cursor: QTextCursor) -> list[Block]:
-    """The selection as model blocks (partial first/last blocks cut at the selection)."""
-    scratch = QTextDocument()
-    QTextCursor(scratch).insertFragment(cursor.selection())
+    """The selection as model blocks, read from the document (partial end blocks are cut)."""
     document = cursor.document()
-    start_block = document.findBlock(cursor.selectionStart())
+    begin, finish = cursor.selectionStart(), cursor.selectionEnd()
     blocks: list[Block] = []
-    qt_block = scratch.firstBlock()
-    source = start_block
-    while qt_block.isValid():
-        # insertFragment keeps char formats but not our block properties: take them from the source.
-        from .formats import kind_of, level_of
-
-        kind = kind_of(source) if source.isValid() else BlockKind.PARAGRAPH
-        level = level_of(source) if source.isValid() else 0
-        blocks.append(Block(kind, read_inlines(qt_block), level=level))
+    qt_block = document.findBlock(begin)
+    while qt_block.isValid() and qt_block.position() <= finish:
+        content = read_inlines(qt_block)
+        length = content_length(content)
+        low = max(0, begin - qt_block.position())
+        high = min(length, finish - qt_block.position())
+        blocks.append(Block(kind_of(qt_block), slice_content(content, low, high), level=level_of(qt_block)))
         qt_block = qt_block.next()
-        source = source.next() if source.isValid() else source
     return blocks
 
 
@@ -55,8 +50,6 @@ def blocks_from_mime(source: QMimeData) -> list[Block]:
     if source.hasFormat(FRAGMENT_MIME):
         try:
             payload = json.loads(bytes(source.data(FRAGMENT_MIME).data()).decode("utf-8"))
-            from app.model.inline import inline_from_json
-
             return [
                 Block(BlockKind(item["kind"]), normalise([inline_from_json(i) for i in item["content"]]),
                       level=int(item.get("level", 0)))
@@ -83,9 +76,16 @@ def _blocks_from_html(html: str) -> list[Block]:
     qt_block = scratch.firstBlock()
     while qt_block.isValid():
         content: list[Inline] = []
-        for item in read_inlines(qt_block):
-            if isinstance(item, TextRun):       # references from elsewhere mean nothing here
-                content.append(TextRun(_clean(item.text), item.bold, item.italic, item.underline))
+        it = qt_block.begin()
+        while not it.atEnd():
+            fragment = it.fragment()
+            it += 1
+            fmt = fragment.charFormat()
+            if fmt.objectType():                   # images and other objects mean nothing here
+                continue
+            run = run_from_format(_clean(fragment.text()), fmt)
+            # A link's underline is the browser's styling, not the author's mark.
+            content.append(TextRun(run.text, run.bold, run.italic, run.underline and not fmt.isAnchor()))
         blocks.append(Block(BlockKind.PARAGRAPH, normalise(content)))
         qt_block = qt_block.next()
     return blocks

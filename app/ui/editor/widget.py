@@ -304,6 +304,11 @@ class DraftEditor(QWidget):
         cursor.beginEditBlock()
         if cursor.hasSelection():
             cursor.removeSelectedText()
+        current = cursor.block()
+        if current.length() == 1 and blocks[0].kind is not BlockKind.PARAGRAPH:
+            # Pasting whole paragraphs into an empty one: it takes the copied kind.
+            cursor.setBlockFormat(block_format(block_id_of(current) or new_id(), blocks[0].kind, blocks[0].level))
+            self.bridge.lists.sync(cursor)
         for index, block in enumerate(blocks):
             if index:
                 cursor.insertBlock(block_format(new_id(), block.kind, block.level))
