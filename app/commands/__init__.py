@@ -11,4 +11,5 @@ COMMAND_MODULES = [
     "app.commands.version",
     "app.commands.compare",
     "app.commands.library",
+    "app.commands.annotations",
 ]

@@ -249,3 +249,28 @@ class SetAnchors(Operation):
             assert item is not None
             item.anchor = Anchor.from_json(data)
         return SetAnchors(previous)
+
+
+# -- parties added by the user ------------------------------------------------------------
+
+@dataclass
+class AddParty(Operation):
+    name: ClassVar[str] = "add_party"
+    data: dict                      # Party.to_json()
+
+    def apply(self, draft: Draft) -> Operation:
+        from .parties import Party, PartyRegistry
+
+        party = PartyRegistry.for_draft(draft).add(Party.from_json(self.data))
+        draft.parties[party.code] = party
+        return RemoveParty(party.code)
+
+
+@dataclass
+class RemoveParty(Operation):
+    name: ClassVar[str] = "remove_party"
+    code: str
+
+    def apply(self, draft: Draft) -> Operation:
+        party = draft.parties.pop(self.code)
+        return AddParty(party.to_json())
