@@ -9,12 +9,13 @@ insertions are its own words.
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import or_, select, text
 from sqlalchemy.engine import Engine
 
-from app.compare.words import DELETE, EQUAL, INSERT, similarity, tokenize, word_diff
+from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
 
 from .db import FTS, clauses
 from .normalise import words
@@ -69,7 +70,7 @@ def find_precedents(
     *,
     language: str | None = None,
     limit: int = 5,
-    candidates: int = 30,
+    candidates: int = 20,
     minimum: float = 0.3,
     use_fts: bool | None = None,
 ) -> list[Precedent]:
@@ -84,16 +85,39 @@ def find_precedents(
             hits = _fts_candidates(connection, chosen, language, candidates)
         else:
             hits = _portable_candidates(connection, distinct, language, candidates)
-        results = []
-        for hit in hits:
-            score = similarity(hit.text, paragraph)
-            if score >= minimum:
-                results.append(Precedent(hit, score))
-        results.sort(key=lambda item: -item.similarity)
-        results = results[:limit]
+        results = _best_by_similarity(hits, paragraph, limit, minimum)
         attach_provenance(connection, [item.hit for item in results])
-    for item in results:
-        item.diff = word_diff(item.hit.text, paragraph)
+    return results
+
+
+def _best_by_similarity(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
+    """The `limit` most similar candidates, exactly, without diffing them all.
+
+    Shared tokens counted as multisets bound the word-diff similarity from above (a diff's
+    equal tokens are a common subsequence), so candidates are diffed best bound first and the
+    search stops once no remaining bound can beat the results in hand.
+    """
+    mine = Counter(tokenize(paragraph))
+    size = sum(mine.values())
+    bounded = []
+    for hit in hits:
+        theirs = Counter(tokenize(hit.text))
+        shared = sum((mine & theirs).values())
+        bounded.append((shared / max(size, sum(theirs.values()), 1), hit))
+    bounded.sort(key=lambda pair: -pair[0])
+    results: list[Precedent] = []
+    for bound, hit in bounded:
+        if bound < minimum:
+            break
+        if len(results) >= limit and bound <= results[-1].similarity:
+            break
+        diff = word_diff(hit.text, paragraph)
+        same = sum(len(tokenize(part)) for op, part in diff if op == EQUAL)
+        score = same / max(size, sum(Counter(tokenize(hit.text)).values()), 1)  # = similarity()
+        if score >= minimum:
+            results.append(Precedent(hit, score, diff))
+            results.sort(key=lambda item: -item.similarity)
+            del results[limit:]
     return results
 
 
