@@ -15,6 +15,7 @@ import time
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Callable, Iterable, Protocol
 
 import docx
 from docx.enum.section import WD_SECTION
@@ -50,6 +51,15 @@ class ExportReport:
     warnings: list[str] = field(default_factory=list)
 
 
+class AnnexRenderer(Protocol):
+    """Renders the annex in place of the draft's blocks (see app.docx.redline)."""
+
+    def after_cover(self, labels: ExportLabels) -> list: ...
+    def footnotes(self, texts: dict[str, str]) -> FootnoteCollector: ...
+    def paragraphs(self, footnotes: FootnoteCollector,
+                   on_block: Callable[[int], None] | None = None) -> Iterable: ...
+
+
 def reference_document_path() -> Path:
     packaged = Path(__file__).resolve().parent / "templates" / "reference.docx"
     if packaged.exists():
@@ -58,8 +68,12 @@ def reference_document_path() -> Path:
 
 
 def export_note(draft: Draft, path: Path | str, language: str = "en",
-                progress: Progress | None = None, comments: str = "none") -> ExportReport:
+                progress: Progress | None = None, comments: str = "none",
+                annex: AnnexRenderer | None = None) -> ExportReport:
     """Write `draft` as a note in `language` to `path` (replacing it); see the module doc.
+
+    `annex`, when given, renders the annex paragraphs and footnote bodies in place of the
+    draft's blocks, under the same cover (the comparison export marks changes this way).
 
     Outstanding reservations become footnotes; `comments` ("none", "circulation", "all")
     chooses which delegations' comments go in as Word comments (app.docx.comments).
@@ -86,11 +100,13 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     body_sect_pr = body.find(w("sectPr"))
     for element in cover_elements(draft.note, local, labels, when):
         body_sect_pr.addprevious(element)
+    for element in annex.after_cover(labels) if annex else []:
+        body_sect_pr.addprevious(element)
     _start_annex_section(document)
 
     final_sect_pr = body.find(w("sectPr"))
     final_sect_pr.addprevious(annex_marker(labels.annex()))
-    footnotes = FootnoteCollector(local.footnotes)
+    footnotes = annex.footnotes(local.footnotes) if annex else FootnoteCollector(local.footnotes)
     message = _("Writing the annex")
     step_every = max(1, len(local.blocks) // 100)
 
@@ -98,7 +114,9 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
         if index % step_every == 0:
             progress.step(index + 1, total, message)
 
-    for element in annex_paragraphs(local.blocks, footnotes, on_block):
+    paragraphs = (annex.paragraphs(footnotes, on_block) if annex
+                  else annex_paragraphs(local.blocks, footnotes, on_block))
+    for element in paragraphs:
         final_sect_pr.addprevious(element)
     footnotes.attach(document)
     marks.attach(document)
