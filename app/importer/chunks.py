@@ -7,8 +7,8 @@ the line it starts on, so every warning can name its place.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from typing import Iterator
 
 from app.i18n import _
 from app.progress import Progress

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from typing import Union
 
 from app.model import TextRun
 
@@ -28,7 +27,7 @@ class Marker:
     raw: str            # the source form, kept for a unicode superscript that is no footnote
 
 
-Piece = Union[TextRun, Marker]
+Piece = TextRun | Marker
 
 
 def superscript_label(raw: str) -> str:

@@ -16,7 +16,12 @@ from pathlib import Path
 
 from app.i18n import _
 from app.model import (
-    TRANSLATED_META_FIELDS, Block, BlockKind, Draft, FootnoteRef, LanguageVersion,
+    TRANSLATED_META_FIELDS,
+    Block,
+    BlockKind,
+    Draft,
+    FootnoteRef,
+    LanguageVersion,
 )
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
@@ -131,7 +136,7 @@ def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
     for main_index, other_index in pairs:
         mains = draft.blocks[main_index].footnote_ids
         others = other.blocks[other_index].footnote_ids
-        mapping.update(zip(others, mains))
+        mapping.update(zip(others, mains, strict=False))       # extra ones reported below
         main_left.extend(mains[len(others):])
         other_left.extend(others[len(mains):])
     paired_main_blocks = {i for i, _ in pairs}
@@ -143,7 +148,9 @@ def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
         if j not in paired_other_blocks:
             other_left.extend(block.footnote_ids)
     # Footnotes nobody refers to pair in order with the draft's.
-    mapping.update(zip(other.unreferenced_footnotes(), draft.unreferenced_footnotes()))
+    mapping.update(
+        zip(other.unreferenced_footnotes(), draft.unreferenced_footnotes(), strict=False)
+    )
     for other_id, main_id in mapping.items():
         version.footnotes[main_id] = other.footnotes[other_id].text
     report.footnotes_paired = len(mapping)
@@ -263,7 +270,7 @@ def _fill_gaps(pairs, n: int, m: int) -> list[tuple[int, int]]:
         gap_main = list(range(last_i + 1, i))
         gap_other = list(range(last_j + 1, j))
         if gap_main and len(gap_main) == len(gap_other):
-            result.extend(zip(gap_main, gap_other))
+            result.extend(zip(gap_main, gap_other, strict=True))
         if i < n:
             result.append((i, j))
         last_i, last_j = i, j

@@ -168,7 +168,7 @@ def test_fifteen_footnotes_at_their_reference_points(draft):
     found = numbered_footnotes(draft)
     assert len(found) == 15 == len(draft.footnotes)
     assert draft.unreferenced_footnotes() == []
-    for (number, block, text), expected in zip(found, EXPECTED_FOOTNOTES):
+    for (number, block, text), expected in zip(found, EXPECTED_FOOTNOTES, strict=True):
         exp_number, block_start, before_end, after, exp_text = expected
         assert number == exp_number
         assert block.text.startswith(block_start), (number, block.text[:60])
