@@ -18,6 +18,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--lang", default="en", choices=SUPPORTED_LANGUAGES,
                         help=_("language of the exported note (default: en)"))
     parser.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
+    parser.add_argument("--comments", choices=("none", "circulation", "all"), default=None,
+                        help=_("delegations' comments to include: none, circulation or all "
+                               "(default: none in the note, circulation in a compilation)"))
+    parser.add_argument("--compilation", action="store_true",
+                        help=_("write the compilation of comments (table) instead of the note"))
     parser.set_defaults(handler=run)
 
 
@@ -30,8 +35,11 @@ def run(args: argparse.Namespace) -> int:
               .format(name=target), file=sys.stderr)
         return 1
     draft = load_draft(args.draft)
+    if getattr(args, "compilation", False):
+        return _run_compilation(draft, target, args)
     try:
-        report = export_note(draft, target, args.lang, StderrProgress())
+        report = export_note(draft, target, args.lang, StderrProgress(),
+                             comments=args.comments or "none")
     except ExportError as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 1
@@ -40,4 +48,19 @@ def run(args: argparse.Namespace) -> int:
     print(_("Exported {path} ({language}): {blocks} blocks, {footnotes} footnotes.").format(
         path=report.path, language=report.language.upper(), blocks=report.blocks,
         footnotes=report.footnotes))
+    return 0
+
+
+def _run_compilation(draft, target: Path, args: argparse.Namespace) -> int:
+    from app.docx import ExportError
+    from app.docx.compilation import export_compilation
+
+    try:
+        report = export_compilation(draft, target, args.lang, args.comments or "circulation",
+                                    StderrProgress())
+    except ExportError as error:
+        print(f"concordia: {error}", file=sys.stderr)
+        return 1
+    print(_("Exported the compilation {path} ({language}): {rows} rows.").format(
+        path=report.path, language=report.language.upper(), rows=report.rows))
     return 0
