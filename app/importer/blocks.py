@@ -82,7 +82,7 @@ def shape_of(raw: str, indent: int) -> ChunkShape:
         return ChunkShape(parse_inline(raw[second.end():]), bullet=True, level=2, lines=lines)
     number = NUMBERED.match(raw)
     if number:
-        return ChunkShape(parse_inline(raw[number.end():]), number=int(number.group(1)),
+        return ChunkShape(parse_inline(raw[number.end():]), number=int(number.group(1) or number.group(2)),
                           lines=lines)
     return ChunkShape(parse_inline(raw), lines=lines)
 

@@ -83,7 +83,7 @@ def import_language_version(
         raise TextImportError(_("The draft is already in “{code}”; choose the other language.")
                               .format(code=language))
     import_report = ImportReport()
-    if isinstance(text_or_path, Path) or ("\n" not in text_or_path and Path(text_or_path).exists()):
+    if _is_path(text_or_path):
         text = read_source(text_or_path, import_report)
     else:
         text = text_or_path
@@ -94,6 +94,15 @@ def import_language_version(
     report.operation = SetLanguageVersion(language, version.to_json())
     report.inverse = report.operation.apply(draft)
     return report
+
+
+def _is_path(text_or_path: str | Path) -> bool:
+    if isinstance(text_or_path, Path):
+        return True
+    if "\n" in text_or_path or len(text_or_path) > 4096:
+        return False
+    candidate = Path(text_or_path)
+    return candidate.suffix.lower() in {".md", ".txt", ".markdown", ".text"} or candidate.exists()
 
 
 def build_version(draft: Draft, other: Draft, language: str, report: PairingReport) -> LanguageVersion:

@@ -21,6 +21,7 @@ from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, 
 from .chunks import FOOTNOTE_TEXT, Chunk, iter_chunks
 from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
+from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain
 from .reading import read_source
 from .report import ImportReport
@@ -56,7 +57,7 @@ def import_text(
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     report.lines = len(lines)
     cover = read_cover(lines, report)
-    builder = _Builder(report)
+    builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
@@ -65,8 +66,9 @@ def import_text(
 
 
 class _Builder:
-    def __init__(self, report: ImportReport) -> None:
+    def __init__(self, report: ImportReport, footers: FooterReader) -> None:
         self.report = report
+        self.footers = footers
         self.footnotes = FootnoteCollector()
         self.blocks: list[_Pending] = []
         self.page_break = False          # a separator since the last block
@@ -75,7 +77,7 @@ class _Builder:
 
     # -- one chunk ----------------------------------------------------------------------------
     def add(self, chunk: Chunk, position: int) -> None:
-        if chunk.separator:
+        if chunk.separator or self.footers.consume(chunk.text):
             self.page_break = self.footnote_zone = True
             return
         if self._footnote_text(chunk, position):

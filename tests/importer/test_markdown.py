@@ -235,3 +235,60 @@ def test_progress_reported_per_thousand_lines():
     assert progress.steps[0] == (0, total)
     assert progress.steps[-1] == (total, total)
     assert len(progress.steps) >= total // 1000
+
+
+def test_windows_line_endings_read_the_same():
+    draft_lf, _ = import_text(SPANISH_COVER)
+    draft_crlf, _ = import_text(SPANISH_COVER.replace("\n", "\r\n"))
+    assert draft_crlf.note == draft_lf.note
+    assert [(b.kind, b.text) for b in draft_crlf.blocks] == [
+        (b.kind, b.text) for b in draft_lf.blocks
+    ]
+
+
+def test_bold_numbers_are_numbered_paragraphs_but_bold_numbered_lines_are_headings():
+    draft, report = import_text("Title\n\n**1.** First;\n**2.** Second.\n\n**3. A heading**\n")
+    assert [(b.kind, b.text) for b in draft.blocks[1:]] == [
+        (BlockKind.NUMBERED, "First;"),
+        (BlockKind.NUMBERED, "Second."),
+        (BlockKind.HEADING, "3. A heading"),
+    ]
+    assert report.warnings == []
+
+
+FOOTERS = """Brussels, 28 February 2024
+6914/1/24 REV 1
+NOTE
+From: Presidency
+To: Delegations
+Subject: Test
+
+Delegations will find the text in the Annex.
+
+ANNEX
+
+WE COMMIT to reinforce the Mechanism as the main platform for
+
+6914/1/24 REV 1   MR/mdc   2
+JAI.B   LIMITE   EN
+
+bi-regional cooperation.
+
+6914/1/24 REV 1   MR/mdc   3
+
+JAI.B   EN
+
+WE AGREE to meet in 2025.
+"""
+
+
+def test_page_footers_are_not_text_and_give_initials_and_directorate():
+    draft, report = import_text(FOOTERS)
+    assert draft.note.full_number == "6914/1/24 REV 1"
+    assert (draft.note.initials, draft.note.directorate) == ("MR/mdc", "JAI.B")
+    assert [(b.kind, b.text) for b in draft.blocks] == [
+        (BlockKind.OPERATIVE,
+         "WE COMMIT to reinforce the Mechanism as the main platform for bi-regional cooperation."),
+        (BlockKind.OPERATIVE, "WE AGREE to meet in 2025."),
+    ]
+    assert report.warnings == []

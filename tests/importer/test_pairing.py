@@ -132,3 +132,24 @@ def test_bad_language_codes_refused(clasi):
     with pytest.raises(TextImportError):
         import_language_version(clasi, DATA / "clasi_partial.es.md", "spanish!")
     assert clasi.translations == {}
+
+
+def test_operation_is_serialisable(clasi):
+    from app.model import operation_from_json
+
+    report = import_language_version(clasi, DATA / "clasi_partial.es.md", "es")
+    saved = clasi.translations["es"].to_json()
+    undo = operation_from_json(report.inverse.to_json())
+    redo = operation_from_json(report.operation.to_json())
+    undo.apply(clasi)
+    assert "es" not in clasi.translations
+    redo.apply(clasi)
+    assert clasi.translations["es"].to_json() == saved
+
+
+def test_text_or_path(clasi, tmp_path):
+    text = (DATA / "clasi_partial.es.md").read_text(encoding="utf-8")
+    report = import_language_version(clasi, text, "es")
+    assert report.paired == 10
+    with pytest.raises(FileNotFoundError):
+        import_language_version(clasi, str(tmp_path / "missing.es.md"), "es")
