@@ -14,7 +14,15 @@ from sqlalchemy.engine import Engine
 from app.model import Block
 from app.progress import Progress
 
-from .db import LibraryError, clauses, connect, default_library_path, library_url, provenances, sources
+from .db import (
+    LibraryError,
+    clauses,
+    connect,
+    default_library_path,
+    library_url,
+    provenances,
+    sources,
+)
 from .ingest import AddReport, add_paths
 from .insertion import ClauseInsertion, clause_block, clause_insertion
 from .precedents import Precedent, find_precedents
@@ -31,7 +39,7 @@ class Library:
     def close(self) -> None:
         self.engine.dispose()
 
-    def __enter__(self) -> "Library":
+    def __enter__(self) -> Library:
         return self
 
     def __exit__(self, *_exc) -> None:

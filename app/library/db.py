@@ -24,10 +24,10 @@ from sqlalchemy import (
     Text,
     UniqueConstraint,
     column,
-    table,
     create_engine,
     event,
     select,
+    table,
     text,
 )
 from sqlalchemy.engine import Engine

@@ -8,6 +8,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+
 from app.docx.reader import DocxReadError, read_docx
 from app.model import BlockKind, FootnoteRef
 from tests.conftest import CORPUS

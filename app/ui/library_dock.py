@@ -1,0 +1,354 @@
+"""The Library dock: search agreed language as you type, insert it, see precedents.
+
+    dock = LibraryDock(library, language="en")
+    dock.insertRequested.connect(lambda insertion: editor.apply_operation(
+        insertion.operation(index_at_cursor), _("Insert agreed language")))
+    dock.show_precedents(current_block_text)
+
+Searching and precedent look-ups run in a worker thread (results from a stale query are
+dropped), so typing never waits for the database. Enter or a double-click on a hit emits
+`insertRequested` with a `ClauseInsertion` (the block, its origin, and the paired wording in
+the other language); dragging a hit carries its text and clause id. `add_documents_action`
+(Library ▸ Add documents…) imports files with a progress dialog that can cancel.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDockWidget,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QSplitter,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
+from app.library.search import snippet_html
+
+from .worker import describe_error, run_in_background
+
+CLAUSE_MIME = "application/x-concordia-clause"
+HIT_ROLE = Qt.UserRole + 1
+
+
+class _Relay(QObject):
+    done = Signal(int, object)      # generation, result (list or an exception)
+
+
+class _Lookup(QRunnable):
+    """One search or precedent look-up in the pool thread."""
+
+    def __init__(self, generation: int, work: Callable[[], Any], relay: _Relay) -> None:
+        super().__init__()
+        self.generation, self.work, self.relay = generation, work, relay
+
+    def run(self) -> None:  # worker thread: no Qt widgets here
+        try:
+            result: Any = self.work()
+        except Exception as error:  # delivered to the GUI thread as one sentence
+            result = error
+        self.relay.done.emit(self.generation, result)
+
+
+class _HitList(QListWidget):
+    """The hits; dragging one carries its wording and clause id."""
+
+    activatedByKey = Signal()
+
+    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt override
+        data = QMimeData()
+        hits = [item.data(HIT_ROLE) for item in items if item.data(HIT_ROLE) is not None]
+        data.setText("\n".join(hit.text for hit in hits))
+        data.setData(CLAUSE_MIME, "\n".join(hit.clause_id for hit in hits).encode())
+        return data
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentItem() is not None:
+            self.activatedByKey.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class _SearchField(QLineEdit):
+    """Down moves to the hits; Enter inserts the selected (or first) hit."""
+
+    down = Signal()
+    enter = Signal()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        if event.key() == Qt.Key_Down:
+            self.down.emit()
+            return
+        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
+            self.enter.emit()
+            return
+        super().keyPressEvent(event)
+
+
+class LibraryDock(QDockWidget):
+    insertRequested = Signal(object)        # ClauseInsertion: block + paired translations
+    blockInsertRequested = Signal(object)   # the same insertion's Block, for simple consumers
+    resultsShown = Signal(int)              # number of hits now listed
+    precedentsShown = Signal(int)
+
+    def __init__(
+        self,
+        library: Library | None,
+        parent: QWidget | None = None,
+        *,
+        insert: Callable[[ClauseInsertion], None] | None = None,
+        language: str = "en",
+        debounce_ms: int = 200,
+    ) -> None:
+        super().__init__(_("Library"), parent)
+        self.setObjectName("LibraryDock")
+        self.library = library
+        self.language = language
+        self._pool = QThreadPool(self)
+        self._pool.setMaxThreadCount(1)     # one look-up at a time; stale ones are dropped
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._lookup_done)
+        self._generation = 0
+        self._kinds: dict[int, str] = {}
+        self._latest = {"search": 0, "precedents": 0}   # results of older look-ups are dropped
+        self._pending_precedent = ""
+        if insert is not None:
+            self.insertRequested.connect(insert)
+        self._build(debounce_ms)
+        self._set_status("" if library else _("No library is open."))
+
+    # -- layout --------------------------------------------------------------------------
+    def _build(self, debounce_ms: int) -> None:
+        body = QWidget(self)
+        layout = QVBoxLayout(body)
+        row = QHBoxLayout()
+        self.search_field = _SearchField(body)
+        self.search_field.setPlaceholderText(_('Search agreed language: words, "phrases", coop*'))
+        self.search_field.setClearButtonEnabled(True)
+        self.language_filter = QComboBox(body)
+        for code, label in (("", _("All languages")), ("en", "EN"), ("es", "ES")):
+            self.language_filter.addItem(label, code)
+        row.addWidget(self.search_field, 1)
+        row.addWidget(self.language_filter)
+        layout.addLayout(row)
+        self.status = QLabel(body)
+        self.status.setWordWrap(True)
+        layout.addWidget(self.status)
+
+        splitter = QSplitter(Qt.Vertical, body)
+        self.hits = _HitList(splitter)
+        self.hits.setDragEnabled(True)
+        self.hits.setWordWrap(True)
+        self.hits.setAccessibleName(_("Library search results"))
+        self.precedents = QTextBrowser(splitter)
+        self.precedents.setAccessibleName(_("Precedents for the current paragraph"))
+        self.precedents.setPlaceholderText(_("Precedents for the paragraph at the cursor appear here."))
+        layout.addWidget(splitter, 1)
+        self.setWidget(body)
+
+        self.add_documents_action = QAction(_("Add documents…"), self)
+        self.add_documents_action.triggered.connect(self.choose_documents)
+
+        self._search_timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._search_timer.timeout.connect(self.search_now)
+        self._precedent_timer = QTimer(self, singleShot=True, interval=debounce_ms)
+        self._precedent_timer.timeout.connect(self._precedents_now)
+        self.search_field.textChanged.connect(lambda _text: self._search_timer.start())
+        self.language_filter.currentIndexChanged.connect(lambda _i: self._search_timer.start())
+        self.search_field.down.connect(self._focus_hits)
+        self.search_field.enter.connect(self._insert_current_or_first)
+        self.hits.activatedByKey.connect(self._insert_current_or_first)
+        self.hits.itemDoubleClicked.connect(lambda item: self.insert_hit(item.data(HIT_ROLE)))
+
+    # -- public API ----------------------------------------------------------------------
+    def set_library(self, library: Library | None) -> None:
+        self.library = library
+        self.hits.clear()
+        self.precedents.clear()
+        self._set_status("" if library else _("No library is open."))
+
+    def set_language(self, language: str) -> None:
+        """The draft's language: an inserted clause comes in it when the library pairs it."""
+        self.language = language
+
+    def hit_count(self) -> int:
+        return self.hits.count()
+
+    def hit_at(self, row: int) -> Hit:
+        return self.hits.item(row).data(HIT_ROLE)
+
+    @Slot()
+    def search_now(self) -> None:
+        query = self.search_field.text().strip()
+        if not query or self.library is None:
+            self._latest["search"] = -1     # drop a search still in flight
+            self.hits.clear()
+            self.resultsShown.emit(0)
+            return
+        library, language = self.library, self.language_filter.currentData() or None
+        self._start("search", lambda: library.search(query, language=language, limit=30))
+
+    def show_precedents(self, paragraph: str) -> None:
+        """Look up precedents for the paragraph at the editor's cursor (debounced)."""
+        self._pending_precedent = paragraph
+        self._precedent_timer.start()
+
+    def insert_hit(self, hit: Hit | None) -> None:
+        if hit is None or self.library is None:
+            return
+        try:
+            insertion = self.library.insertion(hit.clause_id, self.language)
+        except LibraryError as error:
+            self._set_status(str(error))
+            return
+        self.insertRequested.emit(insertion)
+        self.blockInsertRequested.emit(insertion.block)
+
+    # -- look-ups off the GUI thread -----------------------------------------------------
+    def _start(self, kind: str, work: Callable[[], Any]) -> None:
+        self._generation += 1
+        self._kinds[self._generation] = kind
+        self._latest[kind] = self._generation
+        self._pool.start(_Lookup(self._generation, work, self._relay))
+
+    @Slot()
+    def _precedents_now(self) -> None:
+        text = self._pending_precedent.strip()
+        if not text or self.library is None:
+            self.precedents.clear()
+            self.precedentsShown.emit(0)
+            return
+        library = self.library
+        self._start("precedents", lambda: library.precedents(text, limit=5))
+
+    @Slot(int, object)
+    def _lookup_done(self, generation: int, result: Any) -> None:
+        kind = self._kinds.pop(generation, "")
+        if generation != self._latest.get(kind):
+            return                      # the user typed on: a newer look-up is coming
+        if isinstance(result, Exception):
+            self._set_status(describe_library_error(result))
+        elif kind == "search":
+            self._show_hits(result)
+        else:
+            self._show_precedents(result)
+
+    def _show_hits(self, hits: list[Hit]) -> None:
+        self.hits.clear()
+        for hit in hits:
+            item = QListWidgetItem()
+            item.setData(HIT_ROLE, hit)
+            item.setToolTip(hit.text)
+            label = QLabel(self._hit_html(hit))
+            label.setWordWrap(True)
+            label.setTextFormat(Qt.RichText)
+            label.setAttribute(Qt.WA_TransparentForMouseEvents)
+            item.setSizeHint(label.sizeHint())
+            self.hits.addItem(item)
+            self.hits.setItemWidget(item, label)
+        if hits:
+            self.hits.setCurrentRow(0)
+        query = self.search_field.text().strip()
+        self._set_status(_("{count} clauses").format(count=len(hits)) if hits
+                         else _("No clause matches “{query}”.").format(query=query))
+        self.resultsShown.emit(len(hits))
+
+    @staticmethod
+    def _hit_html(hit: Hit) -> str:
+        where = "; ".join(html.escape(source.label) for source in hit.sources[:3])
+        more = len(hit.sources) - 3
+        if more > 0:
+            where += " " + html.escape(_("and {count} more").format(count=more))
+        return (f"<div>{snippet_html(hit.snippet)}</div>"
+                f"<div style='color:#555; font-size:small'>{hit.language.upper()} · {where}</div>")
+
+    def _show_precedents(self, found: list[Precedent]) -> None:
+        if not found:
+            self.precedents.setHtml(f"<p>{html.escape(_('No precedent in the library.'))}</p>")
+        else:
+            self.precedents.setHtml("".join(precedent_html(item) for item in found))
+        self.precedentsShown.emit(len(found))
+
+    # -- keyboard ------------------------------------------------------------------------
+    def _focus_hits(self) -> None:
+        if self.hits.count():
+            self.hits.setFocus()
+            if self.hits.currentRow() < 0:
+                self.hits.setCurrentRow(0)
+
+    def _insert_current_or_first(self) -> None:
+        item = self.hits.currentItem() or (self.hits.item(0) if self.hits.count() else None)
+        if item is not None:
+            self.insert_hit(item.data(HIT_ROLE))
+
+    # -- adding documents ----------------------------------------------------------------
+    def choose_documents(self) -> None:
+        paths, _filter = QFileDialog.getOpenFileNames(
+            self, _("Add documents to the library"), "",
+            _("Declarations (*.docx *.md *.txt *.concordia);;All files (*)"),
+        )
+        if paths:
+            self.add_documents(paths)
+
+    def add_documents(self, paths: list[str]):
+        """Import in the background with a progress dialog; returns the running task."""
+        if self.library is None:
+            return None
+        library = self.library
+        from pathlib import Path
+
+        return run_in_background(
+            self, lambda progress: library.add([Path(p) for p in paths], progress),
+            title=_("Adding documents to the library"),
+            on_done=self._documents_added,
+            on_error=lambda error: self._set_status(describe_library_error(error)),
+            on_cancelled=lambda: self._set_status(_("Adding documents was cancelled.")),
+        )
+
+    def _documents_added(self, report) -> None:
+        added, skipped = report.count("added"), report.skipped
+        message = _("{added} documents added, {unchanged} already there, {skipped} skipped.").format(
+            added=added, unchanged=report.count("unchanged"), skipped=len(skipped))
+        self._set_status(message)
+        self.status.setToolTip("\n".join(f"{o.path}: {o.reason}" for o in skipped))
+        if self.search_field.text().strip():
+            self.search_now()
+
+    def _set_status(self, text: str) -> None:
+        self.status.setText(text)
+        self.status.setVisible(bool(text))
+
+
+def precedent_html(item: Precedent) -> str:
+    """Similarity, provenance and the word diff: agreed words dropped in red, new ones green."""
+    parts = []
+    for op, text in item.diff:
+        escaped = html.escape(text)
+        if op < 0:
+            parts.append(f"<span style='color:#b00020; text-decoration:line-through'>{escaped}</span>")
+        elif op > 0:
+            parts.append(f"<span style='color:#1b7f2a; text-decoration:underline'>{escaped}</span>")
+        else:
+            parts.append(escaped)
+    return (f"<p><b>{item.similarity:.0%}</b> — {html.escape(item.summary())}<br>"
+            f"{''.join(parts)}</p>")
+
+
+def describe_library_error(error: BaseException) -> str:
+    if isinstance(error, LibraryError):
+        return str(error)
+    return describe_error(error)

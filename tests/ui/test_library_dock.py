@@ -1,0 +1,120 @@
+"""The Library dock with a real library on disk: type, see hits, insert with the keyboard."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from app.library import Library
+from app.model import Draft
+from app.ui.library_dock import CLAUSE_MIME, LibraryDock
+
+
+@pytest.fixture
+def library(tmp_path, lapaz_seed, clasi_seed):
+    with Library(tmp_path / "library.sqlite") as opened:
+        opened.add([lapaz_seed, clasi_seed])
+        yield opened
+
+
+@pytest.fixture
+def dock(qtbot, library):
+    widget = LibraryDock(library, debounce_ms=50)
+    qtbot.addWidget(widget)
+    widget.show()
+    return widget
+
+
+def test_typing_shows_highlighted_hits_with_provenance(qtbot, dock):
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(dock.search_field, "firearms traff")
+        qtbot.keyClicks(dock.search_field, "*")
+    assert shown.args[0] > 0
+    assert dock.hit_count() == shown.args[0]
+    hit = dock.hit_at(0)
+    assert "firearms" in hit.text.lower() and "traffick" in hit.text.lower()
+    label = dock.hits.itemWidget(dock.hits.item(0))
+    assert "<b>" in label.text() and "6914/24" in label.text()
+
+
+def test_enter_inserts_the_chosen_hit_with_its_origin(qtbot, dock):
+    inserted = []
+    dock.insertRequested.connect(inserted.append)
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000):
+        qtbot.keyClicks(dock.search_field, "Ameripol")
+    assert dock.hit_count() >= 2
+    qtbot.keyClick(dock.search_field, Qt.Key_Down)          # into the list
+    assert dock.hits.hasFocus() or dock.hits.currentRow() == 0
+    qtbot.keyClick(dock.hits, Qt.Key_Down)                  # second hit
+    chosen = dock.hit_at(dock.hits.currentRow())
+    qtbot.keyClick(dock.hits, Qt.Key_Return)
+    assert len(inserted) == 1
+    block = inserted[0].block
+    assert block.text == chosen.text and block.origin.clause_id == chosen.clause_id
+    draft = Draft()
+    inserted[0].operation(0).apply(draft)
+    assert draft.blocks[0].origin.text == chosen.text and not draft.blocks[0].departs_from_origin
+
+
+def test_enter_in_the_search_field_inserts_the_first_hit(qtbot, dock):
+    inserted, blocks = [], []
+    dock.insertRequested.connect(inserted.append)
+    dock.blockInsertRequested.connect(blocks.append)
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000):
+        qtbot.keyClicks(dock.search_field, '"shared responsibility"')
+    qtbot.keyClick(dock.search_field, Qt.Key_Return)
+    assert inserted and "shared responsibility" in inserted[0].block.text
+    assert blocks == [inserted[0].block]
+
+
+def test_no_match_and_clearing(qtbot, dock):
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(dock.search_field, "zzzzqqq")
+    assert shown.args[0] == 0 and "zzzzqqq" in dock.status.text()
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000) as shown:
+        dock.search_field.clear()
+    assert dock.hit_count() == 0
+
+
+def test_precedents_panel_shows_similarity_and_coloured_diff(qtbot, dock):
+    paragraph = ("WE RECOGNISE that disrupting illicit drug trafficking requires common strategies "
+                 "and actions based on the bi-regional cooperation between the EU and CELAC.")
+    with qtbot.waitSignal(dock.precedentsShown, timeout=5000) as shown:
+        dock.show_precedents(paragraph)
+    assert shown.args[0] >= 1
+    html = dock.precedents.toHtml()
+    assert "6914/24" in html and "%" in html
+    assert "line-through" in html and "joint" in dock.precedents.toPlainText()
+    assert "common" in dock.precedents.toPlainText()
+
+
+def test_drag_carries_clause_text_and_id(qtbot, dock):
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000):
+        qtbot.keyClicks(dock.search_field, "Europol")
+    item = dock.hits.item(0)
+    data = dock.hits.mimeData([item])
+    assert data.text() == dock.hit_at(0).text
+    assert bytes(data.data(CLAUSE_MIME)).decode() == dock.hit_at(0).clause_id
+
+
+def test_add_documents_in_the_background(qtbot, dock, tmp_path):
+    extra = tmp_path / "extra.md"
+    extra.write_text("WE WELCOME the new bi-regional platform for judicial cooperation on drugs.\n",
+                     encoding="utf-8")
+    broken = tmp_path / "broken.docx"
+    broken.write_bytes(b"PK\x03\x04 truncated")
+    task = dock.add_documents([str(extra), str(broken)])
+    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    assert "1 documents added" in dock.status.text() and "1 skipped" in dock.status.text()
+    assert "broken.docx" in dock.status.toolTip()
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000) as shown:
+        qtbot.keyClicks(dock.search_field, "judicial platform")
+    assert shown.args[0] == 1
+
+
+def test_without_a_library_the_dock_says_so(qtbot):
+    widget = LibraryDock(None, debounce_ms=10)
+    qtbot.addWidget(widget)
+    qtbot.keyClicks(widget.search_field, "anything")
+    qtbot.wait(50)
+    assert widget.hit_count() == 0 and widget.status.text()
