@@ -22,7 +22,7 @@ from .chunks import FOOTNOTE_TEXT, Chunk, iter_chunks
 from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
 from .furniture import FooterReader
-from .inline_md import Marker, Piece, inline_to_plain
+from .inline_md import Marker, Piece, inline_to_plain, superscript_label
 from .reading import read_source
 from .report import ImportReport
 
@@ -111,8 +111,6 @@ class _Builder:
             return False
         label = match["sup"] or match["caret"] or match["bold"]
         if match["uni"]:
-            from .inline_md import superscript_label
-
             label = superscript_label(match["uni"])
         # "**3** …" is only a footnote text at the foot of a page or when marker 3 awaits one.
         if match["bold"] and not (self.footnote_zone or label in self.footnotes.pending_labels()):
@@ -131,9 +129,10 @@ class _Builder:
         previous_text = "".join(p.text for p in previous.content if isinstance(p, TextRun))
         if terminated(previous_text):
             return False
-        text = shape.text.lstrip()
-        starts_lower = text[:1].islower()
-        return starts_lower or (self.page_break and _lead_free(text))
+        if shape.text.lstrip()[:1].islower():
+            return True
+        # Across a page, an unfinished sentence goes on unless a new clause or heading starts.
+        return self.page_break and kind_of(shape, first=False)[0] is BlockKind.PARAGRAPH
 
     def _slots(self, pieces: list[Piece], chunk: Chunk, position: int) -> list:
         quote = inline_to_plain(chunk.text)
@@ -177,9 +176,3 @@ class _Builder:
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 
-
-def _lead_free(text: str) -> bool:
-    """Not obviously the start of a new clause."""
-    from .blocks import lead_in_kind
-
-    return lead_in_kind(text) is None

@@ -292,3 +292,15 @@ def test_page_footers_are_not_text_and_give_initials_and_directorate():
         (BlockKind.OPERATIVE, "WE AGREE to meet in 2025."),
     ]
     assert report.warnings == []
+
+
+def test_heading_after_a_page_break_is_not_swallowed():
+    text = ("Title\n\nWE AGREE on the following topics\n\n---\n\nArticle 5\n\n"
+            "WE NOTE the plan.\n\n---\n\nRECALLING the past,\n")
+    draft, _ = import_text(text)
+    assert [(b.kind, b.text) for b in draft.blocks[1:]] == [
+        (BlockKind.OPERATIVE, "WE AGREE on the following topics"),
+        (BlockKind.HEADING, "Article 5"),
+        (BlockKind.OPERATIVE, "WE NOTE the plan."),
+        (BlockKind.PREAMBLE, "RECALLING the past,"),
+    ]
