@@ -41,9 +41,12 @@ class ClauseInsertion:
             version.confirmed[self.block.id] = self.block.text
 
 
-def clause_insertion(engine: Engine, clause_id: str, language: str = "en") -> ClauseInsertion:
+def clause_insertion(library, clause_id: str, language: str = "en") -> ClauseInsertion:
     """The block for `clause_id` in `language` (via its pair when the clause is in the other
-    language) and the wording in every other language the library pairs with it."""
+    language) and the wording in every other language the library pairs with it.
+
+    `library` is a `Library` or its engine."""
+    engine: Engine = getattr(library, "engine", library)
     with engine.connect() as connection:
         clause = clause_row(connection, clause_id)
         if clause is None:
@@ -66,8 +69,9 @@ def clause_insertion(engine: Engine, clause_id: str, language: str = "en") -> Cl
     return ClauseInsertion(block, translations)
 
 
-def clause_block(engine: Engine, clause_id: str, language: str = "en") -> Block:
-    return clause_insertion(engine, clause_id, language).block
+def clause_block(library, clause_id: str, language: str = "en") -> Block:
+    """A block for the clause, its `origin` set (see `clause_insertion` for the pair too)."""
+    return clause_insertion(library, clause_id, language).block
 
 
 def _block_kind(clause: ClauseRow) -> BlockKind:

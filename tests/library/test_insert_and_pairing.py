@@ -64,3 +64,29 @@ def test_english_and_spanish_udhr_clauses_are_paired(library: Library):
 def test_unpaired_clause_has_no_translation(seeded: Library):
     hit = seeded.search("Ameripol")[0]
     assert seeded.insertion(hit.clause_id, "en").translations == {}
+
+
+def test_clause_block_takes_the_library_and_a_language(seeded: Library):
+    from app.library import clause_block
+
+    hit = seeded.search("Ameripol")[0]
+    block = clause_block(seeded, hit.clause_id, "en")
+    assert block.origin.clause_id == hit.clause_id and block.text == hit.text
+
+
+def test_a_concordia_draft_is_a_source(library: Library, tmp_path):
+    from datetime import date
+
+    from app.model import Block, BlockKind, NoteMeta
+
+    draft = Draft(
+        note=NoteMeta(number="5555/25", date=date(2025, 5, 5), subject="Lima declaration"),
+        blocks=[Block(BlockKind.OPERATIVE, [TextRun("WE ENDORSE the Lima roadmap on chemical precursors.")]),
+                Block(BlockKind.OPERATIVE, [TextRun("WE AGREE to meet again in Brussels in 2026.")])],
+    )
+    save_draft(draft, tmp_path / "lima.concordia")
+    outcome = library.add([tmp_path / "lima.concordia"]).outcomes[0]
+    assert (outcome.status, outcome.clauses) == ("added", 2)
+    hit = library.search("lima roadmap")[0]
+    assert hit.sources[0].number == "5555/25" and hit.sources[0].title == "Lima declaration"
+    assert hit.sources[0].date == date(2025, 5, 5)
