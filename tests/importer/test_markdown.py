@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+
 from app.importer import import_text
 from app.model import BlockKind, DocumentType
 from app.progress import Progress
@@ -304,3 +306,16 @@ def test_heading_after_a_page_break_is_not_swallowed():
         (BlockKind.OPERATIVE, "WE NOTE the plan."),
         (BlockKind.PREAMBLE, "RECALLING the past,"),
     ]
+
+
+def test_cancel_stops_the_import():
+    from app.progress import Cancelled
+
+    class CancelAtSecondStep(Progress):
+        def changed(self) -> None:
+            if self.done >= 1000:
+                self.cancel()
+
+    text = "\n\n".join(f"Paragraph {i}." for i in range(1500))
+    with pytest.raises(Cancelled):
+        import_text(text, CancelAtSecondStep())
