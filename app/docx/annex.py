@@ -16,7 +16,7 @@ from app.model import BlockKind, FootnoteRef, TextRun
 
 from .footnotes import FootnoteCollector
 from .localise import LocalBlock
-from .ooxml import paragraph, paragraph_properties, run, sub
+from .ooxml import paragraph, paragraph_properties, run, sub, w
 
 NUMBERED_NUM_ID = "1"      # as in templates/make_reference.py
 BULLET_NUM_ID = "2"
@@ -43,7 +43,12 @@ def annex_paragraphs(blocks: list[LocalBlock], footnotes: FootnoteCollector,
     for index, block in enumerate(blocks):
         if on_block is not None:
             on_block(index)
-        yield block_paragraph(block, footnotes)
+        p = block_paragraph(block, footnotes)
+        following = blocks[index + 1] if index + 1 < len(blocks) else None
+        if following is not None and _leads_in(block, following):
+            # A lead-in ("WE ENCOURAGE", "… the following topics:") never ends a page alone.
+            _keep_with_next(p)
+        yield p
 
 
 def block_paragraph(block: LocalBlock, footnotes: FootnoteCollector) -> etree._Element:
@@ -63,6 +68,25 @@ def block_paragraph(block: LocalBlock, footnotes: FootnoteCollector) -> etree._E
         elif isinstance(item, FootnoteRef):
             footnotes.reference(p, item.footnote_id)
     return p
+
+
+def _leads_in(block: LocalBlock, following: LocalBlock) -> bool:
+    if block.kind is BlockKind.LIST_ITEM:
+        return False
+    text = "".join(item.text for item in block.content if isinstance(item, TextRun)).strip()
+    if following.kind is BlockKind.LIST_ITEM or text.endswith(":"):
+        return True
+    return len(text) < 80 and not text.endswith((".", ";", "!", "?"))
+
+
+def _keep_with_next(p: etree._Element) -> None:
+    properties = paragraph_properties(p)
+    keep = etree.Element(w("keepNext"))
+    style = properties.find(w("pStyle"))
+    if style is not None:
+        style.addnext(keep)     # schema order: pStyle, keepNext, …, numPr
+    else:
+        properties.insert(0, keep)
 
 
 def _number(p: etree._Element, num_id: str, level: int) -> None:

@@ -65,7 +65,8 @@ def _fields_table(local: LocalisedNote, labels: ExportLabels) -> etree._Element:
         label_p = paragraph("CoverField")
         run(label_p, label)
         value_p = paragraph("CoverField")
-        run(value_p, value)
+        # The subject is set in bold on Council notes; the sender and addressee are not.
+        run(value_p, value, bold=label == labels.field_labels()[2])
         rows.append([[label_p], [value_p]])
     table = borderless_table([LABEL_COLUMN, TEXT_WIDTH - LABEL_COLUMN], rows, rules=(True, True))
     # Air between the rules and the text, as on printed notes.

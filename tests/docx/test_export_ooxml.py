@@ -356,3 +356,16 @@ def test_reference_document_is_what_make_reference_builds(tmp_path):
         assert rebuilt.raw[part] == committed.raw[part], f"{part} differs: run templates/make_reference.py"
     page = committed.body().find(f"{W}sectPr/{W}pgSz")
     assert (page.get(W + "w"), page.get(W + "h")) == ("11906", "16838"), "A4"
+
+
+def test_lead_ins_stay_with_what_they_introduce(exported):
+    draft = sample_draft()
+    draft.blocks.insert(3, replace(draft.blocks[9], id="lead", content=[TextRun("WE ENCOURAGE", bold=True)]))
+    draft.translations.clear()
+    _draft, package, _ = exported(draft)
+    paragraphs = annex_paragraphs(package)
+    keeps = [p.find(f"{W}pPr/{W}keepNext") is not None for p in paragraphs]
+    ids = [block.id for block in draft.blocks]
+    assert keeps[ids.index("lead")], "a short lead-in keeps with the next paragraph"
+    assert keeps[ids.index("b-recognise")], "a paragraph followed by a list keeps with it"
+    assert not keeps[ids.index("b-reaffirm")] and not keeps[ids.index("b-li1")]
