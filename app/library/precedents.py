@@ -16,6 +16,7 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.engine import Engine
 
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
+from app.i18n import _
 
 from .db import FTS, clauses
 from .normalise import words
@@ -53,8 +54,9 @@ class Precedent:
     def summary(self) -> str:
         where = self.hit.sources[0].label if self.hit.sources else self.hit.clause_id
         if self.changed_words == 0:
-            return f"agreed language from {where}"
-        return f"agreed language from {where} except for {self.changed_words} word(s)"
+            return _("agreed language from {where}").format(where=where)
+        return _("agreed language from {where} except for {count} word(s)").format(
+            where=where, count=self.changed_words)
 
     def to_json(self) -> dict:
         data = self.hit.to_json()

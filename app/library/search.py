@@ -12,11 +12,14 @@ import html
 import json
 import math
 import re
+import weakref
 from dataclasses import dataclass, field
 from datetime import date
 
 from sqlalchemy import and_, exists, extract, or_, select, text
 from sqlalchemy.engine import Engine
+
+from app.i18n import _
 
 from .db import FTS, clauses, provenances, sources
 from .normalise import fold
@@ -48,7 +51,8 @@ class Provenance:
     def label(self) -> str:
         """"6914/24, para. 3 (28 February 2024)" — short enough for a hit or a block's origin."""
         where = self.number or self.title[:60]
-        place = f"para. {self.paragraph}" if self.paragraph else f"§{self.position + 1}"
+        place = (_("para. {number}").format(number=self.paragraph) if self.paragraph
+                 else _("§{position}").format(position=self.position + 1))
         when = f" ({self.date.isoformat()})" if self.date else ""
         return f"{where}, {place}{when}"
 
@@ -131,16 +135,16 @@ def search(
     return hits
 
 
-_fts_cache: dict[int, bool] = {}
+_fts_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
 
 
 def uses_fts(engine: Engine) -> bool:
-    key = id(engine)
-    if key not in _fts_cache:
+    """Whether the library has the SQLite FTS5 index (looked up once per engine)."""
+    if engine not in _fts_cache:
         from .db import has_fts
 
-        _fts_cache[key] = has_fts(engine)
-    return _fts_cache[key]
+        _fts_cache[engine] = has_fts(engine)
+    return _fts_cache[engine]
 
 
 def _filters(language: str | None, source: str | None, year: int | None) -> list:
