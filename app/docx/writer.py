@@ -169,16 +169,45 @@ def _save_atomically(document, target: Path, progress: Progress) -> None:
             document.save(stream)
             stream.flush()
             os.fsync(stream.fileno())
+        # mkstemp makes a private 0600 file; a note is a document for others to read.
+        os.chmod(temp_path, _file_mode(target))
         if progress.cancelled:  # last chance to cancel: the target is still untouched
             raise Cancelled()
         if target.exists() and not os.access(target, os.W_OK):
             raise TargetNotWritableError(_("“{name}” is read-only; choose another file name.")
                                          .format(name=target.name))
         os.replace(temp_path, target)
+        _fsync_folder(folder)
     except OSError as error:
         raise _not_writable(folder, error) from error
     finally:
         temp_path.unlink(missing_ok=True)
+
+
+def _file_mode(target: Path) -> int:
+    """The existing file's mode, else what a new file gets under the process umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        pass
+    umask = 0o022
+    try:  # reading the umask without setting it (os.umask would race other threads)
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o666 & ~umask
+
+
+def _fsync_folder(folder: Path) -> None:
+    if os.name == "nt":  # pragma: no cover - folders cannot be opened on Windows
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
 
 
 def _not_writable(folder: Path, error: OSError) -> ExportError:

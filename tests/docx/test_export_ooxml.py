@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import replace
 from pathlib import Path
@@ -369,3 +370,16 @@ def test_lead_ins_stay_with_what_they_introduce(exported):
     assert keeps[ids.index("lead")], "a short lead-in keeps with the next paragraph"
     assert keeps[ids.index("b-recognise")], "a paragraph followed by a list keeps with it"
     assert not keeps[ids.index("b-reaffirm")] and not keeps[ids.index("b-li1")]
+
+
+def test_exported_file_is_readable_by_others_and_keeps_an_existing_mode(tmp_path):
+    fresh = tmp_path / "fresh.docx"
+    export_note(sample_draft(), fresh)
+    umask = os.umask(0o022)
+    os.umask(umask)
+    assert fresh.stat().st_mode & 0o777 == 0o666 & ~umask
+    kept = tmp_path / "kept.docx"
+    kept.write_bytes(b"old")
+    kept.chmod(0o640)
+    export_note(sample_draft(), kept)
+    assert kept.stat().st_mode & 0o777 == 0o640
