@@ -18,10 +18,10 @@ import random
 import re
 import shutil
 import subprocess
-from dataclasses import replace
 import sys
 import tempfile
 import time
+from dataclasses import replace
 from difflib import SequenceMatcher
 from pathlib import Path
 

@@ -13,7 +13,7 @@ from .redline import ItemChange
 def _where(draft: Draft, block_id: str | None) -> str:
     if block_id is None:
         return "text"
-    labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks)))
+    labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks), strict=False))
     return labels.get(block_id, "?")
 
 

@@ -3,8 +3,6 @@ and list footnote, cover and other item changes."""
 
 from __future__ import annotations
 
-from typing import Optional
-
 from app.model import Block, Draft
 from app.progress import Progress
 
@@ -18,7 +16,7 @@ from .words import DELETE, EQUAL, INSERT, diff_tokens, inline_diff, inline_token
 
 def compare_drafts(
     old: Draft, new: Draft, old_name: str = "", new_name: str = "",
-    progress: Optional[Progress] = None, use_ids: bool = True,
+    progress: Progress | None = None, use_ids: bool = True,
 ) -> Comparison:
     progress = progress or Progress()
     pairs = align_blocks(old.blocks, new.blocks, use_ids=use_ids)
@@ -67,7 +65,14 @@ def compare_drafts(
         items=compare_items(old, new),
         old_footnotes={fid: note.text for fid, note in old.footnotes.items()},
         new_footnotes={fid: note.text for fid, note in new.footnotes.items()},
+        footnote_marks=_footnote_marks(old, new),
     )
+
+
+def _footnote_marks(old: Draft, new: Draft) -> dict[str, str]:
+    marks = {fid: f"({n})" for n, fid in enumerate(old.footnote_order(), start=1)}
+    marks.update({fid: str(n) for n, fid in enumerate(new.footnote_order(), start=1)})
+    return marks
 
 
 def _pair_row(old: Block, new: Block, old_label: str, new_label: str) -> Row:

@@ -8,7 +8,7 @@ knowing what they are.
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from app.model import Draft
 

@@ -8,12 +8,11 @@ versions (a longest increasing subsequence, weighted by length so a long paragra
 from __future__ import annotations
 
 from bisect import bisect_left
-from typing import Optional
 
 Pair = tuple[int, int]
 
 
-def in_place(pairs: list[Pair], weights: Optional[list[int]] = None) -> set[Pair]:
+def in_place(pairs: list[Pair], weights: list[int] | None = None) -> set[Pair]:
     """The pairs kept in order. `pairs` sorted by old index; `weights` per pair (default 1)."""
     if not pairs:
         return set()
@@ -80,7 +79,7 @@ def _heaviest_increasing(pairs: list[Pair], weights: list[int]) -> set[Pair]:
 
 def reading_order(
     old_count: int, new_count: int, pairs: list[Pair], kept: set[Pair]
-) -> list[tuple[Optional[int], Optional[int]]]:
+) -> list[tuple[int | None, int | None]]:
     """The rows of a redline, in order: (old, new) for a kept pair, (None, j) for a block that
     is new or moved here, (i, None) for a block deleted or moved away from here. Old blocks
     sit after the kept pair before them, so a deletion reads just before what replaced it."""
@@ -93,7 +92,7 @@ def reading_order(
         else:
             after_new.setdefault(anchor, []).append(i)
     kept_new = {j: i for i, j in kept}
-    rows: list[tuple[Optional[int], Optional[int]]] = [(i, None) for i in after_new.get(-1, [])]
+    rows: list[tuple[int | None, int | None]] = [(i, None) for i in after_new.get(-1, [])]
     for j in range(new_count):
         if j in kept_new:
             rows.append((kept_new[j], j))

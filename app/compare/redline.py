@@ -8,7 +8,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from enum import Enum
-from typing import Optional
 
 from app.model import Block
 from app.model.inline import Inline
@@ -49,8 +48,8 @@ class Piece:
 @dataclass
 class Row:
     kind: RowKind
-    old: Optional[Block] = None
-    new: Optional[Block] = None
+    old: Block | None = None
+    new: Block | None = None
     old_label: str = ""            # "§ 7" / "¶ 3" in the old version
     new_label: str = ""
     pieces: list[Piece] = field(default_factory=list)
@@ -80,8 +79,8 @@ class FootnoteChange:
     footnote_id: str
     old_text: str = ""
     new_text: str = ""
-    old_number: Optional[int] = None
-    new_number: Optional[int] = None
+    old_number: int | None = None
+    new_number: int | None = None
     pieces: list[Piece] = field(default_factory=list)
 
 
@@ -119,6 +118,9 @@ class Comparison:
     items: list[ItemChange] = field(default_factory=list)
     old_footnotes: dict[str, str] = field(default_factory=dict)   # id → text, for exports
     new_footnotes: dict[str, str] = field(default_factory=dict)
+    #: How a footnote reference reads on screen: its number in the newer version, or its
+    #: old number in brackets for a footnote that is gone.
+    footnote_marks: dict[str, str] = field(default_factory=dict)
 
     def changes(self) -> list[int]:
         """Indexes of the rows a reader steps through with next/previous change."""

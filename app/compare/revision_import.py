@@ -11,7 +11,6 @@ from __future__ import annotations
 import copy
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Optional
 
 from app.model import Draft, FootnoteRef, new_id
 from app.model.version import Version, make_version
@@ -28,7 +27,7 @@ class RevisionReport:
     footnotes_carried: int = 0
 
 
-def read_revision(path: Path, progress: Optional[Progress] = None) -> Draft:
+def read_revision(path: Path, progress: Progress | None = None) -> Draft:
     """Read a revision with the importer that suits its file type."""
     if path.suffix.lower() == ".docx":
         from app.docx.reader import read_docx
@@ -48,7 +47,7 @@ def carry_ids(current: Draft, incoming: Draft) -> RevisionReport:
     for i, j in pairs:
         incoming.blocks[j].id = current.blocks[i].id
         # A paragraph's k-th footnote continues its k-th footnote before.
-        for old_fid, new_fid in zip(current.blocks[i].footnote_ids, incoming.blocks[j].footnote_ids):
+        for old_fid, new_fid in zip(current.blocks[i].footnote_ids, incoming.blocks[j].footnote_ids, strict=False):
             footnote_map.setdefault(new_fid, old_fid)
     report.carried = len(pairs)
     _carry_remaining_footnotes(current, incoming, footnote_map)
@@ -108,8 +107,8 @@ def revision_as_version(
 
 
 def import_revision(
-    draft_path: Path | str, source: Path | str, name: str, author: Optional[str] = None,
-    progress: Optional[Progress] = None,
+    draft_path: Path | str, source: Path | str, name: str, author: str | None = None,
+    progress: Progress | None = None,
 ) -> tuple[Version, RevisionReport]:
     """`concordia import FILE --into DRAFT --as-version NAME`: add the file as a version."""
     from app.store.errors import SaveError

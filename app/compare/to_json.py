@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Optional
-
 from app.model import Block
 
 from .redline import Comparison, Piece, Row
@@ -43,7 +41,7 @@ def comparison_to_json(comparison: Comparison, changes_only: bool = False) -> di
     }
 
 
-def _side(block: Optional[Block], label: str) -> Optional[dict]:
+def _side(block: Block | None, label: str) -> dict | None:
     if block is None:
         return None
     return {"id": block.id, "label": label, "kind": block.kind.value, "level": block.level,

@@ -12,7 +12,7 @@ footnotes and formatting.
 from __future__ import annotations
 
 import re
-from typing import Hashable, Sequence
+from collections.abc import Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
 

@@ -15,9 +15,9 @@ real footnotes in both styles.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
 from datetime import datetime, timezone
 from pathlib import Path
-from typing import Callable, Iterator, Optional
 
 from lxml import etree
 
@@ -71,7 +71,7 @@ class _Marks:
     def change(self, parent: etree._Element, name: str) -> etree._Element:
         return sub(parent, name, id=self.next_id(), author=self.author, date=self.when)
 
-    def container(self, parent: etree._Element, op: int, moving: Optional[str] = None):
+    def container(self, parent: etree._Element, op: int, moving: str | None = None):
         """Where runs of a piece go: the paragraph itself or a w:ins / w:del / w:move*."""
         if self.style != "tracked" or (op == EQUAL and moving is None):
             return parent
@@ -140,8 +140,8 @@ class MarkedFootnotes(FootnoteCollector):
 
 
 def _write_piece(p: etree._Element, piece: Piece, marks: _Marks,
-                 footnotes: Optional[FootnoteCollector], moving: Optional[str] = None,
-                 force_op: Optional[int] = None) -> None:
+                 footnotes: FootnoteCollector | None, moving: str | None = None,
+                 force_op: int | None = None) -> None:
     op = piece.op if force_op is None else force_op
     parent = marks.container(p, op, moving)
     for item in piece.content:
@@ -189,7 +189,7 @@ class RedlineAnnex:
         return MarkedFootnotes(merged, changes, self.marks)
 
     def paragraphs(self, footnotes: FootnoteCollector,
-                   on_block: Optional[Callable[[int], None]] = None) -> Iterator[etree._Element]:
+                   on_block: Callable[[int], None] | None = None) -> Iterator[etree._Element]:
         for index, row in enumerate(self.comparison.rows):
             if on_block is not None:
                 on_block(index)
@@ -261,7 +261,7 @@ class RedlineAnnex:
         run(p, " " + text, italic=True)
 
 
-def tracked_date(created: Optional[str]) -> str:
+def tracked_date(created: str | None) -> str:
     """w:date wants UTC as "2026-11-23T17:53:36Z"."""
     moment = datetime.fromisoformat(created) if created else datetime.now(timezone.utc)
     if moment.tzinfo is None:
@@ -270,9 +270,9 @@ def tracked_date(created: Optional[str]) -> str:
 
 
 def export_comparison(comparison: Comparison, newer: Draft, path: Path | str,
-                      style: str = "council", language: Optional[str] = None,
-                      author: str = "Concordia", date: Optional[str] = None,
-                      progress: Optional[Progress] = None):
+                      style: str = "council", language: str | None = None,
+                      author: str = "Concordia", date: str | None = None,
+                      progress: Progress | None = None):
     """Write the comparison as a note (the newer version's cover) to `path`; returns the
     writer's ExportReport."""
     from .writer import export_note

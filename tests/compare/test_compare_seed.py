@@ -69,7 +69,7 @@ def test_moved_and_reworded_paragraph_keeps_word_changes(clasi_seed):
 def test_spacing_only_is_visible_but_not_counted(clasi_seed):
     rev1 = draft_from_seed(clasi_seed)
     rev2 = draft_from_seed(clasi_seed)
-    for a, b in zip(rev1.blocks, rev2.blocks):
+    for a, b in zip(rev1.blocks, rev2.blocks, strict=False):
         b.id = a.id
     rev2.footnotes = rev1.footnotes
     rev2.blocks = [b if b.footnote_ids == [] else rev1.blocks[i] for i, b in enumerate(rev2.blocks)]

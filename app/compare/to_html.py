@@ -1,0 +1,139 @@
+"""The comparison as HTML for the compare view: an inline redline or two columns side by
+side, filtered, with an anchor on every change so the view can step from one to the next.
+
+Plain Python (the view only displays the result); additions are bold underlined, deletions
+struck through, as in the Council marking.
+"""
+
+from __future__ import annotations
+
+from html import escape
+
+from app.i18n import _
+from app.model import FootnoteRef
+
+from .redline import Comparison, Piece, Row, RowKind
+from .to_text import row_heading
+from .words import DELETE, EQUAL, INSERT
+
+FILTERS = ("all", "changes", "moves", "footnotes")
+_INSERT = '<span style="font-weight:bold; text-decoration:underline; color:#0b5d1e">'
+_DELETE = '<span style="text-decoration:line-through; color:#a40000">'
+_NOTE = '<span style="font-style:italic; color:#555555">'
+
+
+def shown_rows(comparison: Comparison, mode: str) -> list[int]:
+    rows = comparison.rows
+    if mode == "changes":
+        return [i for i, r in enumerate(rows) if r.is_change or r.kind == RowKind.SPACING]
+    if mode == "moves":
+        return [i for i, r in enumerate(rows) if r.is_move]
+    if mode == "footnotes":
+        return []
+    return list(range(len(rows)))
+
+
+def change_anchors(comparison: Comparison, mode: str) -> list[str]:
+    """Anchors of the changes a reader steps through (F7), in reading order."""
+    anchors = [f"r{i}" for i in shown_rows(comparison, mode) if comparison.rows[i].is_change]
+    if mode in ("all", "changes", "footnotes"):
+        anchors += [f"f{i}" for i in range(len(comparison.footnotes))]
+    if mode in ("all", "changes"):
+        anchors += [f"c{i}" for i in range(len(comparison.fields))]
+        anchors += [f"i{i}" for i in range(len(comparison.items))]
+    return anchors
+
+
+def _pieces_html(comparison: Comparison, pieces: list[Piece], keep: tuple[int, ...]) -> str:
+    parts = []
+    for piece in pieces:
+        if piece.op not in keep:
+            continue
+        text = "".join(
+            f"<sup>{escape(comparison.footnote_marks.get(item.footnote_id, '*'))}</sup>"
+            if isinstance(item, FootnoteRef) else escape(item.text)
+            for item in piece.content
+        )
+        if piece.op == INSERT:
+            text = _INSERT + text + "</span>"
+        elif piece.op == DELETE:
+            text = _DELETE + text + "</span>"
+        parts.append(text)
+    return "".join(parts)
+
+
+def _label(row: Row) -> str:
+    return escape(row.new_label or row.old_label)
+
+
+def _note(row: Row) -> str:
+    if row.is_change or row.kind == RowKind.SPACING:
+        return f" {_NOTE}[{escape(row_heading(row))}]</span>"
+    return ""
+
+
+def inline_html(comparison: Comparison, mode: str = "all") -> str:
+    out = ["<html><body>"]
+    for index in shown_rows(comparison, mode):
+        row = comparison.rows[index]
+        body = _pieces_html(comparison, row.pieces, (EQUAL, DELETE, INSERT))
+        if row.kind == RowKind.MOVED_AWAY:
+            body = _DELETE + escape(row.old.text if row.old else "") + "</span>"
+        out.append(f'<p><a name="r{index}"></a><b>{_label(row)}</b>&nbsp; {body}{_note(row)}</p>')
+    out += _extras(comparison, mode)
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def side_by_side_html(comparison: Comparison, mode: str = "all") -> str:
+    out = ['<html><body><table width="100%" cellspacing="0" cellpadding="4" border="1" '
+           'style="border-collapse:collapse">',
+           f"<tr><th width='50%'>{escape(comparison.old_name)}</th>"
+           f"<th width='50%'>{escape(comparison.new_name)}</th></tr>"]
+    for index in shown_rows(comparison, mode):
+        row = comparison.rows[index]
+        left = right = ""
+        if row.kind != RowKind.INSERTED and row.kind != RowKind.MOVED_HERE:
+            left = f"<b>{escape(row.old_label)}</b> " + _pieces_html(
+                comparison, row.pieces, (EQUAL, DELETE))
+        if row.kind != RowKind.DELETED and row.kind != RowKind.MOVED_AWAY:
+            right = f"<b>{escape(row.new_label)}</b> " + _pieces_html(
+                comparison, row.pieces, (EQUAL, INSERT))
+        if row.kind == RowKind.MOVED_AWAY:
+            right = _NOTE + escape(row_heading(row)) + "</span>"
+        if row.kind == RowKind.MOVED_HERE:
+            left = _NOTE + escape(row_heading(row)) + "</span>"
+        out.append(f'<tr><td valign="top"><a name="r{index}"></a>{left}</td>'
+                   f'<td valign="top">{right}</td></tr>')
+    out.append("</table>")
+    out += _extras(comparison, mode)
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _extras(comparison: Comparison, mode: str) -> list[str]:
+    out: list[str] = []
+    if mode in ("all", "changes", "footnotes") and comparison.footnotes:
+        out.append(f"<h3>{escape(_('Footnotes'))}</h3>")
+        for index, change in enumerate(comparison.footnotes):
+            number = change.new_number or change.old_number or "?"
+            if change.pieces:
+                body = _pieces_html(comparison, change.pieces, (EQUAL, DELETE, INSERT))
+            elif change.kind == "added":
+                body = _INSERT + escape(change.new_text) + "</span>"
+            else:
+                body = _DELETE + escape(change.old_text) + "</span>"
+            out.append(f'<p><a name="f{index}"></a><b>{number}</b> {body} '
+                       f"{_NOTE}[{escape(_(change.kind))}]</span></p>")
+    if mode in ("all", "changes") and comparison.fields:
+        out.append(f"<h3>{escape(_('Cover'))}</h3>")
+        for index, change in enumerate(comparison.fields):
+            out.append(f'<p><a name="c{index}"></a><b>{escape(change.field_name)}</b>: '
+                       f"{_DELETE}{escape(str(change.old or ''))}</span> → "
+                       f"{_INSERT}{escape(str(change.new or ''))}</span></p>")
+    if mode in ("all", "changes") and comparison.items:
+        out.append(f"<h3>{escape(_('Comments and reservations'))}</h3>")
+        for index, item in enumerate(comparison.items):
+            out.append(f'<p><a name="i{index}"></a>{escape(item.label)} '
+                       f"{_NOTE}[{escape(item.kind)}]</span></p>")
+    return out

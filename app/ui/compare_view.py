@@ -1,0 +1,281 @@
+"""View ▸ Compare Versions…: two versions of the draft, as an inline redline or side by side.
+
+Everything shown is rendered from the core comparison (`app.compare`); this module only picks
+the versions, shows the HTML, steps through the changes (F7 / Shift+F7) and offers the Word
+export. File ▸ Save Version… lives here too, since versions exist to be compared.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QFileDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.compare import Comparison, compare_drafts, summary_line
+from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
+from app.i18n import _
+from app.model import Draft
+from app.store.errors import DraftFileError
+from app.store.versions import CURRENT, save_version, text_of
+
+from . import dialogs
+
+#: Above this many blocks (both sides) the comparison runs in a worker with progress.
+_BACKGROUND_BLOCKS = 2000
+_FILTER_LABELS = {"all": "All paragraphs", "changes": "Changes only", "moves": "Moves",
+                  "footnotes": "Footnotes"}
+
+
+class CompareView(QDialog):
+    def __init__(self, draft: Draft, parent: QWidget | None = None,
+                 old_name: str | None = None, new_name: str | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("compare_view")
+        self.setWindowTitle(_("Compare Versions"))
+        self.resize(1000, 700)
+        self.draft = draft
+        self.comparison: Comparison | None = None
+        self.anchors: list[str] = []
+        self.current = -1
+
+        self.from_box, self.to_box = QComboBox(), QComboBox()
+        self.from_box.setObjectName("compare_from")
+        self.to_box.setObjectName("compare_to")
+        for version in draft.versions:
+            self.from_box.addItem(version.name, version.name)
+            self.to_box.addItem(version.name, version.name)
+        self.to_box.addItem(_("Current text"), CURRENT)
+        self.from_box.setCurrentIndex(max(0, self.from_box.findData(old_name)
+                                          if old_name else self.from_box.count() - 1))
+        self.to_box.setCurrentIndex(self.to_box.findData(new_name or CURRENT))
+        self.filter_box = QComboBox()
+        self.filter_box.setObjectName("compare_filter")
+        for key in FILTERS:
+            self.filter_box.addItem(_(_FILTER_LABELS[key]), key)
+
+        self.inline = QTextBrowser()
+        self.inline.setObjectName("compare_inline")
+        self.side = QTextBrowser()
+        self.side.setObjectName("compare_side")
+        self.tabs = QTabWidget()
+        self.tabs.addTab(self.inline, _("Redline"))
+        self.tabs.addTab(self.side, _("Side by Side"))
+        self.summary = QLabel()
+        self.summary.setObjectName("compare_summary")
+        self.summary.setWordWrap(True)
+        self.position = QLabel()
+
+        self.previous_button = QPushButton(_("◀ Previous Change"))
+        self.next_button = QPushButton(_("Next Change ▶"))
+        self.export_button = QPushButton(_("Export to Word…"))
+        export_menu = QMenu(self.export_button)
+        export_menu.addAction(_("Council marking…"), lambda: self.export_dialog("council"))
+        export_menu.addAction(_("Tracked changes…"), lambda: self.export_dialog("tracked"))
+        self.export_button.setMenu(export_menu)
+        close = QPushButton(_("Close"))
+        close.clicked.connect(self.accept)
+        self._shortcut(_("Next Change"), QKeySequence("F7"), self.next_change)
+        self._shortcut(_("Previous Change"), QKeySequence("Shift+F7"), self.previous_change)
+        self.previous_button.clicked.connect(self.previous_change)
+        self.next_button.clicked.connect(self.next_change)
+
+        pickers = QHBoxLayout()
+        for label, widget in ((_("From:"), self.from_box), (_("To:"), self.to_box),
+                              (_("Show:"), self.filter_box)):
+            pickers.addWidget(QLabel(label))
+            pickers.addWidget(widget, 1)
+        buttons = QHBoxLayout()
+        for widget in (self.previous_button, self.next_button, self.position):
+            buttons.addWidget(widget)
+        buttons.addStretch(1)
+        buttons.addWidget(self.export_button)
+        buttons.addWidget(close)
+        layout = QVBoxLayout(self)
+        layout.addLayout(pickers)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.tabs, 1)
+        layout.addLayout(buttons)
+
+        self.from_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.to_box.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.filter_box.currentIndexChanged.connect(lambda _i: self.render())
+        self.tabs.currentChanged.connect(lambda _i: self._show_current())
+        self.refresh()
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
+        # F7 / Shift+F7 also when a shortcut cannot fire (no active window, e.g. embedded).
+        if event.key() == Qt.Key_F7:
+            shifted = bool(event.modifiers() & Qt.ShiftModifier)
+            self.previous_change() if shifted else self.next_change()
+            event.accept()
+            return
+        super().keyPressEvent(event)
+
+    def _shortcut(self, text: str, keys: QKeySequence, slot) -> None:
+        action = QAction(text, self)
+        action.setShortcut(keys)
+        action.triggered.connect(lambda _checked=False: slot())
+        self.addAction(action)
+
+    # -- comparing ---------------------------------------------------------------------
+    @property
+    def mode(self) -> str:
+        return self.filter_box.currentData() or "all"
+
+    def refresh(self) -> None:
+        if not self.draft.versions:
+            self.comparison = None
+            self.summary.setText(_("No versions saved yet: use File ▸ Save Version… first."))
+            self._set_html("", "")
+            return
+        old_name, new_name = self.from_box.currentData(), self.to_box.currentData()
+        try:
+            old, new = text_of(self.draft, old_name), text_of(self.draft, new_name)
+        except DraftFileError as error:
+            self.summary.setText(str(error))
+            return
+        old_label = old_name
+        new_label = self.to_box.currentText()
+        if len(old.blocks) + len(new.blocks) < _BACKGROUND_BLOCKS:
+            self.show_comparison(compare_drafts(old, new, old_label, new_label))
+            return
+        from .worker import run_in_background
+
+        run_in_background(
+            self, lambda progress: compare_drafts(old, new, old_label, new_label, progress),
+            title=_("Comparing"), on_done=self.show_comparison,
+            on_error=lambda error: dialogs.show_error(self, str(error)),
+        )
+
+    def show_comparison(self, comparison: Comparison) -> None:
+        self.comparison = comparison
+        self.summary.setText(summary_line(comparison))
+        self.render()
+
+    def render(self) -> None:
+        if self.comparison is None:
+            return
+        self._set_html(inline_html(self.comparison, self.mode),
+                       side_by_side_html(self.comparison, self.mode))
+        self.anchors = change_anchors(self.comparison, self.mode)
+        self.current = -1
+        self._update_position()
+
+    def _set_html(self, inline: str, side: str) -> None:
+        self.inline.setHtml(inline)
+        self.side.setHtml(side)
+
+    # -- stepping through changes --------------------------------------------------------
+    def next_change(self) -> None:
+        if self.anchors:
+            self.current = min(self.current + 1, len(self.anchors) - 1)
+            self._show_current()
+
+    def previous_change(self) -> None:
+        if self.anchors:
+            self.current = max(self.current - 1, 0)
+            self._show_current()
+
+    @property
+    def current_anchor(self) -> str | None:
+        return self.anchors[self.current] if 0 <= self.current < len(self.anchors) else None
+
+    def _show_current(self) -> None:
+        anchor = self.current_anchor
+        if anchor is not None:
+            browser = self.tabs.currentWidget()
+            if anchor.startswith("r") or browser is self.inline:
+                browser.scrollToAnchor(anchor)
+            else:
+                self.inline.scrollToAnchor(anchor)
+        self._update_position()
+
+    def _update_position(self) -> None:
+        total = len(self.anchors)
+        if not total:
+            self.position.setText(_("No changes"))
+        elif self.current < 0:
+            self.position.setText(_("{n} changes: press F7").format(n=total))
+        else:
+            self.position.setText(_("Change {i} of {n}").format(i=self.current + 1, n=total))
+        self.previous_button.setEnabled(self.current > 0)
+        self.next_button.setEnabled(self.current < total - 1)
+
+    # -- Word export -------------------------------------------------------------------
+    def export_dialog(self, style: str) -> None:
+        if self.comparison is None:
+            return
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export Comparison"), "",
+                                                    _("Word documents (*.docx)"))
+        if name:
+            self.export(Path(name), style)
+
+    def export(self, path: Path, style: str) -> None:
+        from app.docx.redline import export_comparison
+
+        from .worker import run_in_background
+
+        comparison = self.comparison
+        newer = text_of(self.draft, self.to_box.currentData())
+        version = next((v for v in self.draft.versions if v.name == self.to_box.currentData()),
+                       None)
+        author = version.author if version and version.author else "Concordia"
+        run_in_background(
+            self, lambda progress: export_comparison(
+                comparison, newer, path, style=style, author=author,
+                date=version.created if version else None, progress=progress),
+            title=_("Exporting"), on_done=lambda _report: None,
+            on_error=lambda error: dialogs.show_error(self, str(error)),
+        )
+
+
+# -- the main window's menus ----------------------------------------------------------
+
+def show_compare_view(window) -> CompareView:
+    view = CompareView(window.current_draft(), window)
+    view.open()
+    return view
+
+
+def save_version_dialog(window) -> bool:
+    name, accepted = QInputDialog.getText(window, _("Save Version"), _("Name of the version:"))
+    if not accepted or not name.strip():
+        return False
+    try:
+        save_version(window.current_draft(), name)
+    except DraftFileError as error:
+        dialogs.show_error(window, str(error))
+        return False
+    return window.files.save()
+
+
+def install(window) -> None:
+    compare = QAction(_("&Compare Versions…"), window)
+    compare.setObjectName("action_compare_versions")
+    compare.triggered.connect(lambda _checked=False: show_compare_view(window))
+    window.actions_by_name["compare_versions"] = compare
+    window.menus["view"].addAction(compare)
+    save = QAction(_("Save &Version…"), window)
+    save.setObjectName("action_save_version")
+    save.triggered.connect(lambda _checked=False: save_version_dialog(window))
+    window.actions_by_name["save_version"] = save
+    before = window.actions_by_name.get("close")
+    if before is not None:
+        window.menus["file"].insertAction(before, save)
+    else:
+        window.menus["file"].addAction(save)
