@@ -342,10 +342,11 @@ def test_kind_actions_and_list_levels(editor, press):
     assert editor.draft().block("pre").kind is BlockKind.NUMBERED
     # The automatic numbers follow document order.
     num1 = editor.bridge.qt_block("num1")
-    assert num1.textList() is not None and num1.textList().itemText(num1) == "2."
+    assert editor.decorations.label(num1) == "2."
     editor.actions["kind_paragraph"].trigger()
-    assert editor.bridge.qt_block("pre").textList() is None
-    assert num1.textList().itemText(num1) == "1."
+    assert editor.decorations.label(editor.bridge.qt_block("pre")) is None
+    assert editor.decorations.label(num1) == "1."
+    assert editor.decorations.label(editor.bridge.qt_block("li1")) == "•"
     assert_in_sync(editor)
     press(te, Qt.Key.Key_Z, CTRL)
     press(te, Qt.Key.Key_Z, CTRL)

@@ -30,9 +30,9 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from app.model import Block, BlockKind, Draft, new_id
 from app.model.draft import ClauseOrigin
+from app.model.inline import normalise
 
 from .formats import block_format, block_id_of, insert_inlines, read_block, with_new_id
-from .lists import ListRegistry, list_format, list_key
 
 
 class DocumentBridge(QObject):
@@ -40,12 +40,13 @@ class DocumentBridge(QObject):
     blocks_changed = Signal()
     #: Footnote references were added, removed or moved: numbers may differ.
     footnotes_renumbered = Signal()
+    #: A NUMBERED block appeared, went or changed kind: paragraph numbers may differ.
+    numbering_changed = Signal()
 
     def __init__(self, document: QTextDocument, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.document = document
         self.draft = Draft()
-        self.lists = ListRegistry(document)
         self.blocks_read = 0                       # how many QTextBlocks were read (tests, stats)
         self._numbers: dict[str, int] = {}
         self._ids: set[str] = set()
@@ -60,27 +61,22 @@ class DocumentBridge(QObject):
         if not draft.blocks:
             draft.blocks.append(Block(BlockKind.PARAGRAPH, []))
         self._repair_model_ids(draft)
+        for block in draft.blocks:
+            block.content = normalise(block.content)     # the form a read-back gives
         self.draft = draft
         self._loading = True
         document = self.document
         try:
             document.setUndoRedoEnabled(False)
             document.clear()
-            self.lists.reset()
             cursor = QTextCursor(document)
             cursor.beginEditBlock()
             for index, block in enumerate(draft.blocks):
                 fmt = block_format(block.id, block.kind, block.level)
-                key = list_key(block.kind, block.level)
-                list_index = self.lists.object_index_for(key)
-                if list_index is not None:
-                    fmt.setObjectIndex(list_index)
                 if index == 0:
                     cursor.setBlockFormat(fmt)
                 else:
                     cursor.insertBlock(fmt)
-                if key is not None and list_index is None:
-                    self.lists.remember(key, cursor.createList(list_format(key)))
                 insert_inlines(cursor, block.content)
             cursor.endEditBlock()
         finally:
@@ -89,6 +85,7 @@ class DocumentBridge(QObject):
         self._ids = {block.id for block in draft.blocks}
         self._origins = {block.id: block.origin for block in draft.blocks if block.origin}
         self._renumber()
+        self.numbering_changed.emit()
 
     @staticmethod
     def _repair_model_ids(draft: Draft) -> None:
@@ -135,7 +132,8 @@ class DocumentBridge(QObject):
     def _replace_range(self, start: int, end: int, first: QTextBlock, last: QTextBlock) -> None:
         old = self.draft.blocks[start:end]
         old_by_id = {block.id: block for block in old}
-        had_refs = any(block.footnote_ids for block in old)
+        old_refs = [ref for block in old for ref in block.footnote_ids]
+        had_numbered = any(block.kind is BlockKind.NUMBERED for block in old)
         for block in old:
             self._ids.discard(block.id)
         fresh: list[Block] = []
@@ -164,8 +162,10 @@ class DocumentBridge(QObject):
         self.draft.blocks[start:end] = fresh
         if repairs:
             self._write_repaired_ids(repairs)
-        if had_refs or any(block.footnote_ids for block in fresh):
-            self._renumber()
+        if old_refs != [ref for block in fresh for ref in block.footnote_ids]:
+            self._renumber()             # only when references came, went or changed order
+        if had_numbered or any(block.kind is BlockKind.NUMBERED for block in fresh):
+            self.numbering_changed.emit()
         self.blocks_changed.emit()
 
     def _write_repaired_ids(self, repairs: list[tuple[QTextBlock, str]]) -> None:
@@ -242,7 +242,6 @@ class DocumentBridge(QObject):
         if (before.kind, before.level) != (after.kind, after.level):
             cursor.setPosition(qt_block.position())
             cursor.setBlockFormat(block_format(after.id, after.kind, after.level))
-            self.lists.sync(cursor)
 
     def _replace_blocks(self, cursor: QTextCursor, index: int, count: int, new: list[Block]) -> None:
         document = self.document
@@ -272,7 +271,6 @@ class DocumentBridge(QObject):
 
     def _fill(self, cursor: QTextCursor, block: Block) -> None:
         cursor.setBlockFormat(block_format(block.id, block.kind, block.level))
-        self.lists.sync(cursor)
         insert_inlines(cursor, block.content)
 
     def _drop_empty_block(self, cursor: QTextCursor, index: int) -> None:
@@ -288,7 +286,6 @@ class DocumentBridge(QObject):
             cursor.setPosition(empty.next().position(), QTextCursor.MoveMode.KeepAnchor)
             cursor.removeSelectedText()
             cursor.setBlockFormat(following)
-            self.lists.sync(cursor)
 
     def apply_to_copy(self, apply: Callable[[Draft], object]) -> list[Block]:
         """Run a block operation on a copy of the blocks and return the result (model untouched)."""

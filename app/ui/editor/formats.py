@@ -10,7 +10,7 @@ Comment spans will be char-format properties too (`COMMENT_IDS`, a list of comme
 `read_block` is the one place that turns fragments into inlines, so that is where they go.
 
 Presentation that is NOT content (title size, heading weight, list bullets, numbers) lives in
-block formats' layout properties, `QTextList`s and the `KindHighlighter`, never in char
+block formats' layout properties, the drawn `Decorations` and the `KindHighlighter`, never in char
 formats, so reading a block back never mistakes styling for a user's bold.
 """
 
@@ -65,8 +65,7 @@ def level_of(block: QTextBlock) -> int:
 def block_format(block_id: str, kind: BlockKind, level: int, base: QTextBlockFormat | None = None) -> QTextBlockFormat:
     """The block format that stores a block's identity and shows its kind.
 
-    List membership (numbers, bullets) is attached separately by `ListRegistry`, since a
-    `QTextList` is a document object.
+    Numbers and bullets are drawn in the left margin by `decorations`; the margin is here.
     """
     fmt = QTextBlockFormat(base) if base is not None else QTextBlockFormat()
     fmt.setProperty(BLOCK_ID, block_id)
@@ -76,7 +75,17 @@ def block_format(block_id: str, kind: BlockKind, level: int, base: QTextBlockFor
     fmt.setTopMargin(_SPACE_BEFORE.get(kind, 0.0))
     fmt.setBottomMargin(_SPACE_AFTER)
     fmt.setIndent(0)
+    fmt.setLeftMargin(_left_margin(kind, level))
     return fmt
+
+
+def _left_margin(kind: BlockKind, level: int) -> float:
+    """Room for the drawn number or bullet: numbered text hangs after "17.", bullets nest."""
+    if kind is BlockKind.NUMBERED:
+        return 36.0
+    if kind is BlockKind.LIST_ITEM:
+        return 22.0 * max(1, level) + 14.0
+    return 0.0
 
 
 def with_new_id(fmt: QTextBlockFormat, block_id: str) -> QTextBlockFormat:

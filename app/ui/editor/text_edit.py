@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from . import clipboard
@@ -31,6 +31,7 @@ class DraftTextEdit(QTextEdit):
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
         self.list_item_at_cursor = lambda: False  # set by the editor
+        self.decorate = None                      # (edit, painter) -> None: numbers and bullets
 
     # -- keys -----------------------------------------------------------------------------
     @staticmethod
@@ -93,6 +94,15 @@ class DraftTextEdit(QTextEdit):
             cursor.setCharFormat(text_format_from(cursor.charFormat()))
             self.setTextCursor(cursor)
         super().inputMethodEvent(event)
+
+    def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().paintEvent(event)
+        if self.decorate is not None:
+            painter = QPainter(self.viewport())
+            try:
+                self.decorate(self, painter)
+            finally:
+                painter.end()
 
     # -- clipboard ------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override

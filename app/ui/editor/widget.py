@@ -37,7 +37,7 @@ from .formats import (
     with_new_id,
     insert_inlines,
 )
-from .lists import MAX_LEVEL
+from .decorations import MAX_LEVEL, Decorations
 from .presentation import FootnoteMarker, KindHighlighter, register_marker
 from .text_edit import DraftTextEdit
 from .undo import FootnoteTextStep, ModelStep, TextStep
@@ -75,6 +75,8 @@ class DraftEditor(QWidget):
         self._marker = FootnoteMarker(self.bridge.footnote_number, self)
         register_marker(document, self._marker)
         self._highlighter = KindHighlighter(document)
+        self.decorations = Decorations(lambda: self.bridge.draft.blocks)
+        self.text_edit.decorate = self.decorations.paint
         self._qt_steps = 0
         self._step_label: str | None = None
         self._last_block_id: str | None = None
@@ -83,6 +85,7 @@ class DraftEditor(QWidget):
         document.undoCommandAdded.connect(self._on_qt_step)
         self.bridge.blocks_changed.connect(self._on_blocks_changed)
         self.bridge.footnotes_renumbered.connect(self._on_renumbered)
+        self.bridge.numbering_changed.connect(self._on_numbering_changed)
         self.text_edit.cursorPositionChanged.connect(self._on_cursor_moved)
         self.text_edit.undo_requested.connect(self.undo_stack.undo)
         self.text_edit.redo_requested.connect(self.undo_stack.redo)
@@ -199,6 +202,10 @@ class DraftEditor(QWidget):
     def _on_renumbered(self) -> None:
         self.text_edit.viewport().update()
 
+    def _on_numbering_changed(self) -> None:
+        self.decorations.invalidate()
+        self.text_edit.viewport().update()
+
     def _on_cursor_moved(self) -> None:
         block_id = self.current_block_id()
         if block_id is not None and block_id != self._last_block_id:
@@ -289,7 +296,6 @@ class DraftEditor(QWidget):
         elif cursor.atBlockEnd() and kind in (BlockKind.TITLE, BlockKind.HEADING):
             # After a title or heading one goes on with ordinary text.
             cursor.insertBlock(block_format(new_id(), BlockKind.PARAGRAPH, 0), char_format)
-            self.bridge.lists.sync(cursor)
         else:
             cursor.insertBlock(with_new_id(fmt, new_id()), char_format)
         cursor.endEditBlock()
@@ -308,11 +314,9 @@ class DraftEditor(QWidget):
         if current.length() == 1 and blocks[0].kind is not BlockKind.PARAGRAPH:
             # Pasting whole paragraphs into an empty one: it takes the copied kind.
             cursor.setBlockFormat(block_format(block_id_of(current) or new_id(), blocks[0].kind, blocks[0].level))
-            self.bridge.lists.sync(cursor)
         for index, block in enumerate(blocks):
             if index:
                 cursor.insertBlock(block_format(new_id(), block.kind, block.level))
-                self.bridge.lists.sync(cursor)
             insert_inlines(cursor, block.content)
         cursor.endEditBlock()
         self.text_edit.setTextCursor(cursor)
@@ -339,7 +343,6 @@ class DraftEditor(QWidget):
                 level = 0
             cursor.setPosition(block.position())
             cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), kind, level, block.blockFormat()))
-            self.bridge.lists.sync(cursor)
         cursor.endEditBlock()
         self._qt_barrier()
 
@@ -356,7 +359,6 @@ class DraftEditor(QWidget):
                 continue
             cursor.setPosition(block.position())
             cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.LIST_ITEM, level, block.blockFormat()))
-            self.bridge.lists.sync(cursor)
         cursor.endEditBlock()
         self._qt_barrier()
 
