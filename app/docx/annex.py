@@ -8,7 +8,7 @@ pandoc and older readers look there.
 
 from __future__ import annotations
 
-from typing import Callable, Iterator
+from collections.abc import Callable, Iterator
 
 from lxml import etree
 

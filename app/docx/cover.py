@@ -61,7 +61,7 @@ def _heading_table(note: NoteMeta, labels: ExportLabels, when: date) -> etree._E
 
 def _fields_table(local: LocalisedNote, labels: ExportLabels) -> etree._Element:
     rows = []
-    for label, value in zip(labels.field_labels(), (local.sender, local.recipient, local.subject)):
+    for label, value in zip(labels.field_labels(), (local.sender, local.recipient, local.subject), strict=True):
         label_p = paragraph("CoverField")
         run(label_p, label)
         value_p = paragraph("CoverField")

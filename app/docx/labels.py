@@ -95,8 +95,9 @@ class ExportLabels:
 
 def catalog_export_labels(language: str) -> dict[str, str]:
     """English label → label in `language`, for every export entry of the catalog (tests)."""
-    from app.i18n import translations_dir
     from babel.messages.pofile import read_po
+
+    from app.i18n import translations_dir
 
     po_file = translations_dir() / language / "LC_MESSAGES" / "messages.po"
     with po_file.open("rb") as handle:

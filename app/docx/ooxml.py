@@ -8,7 +8,7 @@ package: the reference document, sections, footer parts and saving.
 from __future__ import annotations
 
 import re
-from typing import Iterable
+from collections.abc import Iterable
 
 from docx.opc.packuri import PackURI
 from docx.opc.part import XmlPart
@@ -157,7 +157,7 @@ def borderless_table(widths_twips: list[int], rows: list[list[list[etree._Elemen
         tr = sub(tbl, "tr")
         if rules != (False, False):
             sub(sub(tr, "trPr"), "cantSplit")
-        for width, content in zip(widths_twips, cells):
+        for width, content in zip(widths_twips, cells, strict=True):
             tc = sub(tr, "tc")
             sub(sub(tc, "tcPr"), "tcW", w=str(width), type="dxa")
             for element in content or [paragraph()]:

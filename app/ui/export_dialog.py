@@ -14,8 +14,19 @@ from pathlib import Path
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QButtonGroup, QDialog, QDialogButtonBox, QFileDialog, QFormLayout, QHBoxLayout, QLabel,
-    QLineEdit, QMessageBox, QPushButton, QRadioButton, QVBoxLayout, QWidget,
+    QButtonGroup,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMessageBox,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from app.docx import ExportError, ExportReport, export_note
@@ -26,7 +37,7 @@ from app.model import Draft
 from .worker import BackgroundTask, describe_error, run_in_background
 
 
-def show_export_dialog(parent: QWidget | None, draft: Draft, path: Path | str | None) -> "ExportDialog":
+def show_export_dialog(parent: QWidget | None, draft: Draft, path: Path | str | None) -> ExportDialog:
     """Open the dialog (window-modal, not blocking) for `draft`, saved at `path` if it is."""
     dialog = ExportDialog(parent, draft, Path(path) if path else None)
     dialog.open()

@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, LanguageVersion, NoteMeta, TextRun
+from app.model import (
+    Block,
+    BlockKind,
+    Draft,
+    Footnote,
+    FootnoteRef,
+    LanguageVersion,
+    NoteMeta,
+    TextRun,
+)
 
 
 def sample_draft(*, marking: str | None = "LIMITE", suffix: str = "REV 1") -> Draft:

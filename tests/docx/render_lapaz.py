@@ -90,7 +90,7 @@ def lapaz_drafts():
     spanish.blocks = spanish.blocks[:len(SPANISH_BLOCKS)]
     order = spanish.footnote_order()
     spanish.footnotes = {fid: spanish.footnotes[fid] for fid in order}
-    names = dict(zip(("fn1", "fn2", "fn3"), order))
+    names = dict(zip(("fn1", "fn2", "fn3"), order, strict=True))
     version = LanguageVersion("es", meta={
         "subject": "Mecanismo de Coordinación y Cooperación en materia de drogas CELAC-UE - "
                    "Declaración de La Paz",
@@ -98,7 +98,7 @@ def lapaz_drafts():
                  "Reunión de Alto Nivel del Mecanismo de Coordinación y Cooperación en materia de "
                  "drogas CELAC-UE, celebrada en La Paz (Bolivia) el 22 de febrero de 2024.",
     })
-    for block, content in zip(spanish.blocks, SPANISH_BLOCKS):
+    for block, content in zip(spanish.blocks, SPANISH_BLOCKS, strict=True):
         version.blocks[block.id] = [FootnoteRef(names[i.footnote_id]) if isinstance(i, FootnoteRef) else i
                                     for i in content]
     version.footnotes = {names[f"fn{n}"]: text for n, text in enumerate(SPANISH_NOTES, 1)}

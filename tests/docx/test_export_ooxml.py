@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import replace
-from pathlib import Path
 
 import pytest
 
@@ -17,7 +16,7 @@ from app.model import BlockKind, FootnoteRef, TextRun
 from app.progress import Cancelled, Progress
 
 from .drafts import sample_draft
-from .ooxml_reader import W, Package, footnote_references, normalise, paragraph_text, style_of
+from .ooxml_reader import Package, W, footnote_references, normalise, paragraph_text, style_of
 
 
 @pytest.fixture
@@ -90,7 +89,7 @@ def test_real_footnotes_numbered_at_their_place(exported):
     paragraphs = annex_paragraphs(package)
     found = footnote_references(paragraphs)
     assert [ref.number for ref in found] == list(range(1, len(expected) + 1))
-    for ref, (block_index, word, footnote_id) in zip(found, expected):
+    for ref, (block_index, word, footnote_id) in zip(found, expected, strict=True):
         assert ref.paragraph_index == block_index
         assert ref.word_before == word
         assert ref.style == "FootnoteReference"
@@ -106,7 +105,7 @@ def test_annex_structure_and_marks(exported):
     draft, package, _ = exported()
     paragraphs = annex_paragraphs(package)
     assert len(paragraphs) == len(draft.blocks)
-    for p, block in zip(paragraphs, draft.blocks):
+    for p, block in zip(paragraphs, draft.blocks, strict=True):
         assert normalise(paragraph_text(p)) == normalise(block.text)
     styles = [style_of(p) for p in paragraphs]
     kinds = [block.kind for block in draft.blocks]
@@ -123,7 +122,7 @@ def test_annex_structure_and_marks(exported):
             lvl.get(W + "ilvl"): (lvl.find(W + "numFmt").get(W + "val"), lvl.find(W + "lvlText").get(W + "val"))
             for lvl in abstract.iter(W + "lvl")
         }
-    for p, block in zip(paragraphs, draft.blocks):
+    for p, block in zip(paragraphs, draft.blocks, strict=True):
         num_pr = p.find(f"{W}pPr/{W}numPr")
         if block.kind is BlockKind.NUMBERED:
             fmt = formats[num_pr.find(W + "numId").get(W + "val")][num_pr.find(W + "ilvl").get(W + "val")]
@@ -134,7 +133,7 @@ def test_annex_structure_and_marks(exported):
             assert fmt[0] == "bullet"
         else:
             assert num_pr is None
-    numbered = [p for p, b in zip(paragraphs, draft.blocks) if b.kind is BlockKind.NUMBERED]
+    numbered = [p for p, b in zip(paragraphs, draft.blocks, strict=True) if b.kind is BlockKind.NUMBERED]
     assert len({p.find(f"{W}pPr/{W}numPr/{W}numId").get(W + "val") for p in numbered}) == 1, \
         "one list: numbered paragraphs run 1..n through the annex"
 
@@ -229,7 +228,7 @@ def test_spanish_cover_annex_and_footer_from_catalog(exported):
     spanish = draft.translations["es"]
     assert spanish.meta["subject"] in text and spanish.meta["intro"] in text
     paragraphs = annex_paragraphs(package)
-    for p, block in zip(paragraphs, draft.blocks):
+    for p, block in zip(paragraphs, draft.blocks, strict=True):
         expected = "".join(i.text for i in spanish.blocks[block.id] if isinstance(i, TextRun))
         assert normalise(paragraph_text(p)) == normalise(expected)
     notes = package.xml("word/footnotes.xml").findall(W + "footnote")[2:]

@@ -153,7 +153,7 @@ def test_libreoffice_prints_cover_annex_and_footers(tmp_path):
     for language in ("en", "es"):
         exports[language] = tmp_path / f"note-{language}.docx"
         export_note(draft, exports[language], language)
-    pdfs = dict(zip(exports, to_pdf(list(exports.values()), tmp_path)))
+    pdfs = dict(zip(exports, to_pdf(list(exports.values()), tmp_path), strict=True))
     expectations = {
         "en": (["Council of the", "European Union", "Brussels, 28 February 2024", "NOTE", "From:",
                 "Subject:", note.subject[:40]], "ANNEX", "EN"),
