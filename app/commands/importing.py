@@ -52,6 +52,8 @@ _MODES: dict = {}
 
 def _mode(args: argparse.Namespace) -> str:
     chosen = [name for name in ("out", "into", *_MODES) if getattr(args, name, None)]
+    if "into" in chosen and any(name in chosen for name in _MODES):
+        chosen.remove("into")         # a registered mode names its draft with --into
     if len(chosen) != 1:
         raise TextImportError(_("Give either --out NEW_DRAFT or --into DRAFT --language CODE."))
     if chosen[0] == "into" and not args.language:

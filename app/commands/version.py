@@ -39,6 +39,36 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     checkout.add_argument("--out", required=True, help=_("the new .concordia draft to write"))
     checkout.set_defaults(handler=run_checkout)
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
+    _extend_import(subparsers)
+
+
+def _extend_import(subparsers: argparse._SubParsersAction) -> None:
+    """`concordia import FILE --into DRAFT --as-version NAME`: a revision as a version."""
+    from app.commands import importing
+
+    parser = subparsers.choices.get("import")
+    if parser is None:
+        return
+    parser.add_argument("--as-version", metavar="NAME",
+                        help=_("with --into: add the text (or DOCX) as a named version of the "
+                               "draft, its paragraphs matched to the draft's"))
+    importing._MODES["as_version"] = run_import_as_version
+
+
+def run_import_as_version(args: argparse.Namespace) -> int:
+    from app.compare.revision_import import import_revision
+    from app.progress import StderrProgress
+
+    if not args.into:
+        raise DraftFileError(_("--as-version needs --into DRAFT, the draft the revision belongs "
+                               "to."))
+    version, report = import_revision(args.into, args.source, args.as_version,
+                                      progress=StderrProgress())
+    print(_("Added “{name}” to {draft}: {carried} of {blocks} paragraphs continue the draft's, "
+            "{footnotes} footnotes too.").format(
+        name=version.name, draft=args.into, carried=report.carried, blocks=report.blocks,
+        footnotes=report.footnotes_carried))
+    return 0
 
 
 def run_save(args: argparse.Namespace) -> int:
