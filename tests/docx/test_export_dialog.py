@@ -98,3 +98,34 @@ def test_the_draft_may_change_while_exporting(qtbot, window, tmp_path):
     draft.blocks.clear()            # the editor keeps working on the live draft
     qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=20000)
     assert dialog.report.blocks == 10
+
+
+def test_file_menu_export_opens_the_dialog_on_the_open_draft(qtbot, tmp_path):
+    from app.importer.text import import_text_file
+    from app.store import save_draft
+    from app.ui.main_window import MainWindow
+    from tests.conftest import LAPAZ_SEED
+    from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+
+    draft, _report = import_text_file(LAPAZ_SEED)
+    saved = tmp_path / "lapaz.concordia"
+    save_draft(draft, saved)
+    paths = PathAnswers()
+    paths.open_paths.append(saved)
+    window = MainWindow(isolated_settings(tmp_path / "settings"), paths, autosave_ms=60_000)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        window.actions_by_name["open"].trigger()
+        qtbot.waitUntil(lambda: window.files.session.path == saved, timeout=10000)
+        action = window.actions_by_name["export_word"]
+        assert action.isEnabled()
+        action.trigger()
+        dialog = window.findChild(ExportDialog)
+        assert dialog is not None and dialog.isVisible()
+        assert dialog.target.text() == str(tmp_path / "lapaz-EN.docx")
+        click_export(qtbot, dialog)
+        qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=20000)
+        assert dialog.report.footnotes == 15
+    finally:
+        close_without_prompt(window)

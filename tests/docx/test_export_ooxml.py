@@ -382,3 +382,19 @@ def test_exported_file_is_readable_by_others_and_keeps_an_existing_mode(tmp_path
     kept.chmod(0o640)
     export_note(sample_draft(), kept)
     assert kept.stat().st_mode & 0o777 == 0o640
+
+
+@pytest.mark.parametrize("language, label", [("en", "Interinstitutional File:"),
+                                             ("es", "Expediente interinstitucional:")])
+def test_interinstitutional_file_on_the_cover(exported, language, label):
+    draft = sample_draft()
+    draft.note.interinstitutional_file = "2018/0330(COD)"
+    draft.note.doc_type = "COVER NOTE"
+    _draft, package, _ = exported(draft, language)
+    cover_table = package.body().find(W + "tbl")
+    cells = cover_table.findall(f"{W}tr/{W}tc")
+    left = "\n".join(paragraph_text(p) for p in cells[0].iter(W + "p"))
+    assert f"{label}\n2018/0330(COD)" in left
+    expected_type = catalog_export_labels("es")["COVER NOTE"] if language == "es" else "COVER NOTE"
+    doc_types = [paragraph_text(p) for p in package.body().iter(W + "p") if style_of(p) == "DocumentType"]
+    assert doc_types == [expected_type]
