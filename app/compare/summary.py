@@ -18,6 +18,7 @@ class Counts:
     deleted: int = 0
     moved: int = 0
     moved_and_changed: int = 0
+    reformatted: int = 0            # same words, another kind or level (numbered → bullet)
     spacing: int = 0
     renumbered: int = 0
     footnotes: Counter = field(default_factory=Counter)     # "added"/"removed"/"reworded"
@@ -26,7 +27,7 @@ class Counts:
 
     @property
     def total(self) -> int:
-        return (self.changed + self.inserted + self.deleted + self.moved
+        return (self.changed + self.inserted + self.deleted + self.moved + self.reformatted
                 + sum(self.footnotes.values()) + self.fields + sum(self.items.values()))
 
     def to_json(self) -> dict:
@@ -36,6 +37,7 @@ class Counts:
             "paragraphs_deleted": self.deleted,
             "paragraphs_moved": self.moved,
             "paragraphs_moved_and_changed": self.moved_and_changed,
+            "paragraphs_reformatted": self.reformatted,
             "spacing_only": self.spacing,
             "renumbered_only": self.renumbered,
             "footnotes": dict(self.footnotes),
@@ -47,8 +49,11 @@ class Counts:
 def count(comparison: Comparison) -> Counts:
     counts = Counts()
     for row in comparison.rows:
-        if row.kind == RowKind.CHANGED or (row.kind == RowKind.UNCHANGED and row.format_changed):
+        if row.kind == RowKind.CHANGED:
             counts.changed += 1
+        elif row.kind in (RowKind.UNCHANGED, RowKind.SPACING) and row.format_changed:
+            counts.reformatted += 1
+            continue
         elif row.kind == RowKind.INSERTED:
             counts.inserted += 1
         elif row.kind == RowKind.DELETED:
@@ -83,6 +88,9 @@ def summary_line(comparison: Comparison) -> str:
          n("{n} deleted", "{n} deleted", counts.deleted)),
         (counts.moved, n("{n} paragraph moved", "{n} paragraphs moved", counts.moved),
          n("{n} moved", "{n} moved", counts.moved)),
+        (counts.reformatted, n("{n} paragraph reformatted", "{n} paragraphs reformatted",
+                               counts.reformatted),
+         n("{n} reformatted", "{n} reformatted", counts.reformatted)),
     ]
     paragraphs = [full if not index else short
                   for index, (_value, full, short) in enumerate(f for f in figures if f[0])]

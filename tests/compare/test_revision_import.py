@@ -74,3 +74,23 @@ def test_revision_name_taken_is_refused_and_file_unchanged(revision_setup):
     with pytest.raises(VersionError):
         import_revision(path, source, "Rev 1")
     assert path.read_bytes() == before
+
+
+def test_revision_received_as_docx(tmp_path, clasi_seed):
+    from app.docx.writer import export_note
+
+    from .seed_draft import make_revision
+
+    rev1, _ = import_text_file(clasi_seed)
+    save_version(rev1, "Rev 1")
+    path = tmp_path / "clasi.concordia"
+    save_draft(rev1, path)
+    rev2, done = make_revision(rev1)
+    export_note(rev2, tmp_path / "rev2.docx")
+    import_revision(path, tmp_path / "rev2.docx", "Rev 2")
+    saved = load_draft(path)
+    received = find_version(saved, "Rev 2").draft()
+    assert received.block(done["reworded"]).text.startswith("Aware of the serious and growing")
+    figures = count(compare_drafts(find_version(saved, "Rev 1").draft(), received))
+    assert (figures.changed, figures.inserted, figures.deleted, figures.moved) == (1, 1, 1, 1)
+    assert dict(figures.footnotes) == {"reworded": 1}
