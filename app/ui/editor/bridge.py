@@ -38,8 +38,8 @@ from .formats import block_format, block_id_of, insert_inlines, read_block, with
 class DocumentBridge(QObject):
     #: The model changed because the document did (after the touched blocks were read).
     blocks_changed = Signal()
-    #: Footnote references were added, removed or moved: numbers may differ.
-    footnotes_renumbered = Signal()
+    #: Footnote references were added, removed or moved: the previous numbers, by footnote id.
+    footnotes_renumbered = Signal(dict)
     #: A NUMBERED block appeared, went or changed kind: paragraph numbers may differ.
     numbering_changed = Signal()
 
@@ -107,8 +107,8 @@ class DocumentBridge(QObject):
         for footnote_id in self.draft.footnote_order():
             numbers.setdefault(footnote_id, len(numbers) + 1)
         if numbers != self._numbers:
-            self._numbers = numbers
-            self.footnotes_renumbered.emit()
+            previous, self._numbers = self._numbers, numbers
+            self.footnotes_renumbered.emit(previous)
 
     # -- reading the document back --------------------------------------------------------
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from typing import Callable
 
-from PySide6.QtCore import QObject, QPointF, QSizeF, Qt
+from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -20,8 +20,8 @@ from PySide6.QtGui import (
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
+    QPyTextObject,
     QTextFormat,
-    QTextObjectInterface,
 )
 
 from app.model import BlockKind
@@ -56,8 +56,12 @@ class KindHighlighter(QSyntaxHighlighter):
                 self.setFormat(0, len(match.group(0).rstrip(" ,")), self._lead_in)
 
 
-class FootnoteMarker(QObject, QTextObjectInterface):
-    """Draws a footnote reference character as its number, superscript, numbered live."""
+class FootnoteMarker(QPyTextObject):
+    """Draws a footnote reference character as its number, superscript, numbered live.
+
+    (QPyTextObject, not QObject + QTextObjectInterface: Qt's registerHandler only accepts a
+    Python handler through PySide's own QObject/interface class.)
+    """
 
     def __init__(self, number_of: Callable[[str], int | None], parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -77,8 +81,8 @@ class FootnoteMarker(QObject, QTextObjectInterface):
 
     def intrinsicSize(self, document, position, fmt) -> QSizeF:  # noqa: N802 - Qt override
         metrics = QFontMetricsF(self._font(document))
-        # Reserve at least two digits so renumbering 9 → 10 rarely changes a line's layout.
-        width = max(metrics.horizontalAdvance(self.label(fmt)), metrics.horizontalAdvance("88")) + 2
+        # Blocks whose numbers change length (9 → 10) are laid out again by the editor.
+        width = metrics.horizontalAdvance(self.label(fmt)) + 2
         base = QFontMetricsF(document.defaultFont())
         return QSizeF(width, base.ascent())
 
@@ -92,7 +96,9 @@ class FootnoteMarker(QObject, QTextObjectInterface):
 
 
 def register_marker(document: QTextDocument, marker: FootnoteMarker) -> None:
-    document.documentLayout().registerHandler(FOOTNOTE_OBJECT, marker)
+    layout = document.documentLayout()
+    layout.registerHandler(FOOTNOTE_OBJECT, marker)
+    if layout.handlerForObject(FOOTNOTE_OBJECT) is None:      # would draw references as nothing
+        raise RuntimeError("the footnote marker could not be registered with the text layout")
 
 
-__all__ = ["FootnoteMarker", "KindHighlighter", "Qt", "register_marker"]

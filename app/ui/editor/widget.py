@@ -199,7 +199,17 @@ class DraftEditor(QWidget):
         self._refresh_pane()
         self.modified.emit()
 
-    def _on_renumbered(self) -> None:
+    def _on_renumbered(self, previous: dict) -> None:
+        """Lay out again the blocks whose reference numbers changed width (9 → 10); repaint."""
+        current = {fid: self.bridge.footnote_number(fid) for fid in previous}
+        resized = {
+            fid for fid, number in previous.items() if len(str(number)) != len(str(current.get(fid) or "?"))
+        }
+        if resized:
+            for index, block in enumerate(self.bridge.draft.blocks):
+                if resized.intersection(block.footnote_ids):
+                    qt_block = self._document.findBlockByNumber(index)
+                    self._document.markContentsDirty(qt_block.position(), qt_block.length())
         self.text_edit.viewport().update()
 
     def _on_numbering_changed(self) -> None:
