@@ -9,6 +9,7 @@ insertions are its own words.
 
 from __future__ import annotations
 
+import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -22,8 +23,11 @@ from .db import FTS, clauses
 from .normalise import words
 from .search import Hit, Term, attach_provenance, fts_query, uses_fts
 
-#: How many of the paragraph's rarest words go into the candidate query.
-QUERY_WORDS = 10
+#: At most this many of the paragraph's rarest words go into the candidate query, and at
+#: least MIN_QUERY_WORDS; beyond those, only while their clauses add up to POSTINGS_BUDGET.
+QUERY_WORDS = 8
+MIN_QUERY_WORDS = 3
+POSTINGS_BUDGET = 6000
 STOPWORDS = set(
     "the of and to in that for with on by is are as be this which all our we its their from at an "
     "a or it has have been was were will shall such other including into between both these "
@@ -73,7 +77,7 @@ def find_precedents(
     language: str | None = None,
     limit: int = 5,
     candidates: int = 20,
-    minimum: float = 0.3,
+    minimum: float = 0.5,
     use_fts: bool | None = None,
 ) -> list[Precedent]:
     distinct = list(dict.fromkeys(w for w in words(paragraph) if len(w) > 2 and w not in STOPWORDS))
@@ -124,23 +128,38 @@ def _best_by_similarity(hits: list[Hit], paragraph: str, limit: int, minimum: fl
 
 
 def _rarest(connection, candidates: list[str]) -> list[str]:
-    """The paragraph's words that fewest clauses share (fts5vocab document counts)."""
-    _ensure_vocab(connection)
-    placeholders = ", ".join(f":w{i}" for i in range(len(candidates)))
-    rows = connection.execute(
-        text(f"SELECT term, doc FROM clause_vocab WHERE term IN ({placeholders})"),
-        {f"w{i}": word for i, word in enumerate(candidates)},
-    ).all()
-    counts = {row.term: row.doc for row in rows}
-    known = [word for word in candidates if counts.get(word)]
-    known.sort(key=lambda word: counts[word])
-    return known[:QUERY_WORDS] or candidates[:QUERY_WORDS]
+    """The paragraph's rarest words, as many as keep the candidate query cheap.
+
+    Words are taken rarest first while their clauses add up to POSTINGS_BUDGET (at least
+    MIN_QUERY_WORDS of them): rare words find the precedent, common ones only cost time.
+    """
+    counts = _document_counts(connection)
+    known = sorted((word for word in candidates if counts.get(word)), key=lambda w: counts[w])
+    chosen: list[str] = []
+    budget = POSTINGS_BUDGET
+    for word in known[:QUERY_WORDS]:
+        if len(chosen) >= MIN_QUERY_WORDS and counts[word] > budget:
+            break
+        chosen.append(word)
+        budget -= counts[word]
+    return chosen or candidates[:MIN_QUERY_WORDS]
 
 
-def _ensure_vocab(connection) -> None:
-    connection.execute(
-        text("CREATE VIRTUAL TABLE IF NOT EXISTS temp.clause_vocab USING fts5vocab(main, clause_fts, 'row')")
-    )
+#: engine → (library generation, {term: number of clauses holding it})
+_counts_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
+
+
+def _document_counts(connection) -> dict[str, int]:
+    """Clauses per indexed term, read once per library change (one pass over the index)."""
+    generation = connection.execute(text("SELECT max(id), count(*) FROM sources")).one()
+    cached = _counts_cache.get(connection.engine)
+    if cached and cached[0] == tuple(generation):
+        return cached[1]
+    connection.execute(text(
+        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.clause_vocab USING fts5vocab(main, clause_fts, 'row')"))
+    counts = {row.term: row.doc for row in connection.execute(text("SELECT term, doc FROM clause_vocab"))}
+    _counts_cache[connection.engine] = (tuple(generation), counts)
+    return counts
 
 
 def _fts_candidates(connection, chosen: list[str], language: str | None, limit: int) -> list[Hit]:
