@@ -63,7 +63,8 @@ def _pieces_html(comparison: Comparison, pieces: list[Piece], keep: tuple[int, .
 
 
 def _label(row: Row) -> str:
-    return escape(row.new_label or row.old_label)
+    gone = row.kind in (RowKind.DELETED, RowKind.MOVED_AWAY)
+    return escape(row.old_label if gone else row.new_label or row.old_label)
 
 
 def _note(row: Row) -> str:

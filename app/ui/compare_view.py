@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -199,10 +199,14 @@ class CompareView(QDialog):
         anchor = self.current_anchor
         if anchor is not None:
             browser = self.tabs.currentWidget()
-            if anchor.startswith("r") or browser is self.inline:
-                browser.scrollToAnchor(anchor)
-            else:
-                self.inline.scrollToAnchor(anchor)
+            if not (anchor.startswith("r") or browser is self.inline):
+                self.tabs.setCurrentWidget(self.inline)     # footnotes etc.: redline only
+                browser = self.inline
+            browser.scrollToAnchor(anchor)
+            # Select the paragraph now at the top, so the eye finds the change.
+            cursor = browser.cursorForPosition(QPoint(8, 8))
+            cursor.select(QTextCursor.BlockUnderCursor)
+            browser.setTextCursor(cursor)
         self._update_position()
 
     def _update_position(self) -> None:
