@@ -1,0 +1,283 @@
+"""The comments pane: delegations' comments by paragraph, with status, replies and filters.
+
+    pane = CommentsPane(editor)          # a DraftEditor; the window docks the pane
+    window.menu_insert.addAction(pane.add_comment_action)      # Insert ▸ Comment (Ctrl+Alt+M)
+
+Every change is an operation applied through `editor.apply_operation`, so it sits in the
+window's one undo history with the text edits. Clicking a comment selects its span.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QInputDialog,
+    QMenu,
+    QMessageBox,
+    QPushButton,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.model import new_id
+from app.model.annotation_ops import (
+    AddComment,
+    AddReply,
+    RemoveComment,
+    SetCommentStatus,
+)
+from app.model.annotations import Comment, CommentStatus, Reply, Visibility
+from app.model.parties import PartyRegistry
+
+from .annotation_dialogs import (
+    CommentDialog,
+    combo_code,
+    paragraph_names,
+    select_anchor,
+    selection_anchor,
+    status_label,
+)
+from .annotation_marks import AnnotationMarks
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+ALL = ""
+
+
+class CommentsPane(QWidget):
+    def __init__(self, editor, marks: AnnotationMarks | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.marks = marks or AnnotationMarks(editor)
+        self.party_filter = QComboBox()
+        self.status_filter = QComboBox()
+        self.status_filter.addItem(_("All statuses"), ALL)
+        for status in CommentStatus:
+            self.status_filter.addItem(status_label(status), status.value)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([_("Paragraph / delegation"), _("Status"), _("Visibility"),
+                                   _("Comment")])
+        self.tree.setColumnWidth(0, 200)
+        self.add_button = QPushButton(_("Add…"))
+        self.reply_button = QPushButton(_("Reply…"))
+        self.status_button = QPushButton(_("Status"))
+        self.delete_button = QPushButton(_("Delete"))
+        status_menu = QMenu(self)
+        for status in CommentStatus:
+            status_menu.addAction(status_label(status),
+                                  lambda s=status: self._on_status_chosen(s))
+        self.status_button.setMenu(status_menu)
+
+        filters = QHBoxLayout()
+        filters.addWidget(self.party_filter)
+        filters.addWidget(self.status_filter)
+        buttons = QHBoxLayout()
+        for button in (self.add_button, self.reply_button, self.status_button, self.delete_button):
+            buttons.addWidget(button)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addLayout(filters)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+
+        #: Insert ▸ Comment; the window puts it in its menu.
+        self.add_comment_action = QAction(_("Comment…"), self)
+        self.add_comment_action.setShortcut(QKeySequence("Ctrl+Alt+M"))
+        self.add_comment_action.triggered.connect(self.add_from_dialog)
+        editor.addAction(self.add_comment_action)
+
+        self._refresh_timer = QTimer(self)
+        self._refresh_timer.setSingleShot(True)
+        self._refresh_timer.setInterval(250)       # typing must not rebuild the list each key
+        self._refresh_timer.timeout.connect(self.refresh)
+        editor.modified.connect(self._refresh_timer.start)
+        self.marks.anchors_changed.connect(self._refresh_timer.start)
+        self.party_filter.currentIndexChanged.connect(self.refresh)
+        self.status_filter.currentIndexChanged.connect(self.refresh)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.add_button.clicked.connect(self.add_from_dialog)
+        self.reply_button.clicked.connect(self.reply_from_dialog)
+        self.delete_button.clicked.connect(self._on_delete)
+        self.refresh()
+
+    # -- the list -----------------------------------------------------------------------------
+    def registry(self) -> PartyRegistry:
+        return PartyRegistry.for_draft(self.editor.draft())
+
+    def refresh(self) -> None:
+        draft = self.editor.draft()
+        self._refresh_party_filter()
+        party = self.party_filter.currentData() or ALL
+        status = self.status_filter.currentData() or ALL
+        selected = self.current_comment_id()
+        names = paragraph_names(draft)
+        order = {block.id: index for index, block in enumerate(draft.blocks)}
+        registry = self.registry()
+        self.tree.clear()
+        groups: dict[str, QTreeWidgetItem] = {}
+
+        def group_key(comment: Comment) -> tuple:
+            anchor = comment.anchor
+            if anchor.block_id is None:
+                return (-1, 0)
+            if anchor.orphaned or anchor.block_id not in order:
+                return (len(order), 0)
+            return (order[anchor.block_id], anchor.start or 0)
+
+        for comment in sorted(draft.comments.values(), key=group_key):
+            if party and comment.party != party:
+                continue
+            if status and comment.status.value != status:
+                continue
+            heading = self._group_heading(comment, names, order)
+            group = groups.get(heading)
+            if group is None:
+                group = QTreeWidgetItem(self.tree, [heading])
+                group.setFirstColumnSpanned(True)
+                group.setExpanded(True)
+                groups[heading] = group
+            visibility = _("internal") if comment.visibility == Visibility.INTERNAL else _("for circulation")
+            item = QTreeWidgetItem(group, [
+                f"{comment.party} — {registry.name(comment.party, 'en')}",
+                status_label(comment.status), visibility, comment.text,
+            ])
+            item.setData(0, ID_ROLE, comment.id)
+            item.setToolTip(3, comment.text + (f"\n{_('Suggestion:')} {comment.suggestion}"
+                                               if comment.suggestion else ""))
+            for reply in comment.replies:
+                child = QTreeWidgetItem(item, [f"↳ {reply.party}", "", reply.date.isoformat(), reply.text])
+                child.setData(0, ID_ROLE, comment.id)
+            item.setExpanded(True)
+            if comment.id == selected:
+                self.tree.setCurrentItem(item)
+
+    def _group_heading(self, comment: Comment, names: dict[str, str], order: dict) -> str:
+        anchor = comment.anchor
+        if anchor.block_id is None:
+            return _("Whole text")
+        if anchor.orphaned or anchor.block_id not in order:
+            return _("Text deleted (orphaned comments)")
+        return names.get(anchor.block_id, anchor.block_id)
+
+    def _refresh_party_filter(self) -> None:
+        wanted = [ALL] + self.registry().protocol_order(
+            {c.party for c in self.editor.draft().comments.values()})
+        present = [self.party_filter.itemData(i) or ALL for i in range(self.party_filter.count())]
+        if present == wanted:
+            return
+        current = self.party_filter.currentData() or ALL
+        self.party_filter.blockSignals(True)
+        self.party_filter.clear()
+        for code in wanted:
+            self.party_filter.addItem(_("All delegations") if code == ALL else code, code)
+        index = self.party_filter.findData(current)
+        self.party_filter.setCurrentIndex(max(index, 0))
+        self.party_filter.blockSignals(False)
+
+    def visible_comment_ids(self) -> list[str]:
+        ids = []
+        for index in range(self.tree.topLevelItemCount()):
+            group = self.tree.topLevelItem(index)
+            ids.extend(group.child(row).data(0, ID_ROLE) for row in range(group.childCount()))
+        return ids
+
+    def current_comment_id(self) -> str | None:
+        item = self.tree.currentItem()
+        return item.data(0, ID_ROLE) if item is not None else None
+
+    def set_filters(self, party: str = ALL, status: str = ALL) -> None:
+        self._refresh_party_filter()
+        self.party_filter.setCurrentIndex(max(self.party_filter.findData(party), 0))
+        self.status_filter.setCurrentIndex(max(self.status_filter.findData(status), 0))
+        self.refresh()
+
+    # -- actions ------------------------------------------------------------------------------
+    def select_comment(self, comment_id: str) -> None:
+        comment = self.editor.draft().comments.get(comment_id)
+        if comment is not None:
+            select_anchor(self.editor, comment.anchor)
+
+    def _on_clicked(self, item: QTreeWidgetItem) -> None:
+        comment_id = item.data(0, ID_ROLE)
+        if comment_id:
+            self.select_comment(comment_id)
+
+    def add_comment(self, party: str, text: str, *, internal: bool = False,
+                    suggestion: str = "") -> str | None:
+        """Add a comment on the editor's selection (or its paragraph); returns its id."""
+        registry = self.registry()
+        if party not in registry:
+            self._complain(_("Unknown delegation “{code}”.").format(code=party))
+            return None
+        if not text.strip():
+            self._complain(_("A comment needs some text."))
+            return None
+        anchor = selection_anchor(self.editor)
+        comment = Comment(new_id(), anchor, registry.get(party).code, text.strip(),
+                          suggestion=suggestion.strip(),
+                          visibility=Visibility.INTERNAL if internal else Visibility.CIRCULATION,
+                          date=date.today())
+        label = _("Add comment")
+        stack = self.editor.undo_stack
+        stack.beginMacro(label)
+        try:
+            self.editor.apply_operation(AddComment(comment.to_json()), label)
+            if anchor.scope == "span":
+                self.marks.paint([anchor.block_id])
+        finally:
+            stack.endMacro()
+        self.refresh()
+        return comment.id
+
+    def add_from_dialog(self) -> None:
+        dialog = CommentDialog(self.registry(), self)
+        if dialog.exec():
+            self.add_comment(combo_code(dialog.party), dialog.text.toPlainText(),
+                             internal=dialog.internal.isChecked(),
+                             suggestion=dialog.suggestion.text())
+
+    def set_status(self, comment_id: str, status: CommentStatus) -> None:
+        self.editor.apply_operation(SetCommentStatus(comment_id, status.value),
+                                    _("Set comment status"))
+        self.refresh()
+
+    def _on_status_chosen(self, status: CommentStatus) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id:
+            self.set_status(comment_id, status)
+
+    def reply(self, comment_id: str, party: str, text: str) -> None:
+        if not text.strip():
+            return
+        reply = Reply(party, text.strip(), date.today(), new_id())
+        self.editor.apply_operation(AddReply(comment_id, reply.to_json()), _("Reply to comment"))
+        self.refresh()
+
+    def reply_from_dialog(self) -> None:
+        comment_id = self.current_comment_id()
+        if not comment_id:
+            return
+        text, ok = QInputDialog.getMultiLineText(self, _("Reply"), _("Presidency reply:"))
+        if ok:
+            self.reply(comment_id, "PRES", text)
+
+    def remove(self, comment_id: str) -> None:
+        self.editor.apply_operation(RemoveComment(comment_id), _("Delete comment"))
+        self.refresh()
+
+    def _on_delete(self) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id:
+            self.remove(comment_id)
+
+    def _complain(self, message: str) -> None:
+        if self.isVisible():
+            QMessageBox.information(self, _("Comments"), message)
