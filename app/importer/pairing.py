@@ -6,6 +6,11 @@ by level, footnote count, the figures in the text and length. Blocks left betwee
 are paired in order when both sides have as many (a heading on one side, a paragraph on the
 other). Footnotes
 follow their blocks' pairs. The result goes in through `SetLanguageVersion`, so it is undoable.
+
+`prepare_language_version` does the reading and pairing without touching the draft (the window
+runs it on a copy in a worker and applies `report.operation` as one undo step); a DOCX is read
+with `app.docx.reader` and paired with looser kinds, since Word keeps no preamble/operative
+distinction and writes numbered paragraphs as list numbering.
 """
 
 from __future__ import annotations
@@ -22,6 +27,7 @@ from app.model import (
     Draft,
     FootnoteRef,
     LanguageVersion,
+    TextRun,
 )
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
@@ -44,6 +50,10 @@ class PairingReport:
     version_blocks: int = 0
     unpaired_main: list[tuple[str, str]] = field(default_factory=list)     # (block id, quote)
     unpaired_version: list[TextWarning] = field(default_factory=list)      # line + quote
+    #: Paragraph labels ("§ 7", "¶ 3") of the unpaired blocks, parallel to the two lists above;
+    #: the version's numbered paragraphs keep the number they had in the source.
+    unpaired_main_places: list[str] = field(default_factory=list)
+    unpaired_version_places: list[str] = field(default_factory=list)
     footnotes_paired: int = 0
     unpaired_main_footnotes: list[str] = field(default_factory=list)       # footnote ids
     unpaired_version_footnotes: list[TextWarning] = field(default_factory=list)
@@ -75,6 +85,19 @@ def import_language_version(
     draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
 ) -> PairingReport:
     """Import the `language` text of the draft and store it as its language version."""
+    report = prepare_language_version(draft, text_or_path, language, progress)
+    assert report.operation is not None
+    report.inverse = report.operation.apply(draft)
+    return report
+
+
+def prepare_language_version(
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+) -> PairingReport:
+    """Read and pair the `language` text; `report.operation` stores it, the draft is untouched.
+
+    A path ending in .docx is read as a Word document; any other path or text as markdown.
+    """
     language = language.strip().lower()
     if not _LANGUAGE.match(language):
         raise TextImportError(_("“{code}” is not a language code such as “es”.").format(
@@ -83,17 +106,53 @@ def import_language_version(
         raise TextImportError(_("The draft is already in “{code}”; choose the other language.")
                               .format(code=language))
     import_report = ImportReport()
-    if _is_path(text_or_path):
-        text = read_source(text_or_path, import_report)
+    loose = False
+    if isinstance(text_or_path, (str, Path)) and str(text_or_path).lower().endswith(".docx") \
+            and _is_path(text_or_path):
+        other = _read_docx_version(Path(text_or_path), import_report, progress)
+        loose = True
     else:
-        text = text_or_path
-    other, import_report = import_text(text, progress, import_report)
+        if _is_path(text_or_path):
+            text = read_source(text_or_path, import_report)
+        else:
+            text = text_or_path
+        other, import_report = import_text(text, progress, import_report)
+    if not other.blocks:
+        raise TextImportError(_("No paragraphs were found in the text, so there is nothing to "
+                                "pair with the draft."))
     report = PairingReport(language, import_report=import_report,
                            main_blocks=len(draft.blocks), version_blocks=len(other.blocks))
-    version = build_version(draft, other, language, report)
+    version = build_version(draft, other, language, report, loose_kinds=loose)
     report.operation = SetLanguageVersion(language, version.to_json())
-    report.inverse = report.operation.apply(draft)
     return report
+
+
+#: A paragraph number typed into a Word paragraph ("7. ", "7) ") rather than list numbering.
+_TYPED_NUMBER = re.compile(r"^\s*(\d{1,3})[.)]\s+")
+
+
+def _read_docx_version(path: Path, import_report: ImportReport,
+                       progress: Progress | None) -> Draft:
+    from dataclasses import replace
+
+    from app.docx.reader import DocxReadError, read_docx
+
+    if progress is not None:
+        progress.step(0, 1, _("reading the Word document"))
+    try:
+        other = read_docx(path)
+    except DocxReadError as error:
+        raise TextImportError(str(error), path) from error
+    # Typed numbers become the paragraph's number, as the markdown importer does with "7.".
+    for block in other.blocks:
+        first = block.content[0] if block.content else None
+        if isinstance(first, TextRun) and (match := _TYPED_NUMBER.match(first.text)):
+            block.content[0] = replace(first, text=first.text[match.end():])
+            block.kind = BlockKind.NUMBERED
+            import_report.block_numbers[block.id] = int(match.group(1))
+    if progress is not None:
+        progress.step(1, 1, _("reading the Word document"))
+    return other
 
 
 def _is_path(text_or_path: str | Path) -> bool:
@@ -105,13 +164,15 @@ def _is_path(text_or_path: str | Path) -> bool:
     return candidate.suffix.lower() in {".md", ".txt", ".markdown", ".text"} or candidate.exists()
 
 
-def build_version(draft: Draft, other: Draft, language: str, report: PairingReport) -> LanguageVersion:
+def build_version(draft: Draft, other: Draft, language: str, report: PairingReport,
+                  loose_kinds: bool = False) -> LanguageVersion:
     version = LanguageVersion(language)
     for name in TRANSLATED_META_FIELDS:
         value = getattr(other.note, name)
         if value:
             version.meta[name] = value
-    pairs = pair_blocks(draft.blocks, other.blocks, report.import_report.block_numbers)
+    pairs = pair_blocks(draft.blocks, other.blocks, report.import_report.block_numbers,
+                        loose_kinds=loose_kinds)
     report.paired = len(pairs)
     footnote_map = _pair_footnotes(draft, other, pairs, version, report)
     for main_index, other_index in pairs:
@@ -134,7 +195,30 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
                     short_quote(block.text))
         for j, block in enumerate(other.blocks) if j not in paired_other
     ]
+    main_labels = _paragraph_labels(draft.blocks)
+    other_labels = _paragraph_labels(other.blocks)
+    numbers = report.import_report.block_numbers
+    report.unpaired_main_places = [main_labels[i] for i in range(len(draft.blocks))
+                                   if i not in paired_main]
+    report.unpaired_version_places = [
+        f"§ {numbers[block.id]}" if block.id in numbers else other_labels[j]
+        for j, block in enumerate(other.blocks) if j not in paired_other
+    ]
     return version
+
+
+def _paragraph_labels(blocks: list[Block]) -> list[str]:
+    """"§ 7" for the 7th numbered paragraph, "¶ 3" for the 3rd block when it is not numbered
+    (as app.compare.labels names them, flat: importing it here would pull in the comparison)."""
+    labels: list[str] = []
+    numbered = 0
+    for position, block in enumerate(blocks, start=1):
+        if block.kind is BlockKind.NUMBERED and block.level <= 0:
+            numbered += 1
+            labels.append(f"§ {numbered}")
+        else:
+            labels.append(f"¶ {position}")
+    return labels
 
 
 def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
@@ -187,7 +271,8 @@ class _Features:
     ordinal: int | None          # draft: n-th numbered paragraph; version: its source number
 
 
-def _features(blocks: list[Block], numbers: dict[str, int] | None) -> list[_Features]:
+def _features(blocks: list[Block], numbers: dict[str, int] | None,
+              loose_kinds: bool = False) -> list[_Features]:
     result = []
     count = 0
     for block in blocks:
@@ -196,7 +281,10 @@ def _features(blocks: list[Block], numbers: dict[str, int] | None) -> list[_Feat
             count += 1
             ordinal = count if numbers is None else numbers.get(block.id)
         text = block.text
-        result.append(_Features(block.kind, block.level, len(block.footnote_ids),
+        # Loose: kinds and levels are not compared (Word styles do not carry them reliably).
+        kind = BlockKind.PARAGRAPH if loose_kinds else block.kind
+        level = 0 if loose_kinds else block.level
+        result.append(_Features(kind, level, len(block.footnote_ids),
                                 tuple(re.findall(r"\d+", text)), len(text), ordinal))
     return result
 
@@ -217,11 +305,13 @@ def similarity(a: _Features, b: _Features) -> float:
 
 
 def pair_blocks(
-    main: list[Block], other: list[Block], other_numbers: dict[str, int] | None = None
+    main: list[Block], other: list[Block], other_numbers: dict[str, int] | None = None,
+    loose_kinds: bool = False,
 ) -> list[tuple[int, int]]:
-    """(draft index, version index) pairs in order. `other_numbers`: source paragraph numbers."""
-    mine = _features(main, None)
-    theirs = _features(other, other_numbers or {})
+    """(draft index, version index) pairs in order. `other_numbers`: source paragraph numbers;
+    `loose_kinds`: pair blocks whatever their kinds (a Word document's are unreliable)."""
+    mine = _features(main, None, loose_kinds)
+    theirs = _features(other, other_numbers or {}, loose_kinds)
     return _fill_gaps(_align(mine, theirs), len(main), len(other))
 
 
