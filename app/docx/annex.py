@@ -16,7 +16,7 @@ from app.model import BlockKind, FootnoteRef, TextRun
 
 from .footnotes import FootnoteCollector
 from .localise import LocalBlock
-from .ooxml import paragraph, paragraph_properties, run, sub, w
+from .ooxml import paragraph, paragraph_properties, ragged_if_unbreakable, run, sub, w
 
 NUMBERED_NUM_ID = "1"      # as in templates/make_reference.py
 BULLET_NUM_ID = "2"
@@ -67,6 +67,8 @@ def block_paragraph(block: LocalBlock, footnotes: FootnoteCollector) -> etree._E
                     superscript=item.superscript)
         elif isinstance(item, FootnoteRef):
             footnotes.reference(p, item.footnote_id)
+    if block.kind is not BlockKind.TITLE and block.kind is not BlockKind.HEADING:
+        ragged_if_unbreakable(p, "".join(i.text for i in block.content if isinstance(i, TextRun)))
     return p
 
 

@@ -20,7 +20,7 @@ from app.model import NoteMeta
 
 from .labels import ExportLabels
 from .localise import LocalisedNote
-from .ooxml import borderless_table, paragraph, run, sub, text_paragraph
+from .ooxml import borderless_table, paragraph, ragged_if_unbreakable, run, sub, text_paragraph
 
 TEXT_WIDTH = 9072            # 16 cm between 2.5 cm margins, in twips
 LEFT_COLUMN = 4820           # 8.5 cm: the institution block
@@ -79,4 +79,10 @@ def _fields_table(local: LocalisedNote, labels: ExportLabels) -> etree._Element:
 def _intro(intro: str) -> list[etree._Element]:
     if not intro.strip():
         return []
-    return [text_paragraph("IntroText", para.strip()) for para in intro.split("\n\n") if para.strip()]
+    paragraphs = []
+    for text in (part.strip() for part in intro.split("\n\n")):
+        if text:
+            p = text_paragraph("IntroText", text)
+            ragged_if_unbreakable(p, text)
+            paragraphs.append(p)
+    return paragraphs

@@ -9,7 +9,18 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .ooxml import CT_FOOTNOTES, R_NS, RT_FOOTNOTES, W_NS, add_text, add_xml_part, run, sub, w
+from .ooxml import (
+    CT_FOOTNOTES,
+    R_NS,
+    RT_FOOTNOTES,
+    W_NS,
+    add_text,
+    add_xml_part,
+    ragged_if_unbreakable,
+    run,
+    sub,
+    w,
+)
 
 FOOTNOTE_TEXT_STYLE = "FootnoteText"
 FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
@@ -51,6 +62,7 @@ class FootnoteCollector:
             # A tab after the number, as Word's own footnotes do; the style hangs the text.
             etree.SubElement(body, w("tab"))
             add_text(body, text.strip())
+            ragged_if_unbreakable(p, text)
         return root
 
     def attach(self, document) -> None:

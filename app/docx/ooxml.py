@@ -165,6 +165,19 @@ def borderless_table(widths_twips: list[int], rows: list[list[list[etree._Elemen
     return tbl
 
 
+_LONG_TOKEN = re.compile(r"\S{28,}")
+
+
+def ragged_if_unbreakable(p: etree._Element, text: str) -> None:
+    """Left-align a justified paragraph holding an e-mail address or URL.
+
+    Justification cannot break such a token, so Word and LibreOffice stretch the line before
+    it into wide gaps ("to   the   draft   Joint"); ragged right reads better there.
+    """
+    if _LONG_TOKEN.search(text):
+        sub(paragraph_properties(p), "jc", "left")
+
+
 # -- parts -------------------------------------------------------------------------------
 
 def add_xml_part(source_part, partname: str, content_type: str, reltype: str,

@@ -398,3 +398,18 @@ def test_interinstitutional_file_on_the_cover(exported, language, label):
     expected_type = catalog_export_labels("es")["COVER NOTE"] if language == "es" else "COVER NOTE"
     doc_types = [paragraph_text(p) for p in package.body().iter(W + "p") if style_of(p) == "DocumentType"]
     assert doc_types == [expected_type]
+
+
+def test_paragraphs_with_addresses_are_not_stretched(exported):
+    draft = sample_draft()
+    draft.note.intro = "Delegations are invited to send comments to cosi.UE2023ES.maec.es@reper.maec.es by June."
+    draft.footnotes["fn-std"].text = "See https://www.unodc.org/documents/commissions/CND/CND_Sessions/x.pdf"
+    draft.translations.clear()
+    _draft, package, _ = exported(draft)
+    intro = [p for p in package.body().iter(W + "p") if style_of(p) == "IntroText"]
+    assert intro[0].find(f"{W}pPr/{W}jc").get(W + "val") == "left"
+    paragraphs = annex_paragraphs(package)
+    assert all(p.find(f"{W}pPr/{W}jc") is None for p in paragraphs), "ordinary text stays justified"
+    notes = package.xml("word/footnotes.xml").findall(W + "footnote")[2:]
+    aligned = [n.find(f"{W}p/{W}pPr/{W}jc") is not None for n in notes]
+    assert aligned == [False, False, True]
