@@ -16,7 +16,7 @@ from collections.abc import Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
 
-from app.model.inline import FootnoteRef, Inline, TextRun, normalise
+from app.model.inline import FootnoteRef, Inline, TextRun
 
 DELETE, EQUAL, INSERT = -1, 0, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
@@ -121,16 +121,31 @@ def inline_tokens(content: Sequence[Inline]) -> list[Token]:
 
 
 def tokens_to_inlines(tokens: Sequence[Token]) -> list[Inline]:
+    """Tokens back to inline content: one run per stretch of one format (joined once)."""
     items: list[Inline] = []
+    words: list[str] = []
+    flags: tuple = ()
+
+    def flush() -> None:
+        if words:
+            items.append(TextRun("".join(words), **{name: True for name in flags}))
+            words.clear()
+
     for token in tokens:
         if isinstance(token, str):
-            items.append(TextRun(token))
+            token_flags, word = (), token
         elif token[0] == "\0fn":
+            flush()
             items.append(FootnoteRef(token[1]))
+            continue
         else:
-            word, flags = token
-            items.append(TextRun(word, **{name: True for name in flags}))
-    return normalise(items)
+            word, token_flags = token
+        if token_flags != flags:
+            flush()
+            flags = token_flags
+        words.append(word)
+    flush()
+    return items
 
 
 def token_text(tokens: Sequence[Token]) -> str:

@@ -52,6 +52,7 @@ class CompareView(QDialog):
         self.comparison: Comparison | None = None
         self.anchors: list[str] = []
         self.current = -1
+        self._side_stale = True
 
         self.from_box, self.to_box = QComboBox(), QComboBox()
         self.from_box.setObjectName("compare_from")
@@ -114,7 +115,7 @@ class CompareView(QDialog):
         self.from_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.to_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter_box.currentIndexChanged.connect(lambda _i: self.render())
-        self.tabs.currentChanged.connect(lambda _i: self._show_current())
+        self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.refresh()
 
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt's name)
@@ -170,11 +171,25 @@ class CompareView(QDialog):
     def render(self) -> None:
         if self.comparison is None:
             return
-        self._set_html(inline_html(self.comparison, self.mode),
-                       side_by_side_html(self.comparison, self.mode))
+        # The side-by-side table is laid out only when shown: a 300-page table takes Qt a
+        # second or more, which the inline redline alone should not pay.
+        self._side_stale = True
+        self._set_html(inline_html(self.comparison, self.mode), "")
+        if self.tabs.currentWidget() is self.side:
+            self._render_side()
         self.anchors = change_anchors(self.comparison, self.mode)
         self.current = -1
         self._update_position()
+
+    def _render_side(self) -> None:
+        if self._side_stale and self.comparison is not None:
+            self._side_stale = False
+            self.side.setHtml(side_by_side_html(self.comparison, self.mode))
+
+    def _tab_changed(self) -> None:
+        if self.tabs.currentWidget() is self.side:
+            self._render_side()
+        self._show_current()
 
     def _set_html(self, inline: str, side: str) -> None:
         self.inline.setHtml(inline)

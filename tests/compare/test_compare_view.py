@@ -51,6 +51,7 @@ def test_filters_and_current_text(qtbot, clasi_seed):
     assert view.summary.text() == expected
     view.filter_box.setCurrentIndex(view.filter_box.findData("moves"))
     assert len(view.anchors) == 2
+    view.tabs.setCurrentWidget(view.side)
     assert "Undertake to work towards" in view.side.toPlainText()
     assert "Ameripol" not in view.inline.toPlainText()
     view.filter_box.setCurrentIndex(view.filter_box.findData("footnotes"))
@@ -87,3 +88,19 @@ def test_view_menu_opens_the_compare_view_on_the_open_draft(qtbot, tmp_path, cla
         view.close()
     finally:
         close_without_prompt(window)
+
+
+def test_large_drafts_compare_in_the_background(qtbot):
+    from app.model import Block, BlockKind, Draft, TextRun
+
+    draft = Draft(blocks=[Block(BlockKind.NUMBERED, [TextRun(f"Paragraph number {i} of many.")])
+                          for i in range(1100)])
+    save_version(draft, "Rev 1")
+    draft.blocks[500].content = [TextRun("Paragraph number 500, now reworded.")]
+    view = CompareView(draft, old_name="Rev 1")
+    qtbot.addWidget(view)
+    assert view.comparison is None                      # not computed on the GUI thread
+    qtbot.waitUntil(lambda: view.comparison is not None, timeout=10_000)
+    assert view.summary.text() == "1 paragraph changed"
+    view.next_change()
+    assert view.comparison.rows[int(view.current_anchor[1:])].block is draft.blocks[500]
