@@ -48,7 +48,8 @@ def clean_clause_text(text: str) -> str:
 
 def clause_key(text: str) -> str:
     """The dedup key of a clause: its folded text without number and final punctuation."""
-    return _TRAILING.sub("", fold(clean_clause_text(text)))
+    # Quote marks are dropped: 'x', "x" and “x” are the same wording.
+    return _TRAILING.sub("", fold(clean_clause_text(text)).replace('"', "").replace("'", ""))
 
 
 def key_hash(text: str) -> str:

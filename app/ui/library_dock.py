@@ -129,7 +129,7 @@ class LibraryDock(QDockWidget):
         if insert is not None:
             self.insertRequested.connect(insert)
         self._build(debounce_ms)
-        self._set_status("" if library else _("No library is open."))
+        self.set_library(library)
 
     # -- layout --------------------------------------------------------------------------
     def _build(self, debounce_ms: int) -> None:
@@ -158,6 +158,10 @@ class LibraryDock(QDockWidget):
         self.precedents.setAccessibleName(_("Precedents for the current paragraph"))
         self.precedents.setPlaceholderText(_("Precedents for the paragraph at the cursor appear here."))
         layout.addWidget(splitter, 1)
+        self.location = QLabel(body)
+        self.location.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.location.setStyleSheet("color:#555; font-size:small")
+        layout.addWidget(self.location)
         self.setWidget(body)
 
         self.add_documents_action = QAction(_("Add documents…"), self)
@@ -180,6 +184,8 @@ class LibraryDock(QDockWidget):
         self.hits.clear()
         self.precedents.clear()
         self._set_status("" if library else _("No library is open."))
+        self.location.setText(_("Library: {where}").format(where=library.location) if library else "")
+        self.add_documents_action.setEnabled(library is not None)
 
     def set_language(self, language: str) -> None:
         """The draft's language: an inserted clause comes in it when the library pairs it."""

@@ -118,3 +118,8 @@ def test_without_a_library_the_dock_says_so(qtbot):
     qtbot.keyClicks(widget.search_field, "anything")
     qtbot.wait(50)
     assert widget.hit_count() == 0 and widget.status.text()
+
+
+def test_dock_shows_where_the_library_is(dock, library):
+    assert library.location in dock.location.text()
+    assert dock.add_documents_action.isEnabled()
