@@ -52,7 +52,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
     name = _(_LANGUAGE_NAMES.get(language, language))
     if version is None or not version.blocks:
         raise MissingTranslationError(
-            _("The draft has no {language} text yet: import it (File ▸ Import Spanish text…) "
+            _("The draft has no {language} text yet: import it (File ▸ Import Spanish Text…) "
               "before exporting in {language}.").format(language=name)
         )
     missing = [(index, block) for index, block in enumerate(draft.blocks, 1)
