@@ -86,6 +86,31 @@ def test_pandoc_accept_gives_rev2_and_reject_gives_rev1(tmp_path, versions):
     assert _pandoc_annex(target, "reject") == _expected(rev1)
 
 
+@pytest.mark.skipif(not shutil.which("pandoc"), reason="pandoc not installed")
+def test_pandoc_on_a_moved_and_reworded_paragraph_and_footnote_changes(tmp_path, clasi_seed):
+    from app.model import Footnote, FootnoteRef, TextRun
+
+    rev1 = draft_from_seed(clasi_seed)
+    rev2, done = make_revision(rev1)
+    moved = rev2.block(done["moved"])
+    moved.content = [TextRun(moved.text.replace("security cycle", "security and justice cycle")
+                             .replace("Undertake to work", "Work"))]
+    # A footnote added to the reworded paragraph, one removed with its reference.
+    added = Footnote("A footnote new in Rev 2.")
+    rev2.footnotes[added.id] = added
+    rev2.block(done["reworded"]).content.append(FootnoteRef(added.id))
+    gone = rev2.footnote_order()[-1]
+    for block in rev2.blocks:
+        block.content = [i for i in block.content
+                         if not (isinstance(i, FootnoteRef) and i.footnote_id == gone)]
+    del rev2.footnotes[gone]
+    comparison = compare_drafts(rev1, rev2, "Rev 1", "Rev 2")
+    target = tmp_path / "tracked.docx"
+    export_comparison(comparison, rev2, target, style="tracked")
+    assert _pandoc_annex(target, "accept") == _expected(rev2)
+    assert _pandoc_annex(target, "reject") == _expected(rev1)
+
+
 def test_council_marking(tmp_path, versions):
     _, rev2, comparison = versions
     target = tmp_path / "council.docx"

@@ -27,3 +27,26 @@ def test_similarity_bounds():
     assert similarity("a b c", "a b c") == 1.0
     assert similarity("alpha beta", "gamma delta") == 0.0
     assert 0.5 < similarity("one two three four", "one two three five") < 1.0
+
+
+def test_punctuation_change_is_just_the_mark():
+    old = "between both regions, and the rule of law"
+    new = "between both regions; and the rule of law"
+    diffs = word_diff(old, new)
+    assert [(op, text) for op, text in diffs if op != EQUAL] == [(DELETE, ","), (INSERT, ";")]
+
+
+def test_neighbouring_word_changes_read_as_one_replacement():
+    diffs = word_diff("the growing threat of drugs", "the serious danger of drugs")
+    assert diffs == [(EQUAL, "the "), (DELETE, "growing threat"), (INSERT, "serious danger"),
+                     (EQUAL, " of drugs")]
+
+
+def test_long_texts_diff_exactly_without_timeout():
+    words = [f"w{i}" for i in range(20000)]
+    old = " ".join(words)
+    changed = list(words)
+    changed[10000] = "CHANGED"
+    diffs = word_diff(old, " ".join(changed))
+    assert [(op, text) for op, text in diffs if op != EQUAL] == [(DELETE, "w10000"),
+                                                                  (INSERT, "CHANGED")]
