@@ -8,6 +8,8 @@ paragraph breaks and bold/italic/underline: no fonts, colours, sizes, links or t
 from __future__ import annotations
 
 import json
+from dataclasses import dataclass, field
+from typing import Callable
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
@@ -36,32 +38,50 @@ def selection_blocks(cursor: QTextCursor) -> list[Block]:
     return blocks
 
 
-def mime_for_selection(cursor: QTextCursor) -> QMimeData:
+def mime_for_selection(cursor: QTextCursor, footnote_text: Callable[[str], str | None]) -> QMimeData:
+    """Our fragment (with the text of the footnotes it references) plus plain text."""
     blocks = selection_blocks(cursor)
+    footnotes = {}
+    for block in blocks:
+        for footnote_id in block.footnote_ids:
+            text = footnote_text(footnote_id)
+            if text is not None:
+                footnotes[footnote_id] = text
+    payload = {
+        "blocks": [{"kind": b.kind.value, "level": b.level, "content": [i.to_json() for i in b.content]} for b in blocks],
+        "footnotes": footnotes,
+    }
     data = QMimeData()
-    payload = [{"kind": b.kind.value, "level": b.level, "content": [i.to_json() for i in b.content]} for b in blocks]
     data.setData(FRAGMENT_MIME, json.dumps(payload).encode("utf-8"))
     data.setText("\n".join(block.text for block in blocks))
     return data
 
 
-def blocks_from_mime(source: QMimeData) -> list[Block]:
+@dataclass
+class Pasted:
+    blocks: list[Block]
+    footnotes: dict[str, str] = field(default_factory=dict)   # texts of referenced footnotes
+
+
+def read_mime(source: QMimeData) -> Pasted:
     """What a paste inserts: our fragment, else cleaned HTML, else plain text (one block per line)."""
     if source.hasFormat(FRAGMENT_MIME):
         try:
             payload = json.loads(bytes(source.data(FRAGMENT_MIME).data()).decode("utf-8"))
-            return [
+            blocks = [
                 Block(BlockKind(item["kind"]), normalise([inline_from_json(i) for i in item["content"]]),
                       level=int(item.get("level", 0)))
-                for item in payload
+                for item in payload["blocks"]
             ]
-        except (ValueError, KeyError, TypeError):
+            footnotes = {str(k): str(v) for k, v in dict(payload.get("footnotes", {})).items()}
+            return Pasted(blocks, footnotes)
+        except (ValueError, KeyError, TypeError, AttributeError):
             pass                                  # a damaged fragment: fall back to its text
     if source.hasHtml():
-        return _blocks_from_html(source.html())
+        return Pasted(_blocks_from_html(source.html()))
     if source.hasText():
-        return _blocks_from_text(source.text())
-    return []
+        return Pasted(_blocks_from_text(source.text()))
+    return Pasted([])
 
 
 def _blocks_from_text(text: str) -> list[Block]:

@@ -24,13 +24,14 @@ class DraftTextEdit(QTextEdit):
     redo_requested = Signal()
     split_requested = Signal()
     indent_requested = Signal(int)            # +1 / -1 on Tab / Shift+Tab in a list item
-    blocks_pasted = Signal(list, object)      # blocks, cursor: the editor inserts them
+    pasted = Signal(object)                   # a clipboard.Pasted: the editor inserts it
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self.setAcceptRichText(True)
         self.setTabChangesFocus(False)
         self.list_item_at_cursor = lambda: False  # set by the editor
+        self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
 
     # -- keys -----------------------------------------------------------------------------
@@ -80,7 +81,8 @@ class DraftTextEdit(QTextEdit):
                 cursor.deletePreviousChar()
                 self.setTextCursor(cursor)
             return
-        if event.text() and event.text().isprintable() and is_footnote_format(cursor.charFormat()):
+        typing = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+        if typing and event.text() and event.text().isprintable() and is_footnote_format(cursor.charFormat()):
             # Qt would give typed text the reference's object format (it would vanish).
             cursor.insertText(event.text(), text_format_from(cursor.charFormat()))
             self.setTextCursor(cursor)
@@ -106,15 +108,15 @@ class DraftTextEdit(QTextEdit):
 
     # -- clipboard ------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
-        return clipboard.mime_for_selection(self.textCursor())
+        return clipboard.mime_for_selection(self.textCursor(), self.footnote_text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasText() or source.hasHtml()
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
-        blocks = clipboard.blocks_from_mime(source)
-        if blocks:
-            self.blocks_pasted.emit(blocks, self.textCursor())
+        pasted = clipboard.read_mime(source)
+        if pasted.blocks:
+            self.pasted.emit(pasted)
 
     # -- context menu: its Undo/Redo must be ours too --------------------------------------
     undo_action = None

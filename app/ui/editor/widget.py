@@ -11,7 +11,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor, Q
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.model import ANCHOR, BlockKind, Draft, FootnoteRef, Operation, new_id
+from app.model import ANCHOR, Block, BlockKind, Draft, FootnoteRef, Operation, new_id
 from app.model.ops import (
     AddFootnote,
     Batch,
@@ -24,6 +24,7 @@ from app.model.ops import (
 )
 
 from .bridge import DocumentBridge
+from .clipboard import Pasted
 from .footnote_pane import FootnotePane
 from .formats import (
     block_format,
@@ -91,7 +92,8 @@ class DraftEditor(QWidget):
         self.text_edit.redo_requested.connect(self.undo_stack.redo)
         self.text_edit.split_requested.connect(self.split_block)
         self.text_edit.indent_requested.connect(self.change_level)
-        self.text_edit.blocks_pasted.connect(self.insert_blocks)
+        self.text_edit.pasted.connect(self.paste)
+        self.text_edit.footnote_text = self._footnote_text
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
         self.text_edit.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
@@ -217,6 +219,10 @@ class DraftEditor(QWidget):
         self.text_edit.viewport().update()
 
     def _on_cursor_moved(self) -> None:
+        cursor = self.text_edit.textCursor()
+        if not cursor.hasSelection() and footnote_id_of(cursor.charFormat()):
+            # Text typed after a reference must not take the reference's object format.
+            self.text_edit.setCurrentCharFormat(run_format(run_from_format("", cursor.charFormat())))
         block_id = self.current_block_id()
         if block_id is not None and block_id != self._last_block_id:
             self._last_block_id = block_id
@@ -312,8 +318,48 @@ class DraftEditor(QWidget):
         self.text_edit.setTextCursor(cursor)
         self.text_edit.ensureCursorVisible()
 
-    def insert_blocks(self, blocks: list, cursor: QTextCursor | None = None) -> None:
-        """Paste: the first block joins the cursor's block, each further one is a new block."""
+    def _footnote_text(self, footnote_id: str) -> str | None:
+        footnote = self.bridge.draft.footnotes.get(footnote_id)
+        return footnote.text if footnote is not None else None
+
+    def paste(self, pasted: Pasted) -> None:
+        """Insert pasted blocks; references to footnotes already shown get their own copy.
+
+        A cut reference pasted back keeps its footnote; a copied one (its footnote is still
+        referenced) or one from another draft gets a new footnote with the same text, created
+        in the same undo step as the paste.
+        """
+        if self._read_only or not pasted.blocks:
+            return
+        referenced = set(self.bridge.draft.footnote_order())
+        copies: dict[str, str] = {}
+        blocks = []
+        for block in pasted.blocks:
+            content = []
+            for item in block.content:
+                if isinstance(item, FootnoteRef) and (
+                    item.footnote_id in referenced or item.footnote_id not in self.bridge.draft.footnotes
+                ):
+                    copy_id = copies.setdefault(item.footnote_id, new_id())
+                    item = FootnoteRef(copy_id)
+                content.append(item)
+            blocks.append(Block(block.kind, content, level=block.level))
+        if not copies:
+            self.insert_blocks(blocks)
+            return
+        self.undo_stack.beginMacro(_("Paste"))
+        try:
+            for original, copy_id in copies.items():
+                text = self._footnote_text(original)
+                text = pasted.footnotes.get(original, "") if text is None else text
+                self.undo_stack.push(ModelStep(self.bridge.draft, AddFootnote(copy_id, text), "", self._on_model_step))
+            self.insert_blocks(blocks)
+        finally:
+            self.undo_stack.endMacro()
+        self._qt_barrier()
+
+    def insert_blocks(self, blocks: list[Block], cursor: QTextCursor | None = None) -> None:
+        """The first block joins the cursor's block, each further one is a new block after it."""
         if self._read_only or not blocks:
             return
         cursor = QTextCursor(cursor) if cursor is not None else self.text_edit.textCursor()
@@ -331,6 +377,7 @@ class DraftEditor(QWidget):
         cursor.endEditBlock()
         self.text_edit.setTextCursor(cursor)
         self.text_edit.ensureCursorVisible()
+        self._qt_barrier()
 
     def _selected_blocks(self):
         cursor = self.text_edit.textCursor()
