@@ -79,6 +79,7 @@ provenances = Table(
     Column("clause_num", Integer, ForeignKey("clauses.num"), nullable=False, index=True),
     Column("source_id", Integer, ForeignKey("sources.id"), nullable=False, index=True),
     Column("position", Integer, nullable=False),         # block index in the source
+    Column("ordinal", Integer, nullable=False, default=0),  # index among the source's clauses
     Column("paragraph", String(40), nullable=False, default=""),  # its own number, if any
     Column("context", Text, nullable=False, default=""),  # lead-in of a list item
     Column("footnotes", Text, nullable=False, default="[]"),  # JSON list of footnote texts

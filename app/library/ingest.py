@@ -202,11 +202,12 @@ def _insert_source(
                 "clause_num": existing[hashes[item.position]],
                 "source_id": source_id,
                 "position": item.position,
+                "ordinal": ordinal,
                 "paragraph": item.paragraph[:40],
                 "context": item.context,
                 "footnotes": json.dumps(item.footnotes, ensure_ascii=False),
             }
-            for item in segments
+            for ordinal, item in enumerate(segments)
         ],
     )
     return len(new_rows)

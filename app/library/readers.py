@@ -61,21 +61,27 @@ def read_source(path: Path) -> Draft:
 
 
 def _read_text(path: Path) -> Draft:
+    try:
+        from app.importer.text import import_text_file  # the shared seed/markdown importer
+    except ImportError:  # pragma: no cover - only before the importer exists
+        return _fallback_text(path)
+    from app.store import DraftFileError
+
+    try:
+        draft, _report = import_text_file(path)
+    except DraftFileError as error:   # the importer's errors are one sentence already
+        raise SourceError(str(error)) from error
+    return draft
+
+
+def _fallback_text(path: Path) -> Draft:
     if path.stat().st_size > MAX_TEXT_BYTES:
         raise SourceError(_("the file is too large for a declaration"))
     try:
         text = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise SourceError(_("the file is not UTF-8 text")) from error
-    try:
-        from app.importer.text import import_text_file  # the shared seed/markdown importer
-    except ImportError:
-        return plain_text_draft(text)
-    try:
-        draft, _report = import_text_file(path)
-    except Exception as error:  # the importer's own errors carry a sentence
-        raise SourceError(str(error).splitlines()[0] if str(error) else type(error).__name__) from error
-    return draft
+    return plain_text_draft(text)
 
 
 def facts_for(draft: Draft, path: Path) -> SourceFacts:

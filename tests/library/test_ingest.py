@@ -99,8 +99,8 @@ def test_shared_paragraph_is_one_clause_with_two_provenances(seeded: Library, tm
 def test_bad_files_are_skipped_with_a_reason_and_the_rest_goes_on(library: Library, tmp_path, lapaz_seed):
     empty = tmp_path / "empty.txt"
     empty.write_text("", encoding="utf-8")
-    binary = tmp_path / "latin1.txt"
-    binary.write_bytes("Declaraci\xf3n de Madrid sobre cooperaci\xf3n".encode("latin-1"))
+    binary = tmp_path / "image.txt"
+    binary.write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 20)
     unsupported = tmp_path / "slides.pptx"
     unsupported.write_bytes(b"PK\x03\x04")
     folder = tmp_path / "folder"
@@ -110,7 +110,7 @@ def test_bad_files_are_skipped_with_a_reason_and_the_rest_goes_on(library: Libra
                           DOCX / "poi__protected_agile.docx", lapaz_seed, folder])
     status = {Path(o.path).name: (o.status, o.reason) for o in report.outcomes}
     assert status[lapaz_seed.name][0] == "added"
-    for name in ("empty.txt", "latin1.txt", "slides.pptx", "notes.pdf",
+    for name in ("empty.txt", "image.txt", "slides.pptx", "notes.pdf",
                  "poi__truncated62886.docx", "poi__protected_agile.docx"):
         assert status[name][0] == "skipped", name
         reason = status[name][1]
@@ -180,3 +180,12 @@ def test_docx_sources_spanish_footnotes_and_tracked_changes(library: Library):
     # Tracked changes are read as accepted text.
     accepted = library.search('"two exciting insertions"')
     assert len(accepted) == 1
+
+
+def test_windows_1252_text_keeps_its_accents(library: Library, tmp_path: Path):
+    old = tmp_path / "old.txt"
+    old.write_bytes("La Declaraci\xf3n de Madrid sobre la cooperaci\xf3n birregional contra la droga."
+                    .encode("cp1252"))
+    assert library.add([old]).outcomes[0].status == "added"
+    (hit,) = library.search("declaracion birregional")
+    assert "Declaración de Madrid" in hit.text

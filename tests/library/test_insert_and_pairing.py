@@ -90,3 +90,28 @@ def test_a_concordia_draft_is_a_source(library: Library, tmp_path):
     hit = library.search("lima roadmap")[0]
     assert hit.sources[0].number == "5555/25" and hit.sources[0].title == "Lima declaration"
     assert hit.sources[0].date == date(2025, 5, 5)
+
+
+def test_pairing_survives_an_extra_heading_in_one_language(library: Library, tmp_path):
+    """The Spanish file has one title line more: positions shift, clause ranks do not."""
+    english = UDHR_EN.read_text(encoding="utf-8")
+    spanish = "Texto oficial\n\n" + UDHR_ES.read_text(encoding="utf-8")
+    (tmp_path / "udhr_en.txt").write_text(english, encoding="utf-8")
+    (tmp_path / "udhr_es.txt").write_text(spanish, encoding="utf-8")
+    library.add([tmp_path / "udhr_en.txt", tmp_path / "udhr_es.txt"])
+    hit = library.search('"right to life"', language="en")[0]
+    paired = library.insertion(hit.clause_id, "en").translations["es"][0].text
+    assert paired.startswith("Todo individuo tiene derecho a la vida")
+
+
+def test_numbered_paragraphs_pair_by_number(library: Library, tmp_path):
+    (tmp_path / "d.en.md").write_text(
+        "1. We reaffirm our commitment to the joint fight against drug trafficking.\n\n"
+        "2. We welcome the progress made on early warning systems in both regions.\n", "utf-8")
+    (tmp_path / "d.es.md").write_text(
+        "Declaración\n\n"
+        "1. Reafirmamos nuestro compromiso con la lucha conjunta contra el narcotráfico.\n\n"
+        "2. Acogemos con satisfacción los avances en los sistemas de alerta temprana.\n", "utf-8")
+    library.add([tmp_path / "d.en.md", tmp_path / "d.es.md"])
+    hit = library.search("early warning")[0]
+    assert library.insertion(hit.clause_id, "en").translations["es"][0].text.startswith("Acogemos")
