@@ -38,7 +38,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     old, new = text_of(draft, args.old), text_of(draft, args.new)
-    comparison = compare_drafts(old, new, args.old, args.new)
+    comparison = compare_drafts(old, new, args.old, args.new, StderrProgress())
     if args.out:
         return _export(args, draft, new, comparison)
     if args.json:

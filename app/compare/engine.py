@@ -3,6 +3,7 @@ and list footnote, cover and other item changes."""
 
 from __future__ import annotations
 
+from app.i18n import _
 from app.model import Block, Draft
 from app.progress import Progress
 
@@ -30,7 +31,7 @@ def compare_drafts(
     order = reading_order(len(old.blocks), len(new.blocks), pairs, kept)
     for count, (i, j) in enumerate(order):
         if count % 200 == 0:
-            progress.step(count, len(order), "")
+            progress.step(count, len(order), _("Comparing"))
         if i is not None and j is not None:
             rows.append(_pair_row(old.blocks[i], new.blocks[j], old_labels[i], new_labels[j]))
         elif j is not None:
@@ -55,7 +56,7 @@ def compare_drafts(
                 new_label="" if target is None else new_labels[target],
                 pieces=[Piece(DELETE, inline_tokens(block.content))],
             ))
-    progress.step(len(order), len(order), "")
+    progress.step(len(order), len(order), _("Compared"))
     return Comparison(
         old_name=old_name,
         new_name=new_name,

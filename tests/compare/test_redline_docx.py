@@ -168,6 +168,16 @@ def test_libreoffice_opens_both_exports(tmp_path, versions):
         text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True,
                               text=True).stdout
         assert "Stress the need to protect witnesses" in " ".join(text.split())
+    # LibreOffice takes every tracked change in as a change it can accept or reject.
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/profile", "--headless",
+         "--convert-to", "fodt", "--outdir", str(tmp_path / "odt"), str(tmp_path / "tracked.docx")],
+        capture_output=True, text=True, timeout=240, check=True)
+    flat = (tmp_path / "odt" / "tracked.fodt").read_text(encoding="utf-8")
+    regions = flat.count("<text:changed-region")
+    # § 2 words, inserted §, deleted §, the move's two ends, footnote 1 deleted + inserted words
+    assert regions == 7, regions
+    assert flat.count("<dc:creator>Concordia</dc:creator>") >= regions
     subprocess.run(["pdftoppm", "-r", "40", "-png", "-f", "4", "-l", "4",
                     str(tmp_path / "pdf" / "council.pdf"), str(tmp_path / "page")], check=True)
     assert list(tmp_path.glob("page*.png"))
