@@ -166,6 +166,8 @@ class LibraryDock(QDockWidget):
 
         self.add_documents_action = QAction(_("Add documents…"), self)
         self.add_documents_action.triggered.connect(self.choose_documents)
+        self.add_folder_action = QAction(_("Add a folder of documents…"), self)
+        self.add_folder_action.triggered.connect(self.choose_folder)
 
         self._search_timer = QTimer(self, singleShot=True, interval=debounce_ms)
         self._search_timer.timeout.connect(self.search_now)
@@ -186,6 +188,7 @@ class LibraryDock(QDockWidget):
         self._set_status("" if library else _("No library is open."))
         self.location.setText(_("Library: {where}").format(where=library.location) if library else "")
         self.add_documents_action.setEnabled(library is not None)
+        self.add_folder_action.setEnabled(library is not None)
 
     def set_language(self, language: str) -> None:
         """The draft's language: an inserted clause comes in it when the library pairs it."""
@@ -309,6 +312,11 @@ class LibraryDock(QDockWidget):
         )
         if paths:
             self.add_documents(paths)
+
+    def choose_folder(self) -> None:
+        folder = QFileDialog.getExistingDirectory(self, _("Add a folder of documents to the library"))
+        if folder:
+            self.add_documents([folder])
 
     def add_documents(self, paths: list[str]):
         """Import in the background with a progress dialog; returns the running task."""
