@@ -9,7 +9,7 @@ from pathlib import Path
 from app.i18n import _
 from app.store import load_draft, save_draft
 from app.store.errors import DraftFileError
-from app.store.versions import find_version, save_version_in_file
+from app.store.versions import find_version, open_version, save_version_in_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -103,7 +103,7 @@ def run_checkout(args: argparse.Namespace) -> int:
         raise DraftFileError(
             _("“{name}” already exists; choose a new file name for the new draft.").format(
                 name=out.name), out)
-    draft = find_version(load_draft(args.draft), args.name).draft()
+    draft = open_version(load_draft(args.draft), args.name)
     save_draft(draft, out)
     print(_("Wrote {path} from version “{name}”.").format(path=out, name=args.name))
     return 0

@@ -87,6 +87,7 @@ def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
 
 
 def find_version(draft: Draft, name: str) -> Version:
+    name = name.strip()
     for version in draft.versions:
         if version.name == name:
             return version
@@ -101,7 +102,19 @@ def text_of(draft: Draft, name: str | None) -> Draft:
     """The draft as it was at version `name`, or the current text for None / "current"."""
     if name is None or name.strip().lower() == CURRENT:
         return draft
-    return find_version(draft, name).draft()
+    return open_version(draft, name)
+
+
+def open_version(draft: Draft, name: str) -> Draft:
+    """A fresh Draft of the version `name`; a damaged snapshot is one sentence, not a crash."""
+    version = find_version(draft, name)
+    try:
+        return version.draft()
+    except (ValueError, KeyError, TypeError, AttributeError) as error:
+        raise VersionError(
+            _("The version “{name}” is damaged and cannot be opened ({detail}).").format(
+                name=version.name, detail=type(error).__name__)
+        ) from error
 
 
 def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:

@@ -91,3 +91,16 @@ def test_snapshot_is_independent_of_later_edits():
     assert again.note.subject == "La Paz declaration"
     assert list(again.footnotes.values())[0].text.startswith("Hereinafter")
     assert again.versions == []
+
+
+def test_damaged_snapshot_is_one_sentence(tmp_path):
+    path = tmp_path / "note.concordia"
+    draft = _draft()
+    save_version(draft, "Rev 1")
+    save_draft(draft, path)
+    with sqlite3.connect(path) as connection:
+        connection.execute("UPDATE versions SET snapshot = '{\"blocks\": [{\"nope\": 1}]}'")
+    reopened = load_draft(path)                 # the draft itself still opens
+    assert reopened.blocks[0].text == "LA PAZ DECLARATION"
+    with pytest.raises(VersionError, match="“Rev 1” is damaged"):
+        text_of(reopened, " Rev 1 ")
