@@ -413,3 +413,21 @@ def test_paragraphs_with_addresses_are_not_stretched(exported):
     notes = package.xml("word/footnotes.xml").findall(W + "footnote")[2:]
     aligned = [n.find(f"{W}p/{W}pPr/{W}jc") is not None for n in notes]
     assert aligned == [False, False, True]
+
+
+def test_lapaz_spanish_export_has_no_english_label_and_opens_in_python_docx(tmp_path):
+    import docx
+
+    from .render_lapaz import lapaz_drafts
+
+    _english, spanish = lapaz_drafts()
+    target = tmp_path / "lapaz-es.docx"
+    report = export_note(spanish, target, "es")
+    assert report.footnotes == 3
+    text = Package(target).all_text()
+    for english, translated in catalog_export_labels("es").items():
+        if translated and translated != english:
+            assert not re.search(rf"(?<!\w){re.escape(english)}(?!\w)", text), english
+    reopened = docx.Document(str(target))
+    assert [s.page_width for s in reopened.sections] == [reopened.sections[0].page_width] * 2
+    assert any(p.text == "ANEXO" for p in reopened.paragraphs)
