@@ -104,3 +104,38 @@ def test_large_drafts_compare_in_the_background(qtbot):
     assert view.summary.text() == "1 paragraph changed"
     view.next_change()
     assert view.comparison.rows[int(view.current_anchor[1:])].block is draft.blocks[500]
+
+
+def test_file_save_version_writes_it_into_the_draft_file(qtbot, tmp_path, clasi_seed):
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    from app.store import load_draft, save_draft
+    from app.ui.main_window import MainWindow
+    from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+
+    path = tmp_path / "clasi.concordia"
+    save_draft(draft_from_seed(clasi_seed), path)
+    window = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.files.open_path(path, ask_first=False)
+
+        def answer() -> None:
+            dialog = next((w for w in QApplication.topLevelWidgets()
+                           if isinstance(w, QInputDialog) and w.isVisible()), None)
+            if dialog is None:
+                QTimer.singleShot(20, answer)
+                return
+            dialog.setTextValue("Presidency draft")
+            dialog.accept()
+
+        QTimer.singleShot(0, answer)
+        window.actions_by_name["save_version"].trigger()
+        saved = load_draft(path)
+        assert [v.name for v in saved.versions] == ["Presidency draft"]
+        assert saved.versions[0].draft().to_public_json()["blocks"] == \
+            saved.to_public_json()["blocks"]
+    finally:
+        close_without_prompt(window)
