@@ -28,11 +28,11 @@ from typing import Callable
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
-from app.model import Block, BlockKind, Draft, new_id
+from app.model import ANCHOR, Block, BlockKind, Draft, new_id
 from app.model.draft import ClauseOrigin
 from app.model.inline import normalise
 
-from .formats import block_format, block_id_of, insert_inlines, read_block, with_new_id
+from .formats import block_format, block_id_of, footnote_id_of, insert_inlines, read_block, with_new_id
 
 
 class DocumentBridge(QObject):
@@ -180,6 +180,17 @@ class DocumentBridge(QObject):
             cursor.setPosition(qt_block.position())
             cursor.setBlockFormat(with_new_id(qt_block.blockFormat(), block_id))
         cursor.endEditBlock()
+
+    def references_in_document(self) -> set[str]:
+        """Footnote ids referenced in the document now (C++ search for the reference character)."""
+        found: set[str] = set()
+        cursor = self.document.find(ANCHOR)
+        while not cursor.isNull():
+            footnote_id = footnote_id_of(cursor.charFormat())
+            if footnote_id:
+                found.add(footnote_id)
+            cursor = self.document.find(ANCHOR, cursor)
+        return found
 
     def read_all_blocks(self) -> list[Block]:
         """A fresh read of the whole document (tests and debugging only: O(document))."""

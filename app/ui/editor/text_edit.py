@@ -58,18 +58,17 @@ class DraftTextEdit(QTextEdit):
         return super().event(event)
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if self._is_redo(event):
-            self.redo_requested.emit()
-            return
-        if self._is_undo(event):
-            self.undo_requested.emit()
+        if self._is_redo(event) or self._is_undo(event):
+            if not self.isReadOnly():          # a read-only draft is not changed, not even back
+                (self.redo_requested if self._is_redo(event) else self.undo_requested).emit()
             return
         if self.isReadOnly():
             super().keyPressEvent(event)
             return
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not (mods & Qt.KeyboardModifier.ControlModifier):
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            # Every flavour (Shift/Ctrl+Enter too) splits: no line separators inside a block.
             self.split_requested.emit()
             return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.list_item_at_cursor():

@@ -6,6 +6,8 @@ Qt's text history and our non-text operations share one QUndoStack.
 
 from __future__ import annotations
 
+import copy
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
@@ -122,6 +124,8 @@ class DraftEditor(QWidget):
         """A non-text edit (cover field, footnote, language version, block format …), undoable."""
         parts = op.operations if isinstance(op, Batch) else [op]
         if isinstance(op, Batch) and any(isinstance(p, BLOCK_OPERATIONS) for p in parts):
+            # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
+            copy.deepcopy(op).apply(copy.deepcopy(self.bridge.draft))
             self.undo_stack.beginMacro(text)
             try:
                 for part in parts:
@@ -165,7 +169,7 @@ class DraftEditor(QWidget):
     def _on_qt_step(self) -> None:
         steps = self._document.availableUndoSteps()
         if steps > self._qt_steps:
-            self.undo_stack.push(TextStep(self._replay, self._step_label or _("Edit text")))
+            self.undo_stack.push(TextStep(self._replay, self._step_label or _("Typing")))
         self._qt_steps = steps
 
     def _replay(self, forward: bool) -> None:
@@ -305,7 +309,10 @@ class DraftEditor(QWidget):
         char_format = cursor.charFormat()
         if footnote_id_of(char_format):
             char_format = run_format(run_from_format("", char_format))
-        if cursor.atBlockStart() and block.length() > 1:
+        if block.length() == 1 and kind in (BlockKind.LIST_ITEM, BlockKind.NUMBERED) and not self._read_only:
+            # Enter on an empty bullet or numbered paragraph ends the list, as in a word processor.
+            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.PARAGRAPH, 0, fmt))
+        elif cursor.atBlockStart() and block.length() > 1:
             cursor.insertBlock(fmt, char_format)
             empty = QTextCursor(cursor.block().previous())
             empty.setBlockFormat(with_new_id(fmt, new_id()))
@@ -331,7 +338,9 @@ class DraftEditor(QWidget):
         """
         if self._read_only or not pasted.blocks:
             return
-        referenced = set(self.bridge.draft.footnote_order())
+        # Ask the document, not the model: during a drag-move Qt has already removed the
+        # source before the model hears of it.
+        referenced = self.bridge.references_in_document()
         copies: dict[str, str] = {}
         blocks = []
         for block in pasted.blocks:

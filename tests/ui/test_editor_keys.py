@@ -1,0 +1,84 @@
+"""Keys a word-processor user expects, and mixed operations from other parts of the window."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+
+from app.model import BlockKind, TextRun
+from app.model.ops import AddFootnote, Batch, SetMeta, SplitBlock
+
+from .test_editor_bridge import assert_in_sync, editor, put_cursor, sample_draft, shape  # noqa: F401
+
+CTRL = Qt.KeyboardModifier.ControlModifier
+SHIFT = Qt.KeyboardModifier.ShiftModifier
+
+
+def test_enter_twice_in_a_list_ends_the_list(editor, type_text, press):
+    te = editor.text_edit
+    put_cursor(editor, "li1", len("first point"))
+    press(te, Qt.Key.Key_Return)
+    new = editor.draft().blocks[-1]
+    assert (new.kind, new.level, new.text) == (BlockKind.LIST_ITEM, 1, "")
+    press(te, Qt.Key.Key_Return)
+    assert len(editor.draft().blocks) == 6                      # no third block: the item became text
+    assert editor.draft().blocks[-1].kind is BlockKind.PARAGRAPH
+    type_text(te, "Done")
+    assert editor.draft().blocks[-1].content == [TextRun("Done")]
+    assert_in_sync(editor)
+
+
+def test_shift_enter_splits_like_enter(editor, press):
+    put_cursor(editor, "num2", len("Agree"))
+    press(editor.text_edit, Qt.Key.Key_Return, SHIFT)
+    assert [b.text for b in editor.draft().blocks[3:5]] == ["Agree", " to meet again."]
+    assert all("\u2028" not in b.text for b in editor.draft().blocks)
+    assert_in_sync(editor)
+
+
+def test_read_only_draft_ignores_undo_keys_too(editor, type_text, press):
+    put_cursor(editor, "num2", 0)
+    type_text(editor.text_edit, "x")
+    editor.set_read_only(True)
+    press(editor.text_edit, Qt.Key.Key_Z, CTRL)
+    assert editor.draft().block("num2").text == "xAgree to meet again."
+
+
+def test_a_batch_of_block_and_model_operations_is_one_undo_step(editor):
+    editor.apply_operation(
+        Batch([SplitBlock("num2", 5, "num3"), AddFootnote("fn9", "New note"), SetMeta("subject", "S")]),
+        "Split and annotate",
+    )
+    assert [b.id for b in editor.draft().blocks][3:5] == ["num2", "num3"]
+    assert editor.draft().footnotes["fn9"].text == "New note" and editor.draft().note.subject == "S"
+    assert editor.undo_stack.count() == 1 and editor.undo_stack.undoText() == "Split and annotate"
+    assert_in_sync(editor)
+    editor.undo_stack.undo()
+    assert shape(editor.draft()) == shape(sample_draft())
+    assert "fn9" not in editor.draft().footnotes and editor.draft().note.subject == ""
+    editor.undo_stack.redo()
+    assert editor.draft().block("num3").text == " to meet again."
+    assert_in_sync(editor)
+
+
+def test_a_bad_operation_changes_nothing(editor):
+    import pytest
+
+    with pytest.raises(KeyError):
+        editor.apply_operation(SplitBlock("no-such-block", 1, "x"), "Split")
+    assert shape(editor.draft()) == shape(sample_draft()) and editor.undo_stack.count() == 0
+
+
+def test_references_in_document_are_found_by_the_document(editor, press):
+    assert editor.bridge.references_in_document() == {"fn1"}
+    put_cursor(editor, "pre", len("HAVING MET in La Paz"))
+    press(editor.text_edit, Qt.Key.Key_Delete)
+    assert editor.bridge.references_in_document() == set()
+
+
+def test_a_batch_failing_halfway_changes_nothing(editor):
+    import pytest
+
+    with pytest.raises(KeyError):
+        editor.apply_operation(Batch([SetMeta("subject", "S"), SplitBlock("missing", 1, "x")]), "Bad")
+    assert editor.draft().note.subject == "" and editor.undo_stack.count() == 0
+    assert shape(editor.draft()) == shape(sample_draft())
