@@ -82,3 +82,13 @@ def test_a_batch_failing_halfway_changes_nothing(editor):
         editor.apply_operation(Batch([SetMeta("subject", "S"), SplitBlock("missing", 1, "x")]), "Bad")
     assert editor.draft().note.subject == "" and editor.undo_stack.count() == 0
     assert shape(editor.draft()) == shape(sample_draft())
+
+
+def test_a_bad_model_operation_raises_and_leaves_no_step(editor):
+    import pytest
+
+    from app.model.ops import RemoveFootnote
+
+    with pytest.raises(KeyError):
+        editor.apply_operation(Batch([SetMeta("subject", "S"), RemoveFootnote("nope")]), "Bad")
+    assert editor.draft().note.subject == "" and editor.undo_stack.count() == 0

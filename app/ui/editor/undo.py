@@ -44,16 +44,32 @@ class TextStep(QUndoCommand):
 
 
 class ModelStep(QUndoCommand):
-    """A non-text operation: applied to the model, undone with the inverse it returned."""
+    """A non-text operation: applied to the model, undone with the inverse it returned.
 
-    def __init__(self, draft: Draft, operation: Operation, text: str, changed: Callable[[Operation], None]) -> None:
+    Build it with `ModelStep.applied(...)`: the operation is applied BEFORE the push, so a
+    bad operation raises in the caller (and changes nothing) instead of inside Qt's push().
+    """
+
+    def __init__(self, draft: Draft, backward: Operation, text: str, changed: Callable[[Operation], None]) -> None:
         super().__init__(text)
         self._draft = draft
-        self._forward = operation
-        self._backward: Operation | None = None
+        self._forward: Operation | None = None
+        self._backward: Operation | None = backward
         self._changed = changed
+        self._pushed = False
+
+    @classmethod
+    def applied(cls, draft: Draft, operation: Operation, text: str, changed: Callable[[Operation], None]) -> "ModelStep":
+        backward = operation.apply(draft)
+        step = cls(draft, backward, text, changed)
+        changed(operation)
+        return step
 
     def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True          # applied already, by `applied`
+            return
+        assert self._forward is not None
         self._backward = self._forward.apply(self._draft)
         self._changed(self._forward)
 

@@ -142,7 +142,7 @@ class DraftEditor(QWidget):
                 self._step_label = None
             self._qt_barrier()
             return
-        self.undo_stack.push(ModelStep(self.bridge.draft, op, text, self._on_model_step))
+        self.undo_stack.push(ModelStep.applied(self.bridge.draft, op, text, self._on_model_step))
 
     def set_read_only(self, flag: bool) -> None:
         self._read_only = flag
@@ -283,7 +283,7 @@ class DraftEditor(QWidget):
         cursor.setPosition(cursor.selectionEnd())
         self.undo_stack.beginMacro(_("Insert footnote"))
         try:
-            self.undo_stack.push(ModelStep(self.bridge.draft, AddFootnote(footnote_id, ""), "", self._on_model_step))
+            self.undo_stack.push(ModelStep.applied(self.bridge.draft, AddFootnote(footnote_id, ""), "", self._on_model_step))
             following = run_from_format("", cursor.charFormat())
             cursor.beginEditBlock()
             cursor.insertText(ANCHOR, footnote_format(footnote_id))
@@ -361,7 +361,7 @@ class DraftEditor(QWidget):
             for original, copy_id in copies.items():
                 text = self._footnote_text(original)
                 text = pasted.footnotes.get(original, "") if text is None else text
-                self.undo_stack.push(ModelStep(self.bridge.draft, AddFootnote(copy_id, text), "", self._on_model_step))
+                self.undo_stack.push(ModelStep.applied(self.bridge.draft, AddFootnote(copy_id, text), "", self._on_model_step))
             self.insert_blocks(blocks)
         finally:
             self.undo_stack.endMacro()
