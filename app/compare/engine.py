@@ -12,6 +12,7 @@ from .items import compare_items
 from .labels import paragraph_labels
 from .moves import in_place, reading_order
 from .redline import Comparison, FieldChange, FootnoteChange, Piece, Row, RowKind
+from .sentences import find_sentence_moves
 from .words import DELETE, EQUAL, INSERT, diff_tokens, inline_diff, inline_tokens, tokenize
 
 
@@ -67,6 +68,7 @@ def compare_drafts(
         old_footnotes={fid: note.text for fid, note in old.footnotes.items()},
         new_footnotes={fid: note.text for fid, note in new.footnotes.items()},
         footnote_marks=_footnote_marks(old, new),
+        sentence_moves=find_sentence_moves(rows),
     )
 
 

@@ -121,6 +121,7 @@ class Comparison:
     #: How a footnote reference reads on screen: its number in the newer version, or its
     #: old number in brackets for a footnote that is gone.
     footnote_marks: dict[str, str] = field(default_factory=dict)
+    sentence_moves: list = field(default_factory=list)            # sentences.SentenceMove
 
     def changes(self) -> list[int]:
         """Indexes of the rows a reader steps through with next/previous change."""

@@ -19,6 +19,7 @@ class Counts:
     moved: int = 0
     moved_and_changed: int = 0
     reformatted: int = 0            # same words, another kind or level (numbered → bullet)
+    sentences_moved: int = 0        # inside changed paragraphs: told, not counted again
     spacing: int = 0
     renumbered: int = 0
     footnotes: Counter = field(default_factory=Counter)     # "added"/"removed"/"reworded"
@@ -38,6 +39,7 @@ class Counts:
             "paragraphs_moved": self.moved,
             "paragraphs_moved_and_changed": self.moved_and_changed,
             "paragraphs_reformatted": self.reformatted,
+            "sentences_moved": self.sentences_moved,
             "spacing_only": self.spacing,
             "renumbered_only": self.renumbered,
             "footnotes": dict(self.footnotes),
@@ -67,6 +69,7 @@ def count(comparison: Comparison) -> Counts:
             counts.renumbered += 1
     counts.footnotes.update(change.kind for change in comparison.footnotes)
     counts.fields = len(comparison.fields)
+    counts.sentences_moved = len(comparison.sentence_moves)
     counts.items.update((item.section, item.kind) for item in comparison.items)
     return counts
 
@@ -95,6 +98,8 @@ def summary_line(comparison: Comparison) -> str:
     paragraphs = [full if not index else short
                   for index, (_value, full, short) in enumerate(f for f in figures if f[0])]
     groups = [", ".join(paragraphs)] if paragraphs else []
+    if counts.sentences_moved:
+        groups.append(n("{n} sentence moved", "{n} sentences moved", counts.sentences_moved))
     notes = [
         text.format(n=counts.footnotes[kind])
         for kind, text in (

@@ -35,6 +35,8 @@ def shown_rows(comparison: Comparison, mode: str) -> list[int]:
 def change_anchors(comparison: Comparison, mode: str) -> list[str]:
     """Anchors of the changes a reader steps through (F7), in reading order."""
     anchors = [f"r{i}" for i in shown_rows(comparison, mode) if comparison.rows[i].is_change]
+    if mode in ("all", "changes", "moves"):
+        anchors += [f"s{i}" for i in range(len(comparison.sentence_moves))]
     if mode in ("all", "changes", "footnotes"):
         anchors += [f"f{i}" for i in range(len(comparison.footnotes))]
     if mode in ("all", "changes"):
@@ -127,6 +129,12 @@ def side_by_side_html(comparison: Comparison, mode: str = "all") -> str:
 
 def _extras(comparison: Comparison, mode: str) -> list[str]:
     out: list[str] = []
+    if mode in ("all", "changes", "moves") and comparison.sentence_moves:
+        out.append(f"<h3>{escape(_('Moved sentences'))}</h3>")
+        for index, move in enumerate(comparison.sentence_moves):
+            where = _("from {old} to {new}").format(old=move.from_label, new=move.to_label)
+            out.append(f'<p><a name="s{index}"></a><b>{escape(where)}</b>: '
+                       f"{_NOTE}{escape(move.text)}</span></p>")
     if mode in ("all", "changes", "footnotes") and comparison.footnotes:
         out.append(f"<h3>{escape(_('Footnotes'))}</h3>")
         for index, change in enumerate(comparison.footnotes):

@@ -29,6 +29,10 @@ def comparison_to_json(comparison: Comparison, changes_only: bool = False) -> di
             }
             for change in comparison.footnotes
         ],
+        "sentence_moves": [
+            {"text": move.text, "from": move.from_label, "to": move.to_label}
+            for move in comparison.sentence_moves
+        ],
         "cover": [
             {"field": change.field_name, "old": change.old, "new": change.new}
             for change in comparison.fields

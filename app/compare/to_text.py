@@ -50,6 +50,11 @@ def comparison_to_text(comparison: Comparison) -> str:
         body = row.old.text if row.kind == RowKind.MOVED_AWAY and row.old else marked(row.pieces)
         lines.append("    " + body)
         lines.append("")
+    for move in comparison.sentence_moves:
+        lines.append(_("sentence moved from {old} to {new}").format(old=move.from_label,
+                                                                    new=move.to_label))
+        lines.append("    " + move.text)
+        lines.append("")
     for change in comparison.footnotes:
         number = change.new_number or change.old_number or "?"
         lines.append(_("footnote {number} {change}").format(number=number, change=_(change.kind)))

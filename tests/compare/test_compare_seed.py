@@ -103,3 +103,18 @@ def test_text_without_ids_aligns_by_similarity(clasi_seed):
     comparison = compare_drafts(rev1, rev2)
     figures = count(comparison)
     assert (figures.changed, figures.inserted, figures.deleted, figures.moved) == (1, 1, 1, 1)
+
+
+def test_sentence_moved_between_paragraphs_is_named(clasi_seed):
+    rev1 = draft_from_seed(clasi_seed)
+    rev2, done = make_revision(rev1)
+    source, target = numbered(rev2, 4), numbered(rev2, 9)
+    sentence = "in particular drug trafficking, smuggling of migrants, trafficking in human beings,"
+    assert sentence in source.text
+    source.content = [TextRun(source.text.replace(" " + sentence, ""))]
+    target.content = [TextRun(target.text.rstrip(";") + ", " + sentence.rstrip(",") + ";")]
+    comparison = compare_drafts(rev1, rev2)
+    moves = comparison.sentence_moves
+    assert [(m.from_label, m.to_label) for m in moves] == [("§ 4", "§ 9")]
+    assert "1 sentence moved" in summary_line(comparison)
+    assert comparison_to_json(comparison)["sentence_moves"][0]["from"] == "§ 4"
