@@ -191,9 +191,12 @@ def annotations(draft: "Draft") -> Iterator[Annotation]:
     yield from draft.reservations.values()
 
 
-def _in_blocks(draft: "Draft", block_ids: Iterable[str]) -> Iterator[Annotation]:
+def _in_blocks(draft: "Draft", block_ids: Iterable[str]) -> list[Annotation]:
+    # Flat comprehensions: this runs on every keystroke over thousands of annotations.
     wanted = set(block_ids)
-    return (item for item in annotations(draft) if item.anchor.block_id in wanted)
+    found: list[Annotation] = [c for c in draft.comments.values() if c.anchor.block_id in wanted]
+    found += [r for r in draft.reservations.values() if r.anchor.block_id in wanted]
+    return found
 
 
 def snapshot(draft: "Draft", block_ids: Iterable[str]) -> AnchorSnapshot:

@@ -23,7 +23,6 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 from app.model import Draft
 from app.model.annotations import (
     annotations,
-    block_spans,
     rederive_block_anchors,
     restore,
 )
@@ -101,6 +100,21 @@ class AnnotationMarks(QObject):
 
     def _paint_blocks(self, block_ids: list[str], join: bool) -> None:
         draft = self.editor.draft()
+        wanted_ids = set(block_ids)
+        spans: dict[str, list[tuple[str, int, int]]] = {}
+        for item in annotations(draft):       # one pass, not one per block
+            anchor = item.anchor
+            if anchor.scope == "span" and not anchor.orphaned and anchor.block_id in wanted_ids:
+                spans.setdefault(anchor.block_id, []).append((item.id, anchor.start, anchor.end))
+        if len(block_ids) > 50:               # many blocks: walk the document once
+            found = []
+            qt_block = self.document.firstBlock()
+            while qt_block.isValid():
+                if block_id_of(qt_block) in wanted_ids:
+                    found.append(qt_block)
+                qt_block = qt_block.next()
+        else:
+            found = [b for b in (self.editor.bridge.qt_block(key) for key in block_ids) if b is not None]
         cursor = QTextCursor(self.document)
         if join and self.document.availableUndoSteps() > 0:
             cursor.joinPreviousEditBlock()
@@ -108,11 +122,8 @@ class AnnotationMarks(QObject):
             cursor.beginEditBlock()
         self._busy = True
         try:
-            for block_id in block_ids:
-                qt_block = self.editor.bridge.qt_block(block_id)
-                if qt_block is None:
-                    continue
-                wanted = block_spans(draft, block_id)
+            for qt_block in found:
+                wanted = spans.get(block_id_of(qt_block) or "", [])
                 if not wanted and not read_spans(qt_block):
                     continue
                 base = qt_block.position()
