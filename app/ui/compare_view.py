@@ -80,6 +80,7 @@ class CompareView(QDialog):
         self.summary.setObjectName("compare_summary")
         self.summary.setWordWrap(True)
         self.position = QLabel()
+        self.export_status = QLabel()
 
         self.previous_button = QPushButton(_("◀ Previous Change"))
         self.next_button = QPushButton(_("Next Change ▶"))
@@ -104,6 +105,7 @@ class CompareView(QDialog):
         for widget in (self.previous_button, self.next_button, self.position):
             buttons.addWidget(widget)
         buttons.addStretch(1)
+        buttons.addWidget(self.export_status)
         buttons.addWidget(self.export_button)
         buttons.addWidget(close)
         layout = QVBoxLayout(self)
@@ -258,7 +260,9 @@ class CompareView(QDialog):
             self, lambda progress: export_comparison(
                 comparison, newer, path, style=style, author=author,
                 date=version.created if version else None, progress=progress),
-            title=_("Exporting"), on_done=lambda _report: None,
+            title=_("Exporting"),
+            on_done=lambda _report: self.export_status.setText(
+                _("Exported to {name}.").format(name=path.name)),
             on_error=lambda error: dialogs.show_error(self, str(error)),
         )
 

@@ -18,7 +18,7 @@ def _draft_with_versions(clasi_seed):
     return rev2, done
 
 
-def test_step_through_changes_with_f7(qtbot, clasi_seed):
+def test_step_through_changes_with_f7(qtbot, tmp_path, clasi_seed):
     draft, done = _draft_with_versions(clasi_seed)
     view = CompareView(draft, old_name="Rev 1", new_name="Rev 2")
     qtbot.addWidget(view)
@@ -38,6 +38,11 @@ def test_step_through_changes_with_f7(qtbot, clasi_seed):
     assert "6" in view.position.text()
     qtbot.keyClick(view.inline, Qt.Key_F7, Qt.ShiftModifier)
     assert view.current_anchor == view.anchors[-2]
+    target = tmp_path / "rev1-rev2.docx"
+    view.export(target, "council")
+    qtbot.waitUntil(lambda: view.export_status.text() != "", timeout=20_000)
+    assert view.export_status.text() == "Exported to rev1-rev2.docx."
+    assert target.stat().st_size > 0
     rows = [view.comparison.rows[int(a[1:])] for a in seen if a.startswith("r")]
     assert rows[0].block.id == done["reworded"]
     assert "serious and growing" in view.inline.toPlainText()
