@@ -193,6 +193,12 @@ class LanguageImportDialog(QDialog):
         self.report_dialog = PairingReportDialog(self.parentWidget(), report, draft, replaced)
         self.report_dialog.open()
 
+    def reject(self) -> None:
+        # Closing the dialog while the text is read means: do not import it.
+        if self.task is not None and self.task.running:
+            self.task.cancel()
+        super().reject()
+
     def _failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
         self._say(describe_error(error))

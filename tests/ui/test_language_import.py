@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QLabel, QMainWindow
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLabel, QMainWindow, QPushButton
 
 from app.docx.writer import export_note
 from app.importer import import_text_file
@@ -173,6 +173,28 @@ def test_spanish_word_document_pairs_through_the_same_core(qtbot, window, tmp_pa
     assert version.footnotes[numbered[9].footnote_ids[0]]
     assert "24 of 24 blocks" in dialog.report_dialog.headline.text()
     assert dialog.report_dialog.details.toPlainText() == ""
+
+
+def test_cancel_in_the_progress_dialog_changes_nothing(qtbot, window, tmp_path):
+    from benchmarks.generate import make_large_markdown
+
+    big = tmp_path / "large.es.md"
+    big.write_text(make_large_markdown(pages=60, words=30_000, footnotes=100), encoding="utf-8")
+    editor = window.editor
+    dialog = show_language_import(window, editor, big)
+    dialog.task.dialog.findChild(QPushButton).click()      # the progress dialog's Cancel
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=10_000)
+    assert dialog.task.outcome == "cancelled"
+    assert dialog.status.text() == "The import was cancelled; nothing was changed."
+    assert dialog.isVisible() and dialog.import_button.isEnabled()
+    assert "es" not in editor.draft().translations and editor.undo_stack.count() == 0
+
+    # Cancel in the import dialog itself, while the text is read, stops the import too.
+    dialog.start_import()
+    qtbot.mouseClick(dialog.buttons.button(QDialogButtonBox.Cancel), Qt.LeftButton)
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=10_000)
+    assert dialog.task.outcome == "cancelled" and not dialog.isVisible()
+    assert "es" not in editor.draft().translations and editor.undo_stack.count() == 0
 
 
 def test_the_dialog_asks_for_file_and_language(qtbot, window):
