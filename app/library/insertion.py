@@ -15,7 +15,7 @@ from sqlalchemy.engine import Engine
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Inline, LanguageVersion, TextRun
 from app.model.draft import ClauseOrigin
-from app.model.ops import InsertBlock
+from app.model.ops import Batch, InsertBlock, Operation, SetLanguageVersion
 
 from .db import LibraryError
 from .pairing import ClauseRow, clause_row, counterparts
@@ -28,17 +28,28 @@ class ClauseInsertion:
     #: language → content of the same block in that language (from the paired source)
     translations: dict[str, list[Inline]] = field(default_factory=dict)
 
-    def operation(self, index: int) -> InsertBlock:
-        return InsertBlock(index, self.block)
+    def operation(self, index: int, draft: Draft | None = None, create_missing: bool = False) -> Operation:
+        """One undoable step: insert the block at `index` and, given the draft, put the paired
+        wording into its language versions (creating them only with `create_missing`)."""
+        steps: list[Operation] = [InsertBlock(index, self.block)]
+        if draft is not None:
+            for language, content in self.translations.items():
+                current = draft.translations.get(language)
+                if language == draft.language or (current is None and not create_missing):
+                    continue
+                version = (LanguageVersion.from_json(current.to_json()) if current
+                           else LanguageVersion(language))
+                version.blocks[self.block.id] = list(content)
+                # Both wordings are agreed texts of one source: the pair starts in step.
+                version.confirmed[self.block.id] = self.block.text
+                steps.append(SetLanguageVersion(language, version.to_json()))
+        return steps[0] if len(steps) == 1 else Batch(steps)
 
     def apply_translations(self, draft: Draft) -> None:
-        """Give the draft's other language versions the paired wording of the new block."""
-        for language, content in self.translations.items():
-            if language == draft.language:
-                continue
-            version = draft.translations.setdefault(language, LanguageVersion(language))
-            version.blocks[self.block.id] = list(content)
-            version.confirmed[self.block.id] = self.block.text
+        """Give the draft's language versions (created if missing) the paired wording."""
+        operation = self.operation(0, draft, create_missing=True)
+        for step in operation.operations[1:] if isinstance(operation, Batch) else []:
+            step.apply(draft)
 
 
 def clause_insertion(library, clause_id: str, language: str = "en") -> ClauseInsertion:

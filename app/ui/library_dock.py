@@ -113,7 +113,10 @@ class LibraryDock(QDockWidget):
         insert: Callable[[ClauseInsertion], None] | None = None,
         language: str = "en",
         debounce_ms: int = 200,
+        opener: Callable[[], Library] | None = None,
     ) -> None:
+        """`opener`, when given, opens the library on first use (typing, adding documents),
+        so a window can offer the dock without touching the user's data folder at start."""
         super().__init__(_("Library"), parent)
         self.setObjectName("LibraryDock")
         self.library = library
@@ -126,6 +129,7 @@ class LibraryDock(QDockWidget):
         self._kinds: dict[int, str] = {}
         self._latest = {"search": 0, "precedents": 0}   # results of older look-ups are dropped
         self._pending_precedent = ""
+        self._opener = opener
         if insert is not None:
             self.insertRequested.connect(insert)
         self._build(debounce_ms)
@@ -187,8 +191,20 @@ class LibraryDock(QDockWidget):
         self.precedents.clear()
         self._set_status("" if library else _("No library is open."))
         self.location.setText(_("Library: {where}").format(where=library.location) if library else "")
-        self.add_documents_action.setEnabled(library is not None)
-        self.add_folder_action.setEnabled(library is not None)
+        usable = library is not None or self._opener is not None
+        self.add_documents_action.setEnabled(usable)
+        self.add_folder_action.setEnabled(usable)
+
+    def ensure_library(self) -> Library | None:
+        """The library, opened now through the opener if it is not open yet."""
+        if self.library is None and self._opener is not None:
+            try:
+                library = self._opener()
+            except LibraryError as error:
+                self._set_status(str(error))
+                return None
+            self.set_library(library)
+        return self.library
 
     def set_language(self, language: str) -> None:
         """The draft's language: an inserted clause comes in it when the library pairs it."""
@@ -203,6 +219,8 @@ class LibraryDock(QDockWidget):
     @Slot()
     def search_now(self) -> None:
         query = self.search_field.text().strip()
+        if query:
+            self.ensure_library()
         if not query or self.library is None:
             self._latest["search"] = -1     # drop a search still in flight
             self.hits.clear()
@@ -320,9 +338,9 @@ class LibraryDock(QDockWidget):
 
     def add_documents(self, paths: list[str]):
         """Import in the background with a progress dialog; returns the running task."""
-        if self.library is None:
+        library = self.ensure_library()
+        if library is None:
             return None
-        library = self.library
         from pathlib import Path
 
         return run_in_background(

@@ -60,6 +60,21 @@ def test_english_and_spanish_udhr_clauses_are_paired(library: Library):
     assert draft.translations["es"].blocks[insertion.block.id][0].text == spanish
     assert draft.translations["es"].missing_blocks(draft) == []
 
+    # In one undoable step, into a draft that already has a Spanish version.
+    from app.model import LanguageVersion
+
+    other = Draft(translations={"es": LanguageVersion("es", meta={"subject": "Asunto"})})
+    undo = library.insertion(english.clause_id, "en").operation(0, other).apply(other)
+    (block,) = other.blocks
+    assert other.translations["es"].blocks[block.id][0].text == spanish
+    assert other.translations["es"].meta == {"subject": "Asunto"}
+    undo.apply(other)
+    assert other.blocks == [] and other.translations["es"].blocks == {}
+    # A draft without a Spanish version is not given one unasked.
+    bare = Draft()
+    library.insertion(english.clause_id, "en").operation(0, bare).apply(bare)
+    assert bare.translations == {} and len(bare.blocks) == 1
+
 
 def test_unpaired_clause_has_no_translation(seeded: Library):
     hit = seeded.search("Ameripol")[0]

@@ -123,3 +123,46 @@ def test_without_a_library_the_dock_says_so(qtbot):
 def test_dock_shows_where_the_library_is(dock, library):
     assert library.location in dock.location.text()
     assert dock.add_documents_action.isEnabled()
+
+
+def test_in_the_main_window_a_clause_goes_in_after_the_cursor_and_undoes(qtbot, tmp_path, library):
+    from app.model import Block, BlockKind, Draft, LanguageVersion, TextRun
+    from app.ui import library_panel
+    from app.ui.main_window import MainWindow
+    from tests.ui.window_support import close_without_prompt, isolated_settings
+
+    window = MainWindow(isolated_settings(tmp_path / "config"))
+    qtbot.addWidget(window)
+    opened = []
+    dock = library_panel.install(window, opener=lambda: opened.append(1) or library)
+    assert opened == []          # nothing opened before the user searches
+    draft = Draft(blocks=[Block(BlockKind.OPERATIVE, [TextRun("WE MEET in Brussels today.")], id="first")],
+                  translations={"es": LanguageVersion("es")})
+    window.editor.set_draft(draft)
+    window.show()
+    dock.show()
+    window.editor.go_to_block("first")
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000):
+        qtbot.keyClicks(dock.search_field, '"disrupting illicit drug trafficking"')
+    assert opened == [1]
+    qtbot.keyClick(dock.search_field, Qt.Key_Return)
+    blocks = window.editor.draft().blocks
+    assert [b.id for b in blocks][0] == "first" and len(blocks) == 2
+    assert blocks[1].origin is not None and "disrupting illicit drug trafficking" in blocks[1].text
+    window.editor.undo_stack.undo()
+    assert len(window.editor.draft().blocks) == 1
+    # A clause the library holds in both languages brings its Spanish pair, undoably.
+    from tests.library.conftest import UDHR_EN, UDHR_ES
+
+    library.add([UDHR_EN, UDHR_ES])
+    dock.search_field.clear()
+    with qtbot.waitSignal(dock.resultsShown, timeout=5000):
+        qtbot.keyClicks(dock.search_field, '"inherent dignity"')
+    qtbot.keyClick(dock.search_field, Qt.Key_Return)
+    current = window.editor.draft()
+    inserted = current.blocks[1]
+    assert inserted.text.startswith("Whereas recognition of the inherent dignity")
+    assert current.translations["es"].blocks[inserted.id][0].text.startswith("Considerando que la libertad")
+    window.editor.undo_stack.undo()
+    assert inserted.id not in window.editor.draft().translations["es"].blocks
+    close_without_prompt(window)
