@@ -6,8 +6,8 @@ from __future__ import annotations
 from app.compare.labels import paragraph_labels
 from app.i18n import _
 from app.model import Draft
-from app.model.inline import ANCHOR, anchored_text
 from app.model.annotations import Annotation, Comment, Reservation
+from app.model.inline import ANCHOR, anchored_text
 from app.model.parties import PartyRegistry
 
 
@@ -43,7 +43,7 @@ def _order(draft: Draft, items: list) -> list:
 
 
 def block_labels(draft: Draft) -> dict[str, str]:
-    return {block.id: label for block, label in zip(draft.blocks, paragraph_labels(draft.blocks))}
+    return {block.id: label for block, label in zip(draft.blocks, paragraph_labels(draft.blocks), strict=True)}
 
 
 def print_comments(draft: Draft, comments: list[Comment]) -> None:

@@ -18,8 +18,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Callable
 from datetime import date
-from typing import Callable
 
 from app.i18n import _
 from app.model import Draft, new_id

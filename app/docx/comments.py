@@ -97,7 +97,7 @@ def annotate(local: LocalisedNote, draft: Draft, language: str,
     registry = PartyRegistry.for_draft(draft)
     own_text = language == draft.language
     contents: dict[str, list[Inline]] = {
-        block.id: local_block.content for block, local_block in zip(draft.blocks, local.blocks)
+        block.id: local_block.content for block, local_block in zip(draft.blocks, local.blocks, strict=True)
     }
     lengths = None if own_text else {key: content_length(value) for key, value in contents.items()}
     insertions, footnotes = footnote_insertions(draft, language, registry, lengths)
@@ -116,7 +116,7 @@ def annotate(local: LocalisedNote, draft: Draft, language: str,
         items.append((start, AFTER_FOOTNOTES, TextRun(chr(_BASE + 2 * number))))
         items.append((end, _AFTER_START if start == end else BEFORE_FOOTNOTES,
                       TextRun(chr(_BASE + 2 * number + 1))))
-    for block, local_block in zip(draft.blocks, local.blocks):
+    for block, local_block in zip(draft.blocks, local.blocks, strict=True):
         if block.id in insertions:
             local_block.content = insert_into(local_block.content, insertions[block.id])
     local.footnotes.update({key: note.text for key, note in footnotes.items()})

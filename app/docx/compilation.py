@@ -14,9 +14,9 @@ comment never reaches a compilation for circulation.
 from __future__ import annotations
 
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Iterable, Optional
 
 import docx
 from lxml import etree
@@ -81,7 +81,7 @@ def _labels(language: str) -> dict[str, str]:
 
 
 def compilation_rows(draft: Draft, language: str, mode: str = "circulation",
-                     registry: Optional[PartyRegistry] = None) -> list[Row]:
+                     registry: PartyRegistry | None = None) -> list[Row]:
     """The table's rows, in text order (see the module doc)."""
     registry = registry or PartyRegistry.for_draft(draft)
     labels = _labels(language)
@@ -156,8 +156,8 @@ def export_compilation(draft: Draft, path: Path | str, language: str = "en",
                           .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
     local = localise(draft, language)
     texts = {block.id: plain_text(local_block.content)
-             for block, local_block in zip(draft.blocks, local.blocks)}
-    numbers = dict(zip((block.id for block in draft.blocks), paragraph_labels(draft.blocks)))
+             for block, local_block in zip(draft.blocks, local.blocks, strict=True)}
+    numbers = dict(zip((block.id for block in draft.blocks), paragraph_labels(draft.blocks), strict=True))
     labels = _labels(language)
     rows = compilation_rows(draft, language, comments)
     progress.step(0, 2, _("Writing the compilation"))
@@ -211,7 +211,7 @@ def _table(rows: list[Row], texts: dict[str, str], numbers: dict[str, str],
         sub(grid, "gridCol", w=str(width))
     header = sub(tbl, "tr")
     sub(sub(header, "trPr"), "tblHeader")
-    for width, key in zip(WIDTHS, ("paragraph", "text", "delegation", "comments", "response")):
+    for width, key in zip(WIDTHS, ("paragraph", "text", "delegation", "comments", "response"), strict=True):
         _cell(header, width, [labels[key]], bold=True, shade=True)
     previous = None
     for row in rows:
@@ -235,7 +235,7 @@ def _table(rows: list[Row], texts: dict[str, str], numbers: dict[str, str],
 
 
 def _cell(tr: etree._Element, width: int, lines: Iterable[str], *, bold: bool = False,
-          shade: bool = False, merge: Optional[str] = None) -> None:
+          shade: bool = False, merge: str | None = None) -> None:
     tc = sub(tr, "tc")
     props = sub(tc, "tcPr")
     sub(props, "tcW", w=str(width), type="dxa")

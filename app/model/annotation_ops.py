@@ -9,7 +9,7 @@ operation a plain JSON object.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar, Optional
+from typing import ClassVar
 
 from .annotations import (
     Anchor,
@@ -62,7 +62,7 @@ def _reservation(draft: Draft, reservation_id: str) -> Reservation:
 class AddComment(Operation):
     name: ClassVar[str] = "add_comment"
     data: dict                      # Comment.to_json()
-    position: Optional[int] = None  # where it goes back in the list on undo of a removal
+    position: int | None = None  # where it goes back in the list on undo of a removal
 
     def apply(self, draft: Draft) -> Operation:
         comment = Comment.from_json(self.data)
@@ -96,10 +96,10 @@ class EditComment(Operation):
 
     name: ClassVar[str] = "edit_comment"
     comment_id: str
-    text: Optional[str] = None
-    suggestion: Optional[str] = None
-    party: Optional[str] = None
-    visibility: Optional[str] = None
+    text: str | None = None
+    suggestion: str | None = None
+    party: str | None = None
+    visibility: str | None = None
 
     def apply(self, draft: Draft) -> Operation:
         comment = _comment(draft, self.comment_id)
@@ -141,7 +141,7 @@ class AddReply(Operation):
     name: ClassVar[str] = "add_reply"
     comment_id: str
     data: dict                      # Reply.to_json()
-    position: Optional[int] = None
+    position: int | None = None
 
     def apply(self, draft: Draft) -> Operation:
         comment = _comment(draft, self.comment_id)
@@ -174,7 +174,7 @@ class RemoveReply(Operation):
 class AddReservation(Operation):
     name: ClassVar[str] = "add_reservation"
     data: dict                      # Reservation.to_json()
-    position: Optional[int] = None
+    position: int | None = None
 
     def apply(self, draft: Draft) -> Operation:
         reservation = Reservation.from_json(self.data)
@@ -239,7 +239,7 @@ class SetAnchors(Operation):
 
     def apply(self, draft: Draft) -> Operation:
         previous: AnchorSnapshot = {}
-        for key, data in self.anchors.items():
+        for key in self.anchors:
             item = draft.comments.get(key) or draft.reservations.get(key)
             if item is None:
                 raise KeyError(f"no comment or reservation {key!r}")

@@ -10,10 +10,11 @@ whose text was deleted is kept and marked `orphaned`, never dropped, and comes b
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
+from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from .draft import Draft
@@ -48,9 +49,9 @@ class ReservationStatus(str, Enum):
 
 @dataclass
 class Anchor:
-    block_id: Optional[str] = None     # None: the whole text
-    start: Optional[int] = None        # None: the whole block
-    end: Optional[int] = None
+    block_id: str | None = None     # None: the whole text
+    start: int | None = None        # None: the whole block
+    end: int | None = None
     orphaned: bool = False             # its text (or block) was deleted
 
     @property
@@ -59,7 +60,7 @@ class Anchor:
             return "text"
         return "block" if self.start is None else "span"
 
-    def copy(self) -> "Anchor":
+    def copy(self) -> Anchor:
         return Anchor(self.block_id, self.start, self.end, self.orphaned)
 
     def to_json(self) -> dict:
@@ -71,7 +72,7 @@ class Anchor:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Anchor":
+    def from_json(cls, data: dict) -> Anchor:
         return cls(data.get("block_id"), data.get("start"), data.get("end"),
                    bool(data.get("orphaned", False)))
 
@@ -92,7 +93,7 @@ class Reply:
                 "date": _date_json(self.date)}
 
     @classmethod
-    def from_json(cls, data: dict) -> "Reply":
+    def from_json(cls, data: dict) -> Reply:
         return cls(data["party"], data["text"], date.fromisoformat(data["date"]), data["id"])
 
 
@@ -122,7 +123,7 @@ class Comment:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Comment":
+    def from_json(cls, data: dict) -> Comment:
         return cls(
             id=data["id"],
             anchor=Anchor.from_json(data["anchor"]),
@@ -168,7 +169,7 @@ class Reservation:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Reservation":
+    def from_json(cls, data: dict) -> Reservation:
         return cls(
             id=data["id"],
             anchor=Anchor.from_json(data["anchor"]),
@@ -181,17 +182,17 @@ class Reservation:
         )
 
 
-Annotation = Union[Comment, Reservation]
+Annotation = Comment | Reservation
 #: What an operation records to put anchors back: annotation id -> Anchor.to_json().
 AnchorSnapshot = dict[str, dict]
 
 
-def annotations(draft: "Draft") -> Iterator[Annotation]:
+def annotations(draft: Draft) -> Iterator[Annotation]:
     yield from draft.comments.values()
     yield from draft.reservations.values()
 
 
-def _in_blocks(draft: "Draft", block_ids: Iterable[str]) -> list[Annotation]:
+def _in_blocks(draft: Draft, block_ids: Iterable[str]) -> list[Annotation]:
     # Flat comprehensions: this runs on every keystroke over thousands of annotations.
     wanted = set(block_ids)
     found: list[Annotation] = [c for c in draft.comments.values() if c.anchor.block_id in wanted]
@@ -199,12 +200,12 @@ def _in_blocks(draft: "Draft", block_ids: Iterable[str]) -> list[Annotation]:
     return found
 
 
-def snapshot(draft: "Draft", block_ids: Iterable[str]) -> AnchorSnapshot:
+def snapshot(draft: Draft, block_ids: Iterable[str]) -> AnchorSnapshot:
     """The anchors of every annotation on these blocks, to restore them exactly later."""
     return {item.id: item.anchor.to_json() for item in _in_blocks(draft, block_ids)}
 
 
-def restore(draft: "Draft", saved: Optional[AnchorSnapshot]) -> None:
+def restore(draft: Draft, saved: AnchorSnapshot | None) -> None:
     """Put back anchors recorded by `snapshot` (annotations removed since are skipped)."""
     if not saved:
         return
@@ -234,7 +235,7 @@ def _map_end(position: int, start: int, end: int, inserted: int) -> int:
     return start + inserted
 
 
-def map_replace(draft: "Draft", block_id: str, start: int, end: int, inserted: int) -> None:
+def map_replace(draft: Draft, block_id: str, start: int, end: int, inserted: int) -> None:
     """Move span anchors of `block_id` after [start, end) was replaced by `inserted` positions."""
     for item in _in_blocks(draft, [block_id]):
         anchor = item.anchor
@@ -253,7 +254,7 @@ def map_replace(draft: "Draft", block_id: str, start: int, end: int, inserted: i
         anchor.start, anchor.end = new_start, max(new_start, new_end)
 
 
-def map_split(draft: "Draft", block_id: str, offset: int, new_id: str) -> None:
+def map_split(draft: Draft, block_id: str, offset: int, new_id: str) -> None:
     """The block was cut at `offset`; spans after it move to `new_id` (the second half).
 
     A span across the cut keeps the part before it (anchors live in one block).
@@ -270,7 +271,7 @@ def map_split(draft: "Draft", block_id: str, offset: int, new_id: str) -> None:
             anchor.end = offset
 
 
-def map_merge(draft: "Draft", block_id: str, second_id: str, offset: int, second_length: int) -> None:
+def map_merge(draft: Draft, block_id: str, second_id: str, offset: int, second_length: int) -> None:
     """`second_id` was appended to `block_id` at `offset`; its anchors follow it."""
     for item in _in_blocks(draft, [second_id]):
         anchor = item.anchor
@@ -282,7 +283,7 @@ def map_merge(draft: "Draft", block_id: str, second_id: str, offset: int, second
             anchor.end += offset
 
 
-def orphan_block(draft: "Draft", block_id: str) -> None:
+def orphan_block(draft: Draft, block_id: str) -> None:
     """The block was removed: its annotations stay, marked orphaned."""
     for item in _in_blocks(draft, [block_id]):
         item.anchor.orphaned = True
@@ -291,7 +292,7 @@ def orphan_block(draft: "Draft", block_id: str) -> None:
 # -- for the editor bridge ----------------------------------------------------------------
 
 def rederive_block_anchors(
-    draft: "Draft", block_id: str, spans: Iterable[tuple[str, int, int]]
+    draft: Draft, block_id: str, spans: Iterable[tuple[str, int, int]]
 ) -> AnchorSnapshot:
     """New span anchors of one block from what the editor holds, without changing the draft.
 
@@ -321,7 +322,7 @@ def rederive_block_anchors(
     return result
 
 
-def block_spans(draft: "Draft", block_id: str) -> list[tuple[str, int, int]]:
+def block_spans(draft: Draft, block_id: str) -> list[tuple[str, int, int]]:
     """(annotation id, start, end) of the live span anchors of a block: what the bridge marks."""
     return [
         (item.id, item.anchor.start, item.anchor.end)  # type: ignore[misc]

@@ -17,10 +17,10 @@ Protocol order, as decided here for any mix of parties:
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from enum import Enum
 from functools import lru_cache
-from typing import Iterable, Optional
 
 
 class PartyKind(str, Enum):
@@ -71,7 +71,7 @@ _RANK = {
 class Party:
     code: str
     kind: PartyKind
-    territory: Optional[str] = None   # ISO 3166 code when Babel knows the territory
+    territory: str | None = None   # ISO 3166 code when Babel knows the territory
     name_en: str = ""                 # for groups, institutions and user-added parties
     name_es: str = ""                 # user-added parties only; others use the catalog
     user_added: bool = False
@@ -86,7 +86,7 @@ class Party:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Party":
+    def from_json(cls, data: dict) -> Party:
         return cls(
             code=data["code"],
             kind=PartyKind(data.get("kind", PartyKind.STATE.value)),
@@ -142,7 +142,7 @@ class PartyRegistry:
             self.add(party)
 
     @classmethod
-    def for_draft(cls, draft: object) -> "PartyRegistry":
+    def for_draft(cls, draft: object) -> PartyRegistry:
         """The built-in parties plus those the user added to this draft."""
         return cls(getattr(draft, "parties", {}).values())
 

@@ -15,8 +15,8 @@ first block).
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable, Optional
 
 from .annotations import Reservation, ReservationKind
 from .draft import BlockKind, Draft, Footnote
@@ -60,7 +60,7 @@ class Place:
     offset: int
 
 
-def title_block_id(draft: Draft) -> Optional[str]:
+def title_block_id(draft: Draft) -> str | None:
     for block in draft.blocks:
         if block.kind == BlockKind.TITLE:
             return block.id
@@ -68,7 +68,7 @@ def title_block_id(draft: Draft) -> Optional[str]:
 
 
 def place_of(draft: Draft, reservation: Reservation,
-             lengths: Optional[dict[str, int]] = None) -> Optional[Place]:
+             lengths: dict[str, int] | None = None) -> Place | None:
     """The footnote's place, or None when it is not exported (lifted, orphaned, no text).
 
     `lengths` (block id -> length of the text being exported) is given when that text is
@@ -127,8 +127,8 @@ class ReservationFootnote:
 
 
 def reservation_footnotes(draft: Draft, language: str,
-                          registry: Optional[PartyRegistry] = None,
-                          lengths: Optional[dict[str, int]] = None) -> list[ReservationFootnote]:
+                          registry: PartyRegistry | None = None,
+                          lengths: dict[str, int] | None = None) -> list[ReservationFootnote]:
     """Every footnote to generate, in reading order (`lengths`: see `place_of`)."""
     registry = registry or PartyRegistry.for_draft(draft)
     grouped: dict[Place, list[Reservation]] = {}
@@ -175,8 +175,8 @@ def insert_into(content: list[Inline], items: list[tuple[int, int, Inline]]) -> 
 
 
 def footnote_insertions(draft: Draft, language: str,
-                        registry: Optional[PartyRegistry] = None,
-                        lengths: Optional[dict[str, int]] = None,
+                        registry: PartyRegistry | None = None,
+                        lengths: dict[str, int] | None = None,
                         ) -> tuple[dict[str, list[tuple[int, int, Inline]]], dict[str, Footnote]]:
     """The footnote references and texts that `with_reservation_footnotes` adds."""
     insertions: dict[str, list[tuple[int, int, Inline]]] = {}
@@ -194,7 +194,7 @@ def footnote_insertions(draft: Draft, language: str,
 
 
 def with_reservation_footnotes(draft: Draft, language: str,
-                               registry: Optional[PartyRegistry] = None) -> Draft:
+                               registry: PartyRegistry | None = None) -> Draft:
     """A copy of the draft with its reservations as ordinary footnotes, ready for a writer.
 
     The draft itself is not changed. The DOCX writer uses `footnote_insertions` directly on

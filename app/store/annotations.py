@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from datetime import date
 
-from sqlalchemy import inspect, insert, select
+from sqlalchemy import insert, inspect, select
 from sqlalchemy.engine import Connection
 
 from app.model import Draft

@@ -85,7 +85,7 @@ def select_anchor(editor, anchor: Anchor) -> None:
 def paragraph_names(draft: Draft) -> dict[str, str]:
     """Block id -> "§ 7  Reiterate our determination…" for group headings."""
     names = {}
-    for block, label in zip(draft.blocks, paragraph_labels(draft.blocks)):
+    for block, label in zip(draft.blocks, paragraph_labels(draft.blocks), strict=True):
         text = block.text
         names[block.id] = f"{label}  {text[:60]}{'…' if len(text) > 60 else ''}"
     return names

@@ -17,6 +17,8 @@ marks are painted back from the model, inside the same Qt undo step.
 
 from __future__ import annotations
 
+from itertools import pairwise
+
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 
@@ -54,7 +56,7 @@ def _segments(spans: list[tuple[str, int, int]]) -> list[tuple[int, int, list[st
     """Cut overlapping spans into pieces, each with the ids that cover it."""
     cuts = sorted({point for _, start, end in spans for point in (start, end)})
     pieces = []
-    for low, high in zip(cuts, cuts[1:]):
+    for low, high in pairwise(cuts):
         ids = [key for key, start, end in spans if start <= low and high <= end]
         if ids:
             pieces.append((low, high, ids))
