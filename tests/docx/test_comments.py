@@ -236,3 +236,14 @@ def test_libreoffice_reads_the_comments(exports, tmp_path):
     assert flat.count("<office:annotation ") + flat.count("<office:annotation>") == 4
     assert "Hungary" in flat and "Too vague." in flat
     assert "BE, DE, HU: scrutiny reservation." in flat
+
+
+def test_python_docx_reads_the_comments(exports):
+    import docx
+
+    document = docx.Document(str(exports["circulation"]))
+    read = [(c.author, c.initials, c.timestamp.date().isoformat(), c.text) for c in document.comments]
+    assert read == [
+        ("Hungary", "HU", "2024-02-20", "Too vague.\nDrafting suggestion: the key importance\nPresidency: Noted."),
+        ("Mexico", "MX", "2024-02-18", "Prefer 'Reaffirm'."),
+    ]
