@@ -75,15 +75,23 @@ class AnnotationMarks(QObject):
         self.document = editor.text_edit.document()
         self._draft: Draft | None = None
         self._busy = False
+        self._pending_paint = False        # a new draft is loading: its marks come after
         self._block_count = self.document.blockCount()
         self.document.contentsChange.connect(self._on_change)
         self.paint_all()
+
+    @classmethod
+    def for_editor(cls, editor) -> "AnnotationMarks":
+        """The editor's marks keeper, created once (both panes share it)."""
+        existing = editor.findChild(cls)
+        return existing if existing is not None else cls(editor)
 
     # -- painting -----------------------------------------------------------------------------
     def paint_all(self) -> None:
         """Mark every live span of a freshly shown draft, outside the undo history."""
         draft = self.editor.draft()
         self._draft = draft
+        self._pending_paint = False
         self._block_count = self.document.blockCount()
         if not any(item.anchor.scope == "span" for item in annotations(draft)):
             return
@@ -151,12 +159,14 @@ class AnnotationMarks(QObject):
 
     # -- following the text -------------------------------------------------------------------
     def _on_change(self, position: int, removed: int, added: int) -> None:
-        if self._busy:
+        if self._busy or self._pending_paint:
             return
         draft = self.editor.draft()
         if draft is not self._draft:
-            # A new draft is being loaded: paint it once loading has finished.
+            # A new draft is being loaded (the document has none of its marks yet): leave its
+            # anchors alone and paint them once loading has finished.
             self._draft = draft
+            self._pending_paint = True
             QTimer.singleShot(0, self.paint_all)
             return
         first = self.document.findBlock(position)

@@ -56,7 +56,7 @@ class CommentsPane(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.marks = marks or AnnotationMarks(editor)
+        self.marks = marks or AnnotationMarks.for_editor(editor)
         self.party_filter = QComboBox()
         self.status_filter = QComboBox()
         self.status_filter.addItem(_("All statuses"), ALL)

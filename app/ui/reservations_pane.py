@@ -51,7 +51,7 @@ class ReservationsPane(QWidget):
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.editor = editor
-        self.marks = marks or AnnotationMarks(editor)
+        self.marks = marks or AnnotationMarks.for_editor(editor)
         self.show_lifted = QCheckBox(_("Show lifted reservations"))
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Paragraph / parties"), _("Reservation"), _("Status")])

@@ -185,3 +185,29 @@ def test_bad_party_changes_nothing(setup):
     assert pane.add_comment("ZZ", "x") is None
     assert reservations.add_reservation(["ZZ"], ReservationKind.SCRUTINY) is None
     assert set(editor.draft().comments) == {"old"} and editor.draft().reservations == {}
+
+
+def test_panes_share_one_marks_keeper(qtbot):
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    editor.set_draft(sample())
+    comments = CommentsPane(editor)
+    reservations = ReservationsPane(editor)
+    qtbot.addWidget(comments)
+    qtbot.addWidget(reservations)
+    assert comments.marks is reservations.marks
+
+
+def test_a_newly_opened_draft_gets_its_marks(setup, qtbot):
+    editor, pane, _ = setup
+    other = sample()
+    other.comments["old"].anchor = Anchor("b2", 6, 8)             # "to"
+    editor.set_draft(other)
+    qtbot.waitUntil(lambda: bool(pane.marks.document.findBlockByNumber(2).isValid()))
+    qtbot.wait(10)                                                 # the deferred painting
+    block = editor.bridge.qt_block("b2")
+    cursor = QTextCursor(block)
+    editor.text_edit.setTextCursor(cursor)
+    QTest.keyClicks(editor.text_edit, "We ")
+    assert covered(editor, "old") == "to"
+    qtbot.waitUntil(lambda: pane.visible_comment_ids() == ["old"])
