@@ -211,3 +211,52 @@ def test_a_newly_opened_draft_gets_its_marks(setup, qtbot):
     QTest.keyClicks(editor.text_edit, "We ")
     assert covered(editor, "old") == "to"
     qtbot.waitUntil(lambda: pane.visible_comment_ids() == ["old"])
+
+
+def _fill_modal_dialog(qtbot, fill) -> None:
+    """When the modal dialog opens, fill it like a user and press OK."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialogButtonBox
+
+    def act():
+        dialog = QApplication.activeModalWidget()
+        if dialog is None:
+            QTimer.singleShot(10, act)
+            return
+        fill(dialog)
+        box = dialog.findChild(QDialogButtonBox)
+        qtbot.mouseClick(box.button(QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(10, act)
+
+
+def test_insert_comment_shortcut_and_reservation_dialog(setup, qtbot):
+    editor, pane, reservations = setup
+    editor.text_edit.setFocus()
+    select(editor, "b2", 0, 5)
+
+    def comment(dialog):
+        dialog.party.setCurrentIndex(dialog.party.findData("HU"))
+        QTest.keyClicks(dialog.text, "Say 'Decide'.")
+        dialog.internal.setChecked(True)
+
+    _fill_modal_dialog(qtbot, comment)
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow)
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_M,             # Insert ▸ Comment
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    added = [c for c in editor.draft().comments.values() if c.party == "HU"]
+    assert len(added) == 1 and added[0].text == "Say 'Decide'."
+    assert added[0].anchor == Anchor("b2", 0, 5) and added[0].visibility.value == "internal"
+
+    def reservation(dialog):
+        QTest.keyClicks(dialog.parties, "pl, hu")
+        dialog.kind.setCurrentIndex(dialog.kind.findData("linguistic"))
+
+    _fill_modal_dialog(qtbot, reservation)
+    reservations.add_reservation_action.trigger()
+    entered = list(editor.draft().reservations.values())
+    assert [(r.parties, r.kind.value, r.anchor) for r in entered] == [
+        (["HU", "PL"], "linguistic", Anchor("b2", 0, 5))]
+    editor.undo_stack.undo()
+    assert editor.draft().reservations == {}
