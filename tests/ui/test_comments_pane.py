@@ -260,3 +260,13 @@ def test_insert_comment_shortcut_and_reservation_dialog(setup, qtbot):
         (["HU", "PL"], "linguistic", Anchor("b2", 0, 5))]
     editor.undo_stack.undo()
     assert editor.draft().reservations == {}
+
+
+def test_operation_through_a_span_then_undo_redo(setup):
+    editor, _, _ = setup
+    editor.apply_operation(SplitBlock("b2", 2, "b9"), "Split")
+    assert covered(editor, "old") == "Ag"                          # the part before the cut
+    editor.undo_stack.undo()
+    assert editor.draft().comments["old"].anchor == Anchor("b2", 0, 5)
+    editor.undo_stack.redo()
+    assert covered(editor, "old") == "Ag"
