@@ -30,12 +30,13 @@ from app.i18n import _
 from app.model import new_id
 from app.model.annotation_ops import (
     AddComment,
+    AddParty,
     AddReply,
     RemoveComment,
     SetCommentStatus,
 )
 from app.model.annotations import Comment, CommentStatus, Reply, Visibility
-from app.model.parties import PartyRegistry
+from app.model.parties import Party, PartyKind, PartyRegistry, normalise_code
 
 from .annotation_dialogs import (
     CommentDialog,
@@ -70,6 +71,7 @@ class CommentsPane(QWidget):
         self.reply_button = QPushButton(_("Reply…"))
         self.status_button = QPushButton(_("Status"))
         self.delete_button = QPushButton(_("Delete"))
+        self.party_button = QPushButton(_("New party…"))
         status_menu = QMenu(self)
         for status in CommentStatus:
             status_menu.addAction(status_label(status),
@@ -80,7 +82,8 @@ class CommentsPane(QWidget):
         filters.addWidget(self.party_filter)
         filters.addWidget(self.status_filter)
         buttons = QHBoxLayout()
-        for button in (self.add_button, self.reply_button, self.status_button, self.delete_button):
+        for button in (self.add_button, self.reply_button, self.status_button, self.delete_button,
+                       self.party_button):
             buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -106,6 +109,7 @@ class CommentsPane(QWidget):
         self.add_button.clicked.connect(self.add_from_dialog)
         self.reply_button.clicked.connect(self.reply_from_dialog)
         self.delete_button.clicked.connect(self._on_delete)
+        self.party_button.clicked.connect(self.add_party_from_dialog)
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------------
@@ -283,6 +287,34 @@ class CommentsPane(QWidget):
         comment_id = self.current_comment_id()
         if comment_id:
             self.remove(comment_id)
+
+    def add_party(self, code: str, name_en: str, name_es: str = "",
+                  kind: PartyKind = PartyKind.STATE) -> bool:
+        """Add a delegation or group the registry lacks; it is saved with the draft."""
+        code = normalise_code(code)
+        if not code or not code.replace("-", "").isalnum():
+            self._complain(_("A party code is letters and digits, e.g. UA."))
+            return False
+        if code in self.registry():
+            self._complain(_("“{code}” is already a party.").format(code=code))
+            return False
+        if not name_en.strip():
+            self._complain(_("A party needs a name."))
+            return False
+        party = Party(code, kind, None, name_en.strip(), name_es.strip(), True)
+        self.editor.apply_operation(AddParty(party.to_json()), _("Add party"))
+        return True
+
+    def add_party_from_dialog(self) -> None:
+        code, ok = QInputDialog.getText(self, _("New party"), _("Code (e.g. UA):"))
+        if not ok:
+            return
+        name_en, ok = QInputDialog.getText(self, _("New party"), _("Name in English:"))
+        if not ok:
+            return
+        name_es, ok = QInputDialog.getText(self, _("New party"), _("Name in Spanish:"))
+        if ok:
+            self.add_party(code, name_en, name_es)
 
     def _complain(self, message: str) -> None:
         if self.isVisible():

@@ -270,3 +270,17 @@ def test_operation_through_a_span_then_undo_redo(setup):
     assert editor.draft().comments["old"].anchor == Anchor("b2", 0, 5)
     editor.undo_stack.redo()
     assert covered(editor, "old") == "Ag"
+
+
+def test_new_party_then_comment_and_undo(setup):
+    editor, pane, _ = setup
+    select(editor, "b2", 0, 5)
+    assert pane.add_comment("UA", "Support.") is None             # unknown yet
+    assert pane.add_party("ua", "Ukraine", "Ucrania")
+    assert not pane.add_party("UA", "Again")                      # refused, nothing added twice
+    comment_id = pane.add_comment("UA", "Support.")
+    assert editor.draft().comments[comment_id].party == "UA"
+    assert pane.registry().name("UA", "es") == "Ucrania"
+    editor.undo_stack.undo()
+    editor.undo_stack.undo()
+    assert "UA" not in editor.draft().parties
