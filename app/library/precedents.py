@@ -26,8 +26,8 @@ from .search import Hit, Term, attach_provenance, fts_query, uses_fts
 #: At most this many of the paragraph's rarest words go into the candidate query, and at
 #: least MIN_QUERY_WORDS; beyond those, only while their clauses add up to POSTINGS_BUDGET.
 QUERY_WORDS = 8
-MIN_QUERY_WORDS = 3
-POSTINGS_BUDGET = 6000
+MIN_QUERY_WORDS = 4
+POSTINGS_BUDGET = 8000
 STOPWORDS = set(
     "the of and to in that for with on by is are as be this which all our we its their from at an "
     "a or it has have been was were will shall such other including into between both these "
@@ -76,11 +76,12 @@ def find_precedents(
     *,
     language: str | None = None,
     limit: int = 5,
-    candidates: int = 20,
+    candidates: int = 15,
     minimum: float = 0.5,
     use_fts: bool | None = None,
 ) -> list[Precedent]:
-    distinct = list(dict.fromkeys(w for w in words(paragraph) if len(w) > 2 and w not in STOPWORDS))
+    distinct = list(dict.fromkeys(
+        w for w in words(paragraph) if (len(w) > 2 or w.isdigit()) and w not in STOPWORDS))
     if not distinct:
         return []
     if use_fts is None:
