@@ -79,6 +79,8 @@ class DraftLock:
             return
         try:
             self.path.unlink(missing_ok=True)
+        except OSError:
+            pass  # a folder turned read-only: the file stays, but its OS lock goes below
         finally:
             _unlock(self._handle)
             self._handle.close()

@@ -15,7 +15,8 @@ core function: it runs in a QThreadPool thread.
 from __future__ import annotations
 
 import traceback
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
@@ -24,7 +25,7 @@ from app.i18n import _
 from app.progress import Cancelled, Progress
 
 #: Tasks without a parent widget are kept alive here until they finish.
-_unparented: set["BackgroundTask"] = set()
+_unparented: set[BackgroundTask] = set()
 
 
 class _Relay(QObject):

@@ -1,0 +1,152 @@
+"""The window's questions and messages: one sentence each, in the UI language.
+
+`FilePrompter` asks for file paths only; tests may pass their own object with the same
+methods so they need not drive the platform file dialog. Every other question is a real
+QMessageBox (buttons carry object names so tests and accessibility tools can find them).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+
+from app.i18n import _
+from app.store import DRAFT_SUFFIX
+
+from .settings import AppSettings
+
+
+def draft_filter() -> str:
+    return _("Concordia drafts (*{suffix})").format(suffix=DRAFT_SUFFIX)
+
+
+class FilePrompter:
+    """Asks the user where to open, save or import; remembers the last folder."""
+
+    def __init__(self, settings: AppSettings) -> None:
+        self.settings = settings
+
+    def _start_folder(self) -> str:
+        return self.settings.last_folder() or str(Path.home())
+
+    def _remember(self, chosen: str) -> Path | None:
+        if not chosen:
+            return None
+        path = Path(chosen)
+        self.settings.set_last_folder(path.parent)
+        return path
+
+    def open_draft(self, parent: QWidget | None) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent, _("Open Draft"), self._start_folder(),
+            draft_filter() + ";;" + _("All files (*)"),
+        )
+        return self._remember(chosen)
+
+    def save_draft_as(self, parent: QWidget | None, suggested: Path | None) -> Path | None:
+        start = str(suggested) if suggested else str(Path(self._start_folder()) / (_("Untitled") + DRAFT_SUFFIX))
+        chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save Draft As"), start, draft_filter())
+        path = self._remember(chosen)
+        if path is not None and path.suffix != DRAFT_SUFFIX:
+            path = path.with_name(path.name + DRAFT_SUFFIX)
+        return path
+
+    def import_text(self, parent: QWidget | None) -> Path | None:
+        chosen, _filter = QFileDialog.getOpenFileName(
+            parent, _("Import Text"), self._start_folder(),
+            _("Text and Markdown (*.txt *.md *.markdown)") + ";;" + _("All files (*)"),
+        )
+        return self._remember(chosen)
+
+
+def _box(parent: QWidget | None, icon: QMessageBox.Icon, title: str, text: str) -> QMessageBox:
+    box = QMessageBox(icon, title, text, QMessageBox.NoButton, parent)
+    box.setObjectName("concordia_message")
+    return box
+
+
+def show_error(parent: QWidget | None, text: str, title: str | None = None) -> None:
+    box = _box(parent, QMessageBox.Warning, title or _("Concordia"), text)
+    box.addButton(QMessageBox.Ok)
+    box.exec()
+
+
+def show_info(parent: QWidget | None, text: str, title: str | None = None,
+              details: str = "") -> None:
+    box = _box(parent, QMessageBox.Information, title or _("Concordia"), text)
+    if details:
+        box.setDetailedText(details)
+    box.addButton(QMessageBox.Ok)
+    box.exec()
+
+
+def ask_unsaved_changes(parent: QWidget | None, name: str) -> str:
+    """"save", "discard" or "cancel" for a draft with unsaved changes."""
+    box = _box(parent, QMessageBox.Warning, _("Unsaved Changes"),
+               _("Save the changes to “{name}” before closing?").format(name=name))
+    box.setInformativeText(_("If you don't save, your changes since the last save are lost."))
+    save = box.addButton(QMessageBox.Save)
+    discard = box.addButton(QMessageBox.Discard)
+    cancel = box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(save)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is save:
+        return "save"
+    if clicked is discard:
+        return "discard"
+    return "cancel"
+
+
+def ask_open_read_only(parent: QWidget | None, message: str) -> bool:
+    box = _box(parent, QMessageBox.Question, _("Draft in Use"), message)
+    box.setInformativeText(_("You can read it, and keep a copy with Save As."))
+    read_only = box.addButton(_("Open Read-Only"), QMessageBox.AcceptRole)
+    read_only.setObjectName("open_read_only")
+    cancel = box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(read_only)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is read_only
+
+
+def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
+    """True to restore the autosaved copy, False to open the last saved version."""
+    box = _box(parent, QMessageBox.Question, _("Recover Unsaved Changes"),
+               _("“{name}” has unsaved changes from {when} that were kept automatically.").format(
+                   name=name, when=when))
+    box.setInformativeText(_("Restore them, or open the last saved version?"))
+    restore = box.addButton(_("Restore Changes"), QMessageBox.AcceptRole)
+    restore.setObjectName("restore")
+    saved = box.addButton(_("Open Saved Version"), QMessageBox.RejectRole)
+    saved.setObjectName("open_saved")
+    box.setDefaultButton(restore)
+    box.setEscapeButton(saved)
+    box.exec()
+    return box.clickedButton() is restore
+
+
+def ask_save_as_instead(parent: QWidget | None, message: str) -> bool:
+    box = _box(parent, QMessageBox.Warning, _("Cannot Save"), message)
+    save_as = box.addButton(_("Save As…"), QMessageBox.AcceptRole)
+    save_as.setObjectName("save_as")
+    cancel = box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(save_as)
+    box.setEscapeButton(cancel)
+    box.exec()
+    return box.clickedButton() is save_as
+
+
+def show_about(parent: QWidget | None, version: str) -> None:
+    QMessageBox.about(
+        parent,
+        _("About Concordia"),
+        "<h3>Concordia {version}</h3><p>{text}</p><p>{licence}</p>".format(
+            version=version,
+            text=_("A drafting assistant for Council notes and joint declarations, "
+                   "in English and Spanish."),
+            licence=_("Licensed under the EUPL 1.2."),
+        ),
+    )

@@ -1,0 +1,276 @@
+"""Open, save, autosave and recover the draft of one window, asking the user where needed.
+
+The controller owns the window's `DraftSession` (file, lock, autosave copy). It talks to the
+window through four methods — `current_draft()`, `show_session(session, modified)`,
+`is_modified()`, `mark_saved()` — and to the user through `dialogs` (paths through the
+injectable `FilePrompter`). Every failure ends in one sentence and leaves the open draft as
+it was.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QObject, QTimer, Signal
+
+from app.i18n import _
+from app.model import Block, BlockKind, Draft, NoteMeta
+from app.store import DraftFileError, DraftLockedError, DraftSession, SaveError
+
+from . import dialogs
+from .settings import AppSettings
+from .worker import BackgroundTask, describe_error, run_in_background
+
+if TYPE_CHECKING:
+    from .main_window import MainWindow
+
+TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def blank_draft() -> Draft:
+    """What File ▸ New starts from: the usual cover and one empty paragraph."""
+    note = NoteMeta(
+        date=dt.date.today(),
+        sender="General Secretariat of the Council",
+        recipient="Delegations",
+    )
+    return Draft(note=note, blocks=[Block(BlockKind.PARAGRAPH, [])])
+
+
+class FileController(QObject):
+    session_replaced = Signal()
+    saved = Signal(str)
+    autosaved = Signal(str)
+
+    def __init__(self, window: MainWindow, settings: AppSettings,
+                 prompter: Any, autosave_ms: int) -> None:
+        super().__init__(window)
+        self.window = window
+        self.settings = settings
+        self.prompter = prompter
+        self.session: DraftSession = DraftSession.new(blank_draft())
+        self.import_task: BackgroundTask | None = None
+        self.autosave_timer = QTimer(self)
+        self.autosave_timer.setInterval(autosave_ms)
+        self.autosave_timer.timeout.connect(self.autosave)
+        self.autosave_timer.start()
+
+    # -- names ------------------------------------------------------------------------------
+    @property
+    def display_name(self) -> str:
+        return self.session.path.name if self.session.path else _("Untitled")
+
+    # -- replacing the draft ----------------------------------------------------------------
+    def may_discard_changes(self) -> bool:
+        """Ask Save / Discard / Cancel if there are unsaved changes; True to go on."""
+        self.window.cover_form.commit_pending()
+        if not self.window.is_modified():
+            return True
+        answer = dialogs.ask_unsaved_changes(self.window, self.display_name)
+        if answer == "save":
+            return self.save()
+        if answer == "discard":
+            if not self.session.read_only:
+                self.session.discard_recovery()
+            return True
+        return False
+
+    def new_draft(self) -> bool:
+        if not self.may_discard_changes():
+            return False
+        self._replace(DraftSession.new(blank_draft()), modified=False)
+        self.window.statusBar().showMessage(_("New draft"), 4000)
+        return True
+
+    def open_dialog(self) -> bool:
+        if not self.may_discard_changes():
+            return False
+        path = self.prompter.open_draft(self.window)
+        return self.open_path(path, ask_first=False) if path else False
+
+    def open_path(self, path: Path | str, ask_first: bool = True) -> bool:
+        """Open a draft file; on any problem say why and keep the current draft."""
+        path = Path(path).resolve()
+        if self.session.path == path:
+            self.window.statusBar().showMessage(_("“{name}” is already open.").format(name=path.name), 4000)
+            return True
+        if path.suffix.lower() in TEXT_SUFFIXES:
+            return self.import_path(path, ask_first=ask_first)
+        if ask_first and not self.may_discard_changes():
+            return False
+        session = self._open_session(path)
+        if session is None:
+            return False
+        modified = self._offer_recovery(session)
+        self._replace(session, modified=modified)
+        self.settings.add_recent_file(path)
+        message = _("Opened “{name}”").format(name=path.name)
+        if session.read_only:
+            message += " " + _("(read-only)")
+        self.window.statusBar().showMessage(message, 5000)
+        return True
+
+    def _open_session(self, path: Path) -> DraftSession | None:
+        try:
+            return DraftSession.open(path)
+        except DraftLockedError as error:
+            if not dialogs.ask_open_read_only(self.window, str(error)):
+                return None
+            try:
+                return DraftSession.open(path, read_only=True)
+            except (DraftFileError, OSError) as again:
+                dialogs.show_error(self.window, describe_error(again), _("Cannot Open Draft"))
+                return None
+        except (DraftFileError, OSError) as error:
+            dialogs.show_error(self.window, describe_error(error), _("Cannot Open Draft"))
+            return None
+
+    def _offer_recovery(self, session: DraftSession) -> bool:
+        """If a crash left a newer autosave copy, offer it; True when it was restored."""
+        if session.read_only:
+            return False  # the copy belongs to whoever holds the lock
+        candidate = session.recovery_available()
+        if candidate is None:
+            return False
+        when = dt.datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        if dialogs.ask_recover(self.window, session.path.name, when):
+            try:
+                session.recover()
+                return True
+            except (DraftFileError, OSError) as error:
+                dialogs.show_error(self.window, describe_error(error), _("Cannot Recover"))
+                return False
+        session.discard_recovery()
+        return False
+
+    def open_recent(self, path: Path) -> bool:
+        if not path.exists():
+            self.settings.prune_recent_files()
+            dialogs.show_error(
+                self.window,
+                _("“{name}” no longer exists; it was removed from the recent files.").format(name=path.name),
+                _("Open Recent"),
+            )
+            return False
+        return self.open_path(path)
+
+    def _replace(self, session: DraftSession, modified: bool) -> None:
+        old, self.session = self.session, session
+        if old is not session:
+            self._close_quietly(old)
+        self.window.show_session(session, modified)
+        self.session_replaced.emit()
+
+    @staticmethod
+    def _close_quietly(session: DraftSession) -> None:
+        try:
+            session.close()
+        except OSError:
+            pass  # the lock file stays behind; its OS lock is gone with the handle anyway
+
+    def close_session(self) -> None:
+        self.autosave_timer.stop()
+        self._close_quietly(self.session)
+
+    # -- import -----------------------------------------------------------------------------
+    def import_dialog(self) -> bool:
+        if not self.may_discard_changes():
+            return False
+        path = self.prompter.import_text(self.window)
+        return self.import_path(path, ask_first=False) if path else False
+
+    def import_path(self, path: Path, ask_first: bool = True) -> bool:
+        """Import a text/markdown note in the background; it opens as a new, unsaved draft."""
+        try:
+            from app.importer.text import import_text_file
+        except ImportError:
+            dialogs.show_error(self.window, _("Importing text is not available in this version."))
+            return False
+        if ask_first and not self.may_discard_changes():
+            return False
+
+        def done(result: Any) -> None:
+            self.import_task = None
+            draft, report = result
+            self._replace(DraftSession.new(draft), modified=True)
+            self.window.statusBar().showMessage(_("Imported “{name}”").format(name=path.name), 5000)
+            warnings = [str(item) for item in getattr(report, "warnings", []) or []]
+            if warnings:
+                dialogs.show_info(
+                    self.window,
+                    _("“{name}” was imported with {count} warning(s); check the draft.").format(
+                        name=path.name, count=len(warnings)),
+                    _("Import Text"),
+                    details="\n".join(warnings),
+                )
+
+        def failed(error: BaseException) -> None:
+            self.import_task = None
+            dialogs.show_error(self.window, describe_error(error), _("Cannot Import"))
+
+        def cancelled() -> None:
+            self.import_task = None
+            self.window.statusBar().showMessage(_("Import cancelled"), 4000)
+
+        self.import_task = run_in_background(
+            self.window, lambda progress: import_text_file(path, progress),
+            title=_("Importing “{name}”").format(name=path.name),
+            on_done=done, on_error=failed, on_cancelled=cancelled,
+        )
+        return True
+
+    # -- saving -----------------------------------------------------------------------------
+    def save(self) -> bool:
+        self.window.cover_form.commit_pending()
+        if self.session.path is None:
+            return self.save_as()
+        if self.session.read_only:
+            return self._offer_save_as(str(SaveError.read_only(self.session.path)))
+        return self._write(None)
+
+    def save_as(self) -> bool:
+        self.window.cover_form.commit_pending()
+        path = self.prompter.save_draft_as(self.window, self.session.path)
+        if path is None:
+            return False
+        return self._write(Path(path))
+
+    def _write(self, path: Path | None) -> bool:
+        self.session.draft = self.window.current_draft()
+        try:
+            written = self.session.save(path)
+        except DraftLockedError as error:
+            dialogs.show_error(self.window, str(error), _("Cannot Save"))
+            return False
+        except (DraftFileError, OSError) as error:
+            return self._offer_save_as(describe_error(error))
+        self.window.mark_saved()
+        self.settings.add_recent_file(written)
+        self.window.statusBar().showMessage(_("Saved “{name}”").format(name=written.name), 5000)
+        self.saved.emit(str(written))
+        return True
+
+    def _offer_save_as(self, message: str) -> bool:
+        if dialogs.ask_save_as_instead(self.window, message):
+            return self.save_as()
+        return False
+
+    # -- autosave ---------------------------------------------------------------------------
+    def set_autosave_interval(self, milliseconds: int) -> None:
+        self.autosave_timer.setInterval(milliseconds)
+        self.autosave_timer.start()
+
+    def autosave(self) -> Path | None:
+        """Write the recovery copy beside the draft while there are unsaved changes."""
+        session = self.session
+        if not self.window.is_modified() or session.path is None or session.read_only:
+            return None
+        session.draft = self.window.current_draft(commit_form=False)
+        written = session.autosave()
+        if written is not None:
+            stamp = dt.datetime.now().strftime("%H:%M")
+            self.window.statusBar().showMessage(_("Changes kept automatically at {time}").format(time=stamp), 4000)
+            self.autosaved.emit(str(written))
+        return written

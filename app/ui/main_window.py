@@ -1,0 +1,384 @@
+"""The main window: the note's cover form, the annex text, footnotes, menus and status bar.
+
+Other parts of the UI extend the window rather than edit this file: `menus` holds the menus
+by key ("file", "edit", "format", "insert", "view", "library", "help"), `add_dock` adds a
+panel (and its View toggle), and a module listed in `EXTENSION_MODULES` that defines
+`install(window)` is installed when it imports.
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QEvent, QObject, Qt, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QLabel,
+    QMainWindow,
+    QMenu,
+    QWidget,
+)
+from shiboken6 import isValid
+
+from app.i18n import _
+from app.model import Draft
+from app.store import DraftSession
+
+from . import dialogs
+from .cover_form import CoverForm
+from .editor.widget import DraftEditor
+from .file_controller import FileController
+from .settings import AppSettings
+
+#: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
+EXTENSION_MODULES = (
+    "app.ui.outline",
+    "app.ui.library_panel",
+    "app.ui.comments_panel",
+    "app.ui.versions_panel",
+    "app.ui.compare_view",
+)
+
+#: Lazily wired File menu entries: (action key, module, function, label).
+OPTIONAL_FILE_ACTIONS = (
+    ("export_word", "app.ui.export_dialog", "show_export_dialog", "Export to Word…"),
+    ("import_spanish", "app.ui.language_import", "show_language_import", "Import Spanish Text…"),
+)
+
+FORMAT_KEYS = ("bold", "italic", "underline")
+KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "kind_numbered",
+             "kind_list_item", "kind_paragraph")
+
+
+class MainWindow(QMainWindow):
+    def __init__(
+        self,
+        settings: AppSettings | None = None,
+        prompter: Any = None,
+        autosave_ms: int | None = None,
+        parent: QWidget | None = None,
+    ) -> None:
+        super().__init__(parent)
+        self.setAttribute(Qt.WA_DeleteOnClose, False)
+        self.settings = settings or AppSettings()
+        self.menus: dict[str, QMenu] = {}
+        self.docks: dict[str, QDockWidget] = {}
+        self.actions_by_name: dict[str, QAction] = {}
+        self._forced_modified = False
+        self.setObjectName("concordia_main_window")
+        self.setDockOptions(QMainWindow.AnimatedDocks | QMainWindow.AllowTabbedDocks)
+        # The cover runs full height on the left; footnotes sit under the text they belong to.
+        self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
+
+        self.editor = DraftEditor(self)
+        self.setCentralWidget(self.editor)
+        self.cover_form = CoverForm(self.editor.apply_operation)
+        self.files = FileController(
+            self, self.settings, prompter or dialogs.FilePrompter(self.settings),
+            autosave_ms if autosave_ms is not None else self.settings.autosave_interval_ms(),
+        )
+
+        self._build_menus()
+        self.add_dock(self.cover_form, _("Cover"), Qt.LeftDockWidgetArea, key="cover")
+        self.add_dock(self.editor.footnote_pane, _("Footnotes"), Qt.BottomDockWidgetArea,
+                      key="footnotes")
+        self._build_status_bar()
+        self._connect_editor()
+        self.show_session(self.files.session, modified=False)
+        self._install_extensions()
+        self._restore_window()
+
+    # -- building ---------------------------------------------------------------------------
+    def _action(self, key: str, text: str, slot: Callable[[], Any] | None = None,
+                shortcuts: list[QKeySequence] | None = None) -> QAction:
+        action = QAction(text, self)
+        action.setObjectName("action_" + key)
+        if shortcuts:
+            unique: list[QKeySequence] = []
+            for sequence in shortcuts:
+                if not sequence.isEmpty() and sequence not in unique:
+                    unique.append(sequence)
+            action.setShortcuts(unique)
+        if slot is not None:
+            action.triggered.connect(lambda _checked=False: slot())
+        self.actions_by_name[key] = action
+        self.addAction(action)  # shortcuts work even when the menu bar is hidden
+        return action
+
+    def _menu(self, key: str, title: str) -> QMenu:
+        menu = self.menuBar().addMenu(title)
+        menu.setObjectName("menu_" + key)
+        self.menus[key] = menu
+        return menu
+
+    def _build_menus(self) -> None:
+        keys = QKeySequence
+        files = self.files
+        menu = self._menu("file", _("&File"))
+        menu.addAction(self._action("new", _("&New"), files.new_draft, [keys(keys.New)]))
+        menu.addAction(self._action("open", _("&Open…"), files.open_dialog, [keys(keys.Open)]))
+        self.recent_menu = menu.addMenu(_("Open &Recent"))
+        self.recent_menu.setObjectName("menu_recent")
+        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
+        menu.addAction(self._action("import_text", _("&Import Text…"), files.import_dialog))
+        menu.addSeparator()
+        menu.addAction(self._action("save", _("&Save"), files.save, [keys(keys.Save)]))
+        menu.addAction(self._action("save_as", _("Save &As…"), files.save_as,
+                                    [keys(keys.SaveAs), keys("Ctrl+Shift+S")]))
+        menu.addSeparator()
+        for key, module, function, label in OPTIONAL_FILE_ACTIONS:
+            action = self._action(key, _(label),
+                                  lambda m=module, f=function: self._run_optional(m, f))
+            menu.addAction(action)
+        menu.addSeparator()
+        menu.addAction(self._action("close", _("&Close"), self.close, [keys(keys.Close), keys("Ctrl+W")]))
+        menu.addAction(self._action("quit", _("&Quit"), self.quit_application,
+                                    [keys(keys.Quit), keys("Ctrl+Q")]))
+        menu.aboutToShow.connect(self._refresh_optional_actions)
+        self._refresh_optional_actions()
+        self.rebuild_recent_menu()
+
+        menu = self._menu("edit", _("&Edit"))
+        stack = self.editor.undo_stack
+        undo = self._action("undo", _("&Undo"), self.undo, [keys(keys.Undo)])
+        redo = self._action("redo", _("&Redo"), self.redo,
+                            [keys(keys.Redo), keys("Ctrl+Shift+Z"), keys("Ctrl+Y")])
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(
+            lambda text: undo.setText(_("&Undo {what}").format(what=text) if text else _("&Undo")))
+        stack.redoTextChanged.connect(
+            lambda text: redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo")))
+        undo.setEnabled(stack.canUndo())
+        redo.setEnabled(stack.canRedo())
+        menu.addAction(undo)
+        menu.addAction(redo)
+        menu.addSeparator()
+        for key, label, sequence in (("cut", _("Cu&t"), keys.Cut), ("copy", _("&Copy"), keys.Copy),
+                                     ("paste", _("&Paste"), keys.Paste),
+                                     ("select_all", _("Select &All"), keys.SelectAll)):
+            menu.addAction(self._action(key, label, lambda k=key: self._edit_focused(k),
+                                        [keys(sequence)]))
+
+        menu = self._menu("format", _("F&ormat"))
+        self._add_editor_actions(menu, FORMAT_KEYS)
+        menu.addSeparator()
+        kinds = menu.addMenu(_("&Paragraph Kind"))
+        kinds.setObjectName("menu_block_kind")
+        self._add_editor_actions(kinds, KIND_KEYS)
+        menu.addSeparator()
+        self._add_editor_actions(menu, ("indent", "outdent"))
+
+        menu = self._menu("insert", _("&Insert"))
+        self._add_editor_actions(menu, ("insert_footnote",))
+
+        self._menu("view", _("&View"))
+        library = self._menu("library", _("&Library"))
+        library.menuAction().setVisible(False)
+        library.installEventFilter(self)  # shown once someone adds an action
+
+        menu = self._menu("help", _("&Help"))
+        menu.addAction(self._action("about", _("&About Concordia"), self._about))
+
+    def _add_editor_actions(self, menu: QMenu, keys: tuple[str, ...]) -> None:
+        for key in keys:
+            action = self.editor.actions.get(key)
+            if action is not None:
+                menu.addAction(action)
+                self.actions_by_name.setdefault(key, action)  # shortcuts stay the editor's
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.menus.get("library") and event.type() in (QEvent.ActionAdded, QEvent.ActionRemoved):
+            menu = self.menus["library"]
+            menu.menuAction().setVisible(bool(menu.actions()))
+        return super().eventFilter(watched, event)
+
+    def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.RightDockWidgetArea,
+                 key: str | None = None) -> QDockWidget:
+        """Put `widget` in a dock with a View ▸ toggle; its state is remembered."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName("dock_" + (key or title.lower().replace(" ", "_")))
+        dock.setWidget(widget)
+        dock.setFeatures(QDockWidget.DockWidgetClosable | QDockWidget.DockWidgetMovable
+                         | QDockWidget.DockWidgetFloatable)
+        self.addDockWidget(area, dock)
+        self.docks[key or dock.objectName()] = dock
+        toggle = dock.toggleViewAction()
+        toggle.setText(_("Show {panel}").format(panel=title))
+        self.menus["view"].addAction(toggle)
+        return dock
+
+    def _build_status_bar(self) -> None:
+        self.read_only_label = QLabel(_("Read-only"))
+        self.read_only_label.setVisible(False)
+        self.statusBar().addPermanentWidget(self.read_only_label)
+
+    def _connect_editor(self) -> None:
+        stack = self.editor.undo_stack
+        stack.cleanChanged.connect(self._update_modified)
+        stack.indexChanged.connect(self._model_changed)
+        self.editor.modified.connect(self._update_modified)
+
+    def _install_extensions(self) -> None:
+        for name in EXTENSION_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ImportError:
+                continue
+            install = getattr(module, "install", None)
+            if callable(install):
+                install(self)
+
+    # -- the draft shown --------------------------------------------------------------------
+    def show_session(self, session: DraftSession, modified: bool) -> None:
+        """Show a freshly opened/created session (called by the file controller)."""
+        self.editor.set_draft(session.draft)
+        self.editor.undo_stack.clear()
+        self.editor.undo_stack.setClean()
+        self.editor.set_read_only(session.read_only)
+        self.cover_form.show_note(session.draft.note)
+        self.cover_form.set_read_only(session.read_only)
+        self.actions_by_name["save"].setEnabled(True)
+        self.read_only_label.setVisible(session.read_only)
+        self._forced_modified = modified
+        self._update_title()
+
+    def current_draft(self, commit_form: bool = True) -> Draft:
+        """The draft as the user sees it now (what Save writes)."""
+        if commit_form:
+            self.cover_form.commit_pending()
+        return self.editor.draft()
+
+    def is_modified(self) -> bool:
+        return (self._forced_modified or not self.editor.undo_stack.isClean()
+                or self.cover_form.has_pending)
+
+    def mark_saved(self) -> None:
+        self._forced_modified = False
+        self.editor.undo_stack.setClean()
+        self._update_title()
+
+    @Slot()
+    def _model_changed(self) -> None:
+        # An undo/redo may have changed the cover: show it without emitting edits.
+        if not isValid(self.editor):
+            return  # the window is being torn down
+        self.cover_form.show_note(self.editor.draft().note)
+        self._update_modified()
+
+    @Slot()
+    def _update_modified(self) -> None:
+        if isValid(self.editor) and isValid(self.editor.undo_stack):
+            self.setWindowModified(self.is_modified())
+
+    def _update_title(self) -> None:
+        session = self.files.session
+        title = self.files.display_name + "[*]"
+        if session.read_only:
+            title += " " + _("(read-only)")
+        self.setWindowTitle(title + " — Concordia")
+        self._update_modified()
+
+    # -- actions ----------------------------------------------------------------------------
+    def undo(self) -> None:
+        self.cover_form.commit_pending()
+        self.editor.undo_stack.undo()
+
+    def redo(self) -> None:
+        self.cover_form.commit_pending()
+        self.editor.undo_stack.redo()
+
+    def _edit_focused(self, key: str) -> None:
+        widget = QApplication.focusWidget()
+        method = {"cut": "cut", "copy": "copy", "paste": "paste", "select_all": "selectAll"}[key]
+        if widget is not None and hasattr(widget, method):
+            getattr(widget, method)()
+
+    def rebuild_recent_menu(self) -> None:
+        menu = self.recent_menu
+        menu.clear()
+        paths = self.settings.recent_files()
+        for index, path in enumerate(paths, start=1):
+            action = menu.addAction(f"&{index % 10}  {path.name}")
+            action.setToolTip(str(path))
+            action.setStatusTip(str(path))
+            action.setData(str(path))
+            action.triggered.connect(lambda _checked=False, p=path: self.files.open_recent(p))
+        if not paths:
+            empty = menu.addAction(_("No recent drafts"))
+            empty.setEnabled(False)
+        else:
+            menu.addSeparator()
+            menu.addAction(_("Clear List"), self._clear_recent)
+
+    def _clear_recent(self) -> None:
+        self.settings.set_recent_files([])
+        self.rebuild_recent_menu()
+
+    def _optional_function(self, module_name: str, function: str) -> Callable[..., Any] | None:
+        try:
+            module = importlib.import_module(module_name)
+        except Exception:  # not written yet, or broken: the entry stays disabled
+            return None
+        found = getattr(module, function, None)
+        return found if callable(found) else None
+
+    def _refresh_optional_actions(self) -> None:
+        for key, module, function, _label in OPTIONAL_FILE_ACTIONS:
+            self.actions_by_name[key].setEnabled(self._optional_function(module, function) is not None)
+
+    def _run_optional(self, module_name: str, function: str) -> None:
+        found = self._optional_function(module_name, function)
+        if found is None:
+            return
+        if function == "show_export_dialog":
+            found(self, self.current_draft(), self.files.session.path)
+        else:
+            self.cover_form.commit_pending()
+            found(self, self.editor)
+
+    def _about(self) -> None:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            number = version("concordia")
+        except PackageNotFoundError:
+            number = ""
+        dialogs.show_about(self, number)
+
+    def quit_application(self) -> None:
+        QApplication.closeAllWindows()
+
+    # -- window state -----------------------------------------------------------------------
+    def _restore_window(self) -> None:
+        geometry = self.settings.window_geometry()
+        if geometry is None or not self.restoreGeometry(geometry):
+            self.resize(1280, 860)
+        state = self.settings.window_state()
+        if state is not None:
+            self.restoreState(state)
+        else:
+            self.resizeDocks([self.docks["cover"]], [400], Qt.Horizontal)
+            self.resizeDocks([self.docks["footnotes"]], [150], Qt.Vertical)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        if self.files.import_task is not None and self.files.import_task.running:
+            self.files.import_task.cancel()
+            event.ignore()
+            return
+        if not self.files.may_discard_changes():
+            event.ignore()
+            return
+        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.files.close_session()
+        event.accept()
+
+
+def open_path_in(window: MainWindow, path: Path) -> bool:
+    """Open a file given on the command line (a draft, or a text note to import)."""
+    return window.files.open_path(path, ask_first=False)
