@@ -87,8 +87,13 @@ def _guarded(function):
 def run_path(args: argparse.Namespace) -> int:
     from app.library.db import library_url
 
+    from sqlalchemy.engine import make_url
+
     url = library_url(args.library)
-    print(url[len("sqlite:///"):] if url.startswith("sqlite:///") else url)
+    if url.startswith("sqlite:///") and "?" not in url:
+        print(url[len("sqlite:///"):])
+    else:
+        print(make_url(url).render_as_string(hide_password=True))
     return 0
 
 

@@ -92,7 +92,8 @@ class _Package:
             )
         try:
             data = self.archive.read(info)
-        except (zipfile.BadZipFile, EOFError, OSError) as error:
+        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
+            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
             raise DocxReadError(
                 _("“{name}” is damaged: its part {part} cannot be read.").format(
                     name=self.path.name, part=name)

@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import func, select
-from sqlalchemy.engine import Engine
+from sqlalchemy.engine import Engine, make_url
 
 from app.model import Block
 from app.progress import Progress
@@ -47,7 +47,10 @@ class Library:
 
     @property
     def location(self) -> str:
-        return self.url[len("sqlite:///"):] if self.url.startswith("sqlite:///") else self.url
+        """The file, or the URL without its password: safe to show."""
+        if self.url.startswith("sqlite:///") and "?" not in self.url:
+            return self.url[len("sqlite:///"):]
+        return make_url(self.url).render_as_string(hide_password=True)
 
     def add(self, paths: list[Path], progress: Progress | None = None,
             overrides: dict[str, str] | None = None) -> AddReport:

@@ -87,11 +87,12 @@ provenances = Table(
 )
 
 #: The FTS5 side table, for joins (created with FTS_DDL, never by metadata.create_all).
-FTS = table("clause_fts", column("rowid"), column("text"))
+#: The language is indexed too, so a language filter is part of the match (no per-row join).
+FTS = table("clause_fts", column("rowid"), column("text"), column("language"))
 
 FTS_DDL = (
     "CREATE VIRTUAL TABLE IF NOT EXISTS clause_fts USING fts5("
-    "text, content='clauses', content_rowid='num', "
+    "text, language, content='clauses', content_rowid='num', "
     "tokenize='unicode61 remove_diacritics 2')"
 )
 

@@ -103,6 +103,10 @@ def add_file(engine: Engine, path: Path, overrides: dict[str, str] | None = None
     except (OSError, UnicodeError) as error:
         return SourceOutcome(str(path), SKIPPED, _("cannot read the file: {reason}").format(
             reason=getattr(error, "strerror", None) or error))
+    except Exception as error:  # a reader's bug on an odd file must not stop the other files
+        first_line = (str(error).splitlines() or [type(error).__name__])[0][:200]
+        return SourceOutcome(str(path), SKIPPED, _("the file could not be read ({reason})").format(
+            reason=first_line))
     facts = _apply_overrides(facts_for(draft, path), overrides or {})
     return add_draft(engine, draft, facts, str(path))
 
@@ -186,14 +190,15 @@ def _insert_source(
             }
     if new_rows:
         inserted = connection.execute(
-            clauses.insert().returning(clauses.c.num, clauses.c.key_hash, clauses.c.text),
+            clauses.insert().returning(clauses.c.num, clauses.c.key_hash, clauses.c.text,
+                                       clauses.c.language),
             list(new_rows.values()),
         ).all()
         existing.update({row.key_hash: row.num for row in inserted})
         if connection.dialect.name == "sqlite" and _has_fts(connection):
             connection.execute(
-                text("INSERT INTO clause_fts(rowid, text) VALUES (:num, :text)"),
-                [{"num": row.num, "text": row.text} for row in inserted],
+                text("INSERT INTO clause_fts(rowid, text, language) VALUES (:num, :text, :language)"),
+                [{"num": row.num, "text": row.text, "language": row.language} for row in inserted],
             )
     connection.execute(
         provenances.insert(),

@@ -21,7 +21,7 @@ from app.i18n import _
 
 from .db import FTS, clauses
 from .normalise import words
-from .search import Hit, Term, attach_provenance, fts_query, uses_fts
+from .search import BM25, Hit, Term, attach_provenance, fts_query, uses_fts
 
 #: At most this many of the paragraph's rarest words go into the candidate query, and at
 #: least MIN_QUERY_WORDS; beyond those, only while their clauses add up to POSTINGS_BUDGET.
@@ -164,16 +164,13 @@ def _document_counts(connection) -> dict[str, int]:
 
 
 def _fts_candidates(connection, chosen: list[str], language: str | None, limit: int) -> list[Hit]:
-    match = fts_query([Term([word]) for word in chosen], operator="OR")
-    where = [text("clause_fts MATCH :match")]
-    if language:
-        where.append(clauses.c.language == language)
+    match = fts_query([Term([word]) for word in chosen], operator="OR", language=language)
     rows = connection.execute(
         select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
-               clauses.c.kind, text("bm25(clause_fts) AS score"))
+               clauses.c.kind, text(f"{BM25} AS score"))
         .select_from(FTS.join(clauses, clauses.c.num == FTS.c.rowid))
-        .where(*where)
-        .order_by(text("rank"))
+        .where(text("clause_fts MATCH :match"))
+        .order_by(text("score"))
         .limit(limit),
         {"match": match},
     ).all()

@@ -101,13 +101,21 @@ def parse_query(query: str) -> list[Term]:
     return terms
 
 
-def fts_query(terms: list[Term], operator: str = " ") -> str:
-    """FTS5 syntax with every word quoted, so user text can never be read as an operator."""
+def fts_query(terms: list[Term], operator: str = " ", language: str | None = None) -> str:
+    """FTS5 syntax with every word quoted, so user text can never be read as an operator; the
+    words are looked for in the clause text only, the language (if given) in its column."""
     parts = []
     for term in terms:
         quoted = '"' + " ".join(term.words) + '"'
         parts.append(quoted + ("*" if term.prefix else ""))
-    return (" " if operator == " " else f" {operator} ").join(parts)
+    query = "{text} : (" + (" " if operator == " " else f" {operator} ").join(parts) + ")"
+    if language:
+        query += ' AND {language} : "' + re.sub(r"[^a-z]", "", language.lower()) + '"'
+    return query
+
+
+#: bm25 weights: the text column counts, the language column does not.
+BM25 = "bm25(clause_fts, 1.0, 0.0)"
 
 
 def search(
@@ -125,12 +133,13 @@ def search(
         return []
     if use_fts is None:
         use_fts = uses_fts(engine)
-    filters = _filters(language, source, year)
     with engine.connect() as connection:
         if use_fts:
-            hits = _fts_hits(connection, fts_query(terms), filters, limit)
+            # The language is part of the match; other filters look up the ranked row's sources.
+            filters = _filters(None, source, year, number=FTS.c.rowid)
+            hits = _fts_hits(connection, fts_query(terms, language=language), terms, filters, limit)
         else:
-            hits = _portable_hits(connection, terms, filters, limit)
+            hits = _portable_hits(connection, terms, _filters(language, source, year), limit)
         attach_provenance(connection, hits)
     return hits
 
@@ -147,12 +156,14 @@ def uses_fts(engine: Engine) -> bool:
     return _fts_cache[engine]
 
 
-def _filters(language: str | None, source: str | None, year: int | None) -> list:
+def _filters(language: str | None, source: str | None, year: int | None, number=None) -> list:
+    """Conditions on the clause whose number is `number` (clauses.num by default)."""
+    number = clauses.c.num if number is None else number
     conditions = []
     if language:
         conditions.append(clauses.c.language == language)
     if source or year:
-        inner = [provenances.c.clause_num == clauses.c.num, sources.c.id == provenances.c.source_id]
+        inner = [provenances.c.clause_num == number, sources.c.id == provenances.c.source_id]
         if source:
             pattern = f"%{source}%"
             inner.append(or_(sources.c.number.ilike(pattern), sources.c.title.ilike(pattern)))
@@ -162,22 +173,35 @@ def _filters(language: str | None, source: str | None, year: int | None) -> list
     return conditions
 
 
-def _fts_hits(connection, match: str, filters: list, limit: int) -> list[Hit]:
-    statement = (
-        select(
-            clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language, clauses.c.kind,
-            text("bm25(clause_fts) AS score"),
-            text("snippet(clause_fts, 0, char(2), char(3), '…', 24) AS snippet"),
-        )
-        .select_from(FTS.join(clauses, clauses.c.num == FTS.c.rowid))
+def _fts_hits(connection, match: str, terms: list[Term], filters: list, limit: int) -> list[Hit]:
+    """Rank in the index alone, then read the few clauses shown.
+
+    Joining the clause rows before ranking would read every match's text (half the time of a
+    common word's query), and FTS5's snippet() would run the match again (a prefix query's
+    whole cost), so the snippet of the few hits shown is made here instead.
+    """
+    ranked = connection.execute(
+        select(FTS.c.rowid, text(f"{BM25} AS score"))
+        .select_from(FTS)
         .where(text("clause_fts MATCH :match"), *filters)
-        .order_by(text("rank"))
-        .limit(limit)
-    )
-    rows = connection.execute(statement, {"match": match}).all()
+        .order_by(text("score"))
+        .limit(limit),
+        {"match": match},
+    ).all()
+    if not ranked:
+        return []
+    rows = {
+        row.num: row
+        for row in connection.execute(
+            select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
+                   clauses.c.kind).where(clauses.c.num.in_([r.rowid for r in ranked]))
+        )
+    }
     return [
-        Hit(row.clause_id, row.text, -float(row.score), row.snippet, row.language, row.kind, num=row.num)
-        for row in rows
+        Hit(row.clause_id, row.text, -float(score), make_snippet(row.text, terms), row.language,
+            row.kind, num=row.num)
+        for rowid, score in ranked
+        if (row := rows.get(rowid)) is not None
     ]
 
 
