@@ -9,6 +9,8 @@ panel (and its View toggle), and a module listed in `EXTENSION_MODULES` that def
 from __future__ import annotations
 
 import importlib
+import sys
+import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -39,8 +41,9 @@ from .settings import AppSettings
 EXTENSION_MODULES = (
     "app.ui.outline",
     "app.ui.library_panel",
-    "app.ui.comments_panel",
-    "app.ui.versions_panel",
+    "app.ui.comments_pane",
+    "app.ui.reservations_pane",
+    "app.ui.language_import",
     "app.ui.compare_view",
 )
 
@@ -232,7 +235,10 @@ class MainWindow(QMainWindow):
                 continue
             install = getattr(module, "install", None)
             if callable(install):
-                install(self)
+                try:
+                    install(self)
+                except Exception:  # one broken panel must not keep the window from opening
+                    traceback.print_exc(file=sys.stderr)
 
     # -- the draft shown --------------------------------------------------------------------
     def show_session(self, session: DraftSession, modified: bool) -> None:
