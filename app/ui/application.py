@@ -71,6 +71,8 @@ def run_application(argv: list[str]) -> int:
 
     screenshot = os.environ.get("CONCORDIA_SCREENSHOT")
     if screenshot:
+        width, _x, height = os.environ.get("CONCORDIA_SCREENSHOT_SIZE", "1440x900").partition("x")
+        window.setGeometry(0, 0, int(width), int(height))
         _schedule_screenshot(app, window, Path(screenshot))
     return app.exec()
 

@@ -89,6 +89,7 @@ class CoverForm(QScrollArea):
         super().__init__(parent)
         self._apply = apply
         self._fields: dict[str, _Field] = {}
+        self._labels: list[QWidget] = []
         self._pending: set[str] = set()
         self._shown: dict[str, Any] = {}    # what the model held when last shown/committed
         self._refreshing = False
@@ -120,19 +121,24 @@ class CoverForm(QScrollArea):
         self._marking(document)
         self._codes(document)
         self._doc_type(document)
-        self._line(document, "interinstitutional_file", N_("Interinstitutional file:"), "2023/0123 (COD)")
+        self._line(document, "interinstitutional_file", N_("Interinstitutional file:"), _("e.g. {example}").format(example="2023/0123 (COD)"))
 
-        cover = self._group(column, _("Cover"))
+        cover = self._group(column, _("From, To and Subject"))
         self._line(cover, "sender", N_("From:"), _("General Secretariat of the Council"))
         self._line(cover, "recipient", N_("To:"), _("Delegations"))
-        self._text(cover, "subject", N_("Subject:"), 2)
-        self._text(cover, "intro", N_("Introduction:"), 5)
+        self._text(cover, "subject", N_("Subject:"), 3)
+        self._text(cover, "intro", N_("Introduction:"), 7)
 
         footer = self._group(column, _("Footer"))
-        self._line(footer, "initials", N_("Drafter's initials:"), "MR/mdc")
-        self._line(footer, "directorate", N_("Directorate:"), "JAI.B")
+        self._line(footer, "initials", N_("Drafter's initials:"), _("e.g. {example}").format(example="MR/mdc"))
+        self._line(footer, "directorate", N_("Directorate:"), _("e.g. {example}").format(example="JAI.B"))
         column.addStretch(1)
         self.setWidget(body)
+        # One label column for all groups, so the fields line up down the whole form.
+        width = max(label.sizeHint().width() for label in self._labels if label is not None)
+        for label in self._labels:
+            if label is not None:
+                label.setMinimumWidth(width)
         self.setMinimumWidth(340)
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
@@ -149,6 +155,7 @@ class CoverForm(QScrollArea):
         field.widget.setAccessibleName(_(field.label).rstrip(":"))
         form.addRow(_(field.label), field.widget)
         self._fields[field.name] = field
+        self._labels.append(form.labelForField(field.widget))
 
     def _line(self, form: QFormLayout, name: str, label: str, example: str) -> None:
         edit = QLineEdit()
@@ -173,7 +180,7 @@ class CoverForm(QScrollArea):
         edit.textChanged.connect(lambda n=name: self._typed(n))
 
     def _codes(self, form: QFormLayout) -> None:
-        edit = _PlainText(3)
+        edit = _PlainText(4)
         edit.setPlaceholderText(_("One per line, e.g.\nCORDROGUE 26\nCOLAC 27"))
         self._add(form, _Field("codes", N_("Subject codes:"), edit,
                                lambda: [line.strip() for line in edit.toPlainText().splitlines() if line.strip()],

@@ -369,8 +369,8 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.docks["cover"]], [400], Qt.Horizontal)
-            self.resizeDocks([self.docks["footnotes"]], [150], Qt.Vertical)
+            self.resizeDocks([self.docks["cover"]], [420], Qt.Horizontal)
+            self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.import_task is not None and self.files.import_task.running:
