@@ -30,6 +30,9 @@ lint: setup
 bench: setup
 	QT_QPA_PLATFORM=offscreen $(PY) benchmarks/run_all.py
 
+screenshot: setup
+	PY=$(PY) bash packaging/screenshot.sh
+
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
 

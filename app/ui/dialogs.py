@@ -45,7 +45,9 @@ class FilePrompter:
         return self._remember(chosen)
 
     def save_draft_as(self, parent: QWidget | None, suggested: Path | None) -> Path | None:
-        start = str(suggested) if suggested else str(Path(self._start_folder()) / (_("Untitled") + DRAFT_SUFFIX))
+        """`suggested` is the current file, or a bare name to put in the last folder used."""
+        suggested = suggested or Path(_("Untitled") + DRAFT_SUFFIX)
+        start = str(suggested if suggested.is_absolute() else Path(self._start_folder()) / suggested)
         chosen, _filter = QFileDialog.getSaveFileName(parent, _("Save Draft As"), start, draft_filter())
         path = self._remember(chosen)
         if path is not None and path.suffix != DRAFT_SUFFIX:

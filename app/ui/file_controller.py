@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
-from app.store import DraftFileError, DraftLockedError, DraftSession, SaveError
+from app.store import DRAFT_SUFFIX, DraftFileError, DraftLockedError, DraftSession, SaveError
 
 from . import dialogs
 from .settings import AppSettings
@@ -232,10 +232,16 @@ class FileController(QObject):
 
     def save_as(self) -> bool:
         self.window.cover_form.commit_pending()
-        path = self.prompter.save_draft_as(self.window, self.session.path)
+        path = self.prompter.save_draft_as(self.window, self.session.path or self._suggested_name())
         if path is None:
             return False
         return self._write(Path(path))
+
+    def _suggested_name(self) -> Path:
+        """A new draft is offered its document number as a name ("6914-24.concordia")."""
+        number = self.window.current_draft(commit_form=False).note.full_number.strip()
+        safe = "".join(c if c.isalnum() or c in " .-_" else "-" for c in number).strip(" .")
+        return Path((safe or _("Untitled")) + DRAFT_SUFFIX)
 
     def _write(self, path: Path | None) -> bool:
         self.session.draft = self.window.current_draft()

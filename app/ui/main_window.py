@@ -8,6 +8,7 @@ panel (and its View toggle), and a module listed in `EXTENSION_MODULES` that def
 
 from __future__ import annotations
 
+import copy
 import importlib
 import sys
 import traceback
@@ -16,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -27,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.model import Draft
 from app.store import DraftSession
 
@@ -180,13 +181,39 @@ class MainWindow(QMainWindow):
         menu = self._menu("insert", _("&Insert"))
         self._add_editor_actions(menu, ("insert_footnote",))
 
-        self._menu("view", _("&View"))
+        view = self._menu("view", _("&View"))
+        self._build_language_menu(view)
+        view.addSeparator()
         library = self._menu("library", _("&Library"))
         library.menuAction().setVisible(False)
         library.installEventFilter(self)  # shown once someone adds an action
 
         menu = self._menu("help", _("&Help"))
         menu.addAction(self._action("about", _("&About Concordia"), self._about))
+
+    def _build_language_menu(self, view: QMenu) -> None:
+        menu = view.addMenu(_("Interface &Language"))
+        menu.setObjectName("menu_ui_language")
+        group = QActionGroup(self)
+        chosen = self.settings.ui_language() or ui_language()
+        for code, name in (("en", "English"), ("es", "Español")):  # each in its own language
+            action = menu.addAction(name)
+            action.setObjectName("action_ui_language_" + code)
+            action.setCheckable(True)
+            action.setChecked(code == chosen)
+            action.setData(code)
+            group.addAction(action)
+            action.triggered.connect(lambda _checked=False, c=code: self._choose_ui_language(c))
+
+    def _choose_ui_language(self, code: str) -> None:
+        if code == (self.settings.ui_language() or ui_language()):
+            return
+        self.settings.set_ui_language(code)
+        message = {
+            "en": "Concordia will speak English the next time it starts.",
+            "es": "Concordia estará en español la próxima vez que se inicie.",
+        }[code]  # said in the chosen language, which the current catalog may not hold
+        self.statusBar().showMessage(message, 8000)
 
     def _add_editor_actions(self, menu: QMenu, keys: tuple[str, ...]) -> None:
         for key in keys:
@@ -343,7 +370,8 @@ class MainWindow(QMainWindow):
         if found is None:
             return
         if function == "show_export_dialog":
-            found(self, self.current_draft(), self.files.session.path)
+            # A snapshot: the dialog is not modal to the app, and exports what was clicked.
+            found(self, copy.deepcopy(self.current_draft()), self.files.session.path)
         else:
             self.cover_form.commit_pending()
             found(self, self.editor)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QKeySequence, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
 
 from app.importer.text import import_text_file
@@ -258,3 +258,25 @@ def test_import_text_in_background_with_warnings(qtbot, make_window, paths, tmp_
     assert draft.note.number == "6914/24" and len(draft.blocks) > 50
     assert "Declaración" in draft.blocks[0].text
     assert window.isWindowModified() and window.windowTitle().startswith("Untitled")
+
+    # Its first save asks where, offering the document number as the name.
+    target = tmp_path / "saved" / "6914-24.concordia"
+    target.parent.mkdir()
+    paths.save_paths.append(target)
+    press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
+    assert paths.suggested == [Path("6914-24.concordia")]
+    assert load_draft(target) == draft
+    assert window.windowTitle() == "6914-24.concordia[*] — Concordia"
+    assert not window.isWindowModified()
+    assert window.settings.recent_files()[0] == target.resolve()
+
+
+def test_interface_language_is_remembered_for_next_start(make_window, settings):
+    window = make_window()
+    spanish = window.findChild(QAction, "action_ui_language_es")
+    english = window.findChild(QAction, "action_ui_language_en")
+    assert english.isChecked() and not spanish.isChecked()
+    spanish.trigger()
+    assert settings.ui_language() == "es"
+    assert "español" in window.statusBar().currentMessage()
+    assert spanish.isChecked() and not english.isChecked()

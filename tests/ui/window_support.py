@@ -30,6 +30,7 @@ class PathAnswers:
         self.save_paths: list[Path] = []
         self.import_paths: list[Path] = []
         self.asked: list[str] = []
+        self.suggested: list[Path | None] = []
 
     def open_draft(self, parent) -> Path | None:
         self.asked.append("open")
@@ -37,6 +38,7 @@ class PathAnswers:
 
     def save_draft_as(self, parent, suggested) -> Path | None:
         self.asked.append("save_as")
+        self.suggested.append(suggested)
         return self.save_paths.pop(0) if self.save_paths else None
 
     def import_text(self, parent) -> Path | None:
