@@ -33,8 +33,9 @@ def sample_draft() -> Draft:
 
 
 def shape(draft: Draft) -> list[tuple]:
-    """What a step must get right: ids, kinds, levels, runs and references, in order."""
-    return [(b.id, b.kind, b.level, list(b.content)) for b in draft.blocks]
+    """What a step must get right: ids, kinds, levels, runs and references in order; footnotes."""
+    blocks = [(b.id, b.kind, b.level, list(b.content)) for b in draft.blocks]
+    return blocks + [("footnotes", sorted((f.id, f.text) for f in draft.footnotes.values()))]
 
 
 def assert_in_sync(editor: DraftEditor) -> None:
@@ -127,16 +128,47 @@ def test_typing_accents_splitting_merging_and_undo_all_the_way(editor, type_text
     step(texts(editor))
     assert editor.draft().block("li1").content == [TextRun("first", bold=True), TextRun(" point")]
 
-    # Now undo everything with Ctrl+Z, checking each intermediate model, then redo it all.
+    # Paste plain text, then several paragraphs, from the clipboard with Ctrl+V.
+    put_cursor(editor, "li1", len("first point"))
+    before = texts(editor)[:-1]
+    QApplication.clipboard().setText(" añadido")
+    press(te, Qt.Key.Key_V, CTRL)
+    step(before + ["first point añadido"])
+    QApplication.clipboard().setText("¿uno?\ndos\ntres")
+    press(te, Qt.Key.Key_V, CTRL)
+    step(before + ["first point añadido¿uno?", "dos", "tres"])
+    assert ids(editor)[:4] == ["title", "pre", "num1", "li1"] and len(set(ids(editor))) == 6
+
+    # Insert a footnote with Ctrl+Alt+F and type its text in the pane.
+    put_cursor(editor, "num1", len("Reiterate"))
+    press(te, Qt.Key.Key_F, CTRL | ALT)
+    new_fn = editor.draft().block("num1").footnote_ids[0]
+    assert editor.draft().block("num1").content[:2] == [TextRun("Reiterate"), FootnoteRef(new_fn)]
+    step(texts(editor))
+    type_text(editor.footnote_pane.editor, "Nota: ü")
+    assert editor.draft().footnotes[new_fn].text == "Nota: ü"
+    step(texts(editor))
+
+    # Delete the older reference: its footnote stays in the draft, only unreferenced.
+    te.setFocus()
+    put_cursor(editor, "pre", len("HAVING MET in La Paz"))
+    press(te, Qt.Key.Key_Delete)
+    assert editor.draft().block("pre").footnote_ids == [] and "fn1" in editor.draft().footnotes
+    assert editor.bridge.footnote_number(new_fn) == 1
+    step(texts(editor))
+
+    # Now undo everything with Ctrl+Z, checking each intermediate model (footnotes too), then redo.
     for expected in reversed(history[:-1]):
         press(te, Qt.Key.Key_Z, CTRL)
         assert shape(editor.draft()) == expected
         assert_in_sync(editor)
     assert shape(editor.draft()) == shape(sample_draft())
+    assert editor.undo_stack.index() == 0 and editor.undo_stack.isClean()
     for expected in history[1:]:
         press(te, Qt.Key.Key_Z, CTRL | SHIFT)
         assert shape(editor.draft()) == expected
         assert_in_sync(editor)
+    assert editor.draft().footnotes[new_fn].text == "Nota: ü"
 
 
 def test_enter_at_start_of_block_keeps_the_id_on_the_text(editor, press):
