@@ -5,6 +5,7 @@ from __future__ import annotations
 import copy
 import os
 import shutil
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -132,7 +133,7 @@ def test_lock_held_by_another_process_offers_read_only(qtbot, make_window, lapaz
         holder.communicate("\n", timeout=10)
 
 
-@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "folder"])
+@pytest.mark.parametrize("damage", ["garbage", "truncated", "empty", "folder", "foreign", "newer"])
 def test_bad_files_give_one_sentence_and_change_nothing(make_window, lapaz_file, tmp_path, damage):
     bad = tmp_path / f"bad-{damage}.concordia"
     if damage == "garbage":
@@ -142,6 +143,13 @@ def test_bad_files_give_one_sentence_and_change_nothing(make_window, lapaz_file,
         bad.write_bytes(data[: len(data) // 3])
     elif damage == "empty":
         bad.write_bytes(b"")
+    elif damage == "foreign":  # somebody else's SQLite database
+        with sqlite3.connect(bad) as connection:
+            connection.execute("CREATE TABLE songs (title TEXT)")
+    elif damage == "newer":  # a draft from a future Concordia
+        shutil.copy(lapaz_file, bad)
+        with sqlite3.connect(bad) as connection:
+            connection.execute("PRAGMA user_version = 9999")
     else:
         bad.mkdir()
     window = make_window()
@@ -152,6 +160,8 @@ def test_bad_files_give_one_sentence_and_change_nothing(make_window, lapaz_file,
     assert answers.done
     message = answers.seen[0]
     assert bad.name in message and "Traceback" not in message and "\n" not in message
+    if damage == "newer":
+        assert "newer Concordia" in message
     assert window.editor.draft() == before and window.windowTitle() == title
     assert window.files.session.path == lapaz_file.resolve()
 
@@ -327,3 +337,15 @@ def test_geometry_and_docks_restored(qtbot, make_window):
     assert (second.width(), second.height()) == (720, 520)
     assert not second.docks["footnotes"].isVisible()
     assert second.docks["cover"].isVisible()
+
+
+def test_quit_asks_once_per_unsaved_window(qtbot, make_window, lapaz_file, tmp_path):
+    window = make_window()
+    window.files.open_path(lapaz_file)
+    edit_subject(qtbot, window, "Not yet saved")
+    answers = Answers(QMessageBox.Cancel)
+    press(qtbot, window, Qt.Key_Q, Qt.ControlModifier)
+    assert answers.done and window.isVisible()
+    answers = Answers(QMessageBox.Discard)
+    window.actions_by_name["quit"].trigger()
+    assert answers.done and not window.isVisible()
