@@ -24,7 +24,7 @@ from .db import (
     sources,
 )
 from .ingest import AddReport, add_paths
-from .insertion import ClauseInsertion, clause_block, clause_insertion
+from .insertion import ClauseInsertion, clause_block, clause_insertion, departure
 from .precedents import Precedent, find_precedents
 from .search import Hit, search
 
@@ -80,5 +80,5 @@ class Library:
 
 __all__ = [
     "AddReport", "ClauseInsertion", "Hit", "Library", "LibraryError", "Precedent",
-    "clause_block", "clause_insertion", "default_library_path",
+    "clause_block", "clause_insertion", "default_library_path", "departure",
 ]

@@ -83,32 +83,63 @@ def add_paths(
     report = AddReport()
     for index, path in enumerate(files):
         progress.step(index, len(files), path.name)
-        report.outcomes.append(add_file(engine, path, overrides))
+        report.outcomes.extend(add_file(engine, path, overrides))
     progress.step(len(files), len(files), _("done"))
     return report
 
 
-def add_file(engine: Engine, path: Path, overrides: dict[str, str] | None = None) -> SourceOutcome:
+def add_file(engine: Engine, path: Path, overrides: dict[str, str] | None = None) -> list[SourceOutcome]:
+    """Add one file: one source, plus one per language version a Concordia draft holds."""
     if not path.exists():
-        return SourceOutcome(str(path), SKIPPED, _("no such file"))
+        return [SourceOutcome(str(path), SKIPPED, _("no such file"))]
     if path.suffix.lower() not in SUPPORTED_SUFFIXES:
-        return SourceOutcome(
+        return [SourceOutcome(
             str(path), SKIPPED,
             _("unsupported file type (use .txt, .md, .docx or .concordia)"),
-        )
+        )]
     try:
         draft = read_source(path)
     except SourceError as error:
-        return SourceOutcome(str(path), SKIPPED, str(error))
+        return [SourceOutcome(str(path), SKIPPED, str(error))]
     except (OSError, UnicodeError) as error:
-        return SourceOutcome(str(path), SKIPPED, _("cannot read the file: {reason}").format(
-            reason=getattr(error, "strerror", None) or error))
+        return [SourceOutcome(str(path), SKIPPED, _("cannot read the file: {reason}").format(
+            reason=getattr(error, "strerror", None) or error))]
     except Exception as error:  # a reader's bug on an odd file must not stop the other files
         first_line = (str(error).splitlines() or [type(error).__name__])[0][:200]
-        return SourceOutcome(str(path), SKIPPED, _("the file could not be read ({reason})").format(
-            reason=first_line))
+        return [SourceOutcome(str(path), SKIPPED, _("the file could not be read ({reason})").format(
+            reason=first_line))]
     facts = _apply_overrides(facts_for(draft, path), overrides or {})
-    return add_draft(engine, draft, facts, str(path))
+    versions = _language_versions(draft, facts)
+    if versions and not facts.pair_key:
+        facts.pair_key = "draft:" + path.name   # its language versions pair with it
+    outcomes = [add_draft(engine, draft, facts, str(path))]
+    for version_draft, version_facts in versions:
+        version_facts.pair_key = facts.pair_key
+        outcomes.append(add_draft(engine, version_draft, version_facts,
+                                  f"{path} [{version_facts.language}]"))
+    return outcomes
+
+
+def _language_versions(draft: Draft, facts: SourceFacts) -> list[tuple[Draft, SourceFacts]]:
+    """A draft's other language versions as drafts of their own, block for block, so their
+    clauses pair with the main text's by position."""
+    from dataclasses import replace as replaced
+
+    from app.model import Block, Footnote
+
+    result = []
+    for language, version in draft.translations.items():
+        if language == facts.language or not version.blocks:
+            continue
+        translated = Draft(note=draft.note, language=language)
+        for block in draft.blocks:   # a missing translation stays an empty block: no clause
+            content = version.blocks.get(block.id, [])
+            translated.blocks.append(Block(block.kind, list(content), block.level, block.id))
+        for fid, text_of in version.footnotes.items():
+            translated.footnotes[fid] = Footnote(text_of, fid)
+        title = version.meta.get("subject") or facts.title
+        result.append((translated, replaced(facts, title=title, language=language)))
+    return result
 
 
 def _apply_overrides(facts: SourceFacts, overrides: dict[str, str]) -> SourceFacts:

@@ -92,3 +92,13 @@ def _block_kind(clause: ClauseRow) -> BlockKind:
         return BlockKind.PARAGRAPH
     # A numbered paragraph's number belongs to its old text; in a new draft it is renumbered.
     return kind
+
+
+def departure(block: Block) -> list[tuple[int, str]]:
+    """How the block departs from the agreed wording it was inserted with, word by word
+    (agreed → current); empty when it has no origin or still reads the same."""
+    if not block.departs_from_origin or block.origin is None:
+        return []
+    from app.compare.words import word_diff
+
+    return word_diff(block.origin.text, block.text)

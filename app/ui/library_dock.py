@@ -36,8 +36,9 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
+from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent, departure
 from app.library.search import snippet_html
+from app.model import Block
 
 from .worker import describe_error, run_in_background
 
@@ -365,10 +366,10 @@ class LibraryDock(QDockWidget):
         self.status.setVisible(bool(text))
 
 
-def precedent_html(item: Precedent) -> str:
-    """Similarity, provenance and the word diff: agreed words dropped in red, new ones green."""
+def diff_html(diff: list[tuple[int, str]]) -> str:
+    """A word diff as HTML: agreed words dropped struck out in red, new words underlined green."""
     parts = []
-    for op, text in item.diff:
+    for op, text in diff:
         escaped = html.escape(text)
         if op < 0:
             parts.append(f"<span style='color:#b00020; text-decoration:line-through'>{escaped}</span>")
@@ -376,8 +377,23 @@ def precedent_html(item: Precedent) -> str:
             parts.append(f"<span style='color:#1b7f2a; text-decoration:underline'>{escaped}</span>")
         else:
             parts.append(escaped)
+    return "".join(parts)
+
+
+def precedent_html(item: Precedent) -> str:
+    """Similarity, provenance and the coloured word diff of one precedent."""
     return (f"<p><b>{item.similarity:.0%}</b> — {html.escape(item.summary())}<br>"
-            f"{''.join(parts)}</p>")
+            f"{diff_html(item.diff)}</p>")
+
+
+def departure_html(block: Block) -> str:
+    """For the editor: how an inserted block now departs from its agreed language ("" if not)."""
+    diff = departure(block)
+    if not diff:
+        return ""
+    source = block.origin.source if block.origin else ""
+    heading = _("Departs from agreed language ({source}):").format(source=source)
+    return f"<p>{html.escape(heading)}<br>{diff_html(diff)}</p>"
 
 
 def describe_library_error(error: BaseException) -> str:

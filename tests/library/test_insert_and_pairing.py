@@ -24,6 +24,9 @@ def test_inserted_clause_remembers_its_origin_and_flags_edits(seeded: Library, t
     start = block.text.index("joint")
     undo_edit = ReplaceContent(block.id, start, start + len("joint"), [TextRun("common")]).apply(draft)
     assert draft.blocks[0].departs_from_origin
+    from app.library import departure
+
+    assert [part for part in departure(draft.blocks[0]) if part[0]] == [(-1, "joint"), (1, "common")]
     # Saved and reopened, the origin is still there.
     save_draft(draft, tmp_path / "d.concordia")
     reopened = load_draft(tmp_path / "d.concordia")
@@ -130,3 +133,30 @@ def test_numbered_paragraphs_pair_by_number(library: Library, tmp_path):
     library.add([tmp_path / "d.en.md", tmp_path / "d.es.md"])
     hit = library.search("early warning")[0]
     assert library.insertion(hit.clause_id, "en").translations["es"][0].text.startswith("Acogemos")
+
+
+def test_a_draft_with_a_spanish_version_gives_two_paired_sources(library: Library, tmp_path):
+    from app.model import Block, BlockKind, Footnote, FootnoteRef, LanguageVersion, NoteMeta
+
+    first = Block(BlockKind.OPERATIVE, [TextRun("WE ENDORSE the Lima roadmap on chemical precursors."),
+                                        FootnoteRef("f1")], id="b1")
+    second = Block(BlockKind.OPERATIVE, [TextRun("WE AGREE to meet again in Brussels in 2026.")], id="b2")
+    spanish = LanguageVersion(
+        "es", meta={"subject": "Declaración de Lima"},
+        blocks={"b1": [TextRun("RESPALDAMOS la hoja de ruta de Lima sobre precursores químicos."),
+                       FootnoteRef("f1")],
+                "b2": [TextRun("ACORDAMOS volver a reunirnos en Bruselas en 2026.")]},
+        footnotes={"f1": "Adoptada por consenso."},
+    )
+    draft = Draft(note=NoteMeta(subject="Lima declaration"), blocks=[first, second],
+                  footnotes={"f1": Footnote("Adopted by consensus.", "f1")}, translations={"es": spanish})
+    save_draft(draft, tmp_path / "lima.concordia")
+    report = library.add([tmp_path / "lima.concordia"])
+    assert [(o.status, o.clauses) for o in report.outcomes] == [("added", 2), ("added", 2)]
+    hit = library.search("hoja de ruta", language="es")[0]
+    assert hit.sources[0].title == "Declaración de Lima"
+    assert hit.sources[0].footnotes == ["Adoptada por consenso."]
+    insertion = library.insertion(hit.clause_id, "en")
+    assert insertion.block.text == "WE ENDORSE the Lima roadmap on chemical precursors."
+    assert insertion.translations["es"][0].text.startswith("RESPALDAMOS")
+    assert [o.status for o in library.add([tmp_path / "lima.concordia"]).outcomes] == ["unchanged"] * 2

@@ -166,3 +166,19 @@ def test_in_the_main_window_a_clause_goes_in_after_the_cursor_and_undoes(qtbot, 
     window.editor.undo_stack.undo()
     assert inserted.id not in window.editor.draft().translations["es"].blocks
     close_without_prompt(window)
+
+
+def test_departure_html_shows_the_changed_words(library):
+    from app.model import Draft, TextRun
+    from app.model.ops import ReplaceContent
+    from app.ui.library_dock import departure_html
+
+    hit = library.search('"disrupting illicit drug trafficking"')[0]
+    draft = Draft()
+    insertion = library.insertion(hit.clause_id)
+    insertion.operation(0).apply(draft)
+    assert departure_html(draft.blocks[0]) == ""
+    start = hit.text.index("joint")
+    ReplaceContent(draft.blocks[0].id, start, start + 5, [TextRun("common")]).apply(draft)
+    shown = departure_html(draft.blocks[0])
+    assert "line-through'>joint<" in shown and "underline'>common<" in shown and "6914/24" in shown
