@@ -4,6 +4,7 @@
     concordia library search "QUERY" [--json] [--lang en|es] [--source S] [--year Y] [--limit N]
     concordia library precedents DRAFT --block ID [--json]
     concordia library clause CLAUSE_ID [--lang es] [--json]
+    concordia library sources [--json]
     concordia library path
 """
 
@@ -58,6 +59,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     one.add_argument("--json", action="store_true")
     one.set_defaults(handler=run_clause)
 
+    listing = with_library(commands.add_parser("sources", help=_("list the documents in the library")))
+    listing.add_argument("--json", action="store_true")
+    listing.set_defaults(handler=run_sources)
+
     where = with_library(commands.add_parser("path", help=_("print where the library is")))
     where.set_defaults(handler=run_path)
 
@@ -85,15 +90,41 @@ def _guarded(function):
 
 @_guarded
 def run_path(args: argparse.Namespace) -> int:
-    from app.library.db import library_url
-
     from sqlalchemy.engine import make_url
+
+    from app.library.db import library_url
 
     url = library_url(args.library)
     if url.startswith("sqlite:///") and "?" not in url:
         print(url[len("sqlite:///"):])
     else:
         print(make_url(url).render_as_string(hide_password=True))
+    return 0
+
+
+@_guarded
+def run_sources(args: argparse.Namespace) -> int:
+    from sqlalchemy import func, select
+
+    from app.library.db import provenances, sources
+
+    with _open(args) as library, library.engine.connect() as connection:
+        rows = connection.execute(
+            select(sources.c.id, sources.c.number, sources.c.date, sources.c.language,
+                   sources.c.title, sources.c.origin_file, func.count(provenances.c.id).label("clauses"))
+            .join(provenances, provenances.c.source_id == sources.c.id, isouter=True)
+            .group_by(sources.c.id)
+            .order_by(sources.c.date, sources.c.id)
+        ).all()
+    if args.json:
+        print(json.dumps([
+            {"id": r.id, "number": r.number, "date": r.date.isoformat() if r.date else None,
+             "language": r.language, "title": r.title, "origin_file": r.origin_file,
+             "clauses": r.clauses} for r in rows], ensure_ascii=False, indent=2))
+        return 0
+    for r in rows:
+        print(f"{r.number or '—':>12}  {r.date.isoformat() if r.date else '':10}  {r.language}  "
+              f"{r.clauses:5}  {r.title[:70]}")
     return 0
 
 

@@ -54,6 +54,11 @@ def test_path_add_search_json_and_precedents(tmp_path, capsys, monkeypatch, lapa
     code, out, _ = run(capsys, "library", "clause", agreed["clause_id"], "--json")
     assert json.loads(out)["text"] == agreed["text"]
 
+    code, out, _ = run(capsys, "library", "sources", "--json")
+    listed = {row["number"]: row for row in json.loads(out)}
+    assert set(listed) == {"6914/24", "10245/23"}
+    assert listed["10245/23"]["date"] == "2023-06-08" and listed["10245/23"]["clauses"] > 20
+
 
 def test_bad_library_is_one_sentence(tmp_path, capsys):
     bogus = tmp_path / "bogus.sqlite"

@@ -182,3 +182,27 @@ def test_departure_html_shows_the_changed_words(library):
     ReplaceContent(draft.blocks[0].id, start, start + 5, [TextRun("common")]).apply(draft)
     shown = departure_html(draft.blocks[0])
     assert "line-through'>joint<" in shown and "underline'>common<" in shown and "6914/24" in shown
+
+
+def test_cancelling_an_import_keeps_the_library_whole(qtbot, dock, library, tmp_path):
+    folder = tmp_path / "many"
+    folder.mkdir()
+    for number in range(40):
+        (folder / f"d{number:02}.md").write_text(
+            f"WE NOTE the progress report number {number} on bi-regional drug policy cooperation.\n",
+            encoding="utf-8")
+    before = library.counts()["sources"]
+    task = dock.add_documents([str(folder)])
+    task.cancel()
+    qtbot.waitUntil(lambda: not task.running, timeout=10000)
+    assert task.outcome == "cancelled" and "cancelled" in dock.status.text()
+    added = library.counts()["sources"] - before
+    assert added <= 1
+    # Whatever was added is whole: each source has its clause and provenance.
+    from sqlalchemy import func, select
+
+    from app.library.db import clauses, provenances
+    with library.engine.connect() as connection:
+        orphans = connection.execute(select(func.count()).select_from(clauses).where(
+            ~clauses.c.num.in_(select(provenances.c.clause_num)))).scalar_one()
+    assert orphans == 0
