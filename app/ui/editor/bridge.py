@@ -23,7 +23,7 @@ blocks that disappear, so undoing their removal brings it back.
 from __future__ import annotations
 
 import copy
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
@@ -32,7 +32,14 @@ from app.model import ANCHOR, Block, BlockKind, Draft, new_id
 from app.model.draft import ClauseOrigin
 from app.model.inline import normalise
 
-from .formats import block_format, block_id_of, footnote_id_of, insert_inlines, read_block, with_new_id
+from .formats import (
+    block_format,
+    block_id_of,
+    footnote_id_of,
+    insert_inlines,
+    read_block,
+    with_new_id,
+)
 
 
 class DocumentBridge(QObject):
@@ -238,7 +245,7 @@ class DocumentBridge(QObject):
         cursor = QTextCursor(self.document)
         cursor.beginEditBlock()
         if [b.id for b in old] == [b.id for b in new]:
-            for index, (before, after) in enumerate(zip(old, new)):
+            for index, (before, after) in enumerate(zip(old, new, strict=True)):
                 self._rewrite_block(cursor, self.document.findBlockByNumber(prefix + index), before, after)
         else:
             self._replace_blocks(cursor, prefix, len(old), new)

@@ -8,8 +8,8 @@ paragraph breaks and bold/italic/underline: no fonts, colours, sizes, links or t
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Callable
 
 from PySide6.QtCore import QMimeData
 from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment

@@ -17,7 +17,14 @@ formats, so reading a block back never mistakes styling for a user's bold.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextBlock, QTextBlockFormat, QTextCharFormat, QTextCursor, QTextFormat
+from PySide6.QtGui import (
+    QFont,
+    QTextBlock,
+    QTextBlockFormat,
+    QTextCharFormat,
+    QTextCursor,
+    QTextFormat,
+)
 
 from app.model import ANCHOR, Block, BlockKind, FootnoteRef, Inline, TextRun
 from app.model.inline import normalise

@@ -9,7 +9,7 @@ reference character as its live superscript number.
 from __future__ import annotations
 
 import re
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QSizeF
 from PySide6.QtGui import (
@@ -17,10 +17,10 @@ from PySide6.QtGui import (
     QFont,
     QFontMetricsF,
     QPainter,
+    QPyTextObject,
     QSyntaxHighlighter,
     QTextCharFormat,
     QTextDocument,
-    QPyTextObject,
     QTextFormat,
 )
 

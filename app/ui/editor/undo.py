@@ -14,7 +14,7 @@ an older step (see `DraftEditor._qt_barrier`).
 from __future__ import annotations
 
 import time
-from typing import Callable
+from collections.abc import Callable
 
 from PySide6.QtGui import QUndoCommand
 
@@ -59,7 +59,7 @@ class ModelStep(QUndoCommand):
         self._pushed = False
 
     @classmethod
-    def applied(cls, draft: Draft, operation: Operation, text: str, changed: Callable[[Operation], None]) -> "ModelStep":
+    def applied(cls, draft: Draft, operation: Operation, text: str, changed: Callable[[Operation], None]) -> ModelStep:
         backward = operation.apply(draft)
         step = cls(draft, backward, text, changed)
         changed(operation)

@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import copy
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence, QTextCharFormat, QTextCursor, QUndoStack
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QAction, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
@@ -25,39 +25,25 @@ from app.model.ops import (
     SplitBlock,
 )
 
+from . import editing
 from .bridge import DocumentBridge
 from .clipboard import Pasted
+from .decorations import Decorations
 from .footnote_pane import FootnotePane
 from .formats import (
-    block_format,
     block_id_of,
     footnote_format,
     footnote_id_of,
     kind_of,
-    level_of,
     run_format,
     run_from_format,
-    with_new_id,
-    insert_inlines,
 )
-from .decorations import MAX_LEVEL, Decorations
 from .presentation import FootnoteMarker, KindHighlighter, register_marker
 from .text_edit import DraftTextEdit
 from .undo import FootnoteTextStep, ModelStep, TextStep
 
 #: Operations that change blocks: they are written into the document (one Qt step) and read back.
 BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat)
-
-_KIND_ACTIONS = (
-    ("kind_title", BlockKind.TITLE, "Title"),
-    ("kind_heading", BlockKind.HEADING, "Heading"),
-    ("kind_preamble", BlockKind.PREAMBLE, "Preamble paragraph"),
-    ("kind_operative", BlockKind.OPERATIVE, "Operative clause"),
-    ("kind_numbered", BlockKind.NUMBERED, "Numbered paragraph"),
-    ("kind_list_item", BlockKind.LIST_ITEM, "List item"),
-    ("kind_paragraph", BlockKind.PARAGRAPH, "Plain paragraph"),
-)
-
 
 class DraftEditor(QWidget):
     modified = Signal()                    # after any change to the draft (text or not)
@@ -103,7 +89,7 @@ class DraftEditor(QWidget):
         self.footnote_pane.editor.undo_requested.connect(self.undo_stack.undo)
         self.footnote_pane.editor.redo_requested.connect(self.undo_stack.redo)
         self.actions: dict[str, QAction] = {}
-        self._build_actions()
+        self.actions = editing.build_actions(self)
         self.set_draft(Draft())
 
     # -- the contract -------------------------------------------------------------------------
@@ -142,7 +128,7 @@ class DraftEditor(QWidget):
                 self._step_label = None
             self._qt_barrier()
             return
-        self.undo_stack.push(ModelStep.applied(self.bridge.draft, op, text, self._on_model_step))
+        self.push_model_step(op, text)
 
     def set_read_only(self, flag: bool) -> None:
         self._read_only = flag
@@ -283,7 +269,7 @@ class DraftEditor(QWidget):
         cursor.setPosition(cursor.selectionEnd())
         self.undo_stack.beginMacro(_("Insert footnote"))
         try:
-            self.undo_stack.push(ModelStep.applied(self.bridge.draft, AddFootnote(footnote_id, ""), "", self._on_model_step))
+            self.push_model_step(AddFootnote(footnote_id, ""))
             following = run_from_format("", cursor.charFormat())
             cursor.beginEditBlock()
             cursor.insertText(ANCHOR, footnote_format(footnote_id))
@@ -296,99 +282,48 @@ class DraftEditor(QWidget):
         self._refresh_pane()
         self.footnote_pane.editor.setFocus()
 
-    # -- block edits -------------------------------------------------------------------------
+    # -- edits behind keys and actions (see `editing`) ------------------------------------------
     def split_block(self) -> None:
-        """Enter: the first half keeps the id; at a block's very start the text keeps it."""
-        cursor = self.text_edit.textCursor()
-        cursor.beginEditBlock()
-        if cursor.hasSelection():
-            cursor.removeSelectedText()
-        block = cursor.block()
-        fmt = block.blockFormat()
-        kind = kind_of(block)
-        char_format = cursor.charFormat()
-        if footnote_id_of(char_format):
-            char_format = run_format(run_from_format("", char_format))
-        if block.length() == 1 and kind in (BlockKind.LIST_ITEM, BlockKind.NUMBERED) and not self._read_only:
-            # Enter on an empty bullet or numbered paragraph ends the list, as in a word processor.
-            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.PARAGRAPH, 0, fmt))
-        elif cursor.atBlockStart() and block.length() > 1:
-            cursor.insertBlock(fmt, char_format)
-            empty = QTextCursor(cursor.block().previous())
-            empty.setBlockFormat(with_new_id(fmt, new_id()))
-        elif cursor.atBlockEnd() and kind in (BlockKind.TITLE, BlockKind.HEADING):
-            # After a title or heading one goes on with ordinary text.
-            cursor.insertBlock(block_format(new_id(), BlockKind.PARAGRAPH, 0), char_format)
-        else:
-            cursor.insertBlock(with_new_id(fmt, new_id()), char_format)
-        cursor.endEditBlock()
-        self.text_edit.setTextCursor(cursor)
-        self.text_edit.ensureCursorVisible()
+        editing.split_block(self)
+
+    def paste(self, pasted: Pasted) -> None:
+        editing.paste(self, pasted)
+
+    def insert_blocks(self, blocks: list[Block], cursor: QTextCursor | None = None) -> None:
+        editing.insert_blocks(self, blocks, cursor)
+
+    def set_kind(self, kind: BlockKind) -> None:
+        editing.set_kind(self, kind)
+
+    def change_level(self, delta: int) -> None:
+        editing.change_level(self, delta)
+
+    def toggle_mark(self, name: str) -> None:
+        editing.toggle_mark(self, name)
+        self._update_mark_actions()
+
+    def _update_mark_actions(self) -> None:
+        if not self.actions:
+            return
+        for name, on in editing.mark_state(self).items():
+            action = self.actions[name]
+            action.blockSignals(True)
+            action.setChecked(on)
+            action.blockSignals(False)
 
     def _footnote_text(self, footnote_id: str) -> str | None:
         footnote = self.bridge.draft.footnotes.get(footnote_id)
         return footnote.text if footnote is not None else None
 
-    def paste(self, pasted: Pasted) -> None:
-        """Insert pasted blocks; references to footnotes already shown get their own copy.
+    def push_model_step(self, op: Operation, text: str = "") -> None:
+        """Apply a model-only operation and put it on the history (raises if it does not apply)."""
+        self.undo_stack.push(ModelStep.applied(self.bridge.draft, op, text, self._on_model_step))
 
-        A cut reference pasted back keeps its footnote; a copied one (its footnote is still
-        referenced) or one from another draft gets a new footnote with the same text, created
-        in the same undo step as the paste.
-        """
-        if self._read_only or not pasted.blocks:
-            return
-        # Ask the document, not the model: during a drag-move Qt has already removed the
-        # source before the model hears of it.
-        referenced = self.bridge.references_in_document()
-        copies: dict[str, str] = {}
-        blocks = []
-        for block in pasted.blocks:
-            content = []
-            for item in block.content:
-                if isinstance(item, FootnoteRef) and (
-                    item.footnote_id in referenced or item.footnote_id not in self.bridge.draft.footnotes
-                ):
-                    copy_id = copies.setdefault(item.footnote_id, new_id())
-                    item = FootnoteRef(copy_id)
-                content.append(item)
-            blocks.append(Block(block.kind, content, level=block.level))
-        if not copies:
-            self.insert_blocks(blocks)
-            return
-        self.undo_stack.beginMacro(_("Paste"))
-        try:
-            for original, copy_id in copies.items():
-                text = self._footnote_text(original)
-                text = pasted.footnotes.get(original, "") if text is None else text
-                self.undo_stack.push(ModelStep.applied(self.bridge.draft, AddFootnote(copy_id, text), "", self._on_model_step))
-            self.insert_blocks(blocks)
-        finally:
-            self.undo_stack.endMacro()
-        self._qt_barrier()
+    @property
+    def read_only(self) -> bool:
+        return self._read_only
 
-    def insert_blocks(self, blocks: list[Block], cursor: QTextCursor | None = None) -> None:
-        """The first block joins the cursor's block, each further one is a new block after it."""
-        if self._read_only or not blocks:
-            return
-        cursor = QTextCursor(cursor) if cursor is not None else self.text_edit.textCursor()
-        cursor.beginEditBlock()
-        if cursor.hasSelection():
-            cursor.removeSelectedText()
-        current = cursor.block()
-        if current.length() == 1 and blocks[0].kind is not BlockKind.PARAGRAPH:
-            # Pasting whole paragraphs into an empty one: it takes the copied kind.
-            cursor.setBlockFormat(block_format(block_id_of(current) or new_id(), blocks[0].kind, blocks[0].level))
-        for index, block in enumerate(blocks):
-            if index:
-                cursor.insertBlock(block_format(new_id(), block.kind, block.level))
-            insert_inlines(cursor, block.content)
-        cursor.endEditBlock()
-        self.text_edit.setTextCursor(cursor)
-        self.text_edit.ensureCursorVisible()
-        self._qt_barrier()
-
-    def _selected_blocks(self):
+    def selected_blocks(self):
         cursor = self.text_edit.textCursor()
         first = self._document.findBlock(cursor.selectionStart())
         last = self._document.findBlock(cursor.selectionEnd())
@@ -397,95 +332,5 @@ class DraftEditor(QWidget):
             yield block
             block = block.next()
 
-    def set_kind(self, kind: BlockKind) -> None:
-        if self._read_only:
-            return
-        cursor = QTextCursor(self._document)
-        cursor.beginEditBlock()
-        for block in list(self._selected_blocks()):
-            if kind is BlockKind.LIST_ITEM:
-                level = max(1, level_of(block)) if kind_of(block) is BlockKind.LIST_ITEM else 1
-            else:
-                level = 0
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), kind, level, block.blockFormat()))
-        cursor.endEditBlock()
+    def qt_barrier(self) -> None:
         self._qt_barrier()
-
-    def change_level(self, delta: int) -> None:
-        if self._read_only:
-            return
-        cursor = QTextCursor(self._document)
-        cursor.beginEditBlock()
-        for block in list(self._selected_blocks()):
-            if kind_of(block) is not BlockKind.LIST_ITEM:
-                continue
-            level = max(1, min(MAX_LEVEL, level_of(block) + delta))
-            if level == level_of(block):
-                continue
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.LIST_ITEM, level, block.blockFormat()))
-        cursor.endEditBlock()
-        self._qt_barrier()
-
-    # -- marks -------------------------------------------------------------------------------
-    def _mark_state(self) -> dict[str, bool]:
-        cursor = self.text_edit.textCursor()
-        if cursor.hasSelection():
-            probe = QTextCursor(self._document)
-            probe.setPosition(cursor.selectionStart() + 1)
-            fmt = probe.charFormat()
-        else:
-            fmt = cursor.charFormat()
-        run = run_from_format("", fmt)
-        return {"bold": run.bold, "italic": run.italic, "underline": run.underline}
-
-    def toggle_mark(self, name: str) -> None:
-        if self._read_only:
-            return
-        turn_on = not self._mark_state()[name]
-        fmt = QTextCharFormat()
-        if name == "bold":
-            fmt.setFontWeight(run_format_weight(turn_on))
-        elif name == "italic":
-            fmt.setFontItalic(turn_on)
-        else:
-            fmt.setFontUnderline(turn_on)
-        self.text_edit.mergeCurrentCharFormat(fmt)
-        self._update_mark_actions()
-
-    def _update_mark_actions(self) -> None:
-        if not self.actions:
-            return
-        for name, on in self._mark_state().items():
-            action = self.actions[name]
-            action.blockSignals(True)
-            action.setChecked(on)
-            action.blockSignals(False)
-
-    def _build_actions(self) -> None:
-        def add(name: str, label: str, slot, shortcuts=(), checkable: bool = False) -> QAction:
-            action = QAction(label, self)
-            action.setObjectName(name)
-            action.setShortcuts([QKeySequence(s) for s in shortcuts])
-            action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            action.setCheckable(checkable)
-            action.triggered.connect(lambda _checked=False: slot())
-            self.addAction(action)
-            self.actions[name] = action
-            return action
-
-        add("bold", _("Bold"), lambda: self.toggle_mark("bold"), ["Ctrl+B"], True)
-        add("italic", _("Italic"), lambda: self.toggle_mark("italic"), ["Ctrl+I"], True)
-        add("underline", _("Underline"), lambda: self.toggle_mark("underline"), ["Ctrl+U"], True)
-        add("insert_footnote", _("Footnote"), self.insert_footnote, ["Ctrl+Alt+F"])
-        for name, kind, label in _KIND_ACTIONS:
-            add(name, _(label), lambda kind=kind: self.set_kind(kind))
-        add("indent", _("Increase list level"), lambda: self.change_level(1), ["Ctrl+]"])
-        add("outdent", _("Decrease list level"), lambda: self.change_level(-1), ["Ctrl+["])
-
-
-def run_format_weight(bold: bool) -> int:
-    from PySide6.QtGui import QFont
-
-    return int(QFont.Weight.Bold.value if bold else QFont.Weight.Normal.value)
