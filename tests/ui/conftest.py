@@ -41,3 +41,21 @@ def press(qtbot):
         qtbot.keyClick(widget, key, modifiers)
 
     return _press
+
+
+@pytest.fixture
+def make_editor(qtbot):
+    """make_editor(draft): a shown DraftEditor holding `draft`, its text area focused."""
+
+    def _make(draft):
+        from app.ui.editor import DraftEditor
+
+        widget = DraftEditor()
+        qtbot.addWidget(widget)
+        widget.resize(700, 500)
+        widget.show()
+        widget.set_draft(draft)
+        widget.text_edit.setFocus()
+        return widget
+
+    return _make

@@ -57,14 +57,8 @@ def put_cursor(editor: DraftEditor, block_id: str, offset: int, select_to: int |
 
 
 @pytest.fixture
-def editor(qtbot):
-    widget = DraftEditor()
-    qtbot.addWidget(widget)
-    widget.resize(700, 500)
-    widget.show()
-    widget.set_draft(sample_draft())
-    widget.text_edit.setFocus()
-    return widget
+def editor(make_editor):
+    return make_editor(sample_draft())
 
 
 def ids(editor) -> list[str]:

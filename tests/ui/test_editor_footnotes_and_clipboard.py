@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QInputMethodEvent, QTextCursor
 from PySide6.QtWidgets import QApplication
@@ -9,7 +10,13 @@ from PySide6.QtWidgets import QApplication
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, TextRun
 from app.ui.editor import DraftEditor
 
-from .test_editor_bridge import assert_in_sync, editor, put_cursor, sample_draft, shape  # noqa: F401
+from .test_editor_bridge import assert_in_sync, put_cursor, sample_draft, shape
+
+
+@pytest.fixture
+def editor(make_editor):
+    return make_editor(sample_draft())
+
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+import pytest
 from PySide6.QtCore import Qt
 
 from app.model import BlockKind, TextRun
 from app.model.ops import AddFootnote, Batch, SetMeta, SplitBlock
 
-from .test_editor_bridge import assert_in_sync, editor, put_cursor, sample_draft, shape  # noqa: F401
+from .test_editor_bridge import assert_in_sync, put_cursor, sample_draft, shape
+
+
+@pytest.fixture
+def editor(make_editor):
+    return make_editor(sample_draft())
+
 
 CTRL = Qt.KeyboardModifier.ControlModifier
 SHIFT = Qt.KeyboardModifier.ShiftModifier
@@ -61,8 +68,6 @@ def test_a_batch_of_block_and_model_operations_is_one_undo_step(editor):
 
 
 def test_a_bad_operation_changes_nothing(editor):
-    import pytest
-
     with pytest.raises(KeyError):
         editor.apply_operation(SplitBlock("no-such-block", 1, "x"), "Split")
     assert shape(editor.draft()) == shape(sample_draft()) and editor.undo_stack.count() == 0
@@ -76,8 +81,6 @@ def test_references_in_document_are_found_by_the_document(editor, press):
 
 
 def test_a_batch_failing_halfway_changes_nothing(editor):
-    import pytest
-
     with pytest.raises(KeyError):
         editor.apply_operation(Batch([SetMeta("subject", "S"), SplitBlock("missing", 1, "x")]), "Bad")
     assert editor.draft().note.subject == "" and editor.undo_stack.count() == 0
@@ -85,8 +88,6 @@ def test_a_batch_failing_halfway_changes_nothing(editor):
 
 
 def test_a_bad_model_operation_raises_and_leaves_no_step(editor):
-    import pytest
-
     from app.model.ops import RemoveFootnote
 
     with pytest.raises(KeyError):
