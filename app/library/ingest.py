@@ -159,13 +159,13 @@ def _apply_overrides(facts: SourceFacts, overrides: dict[str, str]) -> SourceFac
     return facts
 
 
-def content_hash(facts: SourceFacts, segments: list[Segment]) -> str:
+def content_hash(facts: SourceFacts, segments: list[Segment], hashes: dict[int, str]) -> str:
     """Identity of a source: its number, language and clauses (not the file's bytes, which a
-    re-save changes)."""
+    re-save changes). `hashes` maps each segment's position to its clause key hash."""
     digest = hashlib.sha256()
     digest.update(f"{facts.number}\n{facts.language}\n".encode())
     for item in segments:
-        digest.update(f"{item.position}\t{key_hash(item.text)}\n".encode())
+        digest.update(f"{item.position}\t{hashes[item.position]}\n".encode())
     return digest.hexdigest()
 
 
@@ -175,7 +175,8 @@ def add_draft(engine: Engine, draft: Draft, facts: SourceFacts, origin_file: str
     if not segments:
         outcome.status, outcome.reason = SKIPPED, _("no clauses found (the document is empty)")
         return outcome
-    digest = content_hash(facts, segments)
+    hashes = {item.position: key_hash(item.text) for item in segments}
+    digest = content_hash(facts, segments, hashes)
     try:
         with engine.begin() as connection:
             known = connection.execute(
@@ -184,14 +185,16 @@ def add_draft(engine: Engine, draft: Draft, facts: SourceFacts, origin_file: str
             if known:
                 outcome.status = UNCHANGED
                 return outcome
-            outcome.new_clauses = _insert_source(connection, facts, origin_file, digest, segments)
+            outcome.new_clauses = _insert_source(connection, facts, origin_file, digest, segments,
+                                                 hashes)
     except DBAPIError as error:
         raise translate_error(error) from error
     return outcome
 
 
 def _insert_source(
-    connection: Connection, facts: SourceFacts, origin_file: str, digest: str, segments: list[Segment]
+    connection: Connection, facts: SourceFacts, origin_file: str, digest: str,
+    segments: list[Segment], hashes: dict[int, str],
 ) -> int:
     source_id = connection.execute(
         sources.insert().values(
@@ -205,7 +208,6 @@ def _insert_source(
             added_at=datetime.now(timezone.utc).replace(tzinfo=None),
         )
     ).inserted_primary_key[0]
-    hashes = {item.position: key_hash(item.text) for item in segments}
     existing = _existing_clauses(connection, set(hashes.values()))
     new_rows: dict[str, dict] = {}
     for item in segments:

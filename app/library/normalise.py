@@ -23,10 +23,15 @@ _BULLETS = re.compile(r"^[\s\-\u2022\u25aa\u25cf\u2756\u27a2\u2013\u00b7*]+")
 _TRAILING = re.compile(r"[\s;,.:]+$")
 
 
+#: Combining marks left by NFKD decomposition (accents, cedillas, tildes …).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+
+
 def fold(text: str) -> str:
     """Lower case, no accents, plain quotes and dashes, single spaces."""
-    text = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_QUOTES))
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    if not text.isascii():   # most agreed language is plain ASCII: skip the Unicode work
+        text = unicodedata.normalize("NFKD", text.translate(_DASHES).translate(_QUOTES))
+        text = _COMBINING.sub("", text)
     return _SPACES.sub(" ", text).strip().casefold()
 
 
