@@ -59,6 +59,7 @@ def run_application(argv: list[str]) -> int:
     settings = AppSettings()
     language = choose_ui_language(settings)
     set_ui_language(language)
+    QLocale.setDefault(QLocale(language))  # month names in date fields, number formats
     app._concordia_translators = install_qt_translations(app, language)  # keep them alive
 
     from .main_window import MainWindow  # after the language is set

@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ui_language
 from app.model import DocumentType, NoteMeta
 from app.model.ops import Operation, SetMeta
 
@@ -42,6 +42,8 @@ TYPING_PAUSE_MS = 800
 #: QDateEdit's minimum stands for "no date yet".
 NO_DATE = QDate(1990, 1, 1)
 SUFFIX_KINDS = ("", "REV", "ADD", "COR")
+#: Dates as the note prints them: "28 February 2024", "28 de febrero de 2024".
+DATE_FORMATS = {"en": "d MMMM yyyy", "es": "d 'de' MMMM 'de' yyyy"}
 
 ApplyOperation = Callable[[Operation, str], None]
 
@@ -67,6 +69,12 @@ def _note_value(note: NoteMeta, name: str) -> Any:
 
 def _lines(text: str) -> list[str]:
     return [line.strip() for line in text.replace(",", "\n").splitlines() if line.strip()]
+
+
+def _show_start(edit: QLineEdit, text: str) -> None:
+    """Set the text showing its beginning (setText alone scrolls a long value to its end)."""
+    edit.setText(text)
+    edit.setCursorPosition(0)
 
 
 class _PlainText(QPlainTextEdit):
@@ -161,7 +169,7 @@ class CoverForm(QScrollArea):
         edit = QLineEdit()
         edit.setPlaceholderText(example)
         edit.setClearButtonEnabled(False)
-        self._add(form, _Field(name, label, edit, edit.text, lambda v: edit.setText(v or ""), True))
+        self._add(form, _Field(name, label, edit, edit.text, lambda v: _show_start(edit, v or ""), True))
         edit.textEdited.connect(lambda _text, n=name: self._typed(n))
         edit.editingFinished.connect(self.commit_pending)
 
@@ -169,7 +177,7 @@ class CoverForm(QScrollArea):
         edit = QLineEdit()
         edit.setPlaceholderText(example)
         self._add(form, _Field(name, label, edit, lambda: _lines(edit.text()),
-                               lambda v: edit.setText(", ".join(v or [])), True))
+                               lambda v: _show_start(edit, ", ".join(v or [])), True))
         edit.textEdited.connect(lambda _text, n=name: self._typed(n))
         edit.editingFinished.connect(self.commit_pending)
 
@@ -222,7 +230,7 @@ class CoverForm(QScrollArea):
     def _date(self, form: QFormLayout) -> None:
         edit = QDateEdit()
         edit.setCalendarPopup(True)
-        edit.setDisplayFormat("d MMMM yyyy")
+        edit.setDisplayFormat(DATE_FORMATS.get(ui_language(), DATE_FORMATS["en"]))
         edit.setMinimumDate(NO_DATE)
         edit.setSpecialValueText(_("no date"))
 

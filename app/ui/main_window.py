@@ -397,7 +397,7 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.docks["cover"]], [420], Qt.Horizontal)
+            self.resizeDocks([self.docks["cover"]], [440], Qt.Horizontal)
             self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
