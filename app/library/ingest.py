@@ -173,7 +173,10 @@ def add_draft(engine: Engine, draft: Draft, facts: SourceFacts, origin_file: str
     segments = segment(draft)
     outcome = SourceOutcome(origin_file, ADDED, title=facts.title, clauses=len(segments))
     if not segments:
-        outcome.status, outcome.reason = SKIPPED, _("no clauses found (the document is empty)")
+        empty = not any(block.text.strip() for block in draft.blocks)
+        outcome.status = SKIPPED
+        outcome.reason = (_("the document is empty") if empty else
+                          _("no clauses found: no paragraph is long enough to reuse"))
         return outcome
     hashes = {item.position: key_hash(item.text) for item in segments}
     digest = content_hash(facts, segments, hashes)
