@@ -60,8 +60,13 @@ def _export(args, draft, new, comparison) -> int:
         author = next((v.author for v in draft.versions if v.name == args.new), "") or "Concordia"
     date = next((v.created for v in draft.versions if v.name == args.new), None)
     target = Path(args.out)
-    export_comparison(comparison, new, target, style=args.style,
-                      language=args.language or new.language, author=author, date=date,
-                      progress=StderrProgress())
+    from app.docx.localise import ExportError
+
+    try:
+        export_comparison(comparison, new, target, style=args.style,
+                          language=args.language or new.language, author=author, date=date,
+                          progress=StderrProgress())
+    except ExportError as error:          # one sentence from the writer, no traceback
+        raise DraftFileError(str(error), target) from error
     print(_("Wrote {path} ({summary}).").format(path=target, summary=summary_line(comparison)))
     return 0

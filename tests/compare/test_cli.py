@@ -60,3 +60,17 @@ def test_import_as_version_then_compare_json_and_word(tmp_path, clasi_seed, caps
     with zipfile.ZipFile(out) as package:
         document = package.read("word/document.xml").decode()
     assert "<w:moveFrom " in document and "<w:ins " in document
+
+
+def test_compare_export_problems_are_one_sentence(tmp_path, clasi_seed, capsys):
+    path = _draft_file(tmp_path, clasi_seed)
+    main(["version", "save", str(path), "--name", "Rev 1"])
+    capsys.readouterr()
+    out = tmp_path / "es.docx"
+    assert main(["compare", str(path), "--from", "Rev 1", "--out", str(out),
+                 "--language", "es"]) == 1
+    err = capsys.readouterr().err
+    assert "no Spanish text" in err and "Traceback" not in err
+    assert not out.exists()
+    assert main(["compare", str(path), "--from", "Rev 7"]) == 1
+    assert "no version named “Rev 7”" in capsys.readouterr().err
