@@ -134,9 +134,18 @@ class MarkedFootnotes(FootnoteCollector):
             body = p.findall(w("r"))[-1]        # the writer's text run (tab + text)
             for t in body.findall(w("t")):
                 body.remove(t)
-            for piece in change.pieces:
-                _write_piece(p, piece, self._marks, None)
+            _write_pieces(p, change.pieces, self._marks, None)
         return root
+
+
+def _write_pieces(p: etree._Element, pieces: list[Piece], marks: _Marks,
+                  footnotes: FootnoteCollector | None) -> None:
+    for index, piece in enumerate(pieces):
+        if (marks.style == "council" and index and piece.op == INSERT
+                and pieces[index - 1].op == DELETE
+                and not pieces[index - 1].text[-1:].isspace() and not piece.text[:1].isspace()):
+            run(p, " ")       # "aligning aiming", not "aligningaiming", when marks are printed
+        _write_piece(p, piece, marks, footnotes)
 
 
 def _write_piece(p: etree._Element, piece: Piece, marks: _Marks,
@@ -222,14 +231,12 @@ class RedlineAnnex:
                             _write_piece(p, piece, self.marks, footnotes)
                 self._move(p, row, "moveTo", write)
             else:
-                for piece in row.pieces:
-                    _write_piece(p, piece, self.marks, footnotes)
+                _write_pieces(p, row.pieces, self.marks, footnotes)
                 self._note(p, moved_note(self.language, True, row.old_label))
             return p
         if not tracked and row.kind == RowKind.DELETED:
             self._struck_number(p, row)
-        for piece in row.pieces:
-            _write_piece(p, piece, self.marks, footnotes)
+        _write_pieces(p, row.pieces, self.marks, footnotes)
         if tracked and row.kind == RowKind.INSERTED:
             self.marks.mark_paragraph(p, "ins")
         elif tracked and row.kind == RowKind.DELETED:
