@@ -23,6 +23,7 @@ blocks that disappear, so undoing their removal brings it back.
 from __future__ import annotations
 
 import copy
+import logging
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Signal
@@ -40,6 +41,8 @@ from .formats import (
     read_block,
     with_new_id,
 )
+
+log = logging.getLogger(__name__)
 
 
 class DocumentBridge(QObject):
@@ -122,19 +125,27 @@ class DocumentBridge(QObject):
         if self._loading:
             return
         document = self.document
-        first = document.findBlock(position)
-        if not first.isValid():
-            first = document.lastBlock()
-        last = document.findBlock(position + added)
-        if not last.isValid():
-            last = document.lastBlock()
-        start = first.blockNumber()
-        suffix = document.blockCount() - 1 - last.blockNumber()
-        end = len(self.draft.blocks) - suffix
-        if end < start:
-            # The model no longer lines up with the document (should not happen): re-read all.
-            start, end, first, last = 0, len(self.draft.blocks), document.firstBlock(), document.lastBlock()
-        self._replace_range(start, end, first, last)
+        try:
+            first = document.findBlock(position)
+            if not first.isValid():
+                first = document.lastBlock()
+            last = document.findBlock(position + added)
+            if not last.isValid():
+                last = document.lastBlock()
+            start = first.blockNumber()
+            suffix = document.blockCount() - 1 - last.blockNumber()
+            end = len(self.draft.blocks) - suffix
+            if end < start:
+                raise LookupError("the model no longer lines up with the document")
+            self._replace_range(start, end, first, last)
+        except Exception:               # noqa: BLE001 - never leave the model stale
+            log.exception("editor bridge: partial read failed; reading the whole document")
+            self._replace_range(0, len(self.draft.blocks), document.firstBlock(), document.lastBlock())
+            return
+        if len(self.draft.blocks) != document.blockCount():
+            log.error("editor bridge: %d model blocks for %d in the document; reading all",
+                      len(self.draft.blocks), document.blockCount())
+            self._replace_range(0, len(self.draft.blocks), document.firstBlock(), document.lastBlock())
 
     def _replace_range(self, start: int, end: int, first: QTextBlock, last: QTextBlock) -> None:
         old = self.draft.blocks[start:end]
