@@ -19,7 +19,7 @@ from datetime import date
 from sqlalchemy import and_, exists, extract, or_, select, text
 from sqlalchemy.engine import Engine
 
-from app.i18n import _
+from app.i18n import _, format_long_date, ui_language
 
 from .db import FTS, clauses, provenances, sources
 from .normalise import fold
@@ -53,7 +53,7 @@ class Provenance:
         where = self.number or self.title[:60]
         place = (_("para. {number}").format(number=self.paragraph) if self.paragraph
                  else _("§{position}").format(position=self.position + 1))
-        when = f" ({self.date.isoformat()})" if self.date else ""
+        when = f" ({format_long_date(self.date, ui_language())})" if self.date else ""
         return f"{where}, {place}{when}"
 
     def to_json(self) -> dict:
@@ -99,6 +99,30 @@ def parse_query(query: str) -> list[Term]:
         if found:
             terms.append(Term(found, prefix))
     return terms
+
+
+_FILTER = re.compile(r'\b(lang|language|year|source):("[^"]*"|\S+)', re.IGNORECASE)
+
+
+def split_filters(query: str) -> tuple[str, dict]:
+    """Take `lang:es`, `year:2023` and `source:6914/24` (or `source:"La Paz"`) out of a typed
+    query, for the search box; returns the rest of the query and the search options."""
+    options: dict = {}
+
+    def take(match: re.Match) -> str:
+        name, value = match.group(1).lower(), match.group(2).strip('"')
+        if name in ("lang", "language") and value.lower() in ("en", "es"):
+            options["language"] = value.lower()
+        elif name == "year" and value.isdigit():
+            options["year"] = int(value)
+        elif name == "source" and value:
+            options["source"] = value
+        else:
+            return match.group(0)
+        return " "
+
+    rest = _FILTER.sub(take, query)
+    return " ".join(rest.split()), options
 
 
 def fts_query(terms: list[Term], operator: str = " ", language: str | None = None) -> str:

@@ -37,7 +37,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent, departure
-from app.library.search import snippet_html
+from app.library.search import snippet_html, split_filters
 from app.model import Block
 
 from .worker import describe_error, run_in_background
@@ -142,7 +142,7 @@ class LibraryDock(QDockWidget):
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
         self.search_field = _SearchField(body)
-        self.search_field.setPlaceholderText(_('Search agreed language: words, "phrases", coop*'))
+        self.search_field.setPlaceholderText(_('Search agreed language: words, "phrases", coop*, year:2023, source:6914/24'))
         self.search_field.setClearButtonEnabled(True)
         self.language_filter = QComboBox(body)
         for code, label in (("", _("All languages")), ("en", "EN"), ("es", "ES")):
@@ -227,8 +227,12 @@ class LibraryDock(QDockWidget):
             self.hits.clear()
             self.resultsShown.emit(0)
             return
-        library, language = self.library, self.language_filter.currentData() or None
-        self._start("search", lambda: library.search(query, language=language, limit=30))
+        words, options = split_filters(query)
+        if not words:
+            return
+        options.setdefault("language", self.language_filter.currentData() or None)
+        library = self.library
+        self._start("search", lambda: library.search(words, limit=30, **options))
 
     def show_precedents(self, paragraph: str) -> None:
         """Look up precedents for the paragraph at the editor's cursor (debounced)."""

@@ -83,3 +83,11 @@ def test_query_syntax_never_breaks_the_search(bilingual: Library):
     for query in ('"unclosed', "AND OR NOT", "col:umn", "(((", "*", "NEAR(a b)", "-", "'"):
         bilingual.search(query)   # no exception, whatever the result
     assert parse_query("  ") == []
+
+
+def test_typed_filters_are_taken_out_of_the_query():
+    from app.library.search import split_filters
+
+    assert split_filters('coop* year:2023 source:"La Paz" lang:ES') == (
+        "coop*", {"year": 2023, "source": "La Paz", "language": "es"})
+    assert split_filters("year:soon drugs") == ("year:soon drugs", {})
