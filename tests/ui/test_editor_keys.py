@@ -93,3 +93,35 @@ def test_a_bad_model_operation_raises_and_leaves_no_step(editor):
     with pytest.raises(KeyError):
         editor.apply_operation(Batch([SetMeta("subject", "S"), RemoveFootnote("nope")]), "Bad")
     assert editor.draft().note.subject == "" and editor.undo_stack.count() == 0
+
+
+def test_an_unknown_operation_that_changes_blocks_is_refused_not_desynchronised(editor):
+    from dataclasses import dataclass
+
+    from app.model.ops import Operation
+
+    @dataclass
+    class Shout(Operation):                       # changes a block behind the document's back
+        block_id: str
+
+        def apply(self, draft):
+            block = draft.block(self.block_id)
+            old = block.content
+            block.content = [TextRun(block.text.upper())]
+            return Restore(self.block_id, old)
+
+    @dataclass
+    class Restore(Operation):
+        block_id: str
+        content: list
+
+        def apply(self, draft):
+            block = draft.block(self.block_id)
+            old = block.content
+            block.content = self.content
+            return Restore(self.block_id, old)
+
+    with pytest.raises(ValueError):
+        editor.apply_operation(Shout("num2"), "Shout")
+    assert shape(editor.draft()) == shape(sample_draft()) and editor.undo_stack.count() == 0
+    assert_in_sync(editor)

@@ -107,14 +107,17 @@ class DraftEditor(QWidget):
         return self.bridge.draft
 
     def apply_operation(self, op: Operation, text: str) -> None:
-        """A non-text edit (cover field, footnote, language version, block format …), undoable."""
-        parts = op.operations if isinstance(op, Batch) else [op]
-        if isinstance(op, Batch) and any(isinstance(p, BLOCK_OPERATIONS) for p in parts):
+        """A non-text edit (cover field, footnote, language version, block format …), undoable.
+
+        Block operations are written into the document (one Qt step, read back like typing);
+        the others change the model only. A bad operation raises and changes nothing.
+        """
+        if isinstance(op, Batch) and _touches_blocks(op):
             # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
             copy.deepcopy(op).apply(copy.deepcopy(self.bridge.draft))
             self.undo_stack.beginMacro(text)
             try:
-                for part in parts:
+                for part in op.operations:
                     self.apply_operation(part, text)
             finally:
                 self.undo_stack.endMacro()
@@ -128,7 +131,13 @@ class DraftEditor(QWidget):
                 self._step_label = None
             self._qt_barrier()
             return
-        self.push_model_step(op, text)
+        before = _fingerprint(self.bridge.draft)
+        step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step)
+        if _fingerprint(self.bridge.draft) != before:
+            # The document would no longer show the model: refuse rather than desynchronise.
+            step.undo()
+            raise ValueError(f"operation {op.name!r} changes blocks; add it to BLOCK_OPERATIONS")
+        self.undo_stack.push(step)
 
     def set_read_only(self, flag: bool) -> None:
         self._read_only = flag
@@ -334,3 +343,14 @@ class DraftEditor(QWidget):
 
     def qt_barrier(self) -> None:
         self._qt_barrier()
+
+
+def _touches_blocks(op: Operation) -> bool:
+    if isinstance(op, Batch):
+        return any(_touches_blocks(part) for part in op.operations)
+    return isinstance(op, BLOCK_OPERATIONS)
+
+
+def _fingerprint(draft: Draft) -> list[tuple]:
+    """Cheap identity of the blocks: operations replace a block's content list, never edit it."""
+    return [(id(b), b.id, b.kind, b.level, id(b.content)) for b in draft.blocks]
