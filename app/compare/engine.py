@@ -13,7 +13,16 @@ from .labels import paragraph_labels
 from .moves import in_place, reading_order
 from .redline import Comparison, FieldChange, FootnoteChange, Piece, Row, RowKind
 from .sentences import find_sentence_moves
-from .words import DELETE, EQUAL, INSERT, diff_tokens, inline_diff, inline_tokens, tokenize
+from .words import (
+    DELETE,
+    EQUAL,
+    INSERT,
+    coarse_tokens,
+    diff_tokens,
+    inline_diff,
+    inline_tokens,
+    tokenize,
+)
 
 
 def compare_drafts(
@@ -40,7 +49,7 @@ def compare_drafts(
             if source is None:
                 block = new.blocks[j]
                 rows.append(Row(RowKind.INSERTED, new=block, new_label=new_labels[j],
-                                pieces=[Piece(INSERT, inline_tokens(block.content))]))
+                                pieces=[Piece(INSERT, coarse_tokens(block.content))]))
             else:
                 row = _pair_row(old.blocks[source], new.blocks[j], old_labels[source],
                                 new_labels[j])
@@ -55,26 +64,27 @@ def compare_drafts(
                 RowKind.DELETED if target is None else RowKind.MOVED_AWAY,
                 old=block, old_label=old_labels[i],
                 new_label="" if target is None else new_labels[target],
-                pieces=[Piece(DELETE, inline_tokens(block.content))],
+                pieces=[Piece(DELETE, coarse_tokens(block.content))],
             ))
     progress.step(len(order), len(order), _("Compared"))
+    old_order, new_order = old.footnote_order(), new.footnote_order()
     return Comparison(
         old_name=old_name,
         new_name=new_name,
         rows=rows,
-        footnotes=compare_footnotes(old, new),
+        footnotes=compare_footnotes(old, new, old_order, new_order),
         fields=compare_fields(old, new),
         items=compare_items(old, new),
         old_footnotes={fid: note.text for fid, note in old.footnotes.items()},
         new_footnotes={fid: note.text for fid, note in new.footnotes.items()},
-        footnote_marks=_footnote_marks(old, new),
+        footnote_marks=_footnote_marks(old_order, new_order),
         sentence_moves=find_sentence_moves(rows),
     )
 
 
-def _footnote_marks(old: Draft, new: Draft) -> dict[str, str]:
-    marks = {fid: f"({n})" for n, fid in enumerate(old.footnote_order(), start=1)}
-    marks.update({fid: str(n) for n, fid in enumerate(new.footnote_order(), start=1)})
+def _footnote_marks(old_order: list[str], new_order: list[str]) -> dict[str, str]:
+    marks = {fid: f"({n})" for n, fid in enumerate(old_order, start=1)}
+    marks.update({fid: str(n) for n, fid in enumerate(new_order, start=1)})
     return marks
 
 
@@ -84,7 +94,7 @@ def _pair_row(old: Block, new: Block, old_label: str, new_label: str) -> Row:
     # Numbers are computed, not typed: another number alone is no change of the paragraph.
     row.renumbered = old_label != new_label and old_label.startswith("§")
     if old.content == new.content:
-        row.pieces = [Piece(EQUAL, inline_tokens(new.content))]
+        row.pieces = [Piece(EQUAL, coarse_tokens(new.content))]
         return row
     row.pieces = [Piece(op, tokens) for op, tokens in inline_diff(old.content, new.content)]
     # Cheap test first: most changed paragraphs differ in more than spacing.
@@ -102,9 +112,12 @@ def _without_spaces(block: Block) -> list:
     return [token for token in inline_tokens(block.content) if not blank(token)]
 
 
-def compare_footnotes(old: Draft, new: Draft) -> list[FootnoteChange]:
-    old_numbers = {fid: n for n, fid in enumerate(old.footnote_order(), start=1)}
-    new_numbers = {fid: n for n, fid in enumerate(new.footnote_order(), start=1)}
+def compare_footnotes(old: Draft, new: Draft, old_order: list[str] | None = None,
+                      new_order: list[str] | None = None) -> list[FootnoteChange]:
+    old_order = old.footnote_order() if old_order is None else old_order
+    new_order = new.footnote_order() if new_order is None else new_order
+    old_numbers = {fid: n for n, fid in enumerate(old_order, start=1)}
+    new_numbers = {fid: n for n, fid in enumerate(new_order, start=1)}
     changes: list[FootnoteChange] = []
     for fid, note in new.footnotes.items():
         before = old.footnotes.get(fid)

@@ -153,5 +153,66 @@ def token_text(tokens: Sequence[Token]) -> str:
     return "".join(t if isinstance(t, str) else ("" if t[0] == "\0fn" else t[0]) for t in tokens)
 
 
+def coarse_tokens(content: Sequence[Inline]) -> list[Token]:
+    """Tokens for content shown as it is (no diff): one per run, which renders the same and
+    spares tokenising text that is not compared word by word."""
+    tokens: list[Token] = []
+    for item in content:
+        if isinstance(item, FootnoteRef):
+            tokens.append(("\0fn", item.footnote_id))
+            continue
+        flags = tuple(name for name in _FORMATS if getattr(item, name))
+        tokens.append((item.text, flags) if flags else item.text)
+    return tokens
+
+
 def inline_diff(old: Sequence[Inline], new: Sequence[Inline]) -> TokenDiff:
+    if (len(old) == 1 == len(new) and type(old[0]) is TextRun is type(new[0])
+            and old[0].same_format(new[0]) and not _flags(old[0])):
+        return _plain_diff(old[0].text, new[0].text)
     return diff_tokens(inline_tokens(old), inline_tokens(new))
+
+
+def _flags(run: TextRun) -> tuple:
+    return tuple(name for name in _FORMATS if getattr(run, name))
+
+
+def _plain_diff(old: str, new: str) -> TokenDiff:
+    """Word diff of two plain texts, tokenising only the stretch between their common start
+    and end (cut at spaces, so words stay whole): most of a changed paragraph is unchanged."""
+    prefix = _common_length(old, new, lambda n: old[:n] == new[:n], min(len(old), len(new)))
+    start = old.rfind(" ", 0, prefix) + 1           # after a space: whole words only
+    suffix = _common_length(old, new, lambda n: old[len(old) - n:] == new[len(new) - n:],
+                            min(len(old), len(new)) - start)
+    end_old, end_new = len(old), len(new)
+    space = old.find(" ", len(old) - suffix) if suffix else -1
+    if space != -1:                                 # the common end starts at a space
+        end_old, end_new = space, len(new) - (len(old) - space)
+    diffs = diff_tokens(tokenize(old[start:end_old]), tokenize(new[start:end_new]))
+    if start:
+        diffs = _with_equal(diffs, old[:start], at_start=True)
+    if end_old < len(old):
+        diffs = _with_equal(diffs, old[end_old:], at_start=False)
+    return diffs
+
+
+def _common_length(old: str, new: str, same, limit: int) -> int:
+    """The largest n <= limit with same(n), by halving: slices compare at C speed."""
+    low, high = 0, max(limit, 0)
+    while low < high:
+        middle = (low + high + 1) // 2
+        if same(middle):
+            low = middle
+        else:
+            high = middle - 1
+    return low
+
+
+def _with_equal(diffs: TokenDiff, text: str, at_start: bool) -> TokenDiff:
+    if at_start:
+        if diffs and diffs[0][0] == EQUAL:
+            return [(EQUAL, [text, *diffs[0][1]])] + diffs[1:]
+        return [(EQUAL, [text])] + diffs
+    if diffs and diffs[-1][0] == EQUAL:
+        return diffs[:-1] + [(EQUAL, [*diffs[-1][1], text])]
+    return diffs + [(EQUAL, [text])]
