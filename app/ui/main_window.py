@@ -152,14 +152,10 @@ class MainWindow(QMainWindow):
         undo = self._action("undo", _("&Undo"), self.undo, [keys(keys.Undo)])
         redo = self._action("redo", _("&Redo"), self.redo,
                             [keys(keys.Redo), keys("Ctrl+Shift+Z"), keys("Ctrl+Y")])
-        stack.canUndoChanged.connect(undo.setEnabled)
-        stack.canRedoChanged.connect(redo.setEnabled)
-        stack.undoTextChanged.connect(
-            lambda text: undo.setText(_("&Undo {what}").format(what=text) if text else _("&Undo")))
-        stack.redoTextChanged.connect(
-            lambda text: redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo")))
-        undo.setEnabled(stack.canUndo())
-        redo.setEnabled(stack.canRedo())
+        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
+                       stack.redoTextChanged):
+            signal.connect(self._sync_undo_actions)
+        self._sync_undo_actions()
         menu.addAction(undo)
         menu.addAction(redo)
         menu.addSeparator()
@@ -190,6 +186,20 @@ class MainWindow(QMainWindow):
 
         menu = self._menu("help", _("&Help"))
         menu.addAction(self._action("about", _("&About Concordia"), self._about))
+
+    @Slot()
+    def _sync_undo_actions(self) -> None:
+        """Undo/Redo name the step they would take ("Undo Edit Subject")."""
+        undo, redo = self.actions_by_name.get("undo"), self.actions_by_name.get("redo")
+        stack = self.editor.undo_stack
+        if not all(isValid(item) for item in (undo, redo, stack)):
+            return  # the window is being torn down
+        text = stack.undoText()
+        undo.setText(_("&Undo {what}").format(what=text) if text else _("&Undo"))
+        undo.setEnabled(stack.canUndo())
+        text = stack.redoText()
+        redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo"))
+        redo.setEnabled(stack.canRedo())
 
     def _build_language_menu(self, view: QMenu) -> None:
         menu = view.addMenu(_("Interface &Language"))
