@@ -1,4 +1,4 @@
-from app.compare.words import DELETE, EQUAL, INSERT, similarity, word_diff
+from app.compare.words import DELETE, EQUAL, INSERT, similarity, tokenize, word_diff
 
 
 def rebuild(diffs, keep):
@@ -50,3 +50,41 @@ def test_long_texts_diff_exactly_without_timeout():
     diffs = word_diff(old, " ".join(changed))
     assert [(op, text) for op, text in diffs if op != EQUAL] == [(DELETE, "w10000"),
                                                                   (INSERT, "CHANGED")]
+
+
+def test_plain_paragraph_fast_path_rebuilds_both_texts_and_keeps_words_whole():
+    import random
+
+    from app.compare.words import inline_diff
+    from app.model import TextRun
+
+    rng = random.Random(3)
+    vocabulary = "the of and to cooperation drugs regions, security; (EU) law".split()
+    for _ in range(500):
+        old_words = [rng.choice(vocabulary) for _ in range(rng.randint(1, 25))]
+        new_words = list(old_words)
+        for _ in range(rng.randint(1, 3)):
+            at = rng.randrange(len(new_words) + 1)
+            if rng.random() < 0.5 and at < len(new_words):
+                new_words[at] = rng.choice(vocabulary) + "x"
+            else:
+                new_words.insert(at, rng.choice(vocabulary))
+        old, new = " ".join(old_words), " ".join(new_words)
+        if old == new:
+            continue
+        diffs = inline_diff([TextRun(old)], [TextRun(new)])
+        assert "".join("".join(t) for op, t in diffs if op != INSERT) == old
+        assert "".join("".join(t) for op, t in diffs if op != DELETE) == new
+        # A change starts and ends on word boundaries of both texts.
+        for text, skip in ((old, INSERT), (new, DELETE)):
+            bounds, at = {0}, 0
+            for token in tokenize(text):
+                at += len(token)
+                bounds.add(at)
+            at = 0
+            for op, tokens in diffs:
+                if op == skip:
+                    continue
+                assert op == EQUAL or at in bounds
+                at += len("".join(tokens))
+                assert op == EQUAL or at in bounds
