@@ -125,3 +125,21 @@ def test_an_unknown_operation_that_changes_blocks_is_refused_not_desynchronised(
         editor.apply_operation(Shout("num2"), "Shout")
     assert shape(editor.draft()) == shape(sample_draft()) and editor.undo_stack.count() == 0
     assert_in_sync(editor)
+
+
+def test_clause_origin_survives_typing_and_comes_back_with_undo(make_editor, press, type_text):
+    from app.model.draft import ClauseOrigin
+
+    draft = sample_draft()
+    origin = ClauseOrigin("clause-7", "Agree to meet again.", "6914/24, para. 7")
+    draft.block("num2").origin = origin
+    editor = make_editor(draft)
+    put_cursor(editor, "num2", len("Agree"))
+    type_text(editor.text_edit, "d")
+    assert editor.draft().block("num2").origin == origin
+    assert editor.draft().block("num2").departs_from_origin
+    put_cursor(editor, "num2", 0)
+    press(editor.text_edit, Qt.Key.Key_Backspace)                 # merged away into num1
+    assert "num2" not in [b.id for b in editor.draft().blocks]
+    press(editor.text_edit, Qt.Key.Key_Z, CTRL)
+    assert editor.draft().block("num2").origin == origin

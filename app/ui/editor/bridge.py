@@ -14,7 +14,9 @@ the change and after it are unchanged in both the document and the model, so the
 between them is replaced by a fresh read of the touched QTextBlocks (O(touched), never the
 whole document). Ids are repaired on the way: a block without an id or with an id already used
 elsewhere (Qt copies the block format on Enter or paste) gets a new one, written back into
-the same Qt undo step so undo/redo keep ids stable.
+the same Qt undo step so undo/redo keep ids stable. (Enter itself is done by
+`editing.split_block`, which gives the new half its id directly; at a block's very start the
+text keeps the id and the new empty block before it gets the new one.)
 
 Model data the document does not carry (a block's clause `origin`) is kept by id, also for
 blocks that disappear, so undoing their removal brings it back.

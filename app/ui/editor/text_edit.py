@@ -3,8 +3,8 @@
 - Undo/redo keys go to the editor's one QUndoStack, never to Qt's private document history.
 - Enter splits the block ourselves so the new half gets a fresh id (the first half keeps its
   id; at the very start of a block the text keeps it and the new empty block gets the new id).
-- Backspace at a block start always merges (Qt would instead take a list item out of its list,
-  changing presentation behind the model's back).
+- Backspace at a block start always merges with the block before (Qt treats list and
+  indented blocks specially there).
 - Typing next to a footnote reference never takes the reference's object format.
 - Copy/paste goes through `clipboard` (our fragments, cleaned foreign HTML, plain text).
 """
@@ -12,7 +12,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter, QTextCursor
+from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import QMenu, QTextEdit
 
 from . import clipboard
@@ -132,7 +132,3 @@ class DraftTextEdit(QTextEdit):
         menu.exec(event.globalPos())
         menu.deleteLater()
 
-
-def move_to(cursor: QTextCursor, position: int) -> QTextCursor:
-    cursor.setPosition(position)
-    return cursor
