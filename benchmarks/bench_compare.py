@@ -14,6 +14,7 @@ from __future__ import annotations
 import argparse
 import copy
 import math
+import os
 import random
 import re
 import shutil
@@ -164,17 +165,21 @@ def main() -> int:
     concordia_runs = [time_concordia(old, new) for _ in range(3)]
     concordia = min(seconds for seconds, _ in concordia_runs)
     figures = count(concordia_runs[0][1])
-    git = time_git(old_text, new_text)
+    git_runs = [time_git(old_text, new_text) for _ in range(3)]
+    git = None if git_runs[0] is None else min(git_runs)
     difflib_seconds, difflib_note = time_difflib(old_text, new_text, args.difflib_budget)
 
     print(f"Concordia compare : {concordia:8.3f} s  (best of 3; {figures.changed} changed, "
           f"{figures.moved} moved detected)")
     if git is not None:
-        print(f"git diff word-diff: {git:8.3f} s  (moves not detected)")
+        print(f"git diff word-diff: {git:8.3f} s  (best of 3; moves not detected)")
     print(f"difflib on words  : {difflib_seconds:8.3f} s  ({difflib_note})")
     if git:
         print(f"ratio Concordia / git    : {concordia / git:6.1f}x")
     print(f"ratio difflib / Concordia: {difflib_seconds / concordia:6.1f}x")
+    if hasattr(os, "getloadavg"):
+        print(f"load average during the run: {os.getloadavg()[0]:.2f} on {os.cpu_count()} cores "
+              f"(the machine is shared: figures vary with it)")
     return 0
 
 
