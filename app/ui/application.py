@@ -69,6 +69,8 @@ def run_application(argv: list[str]) -> int:
     window.show()
     for path in paths[:1]:
         QTimer.singleShot(0, lambda p=Path(path): _open_from_command_line(window, p))
+    if not paths and not os.environ.get("CONCORDIA_SCREENSHOT"):
+        QTimer.singleShot(0, window.files.offer_untitled_recovery)
 
     screenshot = os.environ.get("CONCORDIA_SCREENSHOT")
     if screenshot:

@@ -130,6 +130,21 @@ def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
     return box.clickedButton() is restore
 
 
+def ask_recover_untitled(parent: QWidget | None, when: str) -> bool:
+    """True to restore a never-saved draft left by a crash, False to discard it."""
+    box = _box(parent, QMessageBox.Question, _("Recover Unsaved Draft"),
+               _("Concordia closed before a new draft was saved; a copy from {when} was kept.").format(
+                   when=when))
+    box.setInformativeText(_("Restore it, or discard it?"))
+    restore = box.addButton(_("Restore Draft"), QMessageBox.AcceptRole)
+    restore.setObjectName("restore")
+    discard = box.addButton(QMessageBox.Discard)
+    box.setDefaultButton(restore)
+    box.setEscapeButton(restore)  # closing the question must not lose the draft
+    box.exec()
+    return box.clickedButton() is not discard
+
+
 def ask_save_as_instead(parent: QWidget | None, message: str) -> bool:
     box = _box(parent, QMessageBox.Warning, _("Cannot Save"), message)
     save_as = box.addButton(_("Save As…"), QMessageBox.AcceptRole)

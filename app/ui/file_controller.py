@@ -17,10 +17,18 @@ from PySide6.QtCore import QObject, QTimer, Signal
 
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
-from app.store import DRAFT_SUFFIX, DraftFileError, DraftLockedError, DraftSession, SaveError
+from app.store import (
+    DRAFT_SUFFIX,
+    DraftFileError,
+    DraftLockedError,
+    DraftSession,
+    SaveError,
+    load_draft,
+)
 
 from . import dialogs
 from .settings import AppSettings
+from .untitled_copies import UntitledCopy, orphaned_copies
 from .worker import BackgroundTask, describe_error, run_in_background
 
 if TYPE_CHECKING:
@@ -51,6 +59,7 @@ class FileController(QObject):
         self.settings = settings
         self.prompter = prompter
         self.session: DraftSession = DraftSession.new(blank_draft())
+        self.untitled = UntitledCopy(settings.recovery_folder())
         self.import_task: BackgroundTask | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
@@ -160,6 +169,7 @@ class FileController(QObject):
         old, self.session = self.session, session
         if old is not session:
             self._close_quietly(old)
+        self.untitled.discard()  # the user saved or dropped the draft it protected
         self.window.show_session(session, modified)
         self.session_replaced.emit()
 
@@ -173,6 +183,27 @@ class FileController(QObject):
     def close_session(self) -> None:
         self.autosave_timer.stop()
         self._close_quietly(self.session)
+        self.untitled.discard()
+
+    def offer_untitled_recovery(self) -> bool:
+        """At start-up: restore a never-saved draft that a crash left behind (newest first)."""
+        orphans = orphaned_copies(self.untitled.folder)
+        if not orphans or self.window.is_modified():
+            return False
+        newest = orphans[0]
+        when = dt.datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        if not dialogs.ask_recover_untitled(self.window, when):
+            newest.unlink(missing_ok=True)
+            return False
+        try:
+            draft = load_draft(newest)
+        except DraftFileError as error:
+            dialogs.show_error(self.window, str(error), _("Cannot Recover"))
+            return False
+        self._replace(DraftSession.new(draft), modified=True)
+        if self.untitled.write(draft) is not None:  # protected again before the old copy goes
+            newest.unlink(missing_ok=True)
+        return True
 
     # -- import -----------------------------------------------------------------------------
     def import_dialog(self) -> bool:
@@ -253,6 +284,7 @@ class FileController(QObject):
         except (DraftFileError, OSError) as error:
             return self._offer_save_as(describe_error(error))
         self.window.mark_saved()
+        self.untitled.discard()
         self.settings.add_recent_file(written)
         self.window.statusBar().showMessage(_("Saved “{name}”").format(name=written.name), 5000)
         self.saved.emit(str(written))
@@ -271,10 +303,13 @@ class FileController(QObject):
     def autosave(self) -> Path | None:
         """Write the recovery copy beside the draft while there are unsaved changes."""
         session = self.session
-        if not self.window.is_modified() or session.path is None or session.read_only:
+        if not self.window.is_modified() or session.read_only:
             return None
         session.draft = self.window.current_draft(commit_form=False)
-        written = session.autosave()
+        if session.path is None:
+            written = self.untitled.write(session.draft)
+        else:
+            written = session.autosave()
         if written is not None:
             stamp = dt.datetime.now().strftime("%H:%M")
             self.window.statusBar().showMessage(_("Changes kept automatically at {time}").format(time=stamp), 4000)

@@ -80,5 +80,17 @@ class AppSettings:
         except (TypeError, ValueError):
             return DEFAULT_AUTOSAVE_MS
 
+    def recovery_folder(self) -> Path:
+        """Where crash copies of never-saved drafts go (tests point it at a temporary folder)."""
+        value = self._q.value("files/recovery_folder", "")
+        if value:
+            return Path(str(value))
+        from .untitled_copies import recovery_folder
+
+        return recovery_folder()
+
+    def set_recovery_folder(self, folder: Path) -> None:
+        self._q.setValue("files/recovery_folder", str(folder))
+
     def sync(self) -> None:
         self._q.sync()

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QMessageBox
 from app.importer.text import import_text_file
 from app.store import autosave_path_for, load_draft, save_draft
 from app.ui.main_window import MainWindow
+from app.ui.untitled_copies import UntitledCopy
 from tests.conftest import LAPAZ_SEED, REPO
 from tests.ui.window_support import (
     Answers,
@@ -349,3 +350,39 @@ def test_quit_asks_once_per_unsaved_window(qtbot, make_window, lapaz_file, tmp_p
     answers = Answers(QMessageBox.Discard)
     window.actions_by_name["quit"].trigger()
     assert answers.done and not window.isVisible()
+
+
+def test_never_saved_draft_survives_a_crash(qtbot, make_window, settings, tmp_path):
+    source = tmp_path / "borrador.txt"
+    shutil.copy(LAPAZ_SEED, source)
+    window = make_window(autosave_ms=150)
+    window.files.import_path(source, ask_first=False)
+    qtbot.waitUntil(lambda: window.files.import_task is None, timeout=10_000)
+    folder = settings.recovery_folder()
+    qtbot.waitUntil(lambda: any(folder.glob("untitled-*.concordia")), timeout=3000)
+    edit_subject(qtbot, window, "Imported, never saved")
+    qtbot.waitUntil(
+        lambda: load_draft(window.files.untitled.path).note.subject == "Imported, never saved",
+        timeout=3000)
+    expected = copy.deepcopy(window.editor.draft())
+
+    second = make_window()
+    assert not second.files.offer_untitled_recovery()  # the first window is alive: not offered
+
+    # The first process dies: the OS drops its lock, the copy stays on disk.
+    window.files.untitled._lock.release()
+    window.files.untitled = UntitledCopy(folder)
+    close_without_prompt(window)
+    assert len(list(folder.glob("untitled-*.concordia"))) == 1
+
+    answers = Answers("restore")
+    assert second.files.offer_untitled_recovery()
+    assert answers.done and "new draft" in answers.seen[0]
+    assert second.editor.draft() == expected
+    assert second.isWindowModified() and second.windowTitle().startswith("Untitled")
+    # Protected again by the second window's own copy, which a Discard on close removes.
+    copies = list(folder.glob("untitled-*.concordia"))
+    assert copies == [second.files.untitled.path]
+    answers = Answers(QMessageBox.Discard)
+    assert second.close()
+    assert list(folder.glob("untitled-*.concordia")) == []

@@ -19,7 +19,9 @@ def isolated_settings(folder: Path) -> AppSettings:
     folder.mkdir(parents=True, exist_ok=True)
     for fmt in (QSettings.IniFormat, QSettings.NativeFormat):
         QSettings.setPath(fmt, QSettings.UserScope, str(folder))
-    return AppSettings(QSettings(str(folder / "concordia.ini"), QSettings.IniFormat))
+    settings = AppSettings(QSettings(str(folder / "concordia.ini"), QSettings.IniFormat))
+    settings.set_recovery_folder(folder / "recovery")
+    return settings
 
 
 class PathAnswers:
