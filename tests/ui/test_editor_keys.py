@@ -143,3 +143,14 @@ def test_clause_origin_survives_typing_and_comes_back_with_undo(make_editor, pre
     assert "num2" not in [b.id for b in editor.draft().blocks]
     press(editor.text_edit, Qt.Key.Key_Z, CTRL)
     assert editor.draft().block("num2").origin == origin
+
+
+def test_typing_after_a_save_is_never_taken_for_saved(editor, type_text, press):
+    put_cursor(editor, "num2", 0)
+    type_text(editor.text_edit, "abc")
+    editor.undo_stack.setClean()                      # what the window does on save
+    type_text(editor.text_edit, "d")                  # Qt would merge this into the saved step
+    assert not editor.undo_stack.isClean()
+    assert editor.draft().block("num2").text.startswith("abcd")
+    press(editor.text_edit, Qt.Key.Key_Z, CTRL)
+    assert editor.draft().block("num2").text.startswith("abcAgree") and editor.undo_stack.isClean()

@@ -72,6 +72,7 @@ class DraftEditor(QWidget):
         self._read_only = False
 
         document.undoCommandAdded.connect(self._on_qt_step)
+        self.undo_stack.cleanChanged.connect(self._on_clean_changed)
         self.bridge.blocks_changed.connect(self._on_blocks_changed)
         self.bridge.footnotes_renumbered.connect(self._on_renumbered)
         self.bridge.numbering_changed.connect(self._on_numbering_changed)
@@ -165,7 +166,14 @@ class DraftEditor(QWidget):
         steps = self._document.availableUndoSteps()
         if steps > self._qt_steps:
             self.undo_stack.push(TextStep(self._replay, self._step_label or _("Typing")))
+        elif self.undo_stack.isClean() and self._document.isModified():
+            # Qt merged an edit into the step the window saved at: never look saved then.
+            self.undo_stack.resetClean()
         self._qt_steps = steps
+
+    def _on_clean_changed(self, clean: bool) -> None:
+        if clean:
+            self._qt_barrier()     # typing after a save must be a new step, not the saved one
 
     def _replay(self, forward: bool) -> None:
         cursor = self.text_edit.textCursor()
