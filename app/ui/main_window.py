@@ -8,7 +8,6 @@ panel (and its View toggle), and a module listed in `EXTENSION_MODULES` that def
 
 from __future__ import annotations
 
-import copy
 import importlib
 import sys
 import traceback
@@ -17,7 +16,7 @@ from pathlib import Path
 from typing import Any
 
 from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QActionGroup, QCloseEvent, QKeySequence
+from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -28,11 +27,11 @@ from PySide6.QtWidgets import (
 )
 from shiboken6 import isValid
 
-from app.i18n import _, ui_language
+from app.i18n import _
 from app.model import Draft
 from app.store import DraftSession
 
-from . import dialogs
+from . import dialogs, window_menus
 from .cover_form import CoverForm
 from .editor.widget import DraftEditor
 from .file_controller import FileController
@@ -46,12 +45,6 @@ EXTENSION_MODULES = (
     "app.ui.reservations_pane",
     "app.ui.language_import",
     "app.ui.compare_view",
-)
-
-#: Lazily wired File menu entries: (action key, module, function, label).
-OPTIONAL_FILE_ACTIONS = (
-    ("export_word", "app.ui.export_dialog", "show_export_dialog", "Export to Word…"),
-    ("import_spanish", "app.ui.language_import", "show_language_import", "Import Spanish Text…"),
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")
@@ -135,16 +128,15 @@ class MainWindow(QMainWindow):
         menu.addAction(self._action("save_as", _("Save &As…"), files.save_as,
                                     [keys(keys.SaveAs), keys("Ctrl+Shift+S")]))
         menu.addSeparator()
-        for key, module, function, label in OPTIONAL_FILE_ACTIONS:
-            action = self._action(key, _(label),
-                                  lambda m=module, f=function: self._run_optional(m, f))
-            menu.addAction(action)
+        for key, module, function, label in window_menus.OPTIONAL_FILE_ACTIONS:
+            menu.addAction(self._action(
+                key, _(label), lambda m=module, f=function: window_menus.run_optional(self, m, f)))
         menu.addSeparator()
         menu.addAction(self._action("close", _("&Close"), self.close, [keys(keys.Close), keys("Ctrl+W")]))
         menu.addAction(self._action("quit", _("&Quit"), self.quit_application,
                                     [keys(keys.Quit), keys("Ctrl+Q")]))
-        menu.aboutToShow.connect(self._refresh_optional_actions)
-        self._refresh_optional_actions()
+        menu.aboutToShow.connect(lambda: window_menus.refresh_optional_actions(self))
+        window_menus.refresh_optional_actions(self)
         self.rebuild_recent_menu()
 
         menu = self._menu("edit", _("&Edit"))
@@ -178,7 +170,7 @@ class MainWindow(QMainWindow):
         self._add_editor_actions(menu, ("insert_footnote",))
 
         view = self._menu("view", _("&View"))
-        self._build_language_menu(view)
+        window_menus.build_language_menu(self, view)
         view.addSeparator()
         library = self._menu("library", _("&Library"))
         library.menuAction().setVisible(False)
@@ -200,30 +192,6 @@ class MainWindow(QMainWindow):
         text = stack.redoText()
         redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo"))
         redo.setEnabled(stack.canRedo())
-
-    def _build_language_menu(self, view: QMenu) -> None:
-        menu = view.addMenu(_("Interface &Language"))
-        menu.setObjectName("menu_ui_language")
-        group = QActionGroup(self)
-        chosen = self.settings.ui_language() or ui_language()
-        for code, name in (("en", "English"), ("es", "Español")):  # each in its own language
-            action = menu.addAction(name)
-            action.setObjectName("action_ui_language_" + code)
-            action.setCheckable(True)
-            action.setChecked(code == chosen)
-            action.setData(code)
-            group.addAction(action)
-            action.triggered.connect(lambda _checked=False, c=code: self._choose_ui_language(c))
-
-    def _choose_ui_language(self, code: str) -> None:
-        if code == (self.settings.ui_language() or ui_language()):
-            return
-        self.settings.set_ui_language(code)
-        message = {
-            "en": "Concordia will speak English the next time it starts.",
-            "es": "Concordia estará en español la próxima vez que se inicie.",
-        }[code]  # said in the chosen language, which the current catalog may not hold
-        self.statusBar().showMessage(message, 8000)
 
     def _add_editor_actions(self, menu: QMenu, keys: tuple[str, ...]) -> None:
         for key in keys:
@@ -343,48 +311,7 @@ class MainWindow(QMainWindow):
             getattr(widget, method)()
 
     def rebuild_recent_menu(self) -> None:
-        menu = self.recent_menu
-        menu.clear()
-        paths = self.settings.recent_files()
-        for index, path in enumerate(paths, start=1):
-            action = menu.addAction(f"&{index % 10}  {path.name}")
-            action.setToolTip(str(path))
-            action.setStatusTip(str(path))
-            action.setData(str(path))
-            action.triggered.connect(lambda _checked=False, p=path: self.files.open_recent(p))
-        if not paths:
-            empty = menu.addAction(_("No recent drafts"))
-            empty.setEnabled(False)
-        else:
-            menu.addSeparator()
-            menu.addAction(_("Clear List"), self._clear_recent)
-
-    def _clear_recent(self) -> None:
-        self.settings.set_recent_files([])
-        self.rebuild_recent_menu()
-
-    def _optional_function(self, module_name: str, function: str) -> Callable[..., Any] | None:
-        try:
-            module = importlib.import_module(module_name)
-        except Exception:  # not written yet, or broken: the entry stays disabled
-            return None
-        found = getattr(module, function, None)
-        return found if callable(found) else None
-
-    def _refresh_optional_actions(self) -> None:
-        for key, module, function, _label in OPTIONAL_FILE_ACTIONS:
-            self.actions_by_name[key].setEnabled(self._optional_function(module, function) is not None)
-
-    def _run_optional(self, module_name: str, function: str) -> None:
-        found = self._optional_function(module_name, function)
-        if found is None:
-            return
-        if function == "show_export_dialog":
-            # A snapshot: the dialog is not modal to the app, and exports what was clicked.
-            found(self, copy.deepcopy(self.current_draft()), self.files.session.path)
-        else:
-            self.cover_form.commit_pending()
-            found(self, self.editor)
+        window_menus.fill_recent_menu(self, self.recent_menu)
 
     def _about(self) -> None:
         from importlib.metadata import PackageNotFoundError, version
