@@ -256,11 +256,14 @@ def test_insert_footnote_type_its_text_and_undo(editor, type_text, press, qtbot)
     te = editor.text_edit
     put_cursor(editor, "num2", len("Agree"))
     before = len(editor.draft().footnotes)
+    announced = []
+    editor.footnote_inserted.connect(announced.append)
     press(te, Qt.Key.Key_F, CTRL | ALT)
     block = editor.draft().block("num2")
     refs = block.footnote_ids
     assert len(refs) == 1 and len(editor.draft().footnotes) == before + 1
     new_fn = refs[0]
+    assert announced == [new_fn]
     assert block.content == [TextRun("Agree"), FootnoteRef(new_fn), TextRun(" to meet again.")]
     assert editor.footnote_pane.footnote_id == new_fn
     assert editor.bridge.footnote_number(new_fn) == 2            # after the preamble's footnote 1

@@ -48,6 +48,7 @@ BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, Remo
 class DraftEditor(QWidget):
     modified = Signal()                    # after any change to the draft (text or not)
     current_block_changed = Signal(str)    # block id under the cursor
+    footnote_inserted = Signal(str)        # footnote id: the window may raise the pane's dock
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -297,6 +298,7 @@ class DraftEditor(QWidget):
         self._qt_barrier()
         self.text_edit.setTextCursor(cursor)
         self._refresh_pane()
+        self.footnote_inserted.emit(footnote_id)
         self.footnote_pane.editor.setFocus()
 
     # -- edits behind keys and actions (see `editing`) ------------------------------------------
