@@ -284,6 +284,7 @@ class FileController(QObject):
         except (DraftFileError, OSError) as error:
             return self._offer_save_as(describe_error(error))
         self.window.mark_saved()
+        self.window.show_read_only_state()
         self.untitled.discard()
         self.settings.add_recent_file(written)
         self.window.statusBar().showMessage(_("Saved “{name}”").format(name=written.name), 5000)

@@ -251,12 +251,16 @@ class MainWindow(QMainWindow):
         self.editor.set_draft(session.draft)
         self.editor.undo_stack.clear()
         self.editor.undo_stack.setClean()
-        self.editor.set_read_only(session.read_only)
         self.cover_form.show_note(session.draft.note)
-        self.cover_form.set_read_only(session.read_only)
-        self.actions_by_name["save"].setEnabled(True)
-        self.read_only_label.setVisible(session.read_only)
         self._forced_modified = modified
+        self.show_read_only_state()
+
+    def show_read_only_state(self) -> None:
+        """Editing follows the session: Save As from a read-only draft makes it editable."""
+        read_only = self.files.session.read_only
+        self.editor.set_read_only(read_only)
+        self.cover_form.set_read_only(read_only)
+        self.read_only_label.setVisible(read_only)
         self._update_title()
 
     def current_draft(self, commit_form: bool = True) -> Draft:

@@ -98,7 +98,7 @@ def test_modified_marker_follows_edits_and_save(qtbot, make_window, lapaz_file):
     assert not autosave_path_for(lapaz_file).exists()
 
 
-def test_lock_held_by_another_process_offers_read_only(qtbot, make_window, lapaz_file):
+def test_lock_held_by_another_process_offers_read_only(qtbot, make_window, lapaz_file, paths, tmp_path):
     holder = subprocess.Popen(
         [sys.executable, "-c",
          "import sys; from app.store import DraftLock; lock = DraftLock(sys.argv[1]); "
@@ -129,6 +129,19 @@ def test_lock_held_by_another_process_offers_read_only(qtbot, make_window, lapaz
         answers = Answers(QMessageBox.Cancel)
         press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
         assert answers.done and "Save As" in answers.seen[0]
+        assert lapaz_file.stat().st_mtime_ns == stamp
+
+        # Save As makes a copy the user owns: editable again, the original untouched.
+        mine = tmp_path / "mine.concordia"
+        paths.save_paths.append(mine)
+        answers = Answers("save_as")
+        press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
+        assert answers.done
+        assert not window.files.session.read_only
+        assert window.windowTitle() == "mine.concordia[*] — Concordia"
+        assert not window.editor.text_edit.isReadOnly()
+        assert not window.cover_form.field_widget("subject").isReadOnly()
+        assert load_draft(mine) == load_draft(lapaz_file)
         assert lapaz_file.stat().st_mtime_ns == stamp
     finally:
         holder.communicate("\n", timeout=10)
