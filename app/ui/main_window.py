@@ -222,15 +222,34 @@ class MainWindow(QMainWindow):
         return dock
 
     def _build_status_bar(self) -> None:
+        self.block_label = QLabel()
+        self.block_label.setObjectName("status_block")
+        self.statusBar().addPermanentWidget(self.block_label)
         self.read_only_label = QLabel(_("Read-only"))
         self.read_only_label.setVisible(False)
         self.statusBar().addPermanentWidget(self.read_only_label)
+
+    @Slot(str)
+    def _show_block_position(self, block_id: str) -> None:
+        """"Operative clause · ¶ 12 of 92": how negotiators point at a paragraph."""
+        draft = self.editor.draft()
+        try:
+            index = draft.block_index(block_id)
+        except KeyError:
+            self.block_label.clear()
+            return
+        kind = draft.blocks[index].kind
+        action = self.editor.actions.get("kind_" + kind.value)
+        name = action.text().replace("&", "") if action is not None else kind.value
+        self.block_label.setText(_("{kind} · ¶ {number} of {total}").format(
+            kind=name, number=index + 1, total=len(draft.blocks)))
 
     def _connect_editor(self) -> None:
         stack = self.editor.undo_stack
         stack.cleanChanged.connect(self._update_modified)
         stack.indexChanged.connect(self._model_changed)
         self.editor.modified.connect(self._update_modified)
+        self.editor.current_block_changed.connect(self._show_block_position)
 
     def _install_extensions(self) -> None:
         for name in EXTENSION_MODULES:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QLabel
 
 from app.importer.text import import_text_file
 from app.store import save_draft
@@ -47,6 +48,10 @@ def test_outline_lists_every_paragraph_and_jumps(qtbot, window):
 
     window.editor.go_to_block(blocks[5].id)
     assert outline.currentRow() == 5
+    position = window.findChild(QLabel, "status_block").text()
+    assert position.endswith(f"¶ 6 of {len(blocks)}")
+    kind_label = window.editor.actions["kind_" + blocks[5].kind.value].text().replace("&", "")
+    assert position.startswith(kind_label)
 
 
 def test_outline_follows_edits(qtbot, window):
