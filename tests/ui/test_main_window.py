@@ -280,3 +280,31 @@ def test_interface_language_is_remembered_for_next_start(make_window, settings):
     assert settings.ui_language() == "es"
     assert "español" in window.statusBar().currentMessage()
     assert spanish.isChecked() and not english.isChecked()
+
+
+def test_edit_menu_acts_on_the_focused_field(qtbot, make_window, lapaz_file):
+    window = make_window()
+    window.files.open_path(lapaz_file)
+    form = window.cover_form
+    number = form.field_widget("number")
+    number.setFocus()
+    window.actions_by_name["select_all"].trigger()
+    window.actions_by_name["copy"].trigger()
+    place = form.field_widget("place")
+    place.setFocus()
+    window.actions_by_name["select_all"].trigger()
+    window.actions_by_name["paste"].trigger()
+    assert place.text() == "6914/24"
+    form.commit_pending()
+    assert window.editor.draft().note.place == "6914/24"
+    window.actions_by_name["undo"].trigger()
+    assert window.editor.draft().note.place == "Brussels"
+
+
+def test_open_through_the_file_menu(qtbot, make_window, lapaz_file, paths):
+    window = make_window()
+    paths.open_paths.append(lapaz_file)
+    press(qtbot, window, Qt.Key_O, Qt.ControlModifier)
+    assert paths.asked == ["open"]
+    assert window.windowTitle() == "lapaz.concordia[*] — Concordia"
+    assert window.editor.draft() == load_draft(lapaz_file)
