@@ -8,16 +8,24 @@ text has no ids: its blocks pair with the old ones by identical text, then by wo
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter, defaultdict
 
 from app.model import Block
 
-from .words import similarity
+from .moves import in_place
+from .words import similar_enough
 
 #: Two blocks with at least this share of words in common are taken as the same paragraph.
 SIMILARITY_THRESHOLD = 0.5
 #: Candidates examined per block with the exact (word diff) similarity.
 _CANDIDATES = 4
+#: Word-set overlap (Dice) below which two blocks are not worth a word diff.
+_DICE_FLOOR = 0.3
+#: A stretch between anchors larger than this (old × new blocks) is left to the global pass.
+_LOCAL_LIMIT = 2500
+#: A word in more blocks than this says little about which paragraph is which.
+_RARE = 20
 _WORD = re.compile(r"\w{3,}", re.UNICODE)
 _LEADING_NUMBER = re.compile(r"^\s*(\(?\d+(\.\d+)*[.)]|\([a-z]\)|[a-z]\))\s+")
 
@@ -53,56 +61,84 @@ def align_by_similarity(
     old: list[Block], new: list[Block], old_indexes: list[int], new_indexes: list[int],
     threshold: float = SIMILARITY_THRESHOLD,
 ) -> list[Pair]:
+    """Pair blocks without shared ids, the way a reader would: paragraphs whose text occurs
+    once on each side and in the same order are anchors; between two anchors, the blocks
+    pair with the most similar ones in the same stretch; what is left (a paragraph moved
+    and reworded) is looked for everywhere through its rarer words."""
     old_text = {i: comparable_text(old[i]) for i in old_indexes}
     new_text = {j: comparable_text(new[j]) for j in new_indexes}
-    pairs: list[Pair] = []
+    words = {("o", i): _words(t) for i, t in old_text.items()}
+    words.update({("n", j): _words(t) for j, t in new_text.items()})
 
-    # 1. identical text, first come first served in reading order
-    waiting: dict[str, list[int]] = defaultdict(list)
+    # 1. anchors: text found once on each side, kept where they stay in order
+    old_count = Counter(old_text.values())
+    new_at: dict[str, list[int]] = defaultdict(list)
     for j in new_indexes:
-        waiting[new_text[j]].append(j)
-    left_old: list[int] = []
-    for i in old_indexes:
-        queue = waiting.get(old_text[i])
-        if queue:
-            pairs.append((i, queue.pop(0)))
-        else:
-            left_old.append(i)
-    paired_new = {j for _, j in pairs}
-    left_new = [j for j in new_indexes if j not in paired_new]
-    if not left_old or not left_new:
-        return pairs
+        new_at[new_text[j]].append(j)
+    unique = [(i, new_at[old_text[i]][0]) for i in old_indexes
+              if old_count[old_text[i]] == 1 and len(new_at.get(old_text[i], ())) == 1]
+    anchors = sorted(in_place(unique)) if unique else []
+    pairs: list[Pair] = list(anchors)
+    taken_old = {i for i, _ in pairs}
+    taken_new = {j for _, j in pairs}
 
-    # 2. similar text: candidates through shared (not too common) words, then the word diff
-    words_new = {j: set(_WORD.findall(new_text[j].lower())) for j in left_new}
-    postings: dict[str, list[int]] = defaultdict(list)
-    for j, words in words_new.items():
-        for word in words:
-            postings[word].append(j)
-    too_common = max(20, len(left_new) // 10)
-    scored: list[tuple[float, int, int]] = []
-    for i in left_old:
-        words = set(_WORD.findall(old_text[i].lower()))
-        shared: Counter[int] = Counter()
-        for word in words:
-            found = postings.get(word, ())
-            if len(found) <= too_common:
-                shared.update(found)
-        ranked = sorted(
-            shared.items(),
-            key=lambda item: -2 * item[1] / (len(words) + len(words_new[item[0]]) or 1),
-        )
-        for j, _ in ranked[:_CANDIDATES]:
-            score = similarity(old_text[i], new_text[j])
-            if score >= threshold:
-                # Nearer positions win ties: a repeated paragraph pairs with its neighbour.
-                scored.append((score - abs(i - j) * 1e-9, i, j))
-    scored.sort(reverse=True)
-    used_old: set[int] = set()
-    used_new: set[int] = set()
-    for _, i, j in scored:
-        if i not in used_old and j not in used_new:
-            pairs.append((i, j))
-            used_old.add(i)
-            used_new.add(j)
+    # 2. between consecutive anchors: the blocks of the same stretch, best pairs first
+    bounds = [(-1, -1), *anchors, (len(old), len(new))]
+    old_sorted, new_sorted = sorted(old_indexes), sorted(new_indexes)
+    for (i0, j0), (i1, j1) in zip(bounds, bounds[1:], strict=False):
+        gap_old = [i for i in old_sorted[bisect_right(old_sorted, i0):bisect_left(old_sorted, i1)]
+                   if i not in taken_old]
+        gap_new = [j for j in new_sorted[bisect_right(new_sorted, j0):bisect_left(new_sorted, j1)]
+                   if j not in taken_new]
+        if not gap_old or not gap_new or len(gap_old) * len(gap_new) > _LOCAL_LIMIT:
+            continue
+        candidates = [
+            (i, j) for i in gap_old for j in gap_new
+            if _dice(words[("o", i)], words[("n", j)]) >= _DICE_FLOOR
+        ]
+        _pick(candidates, old_text, new_text, threshold, pairs, taken_old, taken_new)
+
+    # 3. the rest, anywhere: candidates through shared words that are not too common
+    left_old = [i for i in old_indexes if i not in taken_old]
+    left_new = [j for j in new_indexes if j not in taken_new]
+    if left_old and left_new:
+        postings: dict[str, list[int]] = defaultdict(list)
+        for j in left_new:
+            for word in words[("n", j)]:
+                postings[word].append(j)
+        candidates = []
+        for i in left_old:
+            shared: Counter[int] = Counter()
+            for word in words[("o", i)]:
+                found = postings.get(word, ())
+                if len(found) <= _RARE:
+                    shared.update(found)
+            ranked = sorted(shared, key=lambda j: -_dice(words[("o", i)], words[("n", j)]))
+            candidates += [(i, j) for j in ranked[:_CANDIDATES]]
+        _pick(candidates, old_text, new_text, threshold, pairs, taken_old, taken_new)
     return pairs
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(_WORD.findall(text.lower()))
+
+
+def _dice(a: frozenset[str], b: frozenset[str]) -> float:
+    return 2 * len(a & b) / (len(a) + len(b)) if a or b else 1.0
+
+
+def _pick(candidates: list[Pair], old_text: dict[int, str], new_text: dict[int, str],
+          threshold: float, pairs: list[Pair], taken_old: set[int], taken_new: set[int]) -> None:
+    """Confirm candidates with the word diff and keep the best pairs first (in place)."""
+    scored = []
+    for i, j in candidates:
+        score = (1.0 if old_text[i] == new_text[j]
+                 else similar_enough(old_text[i], new_text[j], threshold))
+        if score >= threshold:
+            # Nearer positions win ties: a repeated paragraph pairs with its neighbour.
+            scored.append((score - abs(i - j) * 1e-9, i, j))
+    for _, i, j in sorted(scored, reverse=True):
+        if i not in taken_old and j not in taken_new:
+            pairs.append((i, j))
+            taken_old.add(i)
+            taken_new.add(j)

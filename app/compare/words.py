@@ -12,6 +12,7 @@ footnotes and formatting.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
@@ -100,6 +101,21 @@ def similarity(old: str, new: str) -> float:
     same = sum(len(tokens) for op, tokens in diffs if op == EQUAL)
     total = max(len(old_tokens), len(new_tokens), 1)
     return same / total
+
+
+def similar_enough(old: str, new: str, threshold: float) -> float:
+    """`similarity`, or 0.0 when fewer than `threshold` of the words are shared at all
+    (counted, in any order): unrelated paragraphs then cost a count, not a diff. Spaces and
+    punctuation are left out of that count, since any two paragraphs share them."""
+    old_tokens, new_tokens = tokenize(old), tokenize(new)
+    total = max(len(old_tokens), len(new_tokens), 1)
+    old_words = Counter(t for t in old_tokens if t[0].isalnum())
+    new_words = Counter(t for t in new_tokens if t[0].isalnum())
+    most = max(sum(old_words.values()), sum(new_words.values()), 1)
+    if sum((old_words & new_words).values()) / most < threshold:
+        return 0.0
+    diffs = diff_tokens(old_tokens, new_tokens)
+    return sum(len(tokens) for op, tokens in diffs if op == EQUAL) / total
 
 
 # -- inline content --------------------------------------------------------------------------
