@@ -2,8 +2,9 @@
 
     QT_QPA_PLATFORM=offscreen .venv/bin/python benchmarks/bench_editor.py [--words 150000] [--keys 300]
 
-Builds a realistic draft (about 50 words a paragraph, a mix of kinds, bold runs, 500 footnote
-references), shows it in a real DraftEditor, then types with QTest key events at several
+Uses the shared 300-page generator (`benchmarks/generate.py`: the seeds' style, imported like
+a real note) or, with `--own`, a simpler built-in draft (about 50 words a paragraph, a mix of
+kinds, bold runs, 500 footnote references); shows it in a real DraftEditor, then types with QTest key events at several
 places (start, middle, end) and reports p50/p95/max per keystroke, including Enter (split),
 Backspace at a block start (merge) and the event-loop work (layout, paint) after each key.
 """
@@ -69,6 +70,7 @@ def main() -> None:
     parser.add_argument("--words", type=int, default=150_000)
     parser.add_argument("--footnotes", type=int, default=500)
     parser.add_argument("--keys", type=int, default=300, help="keystrokes per place")
+    parser.add_argument("--own", action="store_true", help="use the built-in draft, not generate.py")
     args = parser.parse_args()
 
     from PySide6.QtCore import Qt
@@ -79,7 +81,18 @@ def main() -> None:
     from app.ui.editor import DraftEditor
 
     app = QApplication.instance() or QApplication([])
-    draft = build_draft(args.words, args.footnotes)
+    draft = None
+    if not args.own:
+        try:
+            sys.path.insert(0, str(Path(__file__).resolve().parent))
+            from generate import make_large_draft
+
+            draft = make_large_draft(words=args.words, footnotes=args.footnotes)
+            print("draft from benchmarks/generate.py (imported like a real note)")
+        except ImportError as error:
+            print(f"shared generator unavailable ({error}); using the built-in draft")
+    if draft is None:
+        draft = build_draft(args.words, args.footnotes)
     total_words = sum(len(b.text.split()) for b in draft.blocks)
     editor = DraftEditor()
     editor.resize(900, 700)
@@ -92,6 +105,7 @@ def main() -> None:
     app.processEvents()
     shown = time.perf_counter()
     print(f"draft: {len(draft.blocks)} blocks, {total_words} words, {len(draft.footnotes)} footnotes")
+    print("load average: " + " ".join(Path("/proc/loadavg").read_text().split()[:3]) if Path("/proc/loadavg").exists() else "")
     print(f"set_draft: {loaded - started:.2f} s; first show (layout/paint): {shown - loaded:.2f} s")
 
     text_edit = editor.text_edit
@@ -136,6 +150,31 @@ def main() -> None:
     while editor.undo_stack.canUndo():
         editor.undo_stack.undo()
     print(f"undo of all {editor.undo_stack.count()} steps: {time.perf_counter() - undo_start:.2f} s")
+
+    # Baseline: a bare QTextEdit with the same text (no ids, kinds, footnotes or bridge).
+    from PySide6.QtWidgets import QTextEdit
+
+    bare = QTextEdit()
+    bare.resize(900, 700)
+    bare.show()
+    bare.setPlainText("\n".join(block.text for block in draft.blocks))
+    app.processEvents()
+    for place, fraction in (("start", 0.0), ("middle", 0.5), ("end", 0.999)):
+        block = bare.document().findBlockByNumber(int(fraction * (len(draft.blocks) - 1)))
+        cursor = QTextCursor(block)
+        cursor.setPosition(block.position() + min(10, block.length() - 1))
+        bare.setTextCursor(cursor)
+        app.processEvents()
+        timings = []
+        for _ in range(args.keys):
+            begin = time.perf_counter()
+            QTest.keyClick(bare, Qt.Key.Key_A)
+            app.processEvents()
+            timings.append((time.perf_counter() - begin) * 1000)
+        print(
+            f"bare QTextEdit baseline at {place:6s}: p50 {statistics.median(timings):6.2f} ms  "
+            f"p95 {percentile(timings, 0.95):6.2f} ms  max {max(timings):6.2f} ms"
+        )
 
 
 if __name__ == "__main__":
