@@ -105,6 +105,23 @@ def time_concordia(old: Draft, new: Draft) -> tuple[float, object]:
     return time.perf_counter() - start, comparison
 
 
+def time_without_ids(old: Draft, new: Draft) -> tuple[float, int, int]:
+    """Compare as if the revision came from a text file: same texts, no shared ids."""
+    stripped = copy.deepcopy(new)
+    truth = {}
+    for index, block in enumerate(stripped.blocks):
+        truth[index] = block.id
+        block.id = f"new-{index}"
+    start = time.perf_counter()
+    comparison = compare_drafts(old, stripped, "Rev 1", "Rev 2")
+    seconds = time.perf_counter() - start
+    new_index = {block.id: i for i, block in enumerate(stripped.blocks)}
+    right = sum(1 for row in comparison.rows
+                if row.old is not None and row.new is not None
+                and truth[new_index[row.new.id]] == row.old.id)
+    return seconds, right, len(old.blocks)
+
+
 def time_git(old_text: str, new_text: str) -> float | None:
     if not shutil.which("git"):
         return None
@@ -174,6 +191,9 @@ def main() -> int:
     if git is not None:
         print(f"git diff word-diff: {git:8.3f} s  (best of 3; moves not detected)")
     print(f"difflib on words  : {difflib_seconds:8.3f} s  ({difflib_note})")
+    seconds, right, total = time_without_ids(old, new)
+    print(f"Concordia, revision without ids (as imported from text): {seconds:.3f} s, "
+          f"{right} of {total} paragraphs paired with the right one")
     if git:
         print(f"ratio Concordia / git    : {concordia / git:6.1f}x")
     print(f"ratio difflib / Concordia: {difflib_seconds / concordia:6.1f}x")
