@@ -3,6 +3,7 @@ reservations entered, lifted or changed; comments added, removed, reworded or se
 
 from __future__ import annotations
 
+from app.i18n import _
 from app.model import Draft
 
 from .items import register_item_comparer
@@ -12,7 +13,7 @@ from .redline import ItemChange
 
 def _where(draft: Draft, block_id: str | None) -> str:
     if block_id is None:
-        return "text"
+        return _("the whole text")
     labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks), strict=False))
     return labels.get(block_id, "?")
 
@@ -25,7 +26,8 @@ def compare_reservations(old: Draft, new: Draft) -> list[ItemChange]:
 
     def label(draft: Draft, item) -> str:
         kind = item.kind.value.replace("_", " ")
-        return f"{', '.join(item.parties)}: {kind} reservation on {_where(draft, item.anchor.block_id)}"
+        return _("{parties}: {kind} reservation on {where}").format(
+            parties=", ".join(item.parties), kind=kind, where=_where(draft, item.anchor.block_id))
 
     for rid, item in after.items():
         previous = before.get(rid)
@@ -53,7 +55,8 @@ def compare_comments(old: Draft, new: Draft) -> list[ItemChange]:
     after = getattr(new, "comments", {}) or {}
 
     def label(draft: Draft, item) -> str:
-        return f"{item.party} on {_where(draft, item.anchor.block_id)}"
+        return _("{party} on {where}").format(party=item.party,
+                                              where=_where(draft, item.anchor.block_id))
 
     for cid, item in after.items():
         previous = before.get(cid)
