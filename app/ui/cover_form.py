@@ -92,6 +92,7 @@ class CoverForm(QScrollArea):
     """Edits a note's cover; call `show_note` to display, edits go to `apply`."""
 
     edited = Signal(str)   # field name, after its SetMeta was applied
+    pending_changed = Signal()  # typing started, or was committed (the window's * follows)
 
     def __init__(self, apply: ApplyOperation, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -308,6 +309,8 @@ class CoverForm(QScrollArea):
         pending, self._pending = self._pending, set()
         for name in [n for n in self._fields if n in pending]:
             self._commit(name)
+        if pending:
+            self.pending_changed.emit()
 
     @property
     def has_pending(self) -> bool:
@@ -317,8 +320,11 @@ class CoverForm(QScrollArea):
     def _typed(self, name: str) -> None:
         if self._refreshing or self._read_only:
             return
+        first = not self._pending
         self._pending.add(name)
         self._timer.start()
+        if first:
+            self.pending_changed.emit()
 
     def _changed_now(self, name: str) -> None:
         if self._refreshing or self._read_only:

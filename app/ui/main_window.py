@@ -250,6 +250,7 @@ class MainWindow(QMainWindow):
         stack.indexChanged.connect(self._model_changed)
         self.editor.modified.connect(self._update_modified)
         self.editor.current_block_changed.connect(self._show_block_position)
+        self.cover_form.pending_changed.connect(self._update_modified)  # * appears as one types
 
     def _install_extensions(self) -> None:
         for name in EXTENSION_MODULES:

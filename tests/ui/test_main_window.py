@@ -143,6 +143,7 @@ def test_cover_form_typing_is_one_undoable_step(qtbot, make_window, lapaz_file):
     field.setFocus()
     field.selectAll()
     qtbot.keyClicks(field, "Draft joint declaration")
+    assert window.isWindowModified()                   # marked while still typing
     # The pause in typing commits the field: one step for the whole word run.
     qtbot.waitUntil(lambda: editor.draft().note.subject == "Draft joint declaration", timeout=3000)
     assert editor.undo_stack.count() == 1
@@ -308,3 +309,17 @@ def test_open_through_the_file_menu(qtbot, make_window, lapaz_file, paths):
     assert paths.asked == ["open"]
     assert window.windowTitle() == "lapaz.concordia[*] — Concordia"
     assert window.editor.draft() == load_draft(lapaz_file)
+
+
+def test_typing_back_the_old_value_leaves_the_draft_unmodified(qtbot, make_window, lapaz_file):
+    window = make_window()
+    window.files.open_path(lapaz_file)
+    place = window.cover_form.field_widget("place")
+    place.setFocus()
+    place.end(False)
+    qtbot.keyClick(place, Qt.Key_X)
+    assert window.isWindowModified()
+    qtbot.keyClick(place, Qt.Key_Backspace)
+    window.cover_form.commit_pending()
+    assert window.editor.undo_stack.count() == 0
+    assert not window.isWindowModified()
