@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from app.model import BlockKind, TextRun
+from app.model import Block, BlockKind, Draft, TextRun
 from app.model.ops import AddFootnote, Batch, SetMeta, SplitBlock
 
 from .test_editor_bridge import assert_in_sync, put_cursor, sample_draft, shape
@@ -34,11 +34,22 @@ def test_enter_twice_in_a_list_ends_the_list(editor, type_text, press):
     assert_in_sync(editor)
 
 
-def test_shift_enter_splits_like_enter(editor, press):
+def test_shift_enter_is_a_line_break_inside_the_paragraph(editor, press, type_text):
     put_cursor(editor, "num2", len("Agree"))
     press(editor.text_edit, Qt.Key.Key_Return, SHIFT)
-    assert [b.text for b in editor.draft().blocks[3:5]] == ["Agree", " to meet again."]
-    assert all("\u2028" not in b.text for b in editor.draft().blocks)
+    type_text(editor.text_edit, "ñ")
+    assert [b.id for b in editor.draft().blocks] == ["title", "pre", "num1", "num2", "li1"]
+    assert editor.draft().block("num2").content == [TextRun("Agree\nñ to meet again.")]
+    assert_in_sync(editor)
+    press(editor.text_edit, Qt.Key.Key_Return, CTRL)                 # Ctrl+Enter splits
+    assert len(editor.draft().blocks) == 6
+
+
+def test_line_breaks_and_stray_characters_in_a_loaded_draft(make_editor):
+    draft = Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun("one\r\ntwo\u2029three\ufffc"), TextRun("x", bold=True)])])
+    editor = make_editor(draft)
+    assert editor.text_edit.document().blockCount() == 1                      # still one paragraph
+    assert editor.draft().blocks[0].content == [TextRun("one\ntwo\nthree"), TextRun("x", bold=True)]
     assert_in_sync(editor)
 
 

@@ -52,7 +52,7 @@ def random_step(editor, rng: random.Random, type_text, press) -> str:
     choice = rng.choice(
         ["type"] * 5 + ["enter"] * 2 + ["backspace"] * 2 + ["delete"] * 2
         + ["select_type", "select_delete", "bold", "paste", "footnote", "kind", "tab", "undo", "undo", "redo",
-           "copy_paste", "cut_paste", "html", "meta", "split_op", "format_op"]
+           "copy_paste", "cut_paste", "html", "meta", "split_op", "format_op", "line_break"]
     )
     if choice in ("type", "enter", "backspace", "delete", "footnote", "paste", "tab") and rng.random() < 0.6:
         click(editor, rng)
@@ -94,9 +94,11 @@ def random_step(editor, rng: random.Random, type_text, press) -> str:
         press(te, Qt.Key.Key_V, CTRL)
     elif choice == "html":
         data = QMimeData()
-        data.setHtml('<p style="color:red"><b>neg</b>rita</p><h1>Título</h1><ul><li>uno</li></ul>')
+        data.setHtml('<p style="color:red"><b>neg</b>rita<br>línea</p><h1>Título</h1><ul><li>uno</li></ul>')
         click(editor, rng)
         te.insertFromMimeData(data)
+    elif choice == "line_break":
+        press(te, Qt.Key.Key_Return, SHIFT)
     elif choice == "meta":
         editor.apply_operation(SetMeta("subject", rng.choice(WORDS)), "Subject")
     elif choice == "split_op":

@@ -27,17 +27,19 @@ from __future__ import annotations
 import copy
 import logging
 from collections.abc import Callable
+from dataclasses import replace
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
-from app.model import ANCHOR, Block, BlockKind, Draft, new_id
+from app.model import ANCHOR, Block, BlockKind, Draft, TextRun, new_id
 from app.model.draft import ClauseOrigin
 from app.model.inline import normalise
 
 from .formats import (
     block_format,
     block_id_of,
+    clean_model_text,
     footnote_id_of,
     insert_inlines,
     read_block,
@@ -74,7 +76,11 @@ class DocumentBridge(QObject):
             draft.blocks.append(Block(BlockKind.PARAGRAPH, []))
         self._repair_model_ids(draft)
         for block in draft.blocks:
-            block.content = normalise(block.content)     # the form a read-back gives
+            # The form a read-back gives: runs merged, line breaks as "\n", no stray objects.
+            block.content = normalise(
+                [replace(item, text=clean_model_text(item.text)) if isinstance(item, TextRun) else item
+                 for item in block.content]
+            )
         self.draft = draft
         self._loading = True
         document = self.document

@@ -112,5 +112,5 @@ def _blocks_from_html(html: str) -> list[Block]:
 
 
 def _clean(text: str) -> str:
-    """Drop characters that would be structure or objects in the editor."""
-    return text.replace("\ufffc", "").replace("\u2028", " ").replace("\x00", "")
+    """Drop characters that would be objects or nothing in the editor."""
+    return text.replace("\ufffc", "").replace("\x00", "")

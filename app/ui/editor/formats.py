@@ -158,9 +158,9 @@ def read_inlines(block: QTextBlock) -> list[Inline]:
             # Each object character is one reference; any other character that somehow got
             # the format is still text.
             for char in text:
-                items.append(FootnoteRef(footnote_id) if char == ANCHOR else run_from_format(char, fmt))
+                items.append(FootnoteRef(footnote_id) if char == ANCHOR else run_from_format(model_text(char), fmt))
             continue
-        text = text.replace(ANCHOR, "")          # a stray object character is not content
+        text = model_text(text)
         if text:
             items.append(run_from_format(text, fmt))
     return normalise(items)
@@ -176,13 +176,33 @@ def read_block(block: QTextBlock) -> Block:
     )
 
 
+#: Qt's line separator: a line break inside a paragraph (Shift+Enter), "\n" in the model.
+LINE_SEPARATOR = "\u2028"
+
+
+def model_text(text: str) -> str:
+    """Document text as the model stores it: soft line breaks as "\n", no object characters."""
+    return text.replace(ANCHOR, "").replace(LINE_SEPARATOR, "\n")
+
+
+def clean_model_text(text: str) -> str:
+    """Model text as a block can hold it: one kind of line break, no paragraph breaks."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2029", "\n")
+    return text.replace(LINE_SEPARATOR, "\n").replace(ANCHOR, "")
+
+
+def document_text(text: str) -> str:
+    """Model text for the document: "\n" would start a new QTextBlock, so it is a separator."""
+    return clean_model_text(text).replace("\n", LINE_SEPARATOR)
+
+
 def insert_inlines(cursor: QTextCursor, inlines: list[Inline]) -> None:
     """Insert inlines at the cursor with explicit formats (no inheritance from neighbours)."""
     for item in inlines:
         if isinstance(item, FootnoteRef):
             cursor.insertText(ANCHOR, footnote_format(item.footnote_id))
         elif item.text:
-            cursor.insertText(item.text, run_format(item))
+            cursor.insertText(document_text(item.text), run_format(item))
     # Leave the cursor typing plain text, not the format of a reference just inserted.
     if inlines and isinstance(inlines[-1], FootnoteRef):
         cursor.setCharFormat(run_format(TextRun("")))

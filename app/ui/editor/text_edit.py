@@ -3,6 +3,7 @@
 - Undo/redo keys go to the editor's one QUndoStack, never to Qt's private document history.
 - Enter splits the block ourselves so the new half gets a fresh id (the first half keeps its
   id; at the very start of a block the text keeps it and the new empty block gets the new id).
+  Shift+Enter is a line break inside the paragraph ("\n" in the model, w:br in Word).
 - Backspace at a block start always merges with the block before (Qt treats list and
   indented blocks specially there).
 - Typing next to a footnote reference never takes the reference's object format.
@@ -67,9 +68,8 @@ class DraftTextEdit(QTextEdit):
             return
         key = event.key()
         mods = event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier
-        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            # Every flavour (Shift/Ctrl+Enter too) splits: no line separators inside a block.
-            self.split_requested.emit()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not mods & Qt.KeyboardModifier.ShiftModifier:
+            self.split_requested.emit()      # Shift+Enter stays Qt's line break inside the block
             return
         if key in (Qt.Key.Key_Tab, Qt.Key.Key_Backtab) and self.list_item_at_cursor():
             self.indent_requested.emit(-1 if key == Qt.Key.Key_Backtab or mods & Qt.KeyboardModifier.ShiftModifier else 1)
