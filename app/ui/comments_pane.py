@@ -1,7 +1,8 @@
 """The comments pane: delegations' comments by paragraph, with status, replies and filters.
 
-    pane = CommentsPane(editor)          # a DraftEditor; the window docks the pane
-    window.menu_insert.addAction(pane.add_comment_action)      # Insert ▸ Comment (Ctrl+Alt+M)
+    pane = CommentsPane(editor)          # a DraftEditor
+    install(window)                      # the main window's extension hook: dock, Insert ▸
+                                         # Comment (Ctrl+Alt+M), File ▸ Export Compilation…
 
 Every change is an operation applied through `editor.apply_operation`, so it sits in the
 window's one undo history with the text edits. Clicking a comment selects its span.
@@ -19,7 +20,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QMessageBox,
-    QPushButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -67,29 +68,29 @@ class CommentsPane(QWidget):
         self.tree.setHeaderLabels([_("Paragraph / delegation"), _("Status"), _("Visibility"),
                                    _("Comment")])
         self.tree.setColumnWidth(0, 200)
-        self.add_button = QPushButton(_("Add…"))
-        self.reply_button = QPushButton(_("Reply…"))
-        self.status_button = QPushButton(_("Status"))
-        self.delete_button = QPushButton(_("Delete"))
-        self.party_button = QPushButton(_("New party…"))
-        status_menu = QMenu(self)
+        for combo in (self.party_filter, self.status_filter):
+            combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+            combo.setMinimumContentsLength(6)     # a narrow dock must not widen the window
+        # A tool bar, not a row of buttons: it folds into a » menu when the dock is narrow.
+        self.toolbar = QToolBar()
+        self.toolbar.addAction(_("Add…"), self.add_from_dialog)
+        self.toolbar.addAction(_("Reply…"), self.reply_from_dialog)
+        status_menu = QMenu(_("Status"), self)
         for status in CommentStatus:
             status_menu.addAction(status_label(status),
                                   lambda s=status: self._on_status_chosen(s))
-        self.status_button.setMenu(status_menu)
+        self.toolbar.addAction(status_menu.menuAction())
+        self.toolbar.addAction(_("Delete"), self._on_delete)
+        self.toolbar.addAction(_("New party…"), self.add_party_from_dialog)
 
         filters = QHBoxLayout()
         filters.addWidget(self.party_filter)
         filters.addWidget(self.status_filter)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.reply_button, self.status_button, self.delete_button,
-                       self.party_button):
-            buttons.addWidget(button)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addLayout(filters)
         layout.addWidget(self.tree)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
 
         #: Insert ▸ Comment; the window puts it in its menu.
         self.add_comment_action = QAction(_("Comment…"), self)
@@ -106,10 +107,6 @@ class CommentsPane(QWidget):
         self.party_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
         self.tree.itemClicked.connect(self._on_clicked)
-        self.add_button.clicked.connect(self.add_from_dialog)
-        self.reply_button.clicked.connect(self.reply_from_dialog)
-        self.delete_button.clicked.connect(self._on_delete)
-        self.party_button.clicked.connect(self.add_party_from_dialog)
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------------
@@ -319,3 +316,21 @@ class CommentsPane(QWidget):
     def _complain(self, message: str) -> None:
         if self.isVisible():
             QMessageBox.information(self, _("Comments"), message)
+
+
+def install(window) -> CommentsPane:
+    """Dock the pane in the main window (listed in its EXTENSION_MODULES)."""
+    from .compilation_dialog import compilation_action
+
+    editor = window.editor
+    pane = CommentsPane(editor, AnnotationMarks.for_editor(editor))
+    window.add_dock(pane, _("Comments"), Qt.DockWidgetArea.RightDockWidgetArea, key="comments")
+    window.addAction(pane.add_comment_action)     # the shortcut works anywhere in the window
+    if "insert" in window.menus:
+        window.menus["insert"].addSeparator()
+        window.menus["insert"].addAction(pane.add_comment_action)
+    action = compilation_action(window)
+    window.actions_by_name["export_compilation"] = action
+    if "file" in window.menus:
+        window.menus["file"].addAction(action)
+    return pane

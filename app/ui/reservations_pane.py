@@ -1,6 +1,7 @@
 """The reservations overview: every outstanding reservation by paragraph and party.
 
-    pane = ReservationsPane(editor, marks)     # share the AnnotationMarks of the comments pane
+    pane = ReservationsPane(editor)      # shares the editor's AnnotationMarks
+    install(window)                      # the main window's extension hook
 
 Enter (on the selection, the paragraph or the whole text), maintain, lift and delete; each
 change is an operation in the window's one undo history. Clicking a row shows its place.
@@ -14,9 +15,8 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QCheckBox,
-    QHBoxLayout,
     QMessageBox,
-    QPushButton,
+    QToolBar,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -56,18 +56,18 @@ class ReservationsPane(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderLabels([_("Paragraph / parties"), _("Reservation"), _("Status")])
         self.tree.setColumnWidth(0, 220)
-        self.add_button = QPushButton(_("Enter…"))
-        self.maintain_button = QPushButton(_("Maintained"))
-        self.lift_button = QPushButton(_("Lift"))
-        self.delete_button = QPushButton(_("Delete"))
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.maintain_button, self.lift_button, self.delete_button):
-            buttons.addWidget(button)
+        # A tool bar, not a row of buttons: it folds into a » menu when the dock is narrow.
+        self.toolbar = QToolBar()
+        self.toolbar.addAction(_("Enter…"), self.add_from_dialog)
+        self.toolbar.addAction(_("Maintained"),
+                               lambda: self._set_current_status(ReservationStatus.MAINTAINED))
+        self.toolbar.addAction(_("Lift"), lambda: self._set_current_status(ReservationStatus.LIFTED))
+        self.toolbar.addAction(_("Delete"), self._on_delete)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.show_lifted)
         layout.addWidget(self.tree)
-        layout.addLayout(buttons)
+        layout.addWidget(self.toolbar)
 
         #: Insert ▸ Reservation; the window puts it in its menu.
         self.add_reservation_action = QAction(_("Reservation…"), self)
@@ -81,11 +81,6 @@ class ReservationsPane(QWidget):
         self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.show_lifted.toggled.connect(self.refresh)
         self.tree.itemClicked.connect(self._on_clicked)
-        self.add_button.clicked.connect(self.add_from_dialog)
-        self.maintain_button.clicked.connect(
-            lambda: self._set_current_status(ReservationStatus.MAINTAINED))
-        self.lift_button.clicked.connect(lambda: self._set_current_status(ReservationStatus.LIFTED))
-        self.delete_button.clicked.connect(self._on_delete)
         self.refresh()
 
     def registry(self) -> PartyRegistry:
@@ -228,3 +223,18 @@ class ReservationsPane(QWidget):
     def _complain(self, message: str) -> None:
         if self.isVisible():
             QMessageBox.information(self, _("Reservations"), message)
+
+
+def install(window) -> ReservationsPane:
+    """Dock the overview in the main window, tabbed with the comments (EXTENSION_MODULES)."""
+    editor = window.editor
+    pane = ReservationsPane(editor, AnnotationMarks.for_editor(editor))
+    dock = window.add_dock(pane, _("Reservations"), Qt.DockWidgetArea.RightDockWidgetArea,
+                           key="reservations")
+    comments = window.docks.get("comments")
+    if comments is not None:
+        window.tabifyDockWidget(comments, dock)
+        comments.raise_()
+    if "insert" in window.menus:
+        window.menus["insert"].addAction(pane.add_reservation_action)
+    return pane

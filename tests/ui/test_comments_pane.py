@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import QDialog
 from PySide6.QtTest import QTest
 
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
@@ -284,3 +285,37 @@ def test_new_party_then_comment_and_undo(setup):
     editor.undo_stack.undo()
     editor.undo_stack.undo()
     assert "UA" not in editor.draft().parties
+
+
+def test_main_window_docks_the_panes_and_exports_the_compilation(qtbot, tmp_path):
+    import docx
+
+    from app.store import save_draft
+    from app.ui.main_window import MainWindow
+    from tests.docx.test_comments import annotated
+    from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+
+    path = tmp_path / "lapaz.concordia"
+    save_draft(annotated(), path)
+    window = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+    qtbot.addWidget(window)
+    window.show()
+    try:
+        assert window.files.open_path(path, ask_first=False)
+        assert {"comments", "reservations"} <= set(window.docks)
+        comments = window.docks["comments"].widget()
+        qtbot.waitUntil(lambda: len(comments.visible_comment_ids()) == 4)
+        insert_menu = [a.text() for a in window.menus["insert"].actions()]
+        assert comments.add_comment_action.text() in insert_menu
+        action = window.actions_by_name["export_compilation"]
+        action.trigger()
+        dialog = window.findChild(QDialog, "compilation_dialog")
+        target = tmp_path / "compilation-es.docx"
+        dialog.language.setCurrentIndex(dialog.language.findData("es"))
+        dialog.target.setText(str(target))
+        qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+        qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+        table = docx.Document(str(target)).tables[0]
+        assert table.rows[0].cells[2].text == "Delegación"
+    finally:
+        close_without_prompt(window)
