@@ -65,9 +65,10 @@ class CommentsPane(QWidget):
         for status in CommentStatus:
             self.status_filter.addItem(status_label(status), status.value)
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_("Paragraph / delegation"), _("Status"), _("Visibility"),
-                                   _("Comment")])
-        self.tree.setColumnWidth(0, 200)
+        self.tree.setHeaderLabels([_("Paragraph / delegation"), _("Comment"), _("Status"),
+                                   _("Visibility")])
+        self.tree.setColumnWidth(0, 170)
+        self.tree.setColumnWidth(1, 220)
         for combo in (self.party_filter, self.status_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)     # a narrow dock must not widen the window
@@ -150,13 +151,14 @@ class CommentsPane(QWidget):
             visibility = _("internal") if comment.visibility == Visibility.INTERNAL else _("for circulation")
             item = QTreeWidgetItem(group, [
                 f"{comment.party} — {registry.name(comment.party, 'en')}",
-                status_label(comment.status), visibility, comment.text,
+                comment.text, status_label(comment.status), visibility,
             ])
             item.setData(0, ID_ROLE, comment.id)
-            item.setToolTip(3, comment.text + (f"\n{_('Suggestion:')} {comment.suggestion}"
+            item.setToolTip(1, comment.text + (f"\n{_('Suggestion:')} {comment.suggestion}"
                                                if comment.suggestion else ""))
             for reply in comment.replies:
-                child = QTreeWidgetItem(item, [f"↳ {reply.party}", "", reply.date.isoformat(), reply.text])
+                child = QTreeWidgetItem(item, [f"↳ {reply.party}", reply.text, "",
+                                               reply.date.isoformat()])
                 child.setData(0, ID_ROLE, comment.id)
             if comment.id == selected:
                 current = item
