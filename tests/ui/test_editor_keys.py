@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
 
 from app.model import Block, BlockKind, Draft, TextRun
 from app.model.ops import AddFootnote, Batch, SetMeta, SplitBlock
@@ -165,3 +166,22 @@ def test_typing_after_a_save_is_never_taken_for_saved(editor, type_text, press):
     assert editor.draft().block("num2").text.startswith("abcd")
     press(editor.text_edit, Qt.Key.Key_Z, CTRL)
     assert editor.draft().block("num2").text.startswith("abcAgree") and editor.undo_stack.isClean()
+
+
+def test_history_steps_are_named_for_the_edit_menu(editor, type_text, press):
+    te = editor.text_edit
+    put_cursor(editor, "num2", 0)
+    type_text(te, "a")
+    assert editor.undo_stack.undoText() == "Typing"
+    press(te, Qt.Key.Key_Return)
+    assert editor.undo_stack.undoText() == "New paragraph"
+    QApplication.clipboard().setText("x\ny")
+    press(te, Qt.Key.Key_V, CTRL)
+    assert editor.undo_stack.undoText() == "Paste"
+    editor.actions["kind_heading"].trigger()
+    assert editor.undo_stack.undoText() == "Paragraph kind"
+    press(te, Qt.Key.Key_F, CTRL | Qt.KeyboardModifier.AltModifier)
+    assert editor.undo_stack.undoText() == "Insert footnote"
+    te.setFocus()
+    type_text(te, "b")
+    assert editor.undo_stack.undoText() == "Typing"

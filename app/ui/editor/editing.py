@@ -48,6 +48,13 @@ def split_block(editor: DraftEditor) -> None:
     """Enter: the first half keeps the id; at a block's very start the text keeps it."""
     text_edit = editor.text_edit
     cursor = text_edit.textCursor()
+    with editor.labelled_edit(_("New paragraph")):
+        _split(cursor)
+    text_edit.setTextCursor(cursor)
+    text_edit.ensureCursorVisible()
+
+
+def _split(cursor: QTextCursor) -> None:
     cursor.beginEditBlock()
     if cursor.hasSelection():
         cursor.removeSelectedText()
@@ -70,8 +77,6 @@ def split_block(editor: DraftEditor) -> None:
     else:
         cursor.insertBlock(with_new_id(fmt, new_id()), char_format)
     cursor.endEditBlock()
-    text_edit.setTextCursor(cursor)
-    text_edit.ensureCursorVisible()
 
 
 def paste(editor: DraftEditor, pasted: Pasted) -> None:
@@ -116,18 +121,19 @@ def insert_blocks(editor: DraftEditor, blocks: list[Block], cursor: QTextCursor 
     if editor.read_only or not blocks:
         return
     cursor = QTextCursor(cursor) if cursor is not None else editor.text_edit.textCursor()
-    cursor.beginEditBlock()
-    if cursor.hasSelection():
-        cursor.removeSelectedText()
-    current = cursor.block()
-    if current.length() == 1 and blocks[0].kind is not BlockKind.PARAGRAPH:
-        # Pasting whole paragraphs into an empty one: it takes the copied kind.
-        cursor.setBlockFormat(block_format(block_id_of(current) or new_id(), blocks[0].kind, blocks[0].level))
-    for index, block in enumerate(blocks):
-        if index:
-            cursor.insertBlock(block_format(new_id(), block.kind, block.level))
-        insert_inlines(cursor, block.content)
-    cursor.endEditBlock()
+    with editor.labelled_edit(_("Paste")):
+        cursor.beginEditBlock()
+        if cursor.hasSelection():
+            cursor.removeSelectedText()
+        current = cursor.block()
+        if current.length() == 1 and blocks[0].kind is not BlockKind.PARAGRAPH:
+            # Pasting whole paragraphs into an empty one: it takes the copied kind.
+            cursor.setBlockFormat(block_format(block_id_of(current) or new_id(), blocks[0].kind, blocks[0].level))
+        for index, block in enumerate(blocks):
+            if index:
+                cursor.insertBlock(block_format(new_id(), block.kind, block.level))
+            insert_inlines(cursor, block.content)
+        cursor.endEditBlock()
     editor.text_edit.setTextCursor(cursor)
     editor.text_edit.ensureCursorVisible()
     editor.qt_barrier()
@@ -138,15 +144,16 @@ def set_kind(editor: DraftEditor, kind: BlockKind) -> None:
     if editor.read_only:
         return
     cursor = QTextCursor(editor.text_edit.document())
-    cursor.beginEditBlock()
-    for block in list(editor.selected_blocks()):
-        if kind is BlockKind.LIST_ITEM:
-            level = max(1, level_of(block)) if kind_of(block) is BlockKind.LIST_ITEM else 1
-        else:
-            level = 0
-        cursor.setPosition(block.position())
-        cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), kind, level, block.blockFormat()))
-    cursor.endEditBlock()
+    with editor.labelled_edit(_("Paragraph kind")):
+        cursor.beginEditBlock()
+        for block in list(editor.selected_blocks()):
+            if kind is BlockKind.LIST_ITEM:
+                level = max(1, level_of(block)) if kind_of(block) is BlockKind.LIST_ITEM else 1
+            else:
+                level = 0
+            cursor.setPosition(block.position())
+            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), kind, level, block.blockFormat()))
+        cursor.endEditBlock()
     editor.qt_barrier()
 
 
@@ -155,15 +162,18 @@ def change_level(editor: DraftEditor, delta: int) -> None:
     if editor.read_only:
         return
     cursor = QTextCursor(editor.text_edit.document())
-    cursor.beginEditBlock()
-    for block in list(editor.selected_blocks()):
-        if kind_of(block) is not BlockKind.LIST_ITEM:
-            continue
-        level = max(1, min(MAX_LEVEL, level_of(block) + delta))
-        if level != level_of(block):
-            cursor.setPosition(block.position())
-            cursor.setBlockFormat(block_format(block_id_of(block) or new_id(), BlockKind.LIST_ITEM, level, block.blockFormat()))
-    cursor.endEditBlock()
+    with editor.labelled_edit(_("List level")):
+        cursor.beginEditBlock()
+        for block in list(editor.selected_blocks()):
+            if kind_of(block) is not BlockKind.LIST_ITEM:
+                continue
+            level = max(1, min(MAX_LEVEL, level_of(block) + delta))
+            if level != level_of(block):
+                cursor.setPosition(block.position())
+                cursor.setBlockFormat(
+                    block_format(block_id_of(block) or new_id(), BlockKind.LIST_ITEM, level, block.blockFormat())
+                )
+        cursor.endEditBlock()
     editor.qt_barrier()
 
 
@@ -192,7 +202,8 @@ def toggle_mark(editor: DraftEditor, name: str) -> None:
         fmt.setFontItalic(turn_on)
     else:
         fmt.setFontUnderline(turn_on)
-    editor.text_edit.mergeCurrentCharFormat(fmt)
+    with editor.labelled_edit(_("Format")):
+        editor.text_edit.mergeCurrentCharFormat(fmt)
 
 
 def build_actions(editor: DraftEditor) -> dict[str, QAction]:

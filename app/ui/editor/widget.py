@@ -7,6 +7,8 @@ Qt's text history and our non-text operations share one QUndoStack.
 from __future__ import annotations
 
 import copy
+from collections.abc import Iterator
+from contextlib import contextmanager
 
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QAction, QTextCursor, QUndoStack
@@ -68,7 +70,8 @@ class DraftEditor(QWidget):
         self.decorations = Decorations(lambda: self.bridge.draft.blocks)
         self.text_edit.decorate = self.decorations.paint
         self._qt_steps = 0
-        self._step_label: str | None = None
+        self._step_label: str | None = None      # an operation being written (AnnotationMarks reads it)
+        self._edit_label: str | None = None      # a user edit of ours being made (Paste, Enter …)
         self._last_block_id: str | None = None
         self._read_only = False
 
@@ -166,7 +169,7 @@ class DraftEditor(QWidget):
     def _on_qt_step(self) -> None:
         steps = self._document.availableUndoSteps()
         if steps > self._qt_steps:
-            self.undo_stack.push(TextStep(self._replay, self._step_label or _("Typing")))
+            self.undo_stack.push(TextStep(self._replay, self._step_label or self._edit_label or _("Typing")))
         elif self.undo_stack.isClean() and self._document.isModified():
             # Qt merged an edit into the step the window saved at: never look saved then.
             self.undo_stack.resetClean()
@@ -353,6 +356,15 @@ class DraftEditor(QWidget):
 
     def qt_barrier(self) -> None:
         self._qt_barrier()
+
+    @contextmanager
+    def labelled_edit(self, label: str) -> Iterator[None]:
+        """Name the history step the Qt edit made inside this block will become."""
+        self._edit_label = label
+        try:
+            yield
+        finally:
+            self._edit_label = None
 
 
 def _touches_blocks(op: Operation) -> bool:
