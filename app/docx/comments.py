@@ -85,6 +85,8 @@ class AnnotationMarks:
         body = document.element.body
         placed = _replace_markers(body)
         exported = [(n, c) for n, c in enumerate(self.comments) if n in placed]
+        if not exported:           # e.g. a comparison export renders its own annex
+            return
         root = etree.Element(w("comments"), nsmap={"w": W_NS, "r": R_NS})
         for number, comment in exported:
             _comment_element(root, number, comment, self.registry, self.language)
