@@ -300,7 +300,9 @@ def rederive_block_anchors(
     char-format property in that block, as read back from the widget (several runs of one id
     are joined). A span annotation of this block missing from `spans` lost all its text and is
     returned orphaned; one that reappears is no longer orphaned. Whole-block and whole-text
-    anchors are left out. Apply the result with `annotation_ops.SetAnchors` (invertible).
+    anchors are left out. Apply the result with `restore(draft, result)` when the editor's own
+    undo brings the marks back (app.ui.annotation_marks does so after every change), or with
+    `annotation_ops.SetAnchors` for an undoable model step.
     """
     joined: dict[str, tuple[int, int]] = {}
     for key, start, end in spans:
