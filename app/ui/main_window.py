@@ -358,8 +358,27 @@ class MainWindow(QMainWindow):
         if state is not None:
             self.restoreState(state)
         else:
-            self.resizeDocks([self.docks["cover"]], [440], Qt.Horizontal)
-            self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
+            self._default_layout()
+
+    def _default_layout(self) -> None:
+        """First start: cover left, text centre, footnotes below it, panels right in tabs.
+
+        Panels on the right share one tab group, so each gets the full height and a usable
+        width instead of three cramped slices."""
+        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        right = [dock for dock in self.findChildren(QDockWidget)
+                 if self.dockWidgetArea(dock) == Qt.RightDockWidgetArea and not dock.isFloating()]
+        if right:
+            # Join the largest existing tab group (moving a grouped dock onto a lone one
+            # leaves the group behind), then show the first panel installed.
+            host = max(right, key=lambda dock: len(self.tabifiedDockWidgets(dock)))
+            for dock in right:
+                if dock is not host and dock not in self.tabifiedDockWidgets(host):
+                    self.tabifyDockWidget(host, dock)
+            right[0].raise_()
+            self.resizeDocks([host], [360], Qt.Horizontal)
+        self.resizeDocks([self.docks["cover"]], [440], Qt.Horizontal)
+        self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.import_task is not None and self.files.import_task.running:
