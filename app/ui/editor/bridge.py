@@ -48,6 +48,9 @@ from .formats import (
 
 log = logging.getLogger(__name__)
 
+#: White space around the text (pixels), so it does not touch the frame like a form field.
+PAGE_MARGIN = 18.0
+
 
 class DocumentBridge(QObject):
     #: The model changed because the document did (after the touched blocks were read).
@@ -87,6 +90,7 @@ class DocumentBridge(QObject):
         try:
             document.setUndoRedoEnabled(False)
             document.clear()
+            document.setDocumentMargin(PAGE_MARGIN)
             cursor = QTextCursor(document)
             cursor.beginEditBlock()
             for index, block in enumerate(draft.blocks):
