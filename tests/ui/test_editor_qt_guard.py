@@ -9,9 +9,10 @@ import pytest
 
 @pytest.mark.skipif(sys.version_info >= (3, 12), reason="None and True are immortal from Python 3.12")
 def test_many_qt_calls_cannot_exhaust_none_or_true(qtbot):
-    import app.ui  # noqa: F401 - the guard runs on import
     from PySide6.QtGui import QTextBlockFormat
     from PySide6.QtWidgets import QLabel
+
+    import app.ui  # noqa: F401 - the guard runs on import
 
     fmt = QTextBlockFormat()
     label = QLabel()
