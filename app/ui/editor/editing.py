@@ -91,7 +91,8 @@ def paste(editor: DraftEditor, pasted: Pasted) -> None:
     draft = editor.draft()
     # Ask the document, not the model: during a drag-move Qt has already removed the source
     # before the model hears of it.
-    referenced = editor.bridge.references_in_document()
+    has_refs = any(isinstance(item, FootnoteRef) for block in pasted.blocks for item in block.content)
+    referenced = editor.bridge.references_in_document() if has_refs else set()
     copies: dict[str, str] = {}
     blocks = []
     for block in pasted.blocks:
