@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import argparse
 import json
-from pathlib import Path
 
 from app.i18n import _
-from app.store import load_draft, save_draft
+from app.store import load_draft
 from app.store.errors import DraftFileError
-from app.store.versions import find_version, open_version, save_version_in_file
+from app.store.versions import checkout_version, find_version, save_version_in_file
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -98,12 +97,6 @@ def run_show(args: argparse.Namespace) -> int:
 
 
 def run_checkout(args: argparse.Namespace) -> int:
-    out = Path(args.out)
-    if out.exists():
-        raise DraftFileError(
-            _("“{name}” already exists; choose a new file name for the new draft.").format(
-                name=out.name), out)
-    draft = open_version(load_draft(args.draft), args.name)
-    save_draft(draft, out)
+    out = checkout_version(load_draft(args.draft), args.name, args.out)
     print(_("Wrote {path} from version “{name}”.").format(path=out, name=args.name))
     return 0

@@ -117,6 +117,19 @@ def open_version(draft: Draft, name: str) -> Draft:
         ) from error
 
 
+def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
+    """Write version `name` of `draft` as a new draft file `out` (never over an existing file)."""
+    from .draft_file import save_draft
+
+    out = Path(out)
+    if out.exists():
+        raise VersionError(
+            _("“{name}” already exists; choose a new file name for the new draft.").format(
+                name=out.name))
+    save_draft(open_version(draft, name), out)
+    return out
+
+
 def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:
     """Open the draft file under its lock, add the version, and save atomically."""
     from .session import DraftSession

@@ -45,6 +45,7 @@ EXTENSION_MODULES = (
     "app.ui.reservations_pane",
     "app.ui.language_import",
     "app.ui.compare_view",
+    "app.ui.versions_panel",
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")
