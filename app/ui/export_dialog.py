@@ -15,6 +15,7 @@ from pathlib import Path
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QButtonGroup,
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
@@ -97,6 +98,13 @@ class ExportDialog(QDialog):
         form = QFormLayout()
         form.addRow(_("Language:"), language_row)
         form.addRow(_("File:"), target_row)
+        # Delegations' comments as Word comments (app.docx.comments); internal ones only in "all".
+        self.comment_mode = QComboBox()
+        self.comment_mode.setObjectName("export_comments")
+        for mode, label in (("none", _("No comments")), ("circulation", _("Comments for circulation")),
+                            ("all", _("All comments, internal ones too"))):
+            self.comment_mode.addItem(label, mode)
+        form.addRow(_("Comments:"), self.comment_mode)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.status)
@@ -181,10 +189,12 @@ class ExportDialog(QDialog):
             return
         language = self.language
         snapshot = copy.deepcopy(self.draft)   # the editor may change the draft meanwhile
+        comment_mode = self.comment_mode.currentData()   # read here: the work runs in a thread
         self.export_button.setEnabled(False)
         self._say(_("Exporting…"))
         self.task = run_in_background(
-            self, lambda progress: export_note(snapshot, target, language, progress),
+            self, lambda progress: export_note(snapshot, target, language, progress,
+                                               comments=comment_mode),
             title=_("Exporting to Word"), on_done=self._done, on_error=self._failed,
             on_cancelled=self._cancelled,
         )

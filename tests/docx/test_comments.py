@@ -247,3 +247,23 @@ def test_python_docx_reads_the_comments(exports):
         ("Hungary", "HU", "2024-02-20", "Too vague.\nDrafting suggestion: the key importance\nPresidency: Noted."),
         ("Mexico", "MX", "2024-02-18", "Prefer 'Reaffirm'."),
     ]
+
+
+def test_export_dialog_offers_the_comment_modes(qtbot, tmp_path):
+    pytest.importorskip("PySide6")
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog
+
+    from app.ui.export_dialog import ExportDialog
+
+    dialog = ExportDialog(None, annotated(), tmp_path / "d.concordia")
+    qtbot.addWidget(dialog)
+    assert dialog.comment_mode.currentData() == "none"
+    dialog.comment_mode.setCurrentIndex(dialog.comment_mode.findData("circulation"))
+    target = tmp_path / "from-dialog.docx"
+    dialog.target.setText(str(target))
+    qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.DialogCode.Accepted, timeout=20000)
+    assert [c["initials"] for c in comments_xml(target)] == ["HU", "MX"]
+    with zipfile.ZipFile(target) as archive:
+        assert all(SECRET.encode() not in archive.read(name) for name in archive.namelist())
