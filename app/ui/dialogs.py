@@ -7,14 +7,27 @@ QMessageBox (buttons carry object names so tests and accessibility tools can fin
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 
 from app.i18n import _
 from app.store import DRAFT_SUFFIX
 
 from .settings import AppSettings
+
+
+@contextmanager
+def busy() -> Iterator[None]:
+    """A wait cursor around work the user must wait for (never around a question)."""
+    QApplication.setOverrideCursor(Qt.WaitCursor)
+    try:
+        yield
+    finally:
+        QApplication.restoreOverrideCursor()
 
 
 def draft_filter() -> str:

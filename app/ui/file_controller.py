@@ -123,12 +123,14 @@ class FileController(QObject):
 
     def _open_session(self, path: Path) -> DraftSession | None:
         try:
-            return DraftSession.open(path)
+            with dialogs.busy():
+                return DraftSession.open(path)
         except DraftLockedError as error:
             if not dialogs.ask_open_read_only(self.window, str(error)):
                 return None
             try:
-                return DraftSession.open(path, read_only=True)
+                with dialogs.busy():
+                    return DraftSession.open(path, read_only=True)
             except (DraftFileError, OSError) as again:
                 dialogs.show_error(self.window, describe_error(again), _("Cannot Open Draft"))
                 return None
@@ -170,7 +172,8 @@ class FileController(QObject):
         if old is not session:
             self._close_quietly(old)
         self.untitled.discard()  # the user saved or dropped the draft it protected
-        self.window.show_session(session, modified)
+        with dialogs.busy():
+            self.window.show_session(session, modified)
         self.session_replaced.emit()
 
     @staticmethod
@@ -277,7 +280,8 @@ class FileController(QObject):
     def _write(self, path: Path | None) -> bool:
         self.session.draft = self.window.current_draft()
         try:
-            written = self.session.save(path)
+            with dialogs.busy():
+                written = self.session.save(path)
         except DraftLockedError as error:
             dialogs.show_error(self.window, str(error), _("Cannot Save"))
             return False
