@@ -185,3 +185,17 @@ def test_history_steps_are_named_for_the_edit_menu(editor, type_text, press):
     te.setFocus()
     type_text(te, "b")
     assert editor.undo_stack.undoText() == "Typing"
+
+
+def test_a_pause_in_typing_starts_a_new_undo_step(editor, type_text, press, qtbot):
+    te = editor.text_edit
+    editor.typing_pause_seconds = 0.2
+    put_cursor(editor, "num2", 0)
+    type_text(te, "uno ")
+    type_text(te, "dos ")                         # no pause: the same step
+    qtbot.wait(300)
+    type_text(te, "tres ")
+    press(te, Qt.Key.Key_Z, CTRL)
+    assert editor.draft().block("num2").text == "uno dos Agree to meet again."
+    press(te, Qt.Key.Key_Z, CTRL)
+    assert editor.draft().block("num2").text == "Agree to meet again."

@@ -26,6 +26,7 @@ class DraftTextEdit(QTextEdit):
     split_requested = Signal()
     indent_requested = Signal(int)            # +1 / -1 on Tab / Shift+Tab in a list item
     pasted = Signal(object)                   # a clipboard.Pasted: the editor inserts it
+    about_to_type = Signal()                  # a printable key is about to insert text
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -81,6 +82,8 @@ class DraftTextEdit(QTextEdit):
                 self.setTextCursor(cursor)
             return
         typing = not mods & (Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.MetaModifier)
+        if typing and event.text() and event.text().isprintable():
+            self.about_to_type.emit()
         if typing and event.text() and event.text().isprintable() and is_footnote_format(cursor.charFormat()):
             # Qt would give typed text the reference's object format (it would vanish).
             cursor.insertText(event.text(), text_format_from(cursor.charFormat()))

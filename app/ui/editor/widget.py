@@ -7,6 +7,7 @@ Qt's text history and our non-text operations share one QUndoStack.
 from __future__ import annotations
 
 import copy
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -74,6 +75,9 @@ class DraftEditor(QWidget):
         self._edit_label: str | None = None      # a user edit of ours being made (Paste, Enter …)
         self._last_block_id: str | None = None
         self._read_only = False
+        #: A pause this long in typing starts a new undo step (Qt alone would merge it all).
+        self.typing_pause_seconds = 1.5
+        self._last_typed = 0.0
 
         document.undoCommandAdded.connect(self._on_qt_step)
         self.undo_stack.cleanChanged.connect(self._on_clean_changed)
@@ -86,6 +90,7 @@ class DraftEditor(QWidget):
         self.text_edit.split_requested.connect(self.split_block)
         self.text_edit.indent_requested.connect(self.change_level)
         self.text_edit.pasted.connect(self.paste)
+        self.text_edit.about_to_type.connect(self._on_about_to_type)
         self.text_edit.footnote_text = self._footnote_text
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
@@ -174,6 +179,12 @@ class DraftEditor(QWidget):
             # Qt merged an edit into the step the window saved at: never look saved then.
             self.undo_stack.resetClean()
         self._qt_steps = steps
+
+    def _on_about_to_type(self) -> None:
+        now = time.monotonic()
+        if now - self._last_typed > self.typing_pause_seconds:
+            self._qt_barrier()
+        self._last_typed = now
 
     def _on_clean_changed(self, clean: bool) -> None:
         if clean:
