@@ -199,3 +199,17 @@ def test_a_pause_in_typing_starts_a_new_undo_step(editor, type_text, press, qtbo
     assert editor.draft().block("num2").text == "uno dos Agree to meet again."
     press(te, Qt.Key.Key_Z, CTRL)
     assert editor.draft().block("num2").text == "Agree to meet again."
+
+
+def test_superscript_ordinal(editor, type_text, press):
+    te = editor.text_edit
+    put_cursor(editor, "num2", len("Agree"))
+    type_text(te, " XXIV")
+    press(te, Qt.Key.Key_P, CTRL | SHIFT)
+    type_text(te, "th")
+    press(te, Qt.Key.Key_P, CTRL | SHIFT)
+    type_text(te, " time")
+    assert editor.draft().block("num2").content == [
+        TextRun("Agree XXIV"), TextRun("th", superscript=True), TextRun(" time to meet again."),
+    ]
+    assert_in_sync(editor)

@@ -179,7 +179,7 @@ def change_level(editor: DraftEditor, delta: int) -> None:
 
 
 def mark_state(editor: DraftEditor) -> dict[str, bool]:
-    """Bold/italic/underline at the cursor, or of the selection's first character."""
+    """Bold/italic/underline/superscript at the cursor, or of the selection's first character."""
     cursor = editor.text_edit.textCursor()
     if cursor.hasSelection():
         probe = QTextCursor(editor.text_edit.document())
@@ -188,11 +188,11 @@ def mark_state(editor: DraftEditor) -> dict[str, bool]:
     else:
         fmt = cursor.charFormat()
     run = run_from_format("", fmt)
-    return {"bold": run.bold, "italic": run.italic, "underline": run.underline}
+    return {"bold": run.bold, "italic": run.italic, "underline": run.underline, "superscript": run.superscript}
 
 
 def toggle_mark(editor: DraftEditor, name: str) -> None:
-    """Ctrl+B/I/U: on the selection, or for the text typed next."""
+    """Ctrl+B/I/U, Ctrl+Shift+P: on the selection, or for the text typed next."""
     if editor.read_only:
         return
     turn_on = not mark_state(editor)[name]
@@ -201,8 +201,12 @@ def toggle_mark(editor: DraftEditor, name: str) -> None:
         fmt.setFontWeight(int((QFont.Weight.Bold if turn_on else QFont.Weight.Normal).value))
     elif name == "italic":
         fmt.setFontItalic(turn_on)
-    else:
+    elif name == "underline":
         fmt.setFontUnderline(turn_on)
+    else:                                  # "XXIV<sup>th</sup>": ordinals as Council texts print them
+        fmt.setVerticalAlignment(
+            QTextCharFormat.VerticalAlignment.AlignSuperScript if turn_on else QTextCharFormat.VerticalAlignment.AlignNormal
+        )
     with editor.labelled_edit(_("Format")):
         editor.text_edit.mergeCurrentCharFormat(fmt)
 
@@ -223,6 +227,7 @@ def build_actions(editor: DraftEditor) -> dict[str, QAction]:
     add("bold", _("Bold"), lambda: editor.toggle_mark("bold"), ["Ctrl+B"], True)
     add("italic", _("Italic"), lambda: editor.toggle_mark("italic"), ["Ctrl+I"], True)
     add("underline", _("Underline"), lambda: editor.toggle_mark("underline"), ["Ctrl+U"], True)
+    add("superscript", _("Superscript"), lambda: editor.toggle_mark("superscript"), ["Ctrl+Shift+P"], True)
     add("insert_footnote", _("Footnote"), editor.insert_footnote, ["Ctrl+Alt+F"])
     for name, kind, label in KIND_ACTIONS:
         add(name, _(label), lambda kind=kind: editor.set_kind(kind))
