@@ -15,8 +15,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, Slot
-from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
+from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Slot
+from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
     QDockWidget,
@@ -29,7 +29,7 @@ from shiboken6 import isValid
 
 from app.i18n import _
 from app.model import Draft
-from app.store import DraftSession
+from app.store import DRAFT_SUFFIX, DraftSession
 
 from . import dialogs, window_menus
 from .cover_form import CoverForm
@@ -51,6 +51,18 @@ EXTENSION_MODULES = (
 FORMAT_KEYS = ("bold", "italic", "underline")
 KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "kind_numbered",
              "kind_list_item", "kind_paragraph")
+
+
+_DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
+DROPPABLE_SUFFIXES = {DRAFT_SUFFIX, ".txt", ".md", ".markdown"}
+
+
+def droppable_files(mime: QMimeData | None) -> list[Path]:
+    """Local draft or text files in a drag, in order."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [path for path in paths if path.suffix.lower() in DROPPABLE_SUFFIXES]
 
 
 class MainWindow(QMainWindow):
@@ -75,6 +87,8 @@ class MainWindow(QMainWindow):
 
         self.editor = DraftEditor(self)
         self.setCentralWidget(self.editor)
+        self.setAcceptDrops(True)
+        self.editor.text_edit.viewport().installEventFilter(self)
         self.cover_form = CoverForm(self.editor.apply_operation)
         self.files = FileController(
             self, self.settings, prompter or dialogs.FilePrompter(self.settings),
@@ -205,7 +219,28 @@ class MainWindow(QMainWindow):
         if watched is self.menus.get("library") and event.type() in (QEvent.ActionAdded, QEvent.ActionRemoved):
             menu = self.menus["library"]
             menu.menuAction().setVisible(bool(menu.actions()))
+        if event.type() in _DROP_EVENTS and droppable_files(event.mimeData()):
+            # A draft dropped on the text opens it, rather than pasting its path as text.
+            self._file_drop(event)
+            return True
         return super().eventFilter(watched, event)
+
+    # -- dropping files -----------------------------------------------------------------------
+    def dragEnterEvent(self, event: QDragEnterEvent) -> None:
+        if droppable_files(event.mimeData()):
+            event.acceptProposedAction()
+
+    def dropEvent(self, event: QDropEvent) -> None:
+        self._file_drop(event)
+
+    def _file_drop(self, event: QEvent) -> None:
+        files = droppable_files(event.mimeData())
+        if not files:
+            return
+        event.acceptProposedAction()
+        if event.type() == QEvent.Drop:
+            # After the drop returns: a question asked inside it would block the dragging app.
+            QTimer.singleShot(0, lambda: self.files.open_path(files[0]))
 
     def add_dock(self, widget: QWidget, title: str, area: Qt.DockWidgetArea = Qt.RightDockWidgetArea,
                  key: str | None = None) -> QDockWidget:

@@ -7,9 +7,9 @@ import importlib
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QDate, Qt
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QComboBox, QMessageBox, QSpinBox
+from PySide6.QtCore import QDate, QMimeData, QPointF, Qt, QUrl
+from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent, QKeySequence, QTextCursor
+from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSpinBox
 
 from app.importer.text import import_text_file
 from app.model import FootnoteRef, TextRun
@@ -323,3 +323,24 @@ def test_typing_back_the_old_value_leaves_the_draft_unmodified(qtbot, make_windo
     window.cover_form.commit_pending()
     assert window.editor.undo_stack.count() == 0
     assert not window.isWindowModified()
+
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent takes a QPoint
+def test_dropping_a_draft_on_the_text_opens_it(qtbot, make_window, lapaz_file):
+    window = make_window()
+    viewport = window.editor.text_edit.viewport()
+    text_before = window.editor.draft().blocks[0].text
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(lapaz_file))])
+    mime.setText(str(lapaz_file))  # file managers send the path as text too
+    where = QPointF(viewport.rect().center())
+    enter = QDragEnterEvent(where.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(viewport, drop)
+    qtbot.waitUntil(lambda: window.files.session.path == lapaz_file.resolve(), timeout=3000)
+    assert str(lapaz_file) not in window.editor.draft().blocks[0].text  # not pasted as text
+    assert window.editor.draft() == load_draft(lapaz_file)
+    assert text_before != window.editor.draft().blocks[0].text
