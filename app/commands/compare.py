@@ -30,7 +30,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=_("Word marking: Council (bold underline / strikethrough) or "
                                "tracked changes"))
     parser.add_argument("--language", choices=("en", "es"),
-                        help=_("language of the exported labels (default: the draft's)"))
+                        help=_("language of the texts compared and of the exported labels "
+                               "(default: the draft's)"))
     parser.add_argument("--author", help=_("author of tracked changes (default: the version's)"))
     parser.set_defaults(handler=run)
 
@@ -38,9 +39,15 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     old, new = text_of(draft, args.old), text_of(draft, args.new)
-    comparison = compare_drafts(old, new, args.old, args.new, StderrProgress())
     if args.out:
-        return _export(args, draft, new, comparison)
+        return _export(args, draft, old, new)
+    if args.language and args.language != new.language:
+        # The texts of that language version, same block ids: a Spanish comparison.
+        from app.compare.texts import language_text
+
+        old = language_text(old, args.language, _shown(args.old))
+        new = language_text(new, args.language, _shown(args.new))
+    comparison = compare_drafts(old, new, args.old, args.new, StderrProgress())
     if args.json:
         data = comparison_to_json(comparison, changes_only=args.changes_only)
         print(json.dumps(data, ensure_ascii=False, indent=2))
@@ -49,9 +56,14 @@ def run(args: argparse.Namespace) -> int:
     return 0
 
 
-def _export(args, draft, new, comparison) -> int:
+def _shown(name: str) -> str:
+    """How a refusal names the version: "" for the current text."""
+    return "" if name.strip().lower() == CURRENT else name
+
+
+def _export(args, draft, old, new) -> int:
     try:
-        from app.docx.redline import export_comparison
+        from app.docx.redline import export_versions
     except ImportError as error:
         raise DraftFileError(_("Word export of a comparison is not available: {error}")
                              .format(error=error)) from error
@@ -63,9 +75,10 @@ def _export(args, draft, new, comparison) -> int:
     from app.docx.localise import ExportError
 
     try:
-        export_comparison(comparison, new, target, style=args.style,
-                          language=args.language or new.language, author=author, date=date,
-                          progress=StderrProgress())
+        comparison, _report = export_versions(
+            old, new, target, args.old, args.new, style=args.style,
+            language=args.language or new.language, author=author, date=date,
+            progress=StderrProgress())
     except ExportError as error:          # one sentence from the writer, no traceback
         raise DraftFileError(str(error), target) from error
     print(_("Wrote {path} ({summary}).").format(path=target, summary=summary_line(comparison)))

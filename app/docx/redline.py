@@ -128,14 +128,30 @@ class MarkedFootnotes(FootnoteCollector):
         by_number = {str(n): fid for n, fid in enumerate(self._ids, start=1)}
         for note in root.iter(w("footnote")):
             change = self._changes.get(by_number.get(note.get(w("id")), ""))
-            if change is None or change.kind != "reworded":
+            if change is None:
                 continue
             p = note.find(w("p"))
             body = p.findall(w("r"))[-1]        # the writer's text run (tab + text)
+            if change.kind in ("added", "removed"):
+                # A footnote new or gone as a whole (a reservation entered or lifted …).
+                self._mark_whole(body, INSERT if change.kind == "added" else DELETE)
+                continue
+            if change.kind != "reworded":
+                continue
             for t in body.findall(w("t")):
                 body.remove(t)
             _write_pieces(p, change.pieces, self._marks, None)
         return root
+
+    def _mark_whole(self, body: etree._Element, op: int) -> None:
+        if self._marks.style == "council":
+            _set_run_props(body, **({"b": True, "u": True} if op == INSERT else {"strike": True}))
+            return
+        container = self._marks.container(body.getparent(), op)   # appended after the run
+        body.addprevious(container)
+        container.append(body)
+        if op == DELETE:
+            _deleted_text(body)
 
 
 def _write_pieces(p: etree._Element, pieces: list[Piece], marks: _Marks,
@@ -287,3 +303,32 @@ def export_comparison(comparison: Comparison, newer: Draft, path: Path | str,
     language = language or newer.language
     annex = RedlineAnnex(comparison, style, language, author or "Concordia", tracked_date(date))
     return export_note(newer, path, language, progress, annex=annex)
+
+
+def export_versions(older: Draft, newer: Draft, path: Path | str, old_name: str,
+                    new_name: str, style: str = "council", language: str | None = None,
+                    author: str = "Concordia", date: str | None = None,
+                    progress: Progress | None = None):
+    """Compare two versions as the Word file shows them and write it; returns
+    (comparison, ExportReport).
+
+    Both texts are taken in the export language (a Spanish redline has a Spanish annex;
+    a version without its Spanish text is refused) with their outstanding reservations as
+    footnotes, so a reservation entered or lifted between them is a footnote inserted or
+    deleted, and those still standing are footnotes as in the note export.
+    """
+    from app.compare import compare_drafts
+    from app.compare.texts import export_text
+    from app.store.versions import CURRENT
+
+    language = language or newer.language
+
+    def shown(name: str) -> str:
+        return "" if name.strip().lower() == CURRENT else name
+
+    old_text = export_text(older, language, shown(old_name))
+    new_text = export_text(newer, language, shown(new_name))
+    comparison = compare_drafts(old_text, new_text, old_name, new_name, progress)
+    report = export_comparison(comparison, newer, path, style=style, language=language,
+                               author=author, date=date, progress=progress)
+    return comparison, report

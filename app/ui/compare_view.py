@@ -247,19 +247,19 @@ class CompareView(QDialog):
             self.export(Path(name), style)
 
     def export(self, path: Path, style: str) -> None:
-        from app.docx.redline import export_comparison
+        from app.docx.redline import export_versions
 
         from .worker import run_in_background
 
-        comparison = self.comparison
-        newer = text_of(self.draft, self.to_box.currentData())
-        version = next((v for v in self.draft.versions if v.name == self.to_box.currentData()),
-                       None)
+        old_name, new_name = self.from_box.currentData(), self.to_box.currentData()
+        older, newer = text_of(self.draft, old_name), text_of(self.draft, new_name)
+        version = next((v for v in self.draft.versions if v.name == new_name), None)
         author = version.author if version and version.author else "Concordia"
+        # Compared again as the Word file shows it: with reservations as footnotes.
         run_in_background(
-            self, lambda progress: export_comparison(
-                comparison, newer, path, style=style, author=author,
-                date=version.created if version else None, progress=progress),
+            self, lambda progress: export_versions(
+                older, newer, path, old_name, new_name, style=style,
+                author=author, date=version.created if version else None, progress=progress),
             title=_("Exporting"),
             on_done=lambda _report: self.export_status.setText(
                 _("Exported to {name}.").format(name=path.name)),
