@@ -169,7 +169,14 @@ def ask_save_as_instead(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is save_as
 
 
-def show_about(parent: QWidget | None, version: str) -> None:
+def show_about(parent: QWidget | None) -> None:
+    from importlib.metadata import PackageNotFoundError
+    from importlib.metadata import version as installed_version
+
+    try:
+        version = installed_version("concordia")
+    except PackageNotFoundError:  # running from a bare checkout
+        version = ""
     QMessageBox.about(
         parent,
         _("About Concordia"),

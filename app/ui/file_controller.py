@@ -13,7 +13,7 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
@@ -35,6 +35,14 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+
+
+def droppable_files(mime: QMimeData | None) -> list[Path]:
+    """Local draft or text files in a drag-and-drop, in order."""
+    if mime is None or not mime.hasUrls():
+        return []
+    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+    return [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES | {DRAFT_SUFFIX}]
 
 
 def blank_draft() -> Draft:

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QMimeData, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -29,12 +29,12 @@ from shiboken6 import isValid
 
 from app.i18n import _
 from app.model import Draft
-from app.store import DRAFT_SUFFIX, DraftSession
+from app.store import DraftSession
 
 from . import dialogs, window_menus
 from .cover_form import CoverForm
 from .editor.widget import DraftEditor
-from .file_controller import FileController
+from .file_controller import FileController, droppable_files
 from .settings import AppSettings
 
 #: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
@@ -54,15 +54,6 @@ KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "k
 
 
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
-DROPPABLE_SUFFIXES = {DRAFT_SUFFIX, ".txt", ".md", ".markdown"}
-
-
-def droppable_files(mime: QMimeData | None) -> list[Path]:
-    """Local draft or text files in a drag, in order."""
-    if mime is None or not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [path for path in paths if path.suffix.lower() in DROPPABLE_SUFFIXES]
 
 
 class MainWindow(QMainWindow):
@@ -374,13 +365,7 @@ class MainWindow(QMainWindow):
         window_menus.fill_recent_menu(self, self.recent_menu)
 
     def _about(self) -> None:
-        from importlib.metadata import PackageNotFoundError, version
-
-        try:
-            number = version("concordia")
-        except PackageNotFoundError:
-            number = ""
-        dialogs.show_about(self, number)
+        dialogs.show_about(self)
 
     def quit_application(self) -> None:
         QApplication.closeAllWindows()

@@ -234,6 +234,10 @@ def test_menus_shortcuts_and_extension_points(qtbot, make_window):
     assert window.actions_by_name["export_word"].isEnabled() == importable("app.ui.export_dialog")
     assert window.actions_by_name["import_spanish"].isEnabled() == importable("app.ui.language_import")
 
+    answers = Answers(QMessageBox.Ok)
+    window.actions_by_name["about"].trigger()
+    assert answers.done and "Concordia" in answers.seen[0]
+
     from PySide6.QtWidgets import QTextBrowser
 
     panel = QTextBrowser()
