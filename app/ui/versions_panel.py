@@ -181,7 +181,10 @@ class VersionsPanel(QWidget):
         if draft is None:
             return None
         other = self._new_window()
-        other.files._replace(DraftSession(draft=draft, read_only=True), modified=False)
+        # No file and read-only: nothing can overwrite the version; Save As makes a copy.
+        session = DraftSession(draft=draft, read_only=True)
+        other.files.session = session
+        other.show_session(session, modified=False)
         source = self.window_.files.display_name
         other.setWindowTitle(_("{draft} — version “{name}” (read-only) — Concordia").format(
             draft=source, name=version.name))

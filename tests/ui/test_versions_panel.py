@@ -15,6 +15,7 @@ from app.store.versions import CURRENT, save_version
 from app.ui.compare_view import CompareView
 from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
+from tests.ui.conftest import send_text
 from tests.ui.window_support import Answers, PathAnswers, close_without_prompt, isolated_settings
 
 
@@ -117,6 +118,11 @@ def test_open_read_only_shows_the_version_not_the_current_text(qtbot, window):
     assert shown.editor.text_edit.isReadOnly()
     assert shown.current_draft().note.subject == current_subject.removesuffix(" (revised)")
     assert "Rev 1" in shown.windowTitle()
+    before = [block.text for block in shown.current_draft().blocks]
+    shown.editor.text_edit.setFocus()
+    send_text(shown.editor.text_edit, "typed")
+    assert [block.text for block in shown.current_draft().blocks] == before
+    assert not shown.is_modified()
     # The original window is untouched and still editable.
     assert window.current_draft().note.subject == current_subject
     assert not window.files.session.read_only
