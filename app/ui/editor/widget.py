@@ -57,7 +57,8 @@ class DraftEditor(QWidget):
         super().__init__(parent)
         self.text_edit = DraftTextEdit(self)
         self.undo_stack = QUndoStack(self)
-        self.footnote_pane = FootnotePane()
+        self.footnote_pane = FootnotePane()       # no parent: the window docks it
+        self.destroyed.connect(self.footnote_pane.deleteLater)   # it lives as long as the editor
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.text_edit)
