@@ -170,3 +170,39 @@ def test_undo_back_to_the_saved_point_is_clean(editor, type_text, press):
     press(editor.text_edit, Qt.Key.Key_Z, CTRL)
     assert editor.undo_stack.isClean()
     assert isinstance(editor.draft().footnotes["fn1"], Footnote)
+
+
+def test_a_fragment_from_another_draft_brings_its_footnote_text(editor):
+    import json
+
+    from PySide6.QtCore import QMimeData
+
+    from app.ui.editor.clipboard import FRAGMENT_MIME
+
+    payload = {
+        "blocks": [{"kind": "numbered", "level": 0, "content": [{"t": "Recall"}, {"fn": "elsewhere"}]}],
+        "footnotes": {"elsewhere": "From the other draft."},
+    }
+    data = QMimeData()
+    data.setData(FRAGMENT_MIME, json.dumps(payload).encode("utf-8"))
+    put_cursor(editor, "li1", len("first point"))
+    editor.text_edit.insertFromMimeData(data)
+    refs = editor.draft().block("li1").footnote_ids
+    assert len(refs) == 1 and refs[0] != "elsewhere"
+    assert editor.draft().footnotes[refs[0]].text == "From the other draft."
+    assert_in_sync(editor)
+    editor.undo_stack.undo()
+    assert shape(editor.draft()) == shape(sample_draft())
+
+
+def test_a_damaged_fragment_falls_back_to_its_plain_text(editor):
+    from PySide6.QtCore import QMimeData
+
+    from app.ui.editor.clipboard import FRAGMENT_MIME
+
+    data = QMimeData()
+    data.setData(FRAGMENT_MIME, b"{not json")
+    data.setText("plain")
+    put_cursor(editor, "num2", 0)
+    editor.text_edit.insertFromMimeData(data)
+    assert editor.draft().block("num2").text == "plainAgree to meet again."
