@@ -1,4 +1,12 @@
-"""The draft editor: a QTextEdit kept in step with `app.model` (see `bridge` for the design)."""
+"""The draft editor: a QTextEdit kept in step with `app.model` (design: see `bridge`).
+
+Modules: `widget` (DraftEditor, the contract the window uses), `bridge` (document ↔ model,
+read back on contentsChange), `formats` (ids, kinds and marks in Qt formats; COMMENT_IDS is
+reserved for comment spans), `undo` (one QUndoStack for Qt text steps and model operations),
+`editing` (Enter, paste, kinds, levels, marks, actions), `text_edit` (key and clipboard
+routing), `clipboard`, `presentation` (kind look, footnote numbers), `decorations`
+(paragraph numbers and bullets), `footnote_pane`.
+"""
 
 from .widget import DraftEditor
 
