@@ -59,3 +59,12 @@ def make_editor(qtbot):
         return widget
 
     return _make
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _empty_clipboard_before_exit(qapp):
+    """Qt's clipboard outlives the interpreter; mime data left in it by a paste test is freed by
+    Qt's exit handlers after Python has gone, which crashes the process (exit code 139)."""
+    yield
+    qapp.clipboard().clear()
+    qapp.processEvents()
