@@ -3,11 +3,14 @@
 
 from __future__ import annotations
 
-from app.i18n import _
+from app.i18n import N_, _
 
 from .redline import Comparison, Piece, Row, RowKind
 from .summary import summary_line
 from .words import DELETE, INSERT
+
+#: The words `_(change.kind)` looks up, marked for extraction (a footnote was …).
+_FOOTNOTE_CHANGES = (N_("added"), N_("removed"), N_("reworded"))
 
 
 def marked(pieces: list[Piece]) -> str:

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.labels import paragraph_labels
-from app.i18n import _
+from app.i18n import N_, _
 from app.model import Draft
 from app.model.annotations import Anchor, CommentStatus, ReservationKind, ReservationStatus
 from app.model.parties import PartyRegistry
@@ -25,23 +25,23 @@ from app.model.parties import PartyRegistry
 from .editor.formats import block_id_of
 
 STATUS_NAMES = {
-    CommentStatus.OPEN: "open",
-    CommentStatus.TAKEN: "taken on board",
-    CommentStatus.NOT_TAKEN: "not taken",
-    CommentStatus.WITHDRAWN: "withdrawn",
+    CommentStatus.OPEN: N_("open"),
+    CommentStatus.TAKEN: N_("taken on board"),
+    CommentStatus.NOT_TAKEN: N_("not taken"),
+    CommentStatus.WITHDRAWN: N_("withdrawn"),
 }
 RESERVATION_STATUS_NAMES = {
-    ReservationStatus.ENTERED: "entered",
-    ReservationStatus.MAINTAINED: "maintained",
-    ReservationStatus.LIFTED: "lifted",
+    ReservationStatus.ENTERED: N_("entered"),
+    ReservationStatus.MAINTAINED: N_("maintained"),
+    ReservationStatus.LIFTED: N_("lifted"),
 }
 KIND_NAMES = {
-    ReservationKind.SCRUTINY: "scrutiny reservation",
-    ReservationKind.PARLIAMENTARY_SCRUTINY: "parliamentary scrutiny reservation",
-    ReservationKind.LINGUISTIC: "linguistic reservation",
-    ReservationKind.GENERAL: "general reservation",
-    ReservationKind.SUBSTANTIVE: "substantive reservation",
-    ReservationKind.POSITION: "position statement",
+    ReservationKind.SCRUTINY: N_("scrutiny reservation"),
+    ReservationKind.PARLIAMENTARY_SCRUTINY: N_("parliamentary scrutiny reservation"),
+    ReservationKind.LINGUISTIC: N_("linguistic reservation"),
+    ReservationKind.GENERAL: N_("general reservation"),
+    ReservationKind.SUBSTANTIVE: N_("substantive reservation"),
+    ReservationKind.POSITION: N_("position statement"),
 }
 
 

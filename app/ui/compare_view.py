@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from app.compare import Comparison, compare_drafts, summary_line
 from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
-from app.i18n import _
+from app.i18n import N_, _
 from app.model import Draft
 from app.store.errors import DraftFileError
 from app.store.versions import CURRENT, save_version, text_of
@@ -37,8 +37,8 @@ from . import dialogs
 
 #: Above this many blocks (both sides) the comparison runs in a worker with progress.
 _BACKGROUND_BLOCKS = 2000
-_FILTER_LABELS = {"all": "All paragraphs", "changes": "Changes only", "moves": "Moves",
-                  "footnotes": "Footnotes"}
+_FILTER_LABELS = {"all": N_("All paragraphs"), "changes": N_("Changes only"), "moves": N_("Moves"),
+                  "footnotes": N_("Footnotes")}
 
 
 class CompareView(QDialog):
