@@ -33,7 +33,7 @@ from app.progress import Progress
 from .comments import comments_for_export
 from .localise import ExportError, localise
 from .ooxml import add_text, paragraph, run, sub, w
-from .writer import _save_atomically, reference_document_path
+from .writer import reference_document_path, save_atomically
 
 #: Column widths in twips: landscape A4 (16 838) less margins of 1 134 each side.
 WIDTHS = (1350, 4750, 1700, 4500, 2270)
@@ -180,7 +180,7 @@ def export_compilation(draft: Draft, path: Path | str, language: str = "en",
     properties.comments = ""
     progress.step(1, 2, _("Saving"))
     target = Path(path)
-    _save_atomically(document, target, progress)
+    save_atomically(document, target, progress)
     progress.step(2, 2, _("Exported"))
     return CompilationReport(target, language, len(rows), time.perf_counter() - started)
 

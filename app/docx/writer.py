@@ -9,17 +9,17 @@ so a failed or cancelled export leaves any previous file as it was; the draft is
 from __future__ import annotations
 
 import errno
-import os
-import tempfile
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
-from typing import Callable, Iterable, Protocol
+from typing import Protocol
 
 import docx
 from docx.enum.section import WD_SECTION
 
+from app.atomic import ReadOnlyTargetError, replace_file
 from app.i18n import SUPPORTED_LANGUAGES, _
 from app.model import Draft
 from app.progress import Cancelled, Progress
@@ -128,7 +128,7 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     _set_properties(document, draft, local.subject, language)
 
     progress.step(total - 1, total, _("Saving"))
-    _save_atomically(document, target, progress)
+    save_atomically(document, target, progress)
     progress.step(total, total, _("Exported"))
     return ExportReport(target, language, len(local.blocks), len(footnotes.numbered),
                         time.perf_counter() - started, warnings)
@@ -151,63 +151,26 @@ def _set_properties(document, draft: Draft, subject: str, language: str) -> None
         lang.set(w("val"), properties.language)
 
 
-def _save_atomically(document, target: Path, progress: Progress) -> None:
+def save_atomically(document, target: Path, progress: Progress) -> None:
+    """Save a python-docx document over `target` (see app.atomic); one sentence on failure."""
     folder = target.parent if str(target.parent) else Path(".")
     if target.is_dir():
         raise TargetNotWritableError(_("“{name}” is a folder; choose a file name for the note.")
                                      .format(name=target))
     if not folder.is_dir():
         raise TargetNotWritableError(_("The folder “{folder}” does not exist.").format(folder=folder))
-    try:
-        handle, temp_name = tempfile.mkstemp(prefix=".~" + target.stem[:40] + ".", suffix=".docx.tmp",
-                                             dir=folder)
-    except OSError as error:
-        raise _not_writable(folder, error) from error
-    temp_path = Path(temp_name)
-    try:
-        with os.fdopen(handle, "wb") as stream:
-            document.save(stream)
-            stream.flush()
-            os.fsync(stream.fileno())
-        # mkstemp makes a private 0600 file; a note is a document for others to read.
-        os.chmod(temp_path, _file_mode(target))
-        if progress.cancelled:  # last chance to cancel: the target is still untouched
+
+    def last_chance_to_cancel() -> None:  # the target is still untouched
+        if progress.cancelled:
             raise Cancelled()
-        if target.exists() and not os.access(target, os.W_OK):
-            raise TargetNotWritableError(_("“{name}” is read-only; choose another file name.")
-                                         .format(name=target.name))
-        os.replace(temp_path, target)
-        _fsync_folder(folder)
+
+    try:
+        replace_file(target, lambda temp: document.save(str(temp)), last_chance_to_cancel)
+    except ReadOnlyTargetError as error:
+        raise TargetNotWritableError(_("“{name}” is read-only; choose another file name.")
+                                     .format(name=target.name)) from error
     except OSError as error:
         raise _not_writable(folder, error) from error
-    finally:
-        temp_path.unlink(missing_ok=True)
-
-
-def _file_mode(target: Path) -> int:
-    """The existing file's mode, else what a new file gets under the process umask."""
-    try:
-        return target.stat().st_mode & 0o777
-    except OSError:
-        pass
-    umask = 0o022
-    try:  # reading the umask without setting it (os.umask would race other threads)
-        for line in Path("/proc/self/status").read_text().splitlines():
-            if line.startswith("Umask:"):
-                umask = int(line.split()[1], 8)
-    except (OSError, ValueError, IndexError):
-        pass
-    return 0o666 & ~umask
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - folders cannot be opened on Windows
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)
 
 
 def _not_writable(folder: Path, error: OSError) -> ExportError:

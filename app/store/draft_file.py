@@ -7,22 +7,21 @@ disk and then renamed over it. A crash at any moment leaves either the old file 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 
 from sqlalchemy import create_engine, insert, select
 from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
-from app.model.draft import ClauseOrigin
+from app.atomic import ReadOnlyTargetError, replace_file
 from app.model import Block, BlockKind, Draft, Footnote, LanguageVersion, NoteMeta
+from app.model.draft import ClauseOrigin
 from app.model.inline import inline_from_json
 
 from . import schema
-from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
 from .annotations import read_annotations, write_annotations
+from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
 from .versions import read_versions, write_versions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -136,27 +135,12 @@ def _read(connection: Connection) -> Draft:
 def save_draft(draft: Draft, path: Path | str) -> None:
     """Write the whole draft to `path` atomically."""
     path = Path(path)
-    folder = path.parent if str(path.parent) else Path(".")
     try:
-        handle, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
+        replace_file(path, lambda temp: write_draft_file(draft, temp))
+    except ReadOnlyTargetError as error:
+        raise SaveError(_read_only_message(path), path) from error
     except PermissionError as error:
         raise SaveError.not_writable(path) from error
-    os.close(handle)
-    temp_path = Path(temp_name)
-    try:
-        write_draft_file(draft, temp_path)
-        _fsync(temp_path)
-        if path.exists() and not os.access(path, os.W_OK):
-            raise SaveError(
-                _read_only_message(path),
-                path,
-            )
-        os.replace(temp_path, path)
-        _fsync_folder(folder)
-    except PermissionError as error:
-        raise SaveError.not_writable(path) from error
-    finally:
-        temp_path.unlink(missing_ok=True)
 
 
 def _read_only_message(path: Path) -> str:
@@ -218,18 +202,3 @@ def _write(connection: Connection, draft: Draft) -> None:
         )
     write_versions(connection, draft.versions)
     write_annotations(connection, draft)
-
-
-def _fsync(path: Path) -> None:
-    with path.open("rb+") as handle:
-        os.fsync(handle.fileno())
-
-
-def _fsync_folder(folder: Path) -> None:
-    if os.name == "nt":  # pragma: no cover - directories cannot be opened on Windows
-        return
-    descriptor = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(descriptor)
-    finally:
-        os.close(descriptor)

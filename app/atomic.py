@@ -1,0 +1,88 @@
+"""Replace a file atomically: write a complete new file beside it, flush it, rename it over.
+
+    replace_file(target, lambda temp: document.save(str(temp)))
+
+A crash or an error at any moment leaves either the old file or the new one, never half of
+either; the temporary file is removed on every path out. Both draft saves and exports go
+through here, so they behave alike on disk; each caller turns OSError into its own sentence.
+"""
+
+from __future__ import annotations
+
+import errno
+import os
+import tempfile
+from collections.abc import Callable
+from pathlib import Path
+
+__all__ = ["ReadOnlyTargetError", "replace_file"]
+
+
+class ReadOnlyTargetError(PermissionError):
+    """The target exists and may not be written, though its folder may."""
+
+    def __init__(self, target: Path) -> None:
+        super().__init__(errno.EACCES, "file is read-only", str(target))
+        self.target = target
+
+
+def replace_file(target: Path, write: Callable[[Path], None],
+                 before_replace: Callable[[], None] | None = None) -> None:
+    """Make `target` the file that `write(temp_path)` writes, atomically.
+
+    `write` gets a fresh empty file's path in the target's folder (it may delete and recreate
+    it). `before_replace`, called once the new file is complete and the target is still
+    untouched, may raise to abandon the replacement (e.g. a cancelled export). The new file
+    keeps the mode of the file it replaces (else the umask's), not mkstemp's private 0600.
+
+    Raises OSError as the file system reports it; ReadOnlyTargetError when `target` is
+    read-only (the rename would otherwise succeed in a writable folder and overwrite it).
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
+    os.close(handle)
+    temp_path = Path(temp_name)
+    try:
+        write(temp_path)
+        _fsync_file(temp_path)
+        os.chmod(temp_path, _mode_for(target))
+        if before_replace is not None:
+            before_replace()
+        if target.exists() and not os.access(target, os.W_OK):
+            raise ReadOnlyTargetError(target)
+        os.replace(temp_path, target)
+        _fsync_folder(folder)
+    finally:
+        temp_path.unlink(missing_ok=True)
+
+
+def _mode_for(target: Path) -> int:
+    """The existing file's mode, else what a new file gets under the process umask."""
+    try:
+        return target.stat().st_mode & 0o777
+    except OSError:
+        pass
+    umask = 0o022
+    try:  # os.umask can only be read by setting it, which would race other threads
+        for line in Path("/proc/self/status").read_text().splitlines():
+            if line.startswith("Umask:"):
+                umask = int(line.split()[1], 8)
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0o666 & ~umask
+
+
+def _fsync_file(path: Path) -> None:
+    with path.open("rb+") as handle:
+        os.fsync(handle.fileno())
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename itself durable."""
+    if os.name == "nt":  # pragma: no cover - folders cannot be opened on Windows
+        return
+    descriptor = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(descriptor)
+    finally:
+        os.close(descriptor)
