@@ -9,7 +9,7 @@ operation a plain JSON object.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from .annotations import (
     Anchor,
@@ -24,6 +24,8 @@ from .annotations import (
 from .draft import Draft
 from .inline import content_length
 from .ops import Operation
+
+V = TypeVar("V")
 
 
 def check_anchor(draft: Draft, anchor: Anchor) -> None:
@@ -56,6 +58,14 @@ def _reservation(draft: Draft, reservation_id: str) -> Reservation:
         raise KeyError(f"no reservation {reservation_id!r}") from None
 
 
+def _insert_at(items: dict[str, V], key: str, value: V, position: int | None) -> None:
+    """Put `key` at `position` in the dict's order (the end when None), as undo needs."""
+    pairs = list(items.items())
+    pairs.insert(len(pairs) if position is None else min(position, len(pairs)), (key, value))
+    items.clear()
+    items.update(pairs)
+
+
 # -- comments -----------------------------------------------------------------------------
 
 @dataclass
@@ -70,11 +80,7 @@ class AddComment(Operation):
             raise ValueError(f"comment {comment.id} already exists")
         if not comment.anchor.orphaned:
             check_anchor(draft, comment.anchor)
-        items = list(draft.comments.items())
-        index = len(items) if self.position is None else min(self.position, len(items))
-        items.insert(index, (comment.id, comment))
-        draft.comments.clear()
-        draft.comments.update(items)
+        _insert_at(draft.comments, comment.id, comment, self.position)
         return RemoveComment(comment.id)
 
 
@@ -184,11 +190,7 @@ class AddReservation(Operation):
             raise ValueError("a reservation needs at least one party")
         if not reservation.anchor.orphaned:
             check_anchor(draft, reservation.anchor)
-        items = list(draft.reservations.items())
-        index = len(items) if self.position is None else min(self.position, len(items))
-        items.insert(index, (reservation.id, reservation))
-        draft.reservations.clear()
-        draft.reservations.update(items)
+        _insert_at(draft.reservations, reservation.id, reservation, self.position)
         return RemoveReservation(reservation.id)
 
 
