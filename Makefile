@@ -36,9 +36,13 @@ screenshot: setup
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache
 
-# Message catalogs: extract UI and export strings, merge them into the Spanish catalog.
+# Message catalogs: extract UI and export strings (keywords and `UNVERIFIED:` comment tags are in
+# babel.cfg), merge them into the Spanish catalog without fuzzy guesses, drop obsolete entries and
+# list what is left to translate. See translations/README.md.
 .PHONY: i18n
 i18n: setup
-	$(VENV)/bin/pybabel extract -F babel.cfg -k _ -k N_ -k pgettext:1c,2 --add-comments=UNVERIFIED: \
-		--no-location --sort-output -o translations/messages.pot .
-	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -l es --no-fuzzy-matching
+	$(VENV)/bin/pybabel extract -F babel.cfg --project=Concordia --no-location --sort-output \
+		-o translations/messages.pot .
+	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -l es \
+		--no-fuzzy-matching --ignore-obsolete
+	$(PY) translations/todo.py

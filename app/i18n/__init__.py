@@ -10,8 +10,9 @@ from __future__ import annotations
 
 import gettext
 import os
+from collections.abc import Callable
 from datetime import date
-from functools import lru_cache
+from functools import cache
 from pathlib import Path
 
 from babel.dates import format_date
@@ -19,6 +20,10 @@ from babel.dates import format_date
 SUPPORTED_LANGUAGES = ("en", "es")
 #: Babel locale used for dates and names per language; en_GB gives "28 February 2024".
 LOCALES = {"en": "en_GB", "es": "es_ES"}
+
+
+def _english_plural(count: int) -> int:
+    return int(count != 1)
 
 
 def translations_dir() -> Path:
@@ -32,29 +37,51 @@ def translations_dir() -> Path:
 
 
 class Translator:
-    """A message catalog for one language: gettext, pgettext and ngettext."""
+    """A message catalog for one language: gettext, pgettext, ngettext and npgettext.
 
-    def __init__(self, language: str, messages: dict[tuple[str | None, str], str]) -> None:
+    `messages` maps (context, msgid) to a translation: a string, or for a plural entry the tuple
+    of its forms, chosen by `plural` (count → form index, the catalog's Plural-Forms rule).
+    Anything untranslated falls back to the English source, form by form.
+    """
+
+    def __init__(self, language: str, messages: dict[tuple[str | None, str], str | tuple[str, ...]],
+                 plural: Callable[[int], int] = _english_plural) -> None:
         self.language = language
         self._messages = messages
+        self._plural = plural
+
+    def _single(self, context: str | None, message: str) -> str:
+        found = self._messages.get((context, message))
+        if isinstance(found, tuple):  # a plural entry asked for without a count: its first form
+            found = found[0]
+        return found or message
+
+    def _plural_form(self, context: str | None, singular: str, plural: str, count: int) -> str:
+        found = self._messages.get((context, singular))
+        english = singular if count == 1 else plural
+        if not isinstance(found, tuple):
+            return english
+        index = self._plural(count)
+        return (found[index] if 0 <= index < len(found) else "") or english
 
     def gettext(self, message: str) -> str:
-        return self._messages.get((None, message)) or message
+        return self._single(None, message)
 
     def pgettext(self, context: str, message: str) -> str:
-        return self._messages.get((context, message)) or message
+        return self._single(context, message)
 
     def ngettext(self, singular: str, plural: str, count: int) -> str:
-        found = self._messages.get((None, singular))
-        if isinstance(found, tuple):
-            return found[0] if count == 1 else found[-1]
-        return singular if count == 1 else plural
+        return self._plural_form(None, singular, plural, count)
+
+    def npgettext(self, context: str, singular: str, plural: str, count: int) -> str:
+        return self._plural_form(context, singular, plural, count)
 
     def knows(self, message: str, context: str | None = None) -> bool:
-        return bool(self._messages.get((context, message)))
+        found = self._messages.get((context, message))
+        return bool(found if not isinstance(found, tuple) else any(found))
 
 
-@lru_cache(maxsize=None)
+@cache
 def translator(language: str) -> Translator:
     """The catalog for `language` ("en" is the source language and needs none)."""
     if language not in SUPPORTED_LANGUAGES:
@@ -62,30 +89,50 @@ def translator(language: str) -> Translator:
     if language == "en":
         return Translator("en", {})
     folder = translations_dir() / language / "LC_MESSAGES"
-    messages: dict = {}
-    po_file = folder / "messages.po"
-    if po_file.exists():
-        from babel.messages.pofile import read_po
+    if (folder / "messages.po").exists():
+        return _from_po(language, folder / "messages.po")
+    if (folder / "messages.mo").exists():
+        return _from_mo(language, folder / "messages.mo")
+    return Translator(language, {})
 
-        with po_file.open("rb") as handle:
-            catalog = read_po(handle, locale=language)
-        for message in catalog:
-            if not message.id or not message.string:
-                continue
-            key = message.id[0] if isinstance(message.id, tuple) else message.id
-            value = message.string
-            if isinstance(value, tuple):
-                value = value if any(value) else None
-            if value:
-                messages[(message.context, key)] = value
-    elif (folder / "messages.mo").exists():
-        with (folder / "messages.mo").open("rb") as handle:
-            compiled = gettext.GNUTranslations(handle)
-        for key, value in compiled._catalog.items():  # type: ignore[attr-defined]
-            if isinstance(key, str) and key:
-                context, _, msgid = key.rpartition("\x04")
-                messages[(context or None, msgid)] = value
-    return Translator(language, messages)
+
+def _from_po(language: str, po_file: Path) -> Translator:
+    from babel.messages.pofile import read_po
+
+    with po_file.open("rb") as handle:
+        catalog = read_po(handle, locale=language)
+    messages: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+    for message in catalog:
+        # Fuzzy entries are guesses awaiting review: like msgfmt, never show them.
+        if not message.id or not message.string or message.fuzzy:
+            continue
+        if isinstance(message.id, (tuple, list)):
+            forms = tuple(message.string) if isinstance(message.string, (tuple, list)) else (message.string,)
+            if any(forms):
+                messages[(message.context, message.id[0])] = forms
+        elif isinstance(message.string, str):
+            messages[(message.context, message.id)] = message.string
+    return Translator(language, messages, gettext.c2py(catalog.plural_expr))
+
+
+def _from_mo(language: str, mo_file: Path) -> Translator:
+    with mo_file.open("rb") as handle:
+        compiled = gettext.GNUTranslations(handle)
+    messages: dict[tuple[str | None, str], str | tuple[str, ...]] = {}
+    plurals: dict[tuple[str | None, str], dict[int, str]] = {}
+    for key, value in compiled._catalog.items():  # type: ignore[attr-defined]
+        # A plural entry is stored as one key per form: (msgid, form index).
+        msgid, index = (key, None) if isinstance(key, str) else key
+        if not msgid:
+            continue
+        context, _sep, msgid = msgid.rpartition("\x04")
+        if index is None:
+            messages[(context or None, msgid)] = value
+        else:
+            plurals.setdefault((context or None, msgid), {})[index] = value
+    for entry, forms in plurals.items():
+        messages[entry] = tuple(forms.get(i, "") for i in range(max(forms) + 1))
+    return Translator(language, messages, compiled.plural)  # type: ignore[attr-defined]
 
 
 _ui_language = "en"
