@@ -212,6 +212,18 @@ def _change(path: str, build: Callable[[Draft], Operation]) -> Draft:
         session.close()
 
 
+def _change_existing(args: argparse.Namespace, find: Callable[[Draft, str], object],
+                     operation: Operation) -> int:
+    """Apply `operation` to the comment or reservation `args.id`, after `find` has checked
+    that the draft has it (one clear sentence if not, rather than the operation's KeyError)."""
+    def build(draft: Draft) -> Operation:
+        find(draft, args.id)
+        return operation
+
+    _change(args.draft, build)
+    return 0
+
+
 def _date(value: str | None) -> date:
     if not value:
         return date.today()
@@ -300,12 +312,7 @@ def run_comment_list(args: argparse.Namespace) -> int:
 
 
 def run_comment_status(args: argparse.Namespace) -> int:
-    def build(draft: Draft) -> Operation:
-        _comment(draft, args.id)
-        return SetCommentStatus(args.id, STATUS_WORDS[args.status].value)
-
-    _change(args.draft, build)
-    return 0
+    return _change_existing(args, _comment, SetCommentStatus(args.id, STATUS_WORDS[args.status].value))
 
 
 def run_comment_reply(args: argparse.Namespace) -> int:
@@ -319,12 +326,7 @@ def run_comment_reply(args: argparse.Namespace) -> int:
 
 
 def run_comment_remove(args: argparse.Namespace) -> int:
-    def build(draft: Draft) -> Operation:
-        _comment(draft, args.id)
-        return RemoveComment(args.id)
-
-    _change(args.draft, build)
-    return 0
+    return _change_existing(args, _comment, RemoveComment(args.id))
 
 
 # -- reservations -----------------------------------------------------------------------------
@@ -358,21 +360,11 @@ def run_reservation_add(args: argparse.Namespace) -> int:
 
 
 def run_reservation_status(args: argparse.Namespace) -> int:
-    def build(draft: Draft) -> Operation:
-        _reservation(draft, args.id)
-        return SetReservationStatus(args.id, args.status.value)
-
-    _change(args.draft, build)
-    return 0
+    return _change_existing(args, _reservation, SetReservationStatus(args.id, args.status.value))
 
 
 def run_reservation_remove(args: argparse.Namespace) -> int:
-    def build(draft: Draft) -> Operation:
-        _reservation(draft, args.id)
-        return RemoveReservation(args.id)
-
-    _change(args.draft, build)
-    return 0
+    return _change_existing(args, _reservation, RemoveReservation(args.id))
 
 
 def run_reservation_list(args: argparse.Namespace) -> int:
