@@ -13,7 +13,7 @@ from app.i18n import _
 
 from .redline import Comparison, Piece, Row, RowKind
 from .to_text import row_heading
-from .words import DELETE, EQUAL, INSERT
+from .words import DELETE, EQUAL, FOOTNOTE_TOKEN, INSERT
 
 FILTERS = ("all", "changes", "moves", "footnotes")
 _INSERT = '<span style="font-weight:bold; text-decoration:underline; color:#0b5d1e">'
@@ -66,7 +66,7 @@ def _tokens_html(comparison: Comparison, tokens: list) -> str:
     for token in tokens:
         if isinstance(token, str):
             words.append(token)
-        elif token[0] == "\0fn":
+        elif token[0] == FOOTNOTE_TOKEN:
             parts.append(escape("".join(words)))
             words.clear()
             mark = comparison.footnote_marks.get(token[1], "*")

@@ -6,6 +6,7 @@ from app.model import Block
 
 from .redline import Comparison, Piece, Row
 from .summary import count, summary_line
+from .words import FOOTNOTE_TOKEN
 
 
 def comparison_to_json(comparison: Comparison, changes_only: bool = False) -> dict:
@@ -73,7 +74,7 @@ def _pieces(pieces: list[Piece]) -> list[dict]:
     result = []
     for piece in pieces:
         item: dict = {"op": piece.op_name, "text": piece.text}
-        refs = [t[1] for t in piece.tokens if isinstance(t, tuple) and t[0] == "\0fn"]
+        refs = [t[1] for t in piece.tokens if isinstance(t, tuple) and t[0] == FOOTNOTE_TOKEN]
         if refs:
             item["footnotes"] = refs
         result.append(item)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Hashable, Sequence
+from collections.abc import Callable, Hashable, Sequence
 
 from diff_match_patch import diff_match_patch
 
@@ -22,6 +22,8 @@ from app.model.inline import FootnoteRef, Inline, TextRun
 DELETE, EQUAL, INSERT = -1, 0, 1
 _TOKEN = re.compile(r"\w+|\s+|[^\w\s]", re.UNICODE)
 _FORMATS = ("bold", "italic", "underline", "superscript")
+#: First item of a footnote reference's token, (FOOTNOTE_TOKEN, id); no word starts with NUL.
+FOOTNOTE_TOKEN = "\0fn"
 
 Token = Hashable
 TokenDiff = list[tuple[int, list[Token]]]
@@ -122,18 +124,8 @@ def similar_enough(old: str, new: str, threshold: float) -> float:
 
 def inline_tokens(content: Sequence[Inline]) -> list[Token]:
     """Tokens of a block's content: plain words as str, formatted words as (word, flags),
-    footnote references as ("\\0fn", id)."""
-    tokens: list[Token] = []
-    for item in content:
-        if isinstance(item, FootnoteRef):
-            tokens.append(("\0fn", item.footnote_id))
-            continue
-        flags = tuple(name for name in _FORMATS if getattr(item, name))
-        if flags:
-            tokens.extend((word, flags) for word in tokenize(item.text))
-        else:
-            tokens.extend(tokenize(item.text))
-    return tokens
+    footnote references as (FOOTNOTE_TOKEN, id)."""
+    return _content_tokens(content, tokenize)
 
 
 def tokens_to_inlines(tokens: Sequence[Token]) -> list[Inline]:
@@ -150,7 +142,7 @@ def tokens_to_inlines(tokens: Sequence[Token]) -> list[Inline]:
     for token in tokens:
         if isinstance(token, str):
             token_flags, word = (), token
-        elif token[0] == "\0fn":
+        elif token[0] == FOOTNOTE_TOKEN:
             flush()
             items.append(FootnoteRef(token[1]))
             continue
@@ -166,19 +158,24 @@ def tokens_to_inlines(tokens: Sequence[Token]) -> list[Inline]:
 
 def token_text(tokens: Sequence[Token]) -> str:
     """The plain text of tokens (footnote references leave no text)."""
-    return "".join(t if isinstance(t, str) else ("" if t[0] == "\0fn" else t[0]) for t in tokens)
+    return "".join(t if isinstance(t, str) else ("" if t[0] == FOOTNOTE_TOKEN else t[0]) for t in tokens)
 
 
 def coarse_tokens(content: Sequence[Inline]) -> list[Token]:
     """Tokens for content shown as it is (no diff): one per run, which renders the same and
     spares tokenising text that is not compared word by word."""
+    return _content_tokens(content, lambda text: [text])
+
+
+def _content_tokens(content: Sequence[Inline], split: Callable[[str], list[str]]) -> list[Token]:
     tokens: list[Token] = []
     for item in content:
         if isinstance(item, FootnoteRef):
-            tokens.append(("\0fn", item.footnote_id))
+            tokens.append((FOOTNOTE_TOKEN, item.footnote_id))
             continue
-        flags = tuple(name for name in _FORMATS if getattr(item, name))
-        tokens.append((item.text, flags) if flags else item.text)
+        flags = _flags(item)
+        words = split(item.text)
+        tokens.extend([(word, flags) for word in words] if flags else words)
     return tokens
 
 
