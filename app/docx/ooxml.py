@@ -19,9 +19,7 @@ R_NS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 
 CT_FOOTNOTES = "application/vnd.openxmlformats-officedocument.wordprocessingml.footnotes+xml"
-CT_FOOTER = "application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"
 RT_FOOTNOTES = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footnotes"
-RT_FOOTER = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer"
 
 
 def w(name: str) -> str:
@@ -41,13 +39,12 @@ def clean_text(text: str) -> str:
     return _FORBIDDEN.sub("", text)
 
 
-def safe_parser() -> etree.XMLParser:
-    """A parser that never resolves entities nor fetches anything from the network."""
-    return etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False, load_dtd=False)
-
-
 def parse_xml_safely(data: bytes) -> etree._Element:
-    return etree.fromstring(data, parser=safe_parser())
+    """Parse XML from a file we did not write (the DOCX reader): no entities, DTD or network
+    access, no huge trees; XML comments are dropped, as they are not text."""
+    parser = etree.XMLParser(resolve_entities=False, no_network=True, huge_tree=False,
+                             load_dtd=False, remove_comments=True)
+    return etree.fromstring(data, parser=parser)
 
 
 # -- element builders --------------------------------------------------------------------

@@ -23,17 +23,13 @@ from app.i18n import _
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, NoteMeta, TextRun
 from app.model.inline import normalise
 
+from .ooxml import parse_xml_safely
+
 #: Largest uncompressed XML part we read, and largest believable compression ratio.
 MAX_PART_BYTES = 64 * 1024 * 1024
 MAX_RATIO = 200
 MAX_FILE_BYTES = 512 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-REL_NS = "http://schemas.openxmlformats.org/package/2006/relationships"
-CT_NS = "http://schemas.openxmlformats.org/package/2006/content-types"
-
-_PARSER = etree.XMLParser(
-    resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False, remove_comments=True
-)
 
 
 class DocxReadError(Exception):
@@ -99,7 +95,7 @@ class _Package:
                     name=self.path.name, part=name)
             ) from error
         try:
-            return etree.fromstring(data, _PARSER)
+            return parse_xml_safely(data)
         except etree.XMLSyntaxError as error:
             raise DocxReadError(
                 _("“{name}” is damaged: its part {part} is not well-formed XML.").format(

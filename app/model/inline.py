@@ -126,20 +126,6 @@ def slice_content(inlines: list[Inline], start: int, end: int) -> list[Inline]:
     return middle
 
 
-def format_at(inlines: list[Inline], offset: int) -> TextRun:
-    """The format a character typed at `offset` takes: that of the run before it."""
-    position = 0
-    previous = TextRun("")
-    for item in inlines:
-        length = inline_length(item)
-        if isinstance(item, TextRun):
-            if position < offset <= position + length:
-                return replace(item, text="")
-            previous = replace(item, text="")
-        position += length
-    return previous
-
-
 @dataclass
 class InlineBuilder:
     """Collects runs and references in order, merging runs of equal format."""
