@@ -88,17 +88,9 @@ def _import_new(args: argparse.Namespace) -> int:
 
 
 def _import_language(args: argparse.Namespace) -> int:
-    session = DraftSession.open(args.into)          # refuses a draft locked elsewhere
-    try:
-        if session.read_only:
-            raise SaveError.read_only(session.path)
-        report = import_language_version(
-            session.draft, Path(args.source), args.language, StderrProgress()
-        )
+    with DraftSession.editing(args.into) as draft:  # refuses a draft locked elsewhere
+        report = import_language_version(draft, Path(args.source), args.language, StderrProgress())
         _print_warnings(report.import_report)
-        session.save()
-    finally:
-        session.close()
     for line in report.summary():
         print(line)
     return 0

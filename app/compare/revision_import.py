@@ -111,20 +111,13 @@ def import_revision(
     progress: Progress | None = None,
 ) -> tuple[Version, RevisionReport]:
     """`concordia import FILE --into DRAFT --as-version NAME`: add the file as a version."""
-    from app.store.errors import SaveError
     from app.store.session import DraftSession
     from app.store.versions import check_new_name, default_author
 
     incoming = read_revision(Path(source), progress)
-    session = DraftSession.open(draft_path)
-    try:
-        if session.read_only:
-            raise SaveError.read_only(Path(draft_path))
-        name = check_new_name(session.draft, name)
+    with DraftSession.editing(draft_path) as draft:
+        name = check_new_name(draft, name)
         version, report = revision_as_version(
-            session.draft, incoming, name, default_author() if author is None else author)
-        session.draft.versions.append(version)
-        session.save()
+            draft, incoming, name, default_author() if author is None else author)
+        draft.versions.append(version)
         return version, report
-    finally:
-        session.close()

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -41,6 +43,21 @@ class DraftSession:
     def new(cls, draft: Draft | None = None) -> "DraftSession":
         return cls(draft=draft or Draft())
 
+    @classmethod
+    @contextmanager
+    def editing(cls, path: Path | str) -> Iterator[Draft]:
+        """One change to a draft file by a command: open it under its lock, yield the draft,
+        save when the block ends normally; on an exception nothing is saved. The lock is
+        released either way; a draft that cannot be written raises SaveError first."""
+        session = cls.open(path)
+        try:
+            if session.read_only:
+                raise SaveError.read_only(Path(path))
+            yield session.draft
+            session.save()
+        finally:
+            session.close()
+
     def _take_lock(self, path: Path) -> None:
         lock = DraftLock(path)
         try:
@@ -62,7 +79,11 @@ class DraftSession:
         if target != self.path:
             new_lock = DraftLock(target)
             new_lock.acquire()
-            save_draft(self.draft, target)
+            try:
+                save_draft(self.draft, target)
+            except BaseException:
+                new_lock.release()  # the draft stays where it was, and so does its lock
+                raise
             self.close()
             self._lock, self.path, self.read_only = new_lock, target, False
         else:

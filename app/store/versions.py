@@ -134,14 +134,5 @@ def save_version_in_file(path: Path | str, name: str, author: str | None = None)
     """Open the draft file under its lock, add the version, and save atomically."""
     from .session import DraftSession
 
-    session = DraftSession.open(path)
-    try:
-        if session.read_only:
-            from .errors import SaveError
-
-            raise SaveError.read_only(Path(path))
-        version = save_version(session.draft, name, author)
-        session.save()
-        return version
-    finally:
-        session.close()
+    with DraftSession.editing(path) as draft:
+        return save_version(draft, name, author)
