@@ -3,6 +3,8 @@ reservations entered, lifted or changed; comments added, removed, reworded or se
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from app.i18n import _
 from app.model import Draft
 
@@ -11,11 +13,15 @@ from .labels import paragraph_labels
 from .redline import ItemChange
 
 
-def _where(draft: Draft, block_id: str | None) -> str:
-    if block_id is None:
-        return _("the whole text")
+def _places(draft: Draft) -> Callable[[str | None], str]:
+    """Where an anchor is, by its block id: the paragraph labels are worked out once per draft,
+    not once per comment or reservation."""
     labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks), strict=False))
-    return labels.get(block_id, "?")
+
+    def where(block_id: str | None) -> str:
+        return _("the whole text") if block_id is None else labels.get(block_id, "?")
+
+    return where
 
 
 @register_item_comparer
@@ -24,27 +30,29 @@ def compare_reservations(old: Draft, new: Draft) -> list[ItemChange]:
     before = getattr(old, "reservations", {}) or {}
     after = getattr(new, "reservations", {}) or {}
 
-    def label(draft: Draft, item) -> str:
+    old_at, new_at = _places(old), _places(new)
+
+    def label(where: Callable[[str | None], str], item) -> str:
         kind = item.kind.value.replace("_", " ")
         return _("{parties}: {kind} reservation on {where}").format(
-            parties=", ".join(item.parties), kind=kind, where=_where(draft, item.anchor.block_id))
+            parties=", ".join(item.parties), kind=kind, where=where(item.anchor.block_id))
 
     for rid, item in after.items():
         previous = before.get(rid)
         if previous is None:
             if item.outstanding:
-                changes.append(ItemChange("reservations", "entered", label(new, item)))
+                changes.append(ItemChange("reservations", "entered", label(new_at, item)))
         elif previous.outstanding and not item.outstanding:
-            changes.append(ItemChange("reservations", "lifted", label(new, item)))
+            changes.append(ItemChange("reservations", "lifted", label(new_at, item)))
         elif not previous.outstanding and item.outstanding:
-            changes.append(ItemChange("reservations", "entered", label(new, item)))
+            changes.append(ItemChange("reservations", "entered", label(new_at, item)))
         elif (previous.parties, previous.kind, previous.text_en, previous.text_es) != (
                 item.parties, item.kind, item.text_en, item.text_es):
-            changes.append(ItemChange("reservations", "changed", label(new, item),
-                                      label(old, previous), label(new, item)))
+            changes.append(ItemChange("reservations", "changed", label(new_at, item),
+                                      label(old_at, previous), label(new_at, item)))
     for rid, item in before.items():
         if rid not in after and item.outstanding:
-            changes.append(ItemChange("reservations", "lifted", label(old, item)))
+            changes.append(ItemChange("reservations", "lifted", label(old_at, item)))
     return changes
 
 
@@ -54,21 +62,22 @@ def compare_comments(old: Draft, new: Draft) -> list[ItemChange]:
     before = getattr(old, "comments", {}) or {}
     after = getattr(new, "comments", {}) or {}
 
-    def label(draft: Draft, item) -> str:
-        return _("{party} on {where}").format(party=item.party,
-                                              where=_where(draft, item.anchor.block_id))
+    old_at, new_at = _places(old), _places(new)
+
+    def label(where: Callable[[str | None], str], item) -> str:
+        return _("{party} on {where}").format(party=item.party, where=where(item.anchor.block_id))
 
     for cid, item in after.items():
         previous = before.get(cid)
         if previous is None:
-            changes.append(ItemChange("comments", "added", label(new, item), new=item.text))
+            changes.append(ItemChange("comments", "added", label(new_at, item), new=item.text))
         elif (previous.text, previous.suggestion) != (item.text, item.suggestion):
-            changes.append(ItemChange("comments", "reworded", label(new, item),
+            changes.append(ItemChange("comments", "reworded", label(new_at, item),
                                       previous.text, item.text))
         elif previous.status != item.status:
-            changes.append(ItemChange("comments", item.status.value, label(new, item),
+            changes.append(ItemChange("comments", item.status.value, label(new_at, item),
                                       previous.status.value, item.status.value))
     for cid, item in before.items():
         if cid not in after:
-            changes.append(ItemChange("comments", "removed", label(old, item), old=item.text))
+            changes.append(ItemChange("comments", "removed", label(old_at, item), old=item.text))
     return changes
