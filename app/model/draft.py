@@ -254,7 +254,8 @@ class Draft:
     # -- serialisation for scripts (`concordia show --json`); names are a stable interface --
     def to_public_json(self) -> dict:
         order = self.footnote_order()
-        ordered = order + [fid for fid in self.footnotes if fid not in set(order)]
+        referenced = set(order)  # once: a set per footnote made `show --json` quadratic
+        ordered = order + [fid for fid in self.footnotes if fid not in referenced]
         return {
             "note": self.note.to_json(),
             "language": self.language,
