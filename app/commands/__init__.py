@@ -12,4 +12,5 @@ COMMAND_MODULES = [
     "app.commands.compare",
     "app.commands.library",
     "app.commands.annotations",
+    "app.commands.parties",
 ]

@@ -1,5 +1,5 @@
-"""`concordia comment …`, `concordia reservation …`, `concordia party …`: the secretariat's
-data entry of delegations' comments and reservations.
+"""`concordia comment …`, `concordia reservation …`: the secretariat's data entry of
+delegations' comments and reservations (parties: app.commands.parties).
 
     concordia comment add DRAFT --block ID [--start N --end N] --party HU --text "…" [--internal]
     concordia comment list DRAFT [--json]
@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import sys
 from collections.abc import Callable
 from datetime import date
 
@@ -44,15 +43,11 @@ from app.model.annotations import (
 )
 from app.model.inline import content_length
 from app.model.ops import Operation
-from app.model.parties import Party, PartyKind, PartyRegistry, normalise_code
-from app.store import DraftSession, load_draft
+from app.model.parties import PartyRegistry, normalise_code
+from app.store import load_draft
 
 from .annotation_listing import print_comments, print_reservations
-
-
-class InputError(Exception):
-    """Bad input on the command line: one sentence for the user."""
-
+from .draft_changes import InputError, change_draft, draft_argument, guarded
 
 STATUS_WORDS = {
     "open": CommentStatus.OPEN, "taken": CommentStatus.TAKEN,
@@ -71,11 +66,6 @@ KIND_WORDS = {
 def register(subparsers: argparse._SubParsersAction) -> None:
     _register_comment(subparsers)
     _register_reservation(subparsers)
-    _register_party(subparsers)
-
-
-def _draft_argument(parser: argparse.ArgumentParser) -> None:
-    parser.add_argument("draft", help=_("a .concordia draft file"))
 
 
 def _span_arguments(parser: argparse.ArgumentParser) -> None:
@@ -87,7 +77,7 @@ def _register_comment(subparsers) -> None:
     parser = subparsers.add_parser("comment", help=_("add, list and answer delegations' comments"))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     add = actions.add_parser("add", help=_("add a delegation's comment on a paragraph or a span"))
-    _draft_argument(add)
+    draft_argument(add)
     add.add_argument("--block", required=True, help=_("id of the paragraph (see show --json)"))
     _span_arguments(add)
     add.add_argument("--party", required=True, help=_("the delegation's code, e.g. HU"))
@@ -96,33 +86,33 @@ def _register_comment(subparsers) -> None:
     add.add_argument("--internal", action="store_true",
                      help=_("internal to our side: never in a circulated document"))
     add.add_argument("--date", help=_("date of the comment, YYYY-MM-DD (default: today)"))
-    add.set_defaults(handler=_guarded(run_comment_add))
+    add.set_defaults(handler=guarded(run_comment_add))
 
     listing = actions.add_parser("list", help=_("list the comments by paragraph"))
-    _draft_argument(listing)
+    draft_argument(listing)
     listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     listing.add_argument("--party", help=_("only this delegation's comments"))
     listing.add_argument("--status", choices=sorted(STATUS_WORDS), help=_("only this status"))
-    listing.set_defaults(handler=_guarded(run_comment_list))
+    listing.set_defaults(handler=guarded(run_comment_list))
 
     status = actions.add_parser("status", help=_("set a comment's status"))
-    _draft_argument(status)
+    draft_argument(status)
     status.add_argument("--id", required=True, help=_("the comment's id"))
     status.add_argument("--status", required=True, choices=sorted(STATUS_WORDS),
                         help=_("open, taken (on board), not-taken or withdrawn"))
-    status.set_defaults(handler=_guarded(run_comment_status))
+    status.set_defaults(handler=guarded(run_comment_status))
 
     reply = actions.add_parser("reply", help=_("answer a comment"))
-    _draft_argument(reply)
+    draft_argument(reply)
     reply.add_argument("--id", required=True, help=_("the comment's id"))
     reply.add_argument("--party", default="PRES", help=_("who answers (default: PRES)"))
     reply.add_argument("--text", required=True, help=_("the answer"))
-    reply.set_defaults(handler=_guarded(run_comment_reply))
+    reply.set_defaults(handler=guarded(run_comment_reply))
 
     remove = actions.add_parser("remove", help=_("delete a comment"))
-    _draft_argument(remove)
+    draft_argument(remove)
     remove.add_argument("--id", required=True, help=_("the comment's id"))
-    remove.set_defaults(handler=_guarded(run_comment_remove))
+    remove.set_defaults(handler=guarded(run_comment_remove))
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
@@ -130,7 +120,7 @@ def _register_reservation(subparsers) -> None:
     parser = subparsers.add_parser("reservation", help=_("enter, lift and list reservations"))
     actions = parser.add_subparsers(dest="action", metavar="ACTION")
     add = actions.add_parser("add", help=_("enter a reservation on a span, a paragraph or the text"))
-    _draft_argument(add)
+    draft_argument(add)
     where = add.add_mutually_exclusive_group(required=True)
     where.add_argument("--block", help=_("id of the paragraph"))
     where.add_argument("--whole", action="store_true", help=_("on the whole text"))
@@ -142,75 +132,31 @@ def _register_reservation(subparsers) -> None:
     add.add_argument("--text", default="", help=_("wording of a position statement (English)"))
     add.add_argument("--text-es", default="", help=_("wording of a position statement (Spanish)"))
     add.add_argument("--date", help=_("date entered, YYYY-MM-DD (default: today)"))
-    add.set_defaults(handler=_guarded(run_reservation_add))
+    add.set_defaults(handler=guarded(run_reservation_add))
 
     for name, status, text in (
         ("lift", ReservationStatus.LIFTED, _("lift a reservation")),
         ("maintain", ReservationStatus.MAINTAINED, _("mark a reservation as maintained")),
     ):
         action = actions.add_parser(name, help=text)
-        _draft_argument(action)
+        draft_argument(action)
         action.add_argument("--id", required=True, help=_("the reservation's id"))
-        action.set_defaults(handler=_guarded(run_reservation_status), status=status)
+        action.set_defaults(handler=guarded(run_reservation_status), status=status)
 
     remove = actions.add_parser("remove", help=_("delete a reservation entered by mistake"))
-    _draft_argument(remove)
+    draft_argument(remove)
     remove.add_argument("--id", required=True, help=_("the reservation's id"))
-    remove.set_defaults(handler=_guarded(run_reservation_remove))
+    remove.set_defaults(handler=guarded(run_reservation_remove))
 
     listing = actions.add_parser("list", help=_("list outstanding reservations by paragraph"))
-    _draft_argument(listing)
+    draft_argument(listing)
     listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     listing.add_argument("--all", action="store_true", help=_("include lifted reservations"))
-    listing.set_defaults(handler=_guarded(run_reservation_list))
-    parser.set_defaults(handler=lambda args: parser.print_help() or 2)
-
-
-def _register_party(subparsers) -> None:
-    parser = subparsers.add_parser("party", help=_("list parties or add one to a draft"))
-    actions = parser.add_subparsers(dest="action", metavar="ACTION")
-    add = actions.add_parser("add", help=_("add a party (delegation or group) to a draft"))
-    _draft_argument(add)
-    add.add_argument("--code", required=True, help=_("its code, e.g. UA"))
-    add.add_argument("--name", required=True, help=_("its name in English"))
-    add.add_argument("--name-es", default="", help=_("its name in Spanish"))
-    add.add_argument("--kind", default="state", choices=["state", "group", "institution"],
-                     help=_("state (default), group or institution"))
-    add.set_defaults(handler=_guarded(run_party_add))
-    listing = actions.add_parser("list", help=_("list the known parties in protocol order"))
-    listing.add_argument("draft", nargs="?", help=_("a draft, to include its added parties"))
-    listing.add_argument("--lang", default="en", choices=["en", "es"], help=_("language of names"))
-    listing.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    listing.set_defaults(handler=_guarded(run_party_list))
+    listing.set_defaults(handler=guarded(run_reservation_list))
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
 # -- helpers ----------------------------------------------------------------------------------
-
-def _guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Namespace], int]:
-    def run(args: argparse.Namespace) -> int:
-        try:
-            return handler(args)
-        except InputError as error:
-            print(f"concordia: {error}", file=sys.stderr)
-            return 1
-    return run
-
-
-def _change(path: str, build: Callable[[Draft], Operation]) -> Draft:
-    """Open the draft (taking its lock), apply one operation, save; nothing saved on error."""
-    session = DraftSession.open(path)
-    try:
-        if session.read_only:
-            raise InputError(_("“{name}” cannot be changed here (read-only folder or file).")
-                             .format(name=path))
-        operation = build(session.draft)
-        operation.apply(session.draft)
-        session.save()
-        return session.draft
-    finally:
-        session.close()
-
 
 def _change_existing(args: argparse.Namespace, find: Callable[[Draft, str], object],
                      operation: Operation) -> int:
@@ -220,7 +166,7 @@ def _change_existing(args: argparse.Namespace, find: Callable[[Draft, str], obje
         find(draft, args.id)
         return operation
 
-    _change(args.draft, build)
+    change_draft(args.draft, build)
     return 0
 
 
@@ -291,7 +237,7 @@ def run_comment_add(args: argparse.Namespace) -> int:
         )
         return AddComment(comment.to_json())
 
-    _change(args.draft, build)
+    change_draft(args.draft, build)
     print(key)
     return 0
 
@@ -321,7 +267,7 @@ def run_comment_reply(args: argparse.Namespace) -> int:
         party = _party(PartyRegistry.for_draft(draft), args.party)
         return AddReply(args.id, Reply(party, args.text.strip(), date.today(), new_id()).to_json())
 
-    _change(args.draft, build)
+    change_draft(args.draft, build)
     return 0
 
 
@@ -354,7 +300,7 @@ def run_reservation_add(args: argparse.Namespace) -> int:
         )
         return AddReservation(reservation.to_json())
 
-    _change(args.draft, build)
+    change_draft(args.draft, build)
     print(key)
     return 0
 
@@ -377,39 +323,3 @@ def run_reservation_list(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- parties ----------------------------------------------------------------------------------
-
-def run_party_add(args: argparse.Namespace) -> int:
-    kind = {"state": PartyKind.STATE, "group": PartyKind.GROUP,
-            "institution": PartyKind.INSTITUTION}[args.kind]
-
-    def build(draft: Draft) -> Operation:
-        from app.model.annotation_ops import AddParty
-
-        registry = PartyRegistry.for_draft(draft)
-        code = normalise_code(args.code)
-        if not code.replace("-", "").isalnum():
-            raise InputError(_("A party code is letters and digits, e.g. UA."))
-        if code in registry:
-            raise InputError(_("“{code}” is already a party.").format(code=code))
-        if not args.name.strip():
-            raise InputError(_("A party needs a name."))
-        party = Party(code, kind, None, args.name.strip(), args.name_es.strip(), True)
-        return AddParty(party.to_json())
-
-    _change(args.draft, build)
-    return 0
-
-
-def run_party_list(args: argparse.Namespace) -> int:
-    draft = load_draft(args.draft) if args.draft else Draft()
-    registry = PartyRegistry.for_draft(draft)
-    codes = registry.protocol_order([party.code for party in registry], args.lang)
-    if args.json:
-        print(json.dumps([{"code": code, "kind": registry.get(code).kind.value,
-                           "name": registry.name(code, args.lang)} for code in codes],
-                         ensure_ascii=False, indent=2))
-        return 0
-    for code in codes:
-        print(f"{code}\t{registry.name(code, args.lang)}")
-    return 0
