@@ -153,6 +153,11 @@ def _(message: str) -> str:
     return translator(_ui_language).gettext(message)
 
 
+def ngettext(singular: str, plural: str, count: int) -> str:
+    """A UI string with plural forms ("{n} file" / "{n} files") in the current UI language."""
+    return translator(_ui_language).ngettext(singular, plural, count)
+
+
 def N_(message: str) -> str:
     """Mark a string for extraction without translating it yet."""
     return message

@@ -105,3 +105,17 @@ def test_real_spanish_catalog_plural_forms():
     assert t.ngettext(*changed, 3).format(n=3) == "3 párrafos modificados"
     assert t.ngettext(*changed, 0).format(n=0) == "0 párrafos modificados"
     assert t.pgettext("export", "NOTE") == "NOTA"
+
+
+def test_ui_ngettext_follows_the_ui_language():
+    from app.i18n import ngettext, set_ui_language
+
+    translator.cache_clear()
+    forms = ("{n} paragraph moved", "{n} paragraphs moved")
+    set_ui_language("es")
+    try:
+        assert [ngettext(*forms, n).format(n=n) for n in (1, 2)] == [
+            "1 párrafo trasladado", "2 párrafos trasladados"]
+    finally:
+        set_ui_language("en")
+    assert ngettext(*forms, 2).format(n=2) == "2 paragraphs moved"
