@@ -20,6 +20,8 @@ from .annotations import (
     Reservation,
     ReservationStatus,
     Visibility,
+    find_annotation,
+    restore,
 )
 from .draft import Draft
 from .inline import content_length
@@ -241,15 +243,12 @@ class SetAnchors(Operation):
 
     def apply(self, draft: Draft) -> Operation:
         previous: AnchorSnapshot = {}
-        for key in self.anchors:
-            item = draft.comments.get(key) or draft.reservations.get(key)
+        for key in self.anchors:  # all checked before any is set
+            item = find_annotation(draft, key)
             if item is None:
                 raise KeyError(f"no comment or reservation {key!r}")
             previous[key] = item.anchor.to_json()
-        for key, data in self.anchors.items():
-            item = draft.comments.get(key) or draft.reservations.get(key)
-            assert item is not None
-            item.anchor = Anchor.from_json(data)
+        restore(draft, self.anchors)
         return SetAnchors(previous)
 
 

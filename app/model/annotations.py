@@ -192,6 +192,11 @@ def annotations(draft: Draft) -> Iterator[Annotation]:
     yield from draft.reservations.values()
 
 
+def find_annotation(draft: Draft, key: str) -> Annotation | None:
+    """The comment or reservation with this id (ids are unique across both), or None."""
+    return draft.comments.get(key) or draft.reservations.get(key)
+
+
 def _in_blocks(draft: Draft, block_ids: Iterable[str]) -> list[Annotation]:
     # Flat comprehensions: this runs on every keystroke over thousands of annotations.
     wanted = set(block_ids)
@@ -210,7 +215,7 @@ def restore(draft: Draft, saved: AnchorSnapshot | None) -> None:
     if not saved:
         return
     for key, data in saved.items():
-        item = draft.comments.get(key) or draft.reservations.get(key)
+        item = find_annotation(draft, key)
         if item is not None:
             item.anchor = Anchor.from_json(data)
 
@@ -313,7 +318,7 @@ def rederive_block_anchors(
             joined[key] = (start, end)
     result: AnchorSnapshot = {}
     for key, (start, end) in joined.items():
-        item = draft.comments.get(key) or draft.reservations.get(key)
+        item = find_annotation(draft, key)
         if item is not None and item.anchor.scope != "text":
             result[key] = Anchor(block_id, start, end, False).to_json()
     for item in _in_blocks(draft, [block_id]):
