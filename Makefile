@@ -40,7 +40,8 @@ clean:
 # babel.cfg), merge them into the Spanish catalog without fuzzy guesses, drop obsolete entries and
 # list what is left to translate. See translations/README.md.
 .PHONY: i18n
-i18n: setup
+i18n:  # needs only Babel from the venv: no reinstall just because pyproject.toml changed
+	@test -x $(VENV)/bin/pybabel || $(MAKE) setup
 	$(VENV)/bin/pybabel extract -F babel.cfg --project=Concordia --no-location --sort-output \
 		-o translations/messages.pot .
 	$(VENV)/bin/pybabel update -i translations/messages.pot -d translations -l es \
