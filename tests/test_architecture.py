@@ -40,7 +40,7 @@ def test_core_imports_without_qt_installed(tmp_path):
         for path in APP.rglob("*.py")
         if path.relative_to(APP).parts[0] != "ui" and path.name != "__main__.py"
     ]
-    code = "import importlib\nfor m in %r: importlib.import_module(m)\n" % modules
+    code = f"import importlib\nfor m in {modules!r}: importlib.import_module(m)\n"
     result = subprocess.run(
         [sys.executable, "-c", code],
         env={"PYTHONPATH": f"{tmp_path}:{APP.parent}", "PATH": "/usr/bin:/bin"},

@@ -1,5 +1,6 @@
 """The document model: plain dataclasses and the operations that edit them (no Qt here)."""
 
+from . import annotation_ops  # noqa: F401  (registers the comment/reservation operations)
 from .draft import (
     TRANSLATED_META_FIELDS,
     Block,
@@ -13,7 +14,6 @@ from .draft import (
 )
 from .inline import ANCHOR, FootnoteRef, Inline, TextRun, plain_text
 from .ops import Operation, operation_from_json
-from . import annotation_ops  # noqa: E402,F401  (registers the comment/reservation operations)
 
 __all__ = [
     "ANCHOR", "Block", "BlockKind", "DocumentType", "Draft", "Footnote", "FootnoteRef", "Inline", "LanguageVersion", "TRANSLATED_META_FIELDS",

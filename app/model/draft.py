@@ -6,7 +6,7 @@ import uuid
 from dataclasses import dataclass, field
 from datetime import date
 from enum import Enum
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING
 
 from .annotations import Comment, Reservation
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
@@ -41,10 +41,10 @@ class DocumentType(str, Enum):
 class NoteMeta:
     number: str = ""                       # "6914/24"
     suffix: str = ""                       # "REV 1", "ADD 1", "COR 1" or ""
-    date: Optional[date] = None
+    date: date | None = None
     place: str = "Brussels"
     languages: list[str] = field(default_factory=lambda: ["en"])   # original language(s)
-    marking: Optional[str] = None          # "LIMITE" or None
+    marking: str | None = None          # "LIMITE" or None
     codes: list[str] = field(default_factory=list)
     doc_type: str = DocumentType.NOTE.value
     sender: str = ""                       # "From:"
@@ -75,7 +75,7 @@ class NoteMeta:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "NoteMeta":
+    def from_json(cls, data: dict) -> NoteMeta:
         return cls(
             number=data.get("number", ""),
             suffix=data.get("suffix", ""),
@@ -118,7 +118,7 @@ class ClauseOrigin:
         return {"clause_id": self.clause_id, "text": self.text, "source": self.source}
 
     @classmethod
-    def from_json(cls, data: dict) -> "ClauseOrigin":
+    def from_json(cls, data: dict) -> ClauseOrigin:
         return cls(data["clause_id"], data["text"], data.get("source", ""))
 
 
@@ -128,7 +128,7 @@ class Block:
     content: list[Inline]
     level: int = 0
     id: str = field(default_factory=new_id)
-    origin: Optional[ClauseOrigin] = None
+    origin: ClauseOrigin | None = None
 
     @property
     def departs_from_origin(self) -> bool:
@@ -152,7 +152,7 @@ class Block:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "Block":
+    def from_json(cls, data: dict) -> Block:
         return cls(
             id=data["id"],
             kind=BlockKind(data["kind"]),
@@ -186,7 +186,7 @@ class LanguageVersion:
     footnotes: dict[str, str] = field(default_factory=dict)
     confirmed: dict[str, str] = field(default_factory=dict)
 
-    def missing_blocks(self, draft: "Draft") -> list[str]:
+    def missing_blocks(self, draft: Draft) -> list[str]:
         return [block.id for block in draft.blocks if block.id not in self.blocks]
 
     def to_json(self) -> dict:
@@ -199,7 +199,7 @@ class LanguageVersion:
         }
 
     @classmethod
-    def from_json(cls, data: dict) -> "LanguageVersion":
+    def from_json(cls, data: dict) -> LanguageVersion:
         return cls(
             language=data["language"],
             meta=dict(data.get("meta", {})),

@@ -8,7 +8,6 @@ it too (one object character), so an offset means the same thing in the model an
 from __future__ import annotations
 
 from dataclasses import dataclass, field, replace
-from typing import Union
 
 #: Stand-in character for a footnote reference when a block is flattened with anchors.
 ANCHOR = "\ufffc"
@@ -22,7 +21,7 @@ class TextRun:
     underline: bool = False
     superscript: bool = False
 
-    def same_format(self, other: "TextRun") -> bool:
+    def same_format(self, other: TextRun) -> bool:
         return (self.bold, self.italic, self.underline, self.superscript) == (
             other.bold,
             other.italic,
@@ -46,7 +45,7 @@ class FootnoteRef:
         return {"fn": self.footnote_id}
 
 
-Inline = Union[TextRun, FootnoteRef]
+Inline = TextRun | FootnoteRef
 
 
 def inline_from_json(data: dict) -> Inline:
@@ -132,11 +131,11 @@ class InlineBuilder:
 
     items: list[Inline] = field(default_factory=list)
 
-    def text(self, text: str, **fmt: bool) -> "InlineBuilder":
+    def text(self, text: str, **fmt: bool) -> InlineBuilder:
         self.items.append(TextRun(text, **fmt))
         return self
 
-    def footnote(self, footnote_id: str) -> "InlineBuilder":
+    def footnote(self, footnote_id: str) -> InlineBuilder:
         self.items.append(FootnoteRef(footnote_id))
         return self
 

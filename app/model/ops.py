@@ -15,7 +15,7 @@ from . import annotations as anchors
 from .draft import Block, BlockKind, Draft, Footnote, NoteMeta
 from .inline import Inline, content_length, inline_from_json, normalise, slice_content, split_at
 
-_REGISTRY: dict[str, type["Operation"]] = {}
+_REGISTRY: dict[str, type[Operation]] = {}
 
 
 class Operation:
@@ -26,7 +26,7 @@ class Operation:
         if cls.name:
             _REGISTRY[cls.name] = cls
 
-    def apply(self, draft: Draft) -> "Operation":  # pragma: no cover - interface
+    def apply(self, draft: Draft) -> Operation:  # pragma: no cover - interface
         raise NotImplementedError
 
     def to_json(self) -> dict:

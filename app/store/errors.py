@@ -17,13 +17,13 @@ class DraftFileError(Exception):
 
 class NotADraftError(DraftFileError):
     @classmethod
-    def for_path(cls, path: Path) -> "NotADraftError":
+    def for_path(cls, path: Path) -> NotADraftError:
         return cls(_("“{name}” is not a Concordia draft.").format(name=path.name), path)
 
 
 class CorruptDraftError(DraftFileError):
     @classmethod
-    def for_path(cls, path: Path, detail: str = "") -> "CorruptDraftError":
+    def for_path(cls, path: Path, detail: str = "") -> CorruptDraftError:
         message = _("“{name}” is damaged and cannot be opened.").format(name=path.name)
         if detail:
             message += " (" + detail + ")"
@@ -32,7 +32,7 @@ class CorruptDraftError(DraftFileError):
 
 class NewerFormatError(DraftFileError):
     @classmethod
-    def for_path(cls, path: Path, found: int, supported: int) -> "NewerFormatError":
+    def for_path(cls, path: Path, found: int, supported: int) -> NewerFormatError:
         return cls(
             _(
                 "“{name}” was saved by a newer Concordia (format {found}; this one reads up to "
@@ -48,7 +48,7 @@ class DraftLockedError(DraftFileError):
         self.holder = holder
 
     @classmethod
-    def for_path(cls, path: Path, holder: str) -> "DraftLockedError":
+    def for_path(cls, path: Path, holder: str) -> DraftLockedError:
         return cls(
             _("“{name}” is already open in another Concordia window ({holder}).").format(
                 name=path.name, holder=holder or _("unknown")
@@ -60,7 +60,7 @@ class DraftLockedError(DraftFileError):
 
 class SaveError(DraftFileError):
     @classmethod
-    def not_writable(cls, path: Path) -> "SaveError":
+    def not_writable(cls, path: Path) -> SaveError:
         return cls(
             _(
                 "Cannot save “{name}”: the file or its folder “{folder}” is read-only, "
@@ -70,7 +70,7 @@ class SaveError(DraftFileError):
         )
 
     @classmethod
-    def read_only(cls, path: Path) -> "SaveError":
+    def read_only(cls, path: Path) -> SaveError:
         return cls(
             _("“{name}” is open read-only. Use Save As to keep your changes.").format(name=path.name),
             path,

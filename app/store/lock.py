@@ -86,7 +86,7 @@ class DraftLock:
             self._handle.close()
             self._handle = None
 
-    def __enter__(self) -> "DraftLock":
+    def __enter__(self) -> DraftLock:
         self.acquire()
         return self
 

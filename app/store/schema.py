@@ -8,7 +8,7 @@ new format (the old file is only replaced by a complete new one).
 
 from __future__ import annotations
 
-from typing import Callable
+from collections.abc import Callable
 
 from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection

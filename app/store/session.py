@@ -30,7 +30,7 @@ class DraftSession:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> "DraftSession":
+    def open(cls, path: Path | str, read_only: bool = False) -> DraftSession:
         """Open a draft; raise DraftLockedError if someone else has it and read_only is False."""
         path = Path(path).resolve()
         draft = load_draft(path)
@@ -40,7 +40,7 @@ class DraftSession:
         return session
 
     @classmethod
-    def new(cls, draft: Draft | None = None) -> "DraftSession":
+    def new(cls, draft: Draft | None = None) -> DraftSession:
         return cls(draft=draft or Draft())
 
     @classmethod

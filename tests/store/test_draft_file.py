@@ -14,7 +14,16 @@ from pathlib import Path
 
 import pytest
 
-from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, LanguageVersion, NoteMeta, TextRun
+from app.model import (
+    Block,
+    BlockKind,
+    Draft,
+    Footnote,
+    FootnoteRef,
+    LanguageVersion,
+    NoteMeta,
+    TextRun,
+)
 from app.store import (
     CorruptDraftError,
     DraftLock,
@@ -25,8 +34,8 @@ from app.store import (
     SaveError,
     load_draft,
     save_draft,
+    schema,
 )
-from app.store import schema
 
 REPO = Path(__file__).resolve().parents[2]
 
