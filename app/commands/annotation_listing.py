@@ -3,11 +3,11 @@ and `concordia reservation list`."""
 
 from __future__ import annotations
 
-from app.compare.labels import paragraph_labels
 from app.i18n import _
 from app.model import Draft
 from app.model.annotations import Annotation, Comment, Reservation
 from app.model.inline import ANCHOR, anchored_text
+from app.model.numbering import paragraph_labels
 from app.model.parties import PartyRegistry
 
 

@@ -7,9 +7,9 @@ from collections.abc import Callable
 
 from app.i18n import _
 from app.model import Draft
+from app.model.numbering import paragraph_labels
 
 from .items import register_item_comparer
-from .labels import paragraph_labels
 from .redline import ItemChange
 
 

@@ -5,11 +5,11 @@ from __future__ import annotations
 
 from app.i18n import _
 from app.model import Block, Draft
+from app.model.numbering import paragraph_labels
 from app.progress import Progress
 
 from .align import align_blocks
 from .items import compare_items
-from .labels import paragraph_labels
 from .moves import in_place, reading_order
 from .redline import Comparison, FieldChange, FootnoteChange, Piece, Row, RowKind
 from .sentences import find_sentence_moves

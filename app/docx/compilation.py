@@ -21,11 +21,11 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from app.compare.labels import paragraph_labels
 from app.i18n import SUPPORTED_LANGUAGES, _, translator
 from app.model import Draft
 from app.model.annotations import Comment, Reservation, ReservationKind
 from app.model.inline import ANCHOR, anchored_text, plain_text
+from app.model.numbering import paragraph_labels
 from app.model.parties import PartyRegistry
 from app.model.reservation_text import kind_name
 from app.progress import Progress

@@ -29,6 +29,7 @@ from app.model import (
     LanguageVersion,
     TextRun,
 )
+from app.model.numbering import paragraph_labels
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
 
@@ -211,8 +212,8 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
                     short_quote(block.text))
         for j, block in enumerate(other.blocks) if j not in paired_other
     ]
-    main_labels = _paragraph_labels(draft.blocks)
-    other_labels = _paragraph_labels(other.blocks)
+    main_labels = paragraph_labels(draft.blocks)
+    other_labels = paragraph_labels(other.blocks)
     numbers = report.import_report.block_numbers
     report.unpaired_main_places = [main_labels[i] for i in range(len(draft.blocks))
                                    if i not in paired_main]
@@ -221,20 +222,6 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
         for j, block in enumerate(other.blocks) if j not in paired_other
     ]
     return version
-
-
-def _paragraph_labels(blocks: list[Block]) -> list[str]:
-    """"§ 7" for the 7th numbered paragraph, "¶ 3" for the 3rd block when it is not numbered
-    (as app.compare.labels names them, flat: importing it here would pull in the comparison)."""
-    labels: list[str] = []
-    numbered = 0
-    for position, block in enumerate(blocks, start=1):
-        if block.kind is BlockKind.NUMBERED and block.level <= 0:
-            numbered += 1
-            labels.append(f"§ {numbered}")
-        else:
-            labels.append(f"¶ {position}")
-    return labels
 
 
 def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
