@@ -138,15 +138,9 @@ def save_draft(draft: Draft, path: Path | str) -> None:
     try:
         replace_file(path, lambda temp: write_draft_file(draft, temp))
     except ReadOnlyTargetError as error:
-        raise SaveError(_read_only_message(path), path) from error
+        raise SaveError.file_read_only(path) from error
     except PermissionError as error:
         raise SaveError.not_writable(path) from error
-
-
-def _read_only_message(path: Path) -> str:
-    from app.i18n import _
-
-    return _("“{name}” is read-only on disk. Use Save As to keep your changes.").format(name=path.name)
 
 
 def write_draft_file(draft: Draft, target: Path) -> None:

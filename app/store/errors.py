@@ -70,7 +70,16 @@ class SaveError(DraftFileError):
         )
 
     @classmethod
+    def file_read_only(cls, path: Path) -> SaveError:
+        """The file on disk is read-only (its folder may be writable)."""
+        return cls(
+            _("“{name}” is read-only on disk. Use Save As to keep your changes.").format(name=path.name),
+            path,
+        )
+
+    @classmethod
     def read_only(cls, path: Path) -> SaveError:
+        """The draft was opened read-only (locked elsewhere, or in a read-only folder)."""
         return cls(
             _("“{name}” is open read-only. Use Save As to keep your changes.").format(name=path.name),
             path,

@@ -61,7 +61,7 @@ def test_failed_save_as_keeps_the_draft_and_frees_the_new_name(tmp_path, read_on
     try:
         with pytest.raises(SaveError) as error:  # kept alive: the lock must not wait for GC
             session.save(target)
-        assert "other.concordia" in str(error.value)
+        assert "“other.concordia” is read-only on disk" in str(error.value)
         assert session.path == path.resolve() and not session.read_only
         assert not _lock_is_free(path), "the draft's own lock is kept"
         assert _lock_is_free(target), "the lock taken for the failed Save As is released"
