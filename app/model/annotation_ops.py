@@ -27,7 +27,7 @@ from .draft import Draft
 from .inline import content_length
 from .ops import Operation
 
-V = TypeVar("V")
+A = TypeVar("A", Comment, Reservation)
 
 
 def check_anchor(draft: Draft, anchor: Anchor) -> None:
@@ -60,12 +60,25 @@ def _reservation(draft: Draft, reservation_id: str) -> Reservation:
         raise KeyError(f"no reservation {reservation_id!r}") from None
 
 
-def _insert_at(items: dict[str, V], key: str, value: V, position: int | None) -> None:
-    """Put `key` at `position` in the dict's order (the end when None), as undo needs."""
+def _put(draft: Draft, items: dict[str, A], item: A, position: int | None, what: str) -> None:
+    """Add a comment or reservation at `position` in its dict's order (the end when None, as
+    undo of a removal needs it back where it was), after checking its id and anchor."""
+    if item.id in items:
+        raise ValueError(f"{what} {item.id} already exists")
+    if not item.anchor.orphaned:
+        check_anchor(draft, item.anchor)
     pairs = list(items.items())
-    pairs.insert(len(pairs) if position is None else min(position, len(pairs)), (key, value))
+    pairs.insert(len(pairs) if position is None else min(position, len(pairs)), (item.id, item))
     items.clear()
     items.update(pairs)
+
+
+def _take(items: dict[str, A], key: str, what: str) -> tuple[A, int]:
+    """Remove a comment or reservation; returns it and the position it had."""
+    if key not in items:
+        raise KeyError(f"no {what} {key!r}")
+    position = list(items).index(key)
+    return items.pop(key), position
 
 
 # -- comments -----------------------------------------------------------------------------
@@ -78,11 +91,7 @@ class AddComment(Operation):
 
     def apply(self, draft: Draft) -> Operation:
         comment = Comment.from_json(self.data)
-        if comment.id in draft.comments:
-            raise ValueError(f"comment {comment.id} already exists")
-        if not comment.anchor.orphaned:
-            check_anchor(draft, comment.anchor)
-        _insert_at(draft.comments, comment.id, comment, self.position)
+        _put(draft, draft.comments, comment, self.position, "comment")
         return RemoveComment(comment.id)
 
 
@@ -92,9 +101,7 @@ class RemoveComment(Operation):
     comment_id: str
 
     def apply(self, draft: Draft) -> Operation:
-        comment = _comment(draft, self.comment_id)
-        position = list(draft.comments).index(self.comment_id)
-        del draft.comments[self.comment_id]
+        comment, position = _take(draft.comments, self.comment_id, "comment")
         return AddComment(comment.to_json(), position)
 
 
@@ -186,13 +193,9 @@ class AddReservation(Operation):
 
     def apply(self, draft: Draft) -> Operation:
         reservation = Reservation.from_json(self.data)
-        if reservation.id in draft.reservations:
-            raise ValueError(f"reservation {reservation.id} already exists")
         if not reservation.parties:
             raise ValueError("a reservation needs at least one party")
-        if not reservation.anchor.orphaned:
-            check_anchor(draft, reservation.anchor)
-        _insert_at(draft.reservations, reservation.id, reservation, self.position)
+        _put(draft, draft.reservations, reservation, self.position, "reservation")
         return RemoveReservation(reservation.id)
 
 
@@ -202,9 +205,7 @@ class RemoveReservation(Operation):
     reservation_id: str
 
     def apply(self, draft: Draft) -> Operation:
-        reservation = _reservation(draft, self.reservation_id)
-        position = list(draft.reservations).index(self.reservation_id)
-        del draft.reservations[self.reservation_id]
+        reservation, position = _take(draft.reservations, self.reservation_id, "reservation")
         return AddReservation(reservation.to_json(), position)
 
 
