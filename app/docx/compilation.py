@@ -21,7 +21,7 @@ from pathlib import Path
 import docx
 from lxml import etree
 
-from app.i18n import SUPPORTED_LANGUAGES, _, translator
+from app.i18n import _, translator
 from app.model import Draft
 from app.model.annotations import Comment, Reservation, ReservationKind
 from app.model.inline import ANCHOR, anchored_text, plain_text
@@ -31,7 +31,7 @@ from app.model.reservation_text import kind_name
 from app.progress import Progress
 
 from .comments import comments_for_export
-from .localise import ExportError, localise
+from .localise import localise
 from .ooxml import add_text, paragraph, run, sub, w
 from .writer import reference_document_path, save_atomically
 
@@ -151,9 +151,6 @@ def export_compilation(draft: Draft, path: Path | str, language: str = "en",
                        progress: Progress | None = None) -> CompilationReport:
     started = time.perf_counter()
     progress = progress or Progress()
-    if language not in SUPPORTED_LANGUAGES:
-        raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
-                          .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
     local = localise(draft, language)
     texts = {block.id: plain_text(local_block.content)
              for block, local_block in zip(draft.blocks, local.blocks, strict=True)}

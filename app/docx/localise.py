@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from app.i18n import N_, _
+from app.i18n import N_, SUPPORTED_LANGUAGES, _
 from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
 
 from .labels import ExportLabels
@@ -46,6 +46,10 @@ _LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
 def localise(draft: Draft, language: str) -> LocalisedNote:
+    """The note's texts in `language`; ExportError (one sentence) when that cannot be exported."""
+    if language not in SUPPORTED_LANGUAGES:
+        raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
+                          .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
     if language == draft.language:
         return _own_language(draft)
     version = draft.translations.get(language)

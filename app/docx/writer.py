@@ -20,7 +20,7 @@ import docx
 from docx.enum.section import WD_SECTION
 
 from app.atomic import ReadOnlyTargetError, replace_file
-from app.i18n import SUPPORTED_LANGUAGES, _
+from app.i18n import _
 from app.model import Draft
 from app.progress import Cancelled, Progress
 
@@ -81,9 +81,6 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     started = time.perf_counter()
     progress = progress or Progress()
     target = Path(path)
-    if language not in SUPPORTED_LANGUAGES:
-        raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
-                          .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
     local = localise(draft, language)
     marks = annotate(local, draft, language, comments)
     labels = ExportLabels(language)
