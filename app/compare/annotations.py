@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.model import Draft
 from app.model.numbering import paragraph_labels
+from app.model.reservation_text import kind_name
 
 from .items import register_item_comparer
 from .redline import ItemChange
@@ -33,8 +34,8 @@ def compare_reservations(old: Draft, new: Draft) -> list[ItemChange]:
     old_at, new_at = _places(old), _places(new)
 
     def label(where: Callable[[str | None], str], item) -> str:
-        kind = item.kind.value.replace("_", " ")
-        return _("{parties}: {kind} reservation on {where}").format(
+        kind = kind_name(item.kind, ui_language())
+        return _("{parties}: {kind} on {where}").format(
             parties=", ".join(item.parties), kind=kind, where=where(item.anchor.block_id))
 
     for rid, item in after.items():
