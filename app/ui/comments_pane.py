@@ -12,22 +12,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
     QInputDialog,
     QMenu,
-    QMessageBox,
-    QToolBar,
-    QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import N_, _, ui_language
 from app.model import new_id
 from app.model.annotation_ops import (
     AddComment,
@@ -39,41 +36,35 @@ from app.model.annotation_ops import (
 from app.model.annotations import Comment, CommentStatus, Reply, Visibility
 from app.model.parties import Party, PartyKind, PartyRegistry, normalise_code
 
-from .annotation_dialogs import (
-    CommentDialog,
-    combo_code,
-    paragraph_names,
-    select_anchor,
-    selection_anchor,
-    status_label,
-)
+from .annotation_dialogs import CommentDialog, combo_code, selection_anchor, status_label
 from .annotation_marks import AnnotationMarks
+from .annotation_pane import ID_ROLE, AnnotationPane, bring_forward_on_addition
 
-ID_ROLE = Qt.ItemDataRole.UserRole
 ALL = ""
 
 
-class CommentsPane(QWidget):
+class CommentsPane(AnnotationPane):
+    orphan_heading = N_("Text deleted (orphaned comments)")
+    complaint_title = N_("Comments")
+
     def __init__(self, editor, marks: AnnotationMarks | None = None,
                  parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.editor = editor
-        self.marks = marks or AnnotationMarks.for_editor(editor)
+        super().__init__(editor, marks, [_("Paragraph / delegation"), _("Comment"), _("Status"),
+                                         _("Visibility")], parent)
+        self.orphan_heading = _(CommentsPane.orphan_heading)
+        self.complaint_title = _(CommentsPane.complaint_title)
         self.party_filter = QComboBox()
+        self.party_filter.setToolTip(_("Show the comments of one delegation"))
         self.status_filter = QComboBox()
+        self.status_filter.setToolTip(_("Show the comments with one status"))
         self.status_filter.addItem(_("All statuses"), ALL)
         for status in CommentStatus:
             self.status_filter.addItem(status_label(status), status.value)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_("Paragraph / delegation"), _("Comment"), _("Status"),
-                                   _("Visibility")])
         self.tree.setColumnWidth(0, 170)
         self.tree.setColumnWidth(1, 220)
         for combo in (self.party_filter, self.status_filter):
             combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
             combo.setMinimumContentsLength(6)     # a narrow dock must not widen the window
-        # A tool bar, not a row of buttons: it folds into a » menu when the dock is narrow.
-        self.toolbar = QToolBar()
         self.toolbar.addAction(_("Add…"), self.add_from_dialog)
         self.toolbar.addAction(_("Reply…"), self.reply_from_dialog)
         status_menu = QMenu(_("Status"), self)
@@ -94,87 +85,43 @@ class CommentsPane(QWidget):
         layout.addWidget(self.toolbar)
 
         #: Insert ▸ Comment; the window puts it in its menu.
-        self.add_comment_action = QAction(_("Comment…"), self)
+        self.add_comment_action = QAction(_("&Comment…"), self)
+        self.add_comment_action.setObjectName("action_add_comment")
         self.add_comment_action.setShortcut(QKeySequence("Ctrl+Alt+M"))
         self.add_comment_action.triggered.connect(self.add_from_dialog)
         editor.addAction(self.add_comment_action)
 
-        self._refresh_timer = QTimer(self)
-        self._refresh_timer.setSingleShot(True)
-        self._refresh_timer.setInterval(250)       # typing must not rebuild the list each key
-        self._refresh_timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._refresh_timer.start)
-        self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.party_filter.currentIndexChanged.connect(self.refresh)
         self.status_filter.currentIndexChanged.connect(self.refresh)
-        self.tree.itemClicked.connect(self._on_clicked)
         self.refresh()
 
     # -- the list -----------------------------------------------------------------------------
-    def registry(self) -> PartyRegistry:
-        return PartyRegistry.for_draft(self.editor.draft())
+    def annotations(self, draft) -> dict[str, Comment]:
+        return draft.comments
 
-    def refresh(self) -> None:
-        draft = self.editor.draft()
-        self._refresh_party_filter()
+    def shown(self, comment: Comment) -> bool:
         party = self.party_filter.currentData() or ALL
         status = self.status_filter.currentData() or ALL
-        selected = self.current_comment_id()
-        names = paragraph_names(draft)
-        order = {block.id: index for index, block in enumerate(draft.blocks)}
-        registry = self.registry()
-        self.tree.setUpdatesEnabled(False)
-        # taking the items out is ~40x faster than clear() on a large expanded tree
-        self.tree.invisibleRootItem().takeChildren()
-        groups: dict[str, QTreeWidgetItem] = {}
-        current: QTreeWidgetItem | None = None
+        return (not party or comment.party == party) and (not status or comment.status.value == status)
 
-        def group_key(comment: Comment) -> tuple:
-            anchor = comment.anchor
-            if anchor.block_id is None:
-                return (-1, 0)
-            if anchor.orphaned or anchor.block_id not in order:
-                return (len(order), 0)
-            return (order[anchor.block_id], anchor.start or 0)
+    def add_row(self, group: QTreeWidgetItem, comment: Comment,
+                registry: PartyRegistry) -> QTreeWidgetItem:
+        visibility = _("internal") if comment.visibility == Visibility.INTERNAL else _("for circulation")
+        item = QTreeWidgetItem(group, [
+            f"{comment.party} — {registry.name(comment.party, ui_language())}",
+            comment.text, status_label(comment.status), visibility,
+        ])
+        item.setToolTip(1, comment.text + (f"\n{_('Suggestion:')} {comment.suggestion}"
+                                           if comment.suggestion else ""))
+        for reply in comment.replies:
+            child = QTreeWidgetItem(item, [f"↳ {reply.party}", reply.text, "",
+                                           reply.date.isoformat()])
+            child.setData(0, ID_ROLE, comment.id)
+        return item
 
-        for comment in sorted(draft.comments.values(), key=group_key):
-            if party and comment.party != party:
-                continue
-            if status and comment.status.value != status:
-                continue
-            heading = self._group_heading(comment, names, order)
-            group = groups.get(heading)
-            if group is None:
-                group = QTreeWidgetItem([heading])       # detached: adding one by one is slow
-                group.setToolTip(0, heading)
-                groups[heading] = group
-            visibility = _("internal") if comment.visibility == Visibility.INTERNAL else _("for circulation")
-            item = QTreeWidgetItem(group, [
-                f"{comment.party} — {registry.name(comment.party, 'en')}",
-                comment.text, status_label(comment.status), visibility,
-            ])
-            item.setData(0, ID_ROLE, comment.id)
-            item.setToolTip(1, comment.text + (f"\n{_('Suggestion:')} {comment.suggestion}"
-                                               if comment.suggestion else ""))
-            for reply in comment.replies:
-                child = QTreeWidgetItem(item, [f"↳ {reply.party}", reply.text, "",
-                                               reply.date.isoformat()])
-                child.setData(0, ID_ROLE, comment.id)
-            if comment.id == selected:
-                current = item
-        self.tree.addTopLevelItems(list(groups.values()))
-        self.tree.expandAll()
-        if current is not None:
-            self.tree.setCurrentItem(current)
-        self.tree.setUpdatesEnabled(True)
-
-    def _group_heading(self, comment: Comment, names: dict[str, str], order: dict) -> str:
-        anchor = comment.anchor
-        if anchor.block_id is None:
-            return _("Whole text")
-        if anchor.orphaned or anchor.block_id not in order:
-            return _("Text deleted (orphaned comments)")
-        return names.get(anchor.block_id, anchor.block_id)
+    def refresh(self) -> None:
+        self._refresh_party_filter()
+        super().refresh()
 
     def _refresh_party_filter(self) -> None:
         wanted = [ALL] + self.registry().protocol_order(
@@ -192,15 +139,10 @@ class CommentsPane(QWidget):
         self.party_filter.blockSignals(False)
 
     def visible_comment_ids(self) -> list[str]:
-        ids = []
-        for index in range(self.tree.topLevelItemCount()):
-            group = self.tree.topLevelItem(index)
-            ids.extend(group.child(row).data(0, ID_ROLE) for row in range(group.childCount()))
-        return ids
+        return self.visible_ids()
 
     def current_comment_id(self) -> str | None:
-        item = self.tree.currentItem()
-        return item.data(0, ID_ROLE) if item is not None else None
+        return self.current_id()
 
     def set_filters(self, party: str = ALL, status: str = ALL) -> None:
         self._refresh_party_filter()
@@ -210,40 +152,24 @@ class CommentsPane(QWidget):
 
     # -- actions ------------------------------------------------------------------------------
     def select_comment(self, comment_id: str) -> None:
-        comment = self.editor.draft().comments.get(comment_id)
-        if comment is not None:
-            select_anchor(self.editor, comment.anchor)
-
-    def _on_clicked(self, item: QTreeWidgetItem) -> None:
-        comment_id = item.data(0, ID_ROLE)
-        if comment_id:
-            self.select_comment(comment_id)
+        self.select(comment_id)
 
     def add_comment(self, party: str, text: str, *, internal: bool = False,
                     suggestion: str = "") -> str | None:
         """Add a comment on the editor's selection (or its paragraph); returns its id."""
         registry = self.registry()
         if party not in registry:
-            self._complain(_("Unknown delegation “{code}”.").format(code=party))
+            self.complain(_("Unknown delegation “{code}”.").format(code=party))
             return None
         if not text.strip():
-            self._complain(_("A comment needs some text."))
+            self.complain(_("A comment needs some text."))
             return None
         anchor = selection_anchor(self.editor)
         comment = Comment(new_id(), anchor, registry.get(party).code, text.strip(),
                           suggestion=suggestion.strip(),
                           visibility=Visibility.INTERNAL if internal else Visibility.CIRCULATION,
                           date=date.today())
-        label = _("Add comment")
-        stack = self.editor.undo_stack
-        stack.beginMacro(label)
-        try:
-            self.editor.apply_operation(AddComment(comment.to_json()), label)
-            if anchor.scope == "span":
-                self.marks.paint([anchor.block_id])
-        finally:
-            stack.endMacro()
-        self.refresh()
+        self.apply_addition(AddComment(comment.to_json()), anchor, _("Add comment"), comment.id)
         return comment.id
 
     def add_from_dialog(self) -> None:
@@ -292,13 +218,13 @@ class CommentsPane(QWidget):
         """Add a delegation or group the registry lacks; it is saved with the draft."""
         code = normalise_code(code)
         if not code or not code.replace("-", "").isalnum():
-            self._complain(_("A party code is letters and digits, e.g. UA."))
+            self.complain(_("A party code is letters and digits, e.g. UA."))
             return False
         if code in self.registry():
-            self._complain(_("“{code}” is already a party.").format(code=code))
+            self.complain(_("“{code}” is already a party.").format(code=code))
             return False
         if not name_en.strip():
-            self._complain(_("A party needs a name."))
+            self.complain(_("A party needs a name."))
             return False
         party = Party(code, kind, None, name_en.strip(), name_es.strip(), True)
         self.editor.apply_operation(AddParty(party.to_json()), _("Add party"))
@@ -315,10 +241,6 @@ class CommentsPane(QWidget):
         if ok:
             self.add_party(code, name_en, name_es)
 
-    def _complain(self, message: str) -> None:
-        if self.isVisible():
-            QMessageBox.information(self, _("Comments"), message)
-
 
 def install(window) -> CommentsPane:
     """Dock the pane in the main window (listed in its EXTENSION_MODULES)."""
@@ -326,13 +248,19 @@ def install(window) -> CommentsPane:
 
     editor = window.editor
     pane = CommentsPane(editor, AnnotationMarks.for_editor(editor))
-    window.add_dock(pane, _("Comments"), Qt.DockWidgetArea.RightDockWidgetArea, key="comments")
+    dock = window.add_dock(pane, _("Comments"), Qt.DockWidgetArea.RightDockWidgetArea,
+                           key="comments")
+    bring_forward_on_addition(pane, dock)
     window.addAction(pane.add_comment_action)     # the shortcut works anywhere in the window
+    window.actions_by_name["add_comment"] = pane.add_comment_action
     if "insert" in window.menus:
         window.menus["insert"].addSeparator()
         window.menus["insert"].addAction(pane.add_comment_action)
     action = compilation_action(window)
     window.actions_by_name["export_compilation"] = action
     if "file" in window.menus:
-        window.menus["file"].addAction(action)
+        # Beside the other exports, not after Quit.
+        before = window.actions_by_name.get("import_spanish")
+        window.menus["file"].insertAction(before, action) if before is not None \
+            else window.menus["file"].addAction(action)
     return pane

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -31,7 +31,7 @@ from app.i18n import _
 from app.model import Draft
 from app.store import DraftSession
 
-from . import dialogs, window_menus
+from . import dialogs, toolbar, window_menus
 from .cover_form import CoverForm
 from .editor.widget import DraftEditor
 from .file_controller import FileController, droppable_files
@@ -54,6 +54,11 @@ KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "k
 
 
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
+
+#: The window's size at first start, when the screen has room for it.
+PREFERRED_SIZE = (1280, 860)
+#: Screens at least this wide show the right-hand panels at first start beside the text.
+WIDE_SCREEN = 1600
 
 
 class MainWindow(QMainWindow):
@@ -94,6 +99,7 @@ class MainWindow(QMainWindow):
         self._connect_editor()
         self.show_session(self.files.session, modified=False)
         self._install_extensions()
+        toolbar.install(self)      # after the panels: it shows their actions too
         self._restore_window()
 
     # -- building ---------------------------------------------------------------------------
@@ -374,31 +380,54 @@ class MainWindow(QMainWindow):
     def _restore_window(self) -> None:
         geometry = self.settings.window_geometry()
         if geometry is None or not self.restoreGeometry(geometry):
-            self.resize(1280, 860)
+            self._fit_to_screen()
         state = self.settings.window_state()
         if state is not None:
             self.restoreState(state)
         else:
             self._default_layout()
 
+    def _available_area(self) -> QRect:
+        screen = self.screen() or QApplication.primaryScreen()
+        if screen is None:
+            return QRect(0, 0, *PREFERRED_SIZE)
+        return screen.availableGeometry()
+
+    def _fit_to_screen(self) -> None:
+        """First start: the preferred size, but never larger than the screen (a 1366×768
+        laptop would otherwise get a window whose bottom and status bar are off screen)."""
+        area = self._available_area()
+        self.resize(min(PREFERRED_SIZE[0], area.width()), min(PREFERRED_SIZE[1], area.height()))
+        if area.width() < PREFERRED_SIZE[0] or area.height() < PREFERRED_SIZE[1]:
+            self.move(area.topLeft())
+
     def _default_layout(self) -> None:
         """First start: cover left, text centre, footnotes below it, panels right in tabs.
 
         Panels on the right share one tab group, so each gets the full height and a usable
-        width instead of three cramped slices."""
+        width instead of three cramped slices. On a laptop screen the text needs that width:
+        the group starts hidden there (View ▸ Show …, or adding a comment, brings it back)."""
         self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
+        width = self._available_area().width()
         right = [dock for dock in self.findChildren(QDockWidget)
                  if self.dockWidgetArea(dock) == Qt.RightDockWidgetArea and not dock.isFloating()]
         if right:
             # Join the largest existing tab group (moving a grouped dock onto a lone one
-            # leaves the group behind), then show the first panel installed.
+            # leaves the group behind), then show the comments, else the first installed.
             host = max(right, key=lambda dock: len(self.tabifiedDockWidgets(dock)))
             for dock in right:
                 if dock is not host and dock not in self.tabifiedDockWidgets(host):
                     self.tabifyDockWidget(host, dock)
-            right[0].raise_()
-            self.resizeDocks([host], [360], Qt.Horizontal)
-        self.resizeDocks([self.docks["cover"]], [440], Qt.Horizontal)
+            first = self.docks.get("comments", right[0])
+            first = first if first in right else right[0]
+            first.raise_()
+            if width < WIDE_SCREEN:
+                for dock in right:
+                    dock.hide()
+            else:
+                self.resizeDocks([host], [360], Qt.Horizontal)
+        cover = min(440, max(340, width * 27 // 100))
+        self.resizeDocks([self.docks["cover"]], [cover], Qt.Horizontal)
         self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
