@@ -284,18 +284,29 @@ def save_version_dialog(window) -> bool:
     except DraftFileError as error:
         dialogs.show_error(window, str(error))
         return False
-    return window.files.save()
+    saved = window.files.save()
+    if saved:
+        # Say which version was kept, not only that the file was saved.
+        window.statusBar().showMessage(
+            _("Version “{name}” saved.").format(name=name.strip()), 8000)
+    return saved
 
 
 def install(window) -> None:
     compare = QAction(_("&Compare Versions…"), window)
     compare.setObjectName("action_compare_versions")
     compare.triggered.connect(lambda _checked=False: show_compare_view(window))
+    compare.setShortcut(QKeySequence("Ctrl+Alt+C"))
     window.actions_by_name["compare_versions"] = compare
-    window.menus["view"].addAction(compare)
+    view = window.menus["view"]
+    # At the top of View, above the panel toggles, not lost among them.
+    first = view.actions()[0] if view.actions() else None
+    view.insertAction(first, compare)
+    view.insertSeparator(first)
     save = QAction(_("Save &Version…"), window)
     save.setObjectName("action_save_version")
     save.triggered.connect(lambda _checked=False: save_version_dialog(window))
+    save.setShortcut(QKeySequence("Ctrl+Alt+S"))
     window.actions_by_name["save_version"] = save
     before = window.actions_by_name.get("close")
     if before is not None:

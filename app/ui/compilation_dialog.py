@@ -11,13 +11,9 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
-    QLabel,
     QLineEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -28,6 +24,7 @@ from app.docx.localise import localise
 from app.i18n import _
 from app.model import Draft
 
+from .dialog_parts import action_buttons, file_row, status_line, with_docx_suffix
 from .worker import BackgroundTask, describe_error, run_in_background
 
 
@@ -71,17 +68,10 @@ class CompilationDialog(QDialog):
         folder = draft_path.parent if draft_path else Path.home()
         stem = draft_path.stem if draft_path else _("draft")
         self.target = QLineEdit(str(folder / f"{stem}-{_('comments')}.docx"))
-        browse = QPushButton(_("Browse…"))
-        browse.clicked.connect(self._browse)
-        row = QHBoxLayout()
-        row.addWidget(self.target, 1)
-        row.addWidget(browse)
-        self.status = QLabel()
-        self.status.setWordWrap(True)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel)
-        self.export_button = buttons.addButton(_("Export"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.export_button.clicked.connect(self.start_export)
-        buttons.rejected.connect(self.reject)
+        row = file_row(self.target, self._browse, "compilation")
+        self.status = status_line("compilation_status")
+        buttons, self.export_button = action_buttons(self, _("Export"), self.start_export,
+                                                     "compilation_button")
         form = QFormLayout()
         form.addRow(_("Language:"), self.language)
         form.addRow(_("Comments:"), self.comments)
@@ -95,7 +85,7 @@ class CompilationDialog(QDialog):
         chosen, _filter = QFileDialog.getSaveFileName(self, self.windowTitle(), self.target.text(),
                                                       _("Word documents (*.docx)"))
         if chosen:
-            self.target.setText(chosen if chosen.lower().endswith(".docx") else chosen + ".docx")
+            self.target.setText(with_docx_suffix(chosen))
 
     def start_export(self) -> None:
         if self.task is not None and self.task.running:

@@ -17,14 +17,11 @@ from PySide6.QtWidgets import (
     QButtonGroup,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QMessageBox,
-    QPushButton,
     QRadioButton,
     QVBoxLayout,
     QWidget,
@@ -35,6 +32,7 @@ from app.docx.localise import localise
 from app.i18n import _
 from app.model import Draft
 
+from .dialog_parts import action_buttons, file_row, status_line, with_docx_suffix
 from .worker import BackgroundTask, describe_error, run_in_background
 
 
@@ -78,22 +76,10 @@ class ExportDialog(QDialog):
 
         self.target = QLineEdit(str(suggested_target(draft_path, "en")))
         self.target.setObjectName("export_target")
-        browse = QPushButton(_("Browse…"))
-        browse.setObjectName("export_browse")
-        browse.clicked.connect(self._browse)
-        target_row = QHBoxLayout()
-        target_row.addWidget(self.target, 1)
-        target_row.addWidget(browse)
-
-        self.status = QLabel()
-        self.status.setObjectName("export_status")
-        self.status.setWordWrap(True)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.export_button = self.buttons.addButton(_("Export"), QDialogButtonBox.AcceptRole)
-        self.export_button.setObjectName("export_button")
-        self.export_button.clicked.connect(self.start_export)
-        self.buttons.rejected.connect(self.reject)
+        target_row = file_row(self.target, self._browse, "export")
+        self.status = status_line("export_status")
+        self.buttons, self.export_button = action_buttons(self, _("Export"), self.start_export,
+                                                          "export_button")
 
         form = QFormLayout()
         form.addRow(_("Language:"), language_row)
@@ -152,9 +138,7 @@ class ExportDialog(QDialog):
             options=QFileDialog.DontConfirmOverwrite,   # the dialog asks itself, once
         )
         if chosen:
-            if not chosen.lower().endswith(".docx"):
-                chosen += ".docx"
-            self.target.setText(chosen)
+            self.target.setText(with_docx_suffix(chosen))
 
     # -- export -----------------------------------------------------------------------------
     def target_problem(self, target: Path) -> str | None:

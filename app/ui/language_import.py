@@ -27,12 +27,10 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QMainWindow,
     QPlainTextEdit,
-    QPushButton,
     QVBoxLayout,
     QWidget,
 )
@@ -41,6 +39,7 @@ from app.i18n import N_, _
 from app.importer.pairing import PairingReport, prepare_language_version
 from app.model import Draft
 
+from .dialog_parts import action_buttons, file_row, status_line
 from .editor.widget import DraftEditor
 from .worker import BackgroundTask, describe_error, run_in_background
 
@@ -95,12 +94,7 @@ class LanguageImportDialog(QDialog):
 
         self.path_edit = QLineEdit()
         self.path_edit.setObjectName("language_import_path")
-        browse = QPushButton(_("Browse…"))
-        browse.setObjectName("language_import_browse")
-        browse.clicked.connect(self._browse)
-        path_row = QHBoxLayout()
-        path_row.addWidget(self.path_edit, 1)
-        path_row.addWidget(browse)
+        path_row = file_row(self.path_edit, self._browse, "language_import")
 
         self.language_box = QComboBox()
         self.language_box.setObjectName("language_import_language")
@@ -108,15 +102,9 @@ class LanguageImportDialog(QDialog):
             if code != editor.draft().language:
                 self.language_box.addItem(_(name), code)
 
-        self.status = QLabel()
-        self.status.setObjectName("language_import_status")
-        self.status.setWordWrap(True)
-
-        self.buttons = QDialogButtonBox(QDialogButtonBox.Cancel)
-        self.import_button = self.buttons.addButton(_("Import"), QDialogButtonBox.AcceptRole)
-        self.import_button.setObjectName("language_import_button")
-        self.import_button.clicked.connect(self.start_import)
-        self.buttons.rejected.connect(self.reject)
+        self.status = status_line("language_import_status")
+        self.buttons, self.import_button = action_buttons(self, _("Import"), self.start_import,
+                                                          "language_import_button")
 
         form = QFormLayout()
         form.addRow(_("File:"), path_row)
