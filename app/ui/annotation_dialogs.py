@@ -17,7 +17,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare.labels import paragraph_labels
-from app.i18n import N_, _
+from app.i18n import N_, _, ui_language
 from app.model import Draft
 from app.model.annotations import Anchor, CommentStatus, ReservationKind, ReservationStatus
 from app.model.parties import PartyRegistry
@@ -113,7 +113,7 @@ class CommentDialog(QDialog):
     def __init__(self, registry: PartyRegistry, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Add comment"))
-        self.party = party_combo(registry)
+        self.party = party_combo(registry, ui_language())
         self.text = QPlainTextEdit()
         self.suggestion = QLineEdit()
         self.internal = QCheckBox(_("Internal to our side (never circulated)"))

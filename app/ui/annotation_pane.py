@@ -13,6 +13,7 @@ from typing import Any
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
+    QMainWindow,
     QMessageBox,
     QToolBar,
     QTreeWidget,
@@ -31,6 +32,8 @@ from .annotation_marks import AnnotationMarks
 ID_ROLE = Qt.ItemDataRole.UserRole
 #: Typing must not rebuild the list at each key.
 REFRESH_DELAY_MS = 250
+#: Width a panel dock gets when it is brought forward from hidden.
+PANEL_WIDTH = 380
 
 
 class AnnotationPane(QWidget):
@@ -168,8 +171,13 @@ class AnnotationPane(QWidget):
 def bring_forward_on_addition(pane: AnnotationPane, dock: QWidget) -> None:
     """A comment entered with Ctrl+Alt+M while its dock is hidden must still be seen."""
     def show(_annotation_id: str) -> None:
+        was_hidden = dock.isHidden()
         dock.show()
         dock.raise_()
+        window = dock.parentWidget()
+        if was_hidden and isinstance(window, QMainWindow) and not dock.isFloating():
+            # Shown from hidden it would get a sliver; give it room to read a row.
+            window.resizeDocks([dock], [PANEL_WIDTH], Qt.Orientation.Horizontal)
 
     pane.annotation_added.connect(show)
 

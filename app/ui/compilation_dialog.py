@@ -80,6 +80,7 @@ class CompilationDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(buttons)
+        self.resize(560, self.sizeHint().height())   # room for the file's path, as in Export
 
     def _browse(self) -> None:
         chosen, _filter = QFileDialog.getSaveFileName(self, self.windowTitle(), self.target.text(),

@@ -426,7 +426,8 @@ class MainWindow(QMainWindow):
                     dock.hide()
             else:
                 self.resizeDocks([host], [360], Qt.Horizontal)
-        cover = min(440, max(340, width * 27 // 100))
+        # The form needs ~440 px before its fields are cut off; narrower screens scroll it.
+        cover = 440 if width >= 1200 else max(320, width * 35 // 100)
         self.resizeDocks([self.docks["cover"]], [cover], Qt.Horizontal)
         self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
 

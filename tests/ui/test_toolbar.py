@@ -185,3 +185,70 @@ def test_first_layout_on_a_laptop_keeps_the_text_wide(qtbot, tmp_path):
     assert window.main_toolbar.isHidden()
     close_without_prompt(window)
     window.files.close_session()
+
+
+def test_menus_put_things_where_a_negotiator_looks(window):
+    names = window.actions_by_name
+    file_actions = window.menus["file"].actions()
+    # The compilation export sits with the other exports, above Close and Quit.
+    assert file_actions.index(names["export_compilation"]) < file_actions.index(names["close"])
+    assert file_actions.index(names["export_word"]) < file_actions.index(names["export_compilation"])
+    # Compare is the first thing in View, not among the panel toggles.
+    assert window.menus["view"].actions()[0] is names["compare_versions"]
+    shortcuts = {key: names[key].shortcut().toString()
+                 for key in ("add_comment", "add_reservation", "compare_versions", "save_version")}
+    assert shortcuts == {"add_comment": "Ctrl+Alt+M", "add_reservation": "Ctrl+Alt+R",
+                         "compare_versions": "Ctrl+Alt+C", "save_version": "Ctrl+Alt+S"}
+    every = [s.toString() for a in window.findChildren(type(names["save"])) for s in a.shortcuts()
+             if a.isEnabled()]
+    assert every.count("Ctrl+Alt+R") == 1 and every.count("Ctrl+Alt+C") == 1
+
+
+def test_file_dialogs_start_their_work_on_enter(window, tmp_path):
+    from app.ui.compilation_dialog import CompilationDialog
+    from app.ui.export_dialog import ExportDialog
+    from app.ui.language_import import LanguageImportDialog
+
+    draft = window.editor.draft()
+    dialogs = [ExportDialog(window, draft, tmp_path / "x.concordia"),
+               CompilationDialog(window, draft, Path("/home/delegate/lapaz.concordia")),
+               LanguageImportDialog(window, window.editor)]
+    for dialog, button in zip(dialogs, ("export_button", "export_button", "import_button"),
+                              strict=True):
+        action = getattr(dialog, button)
+        assert action.isDefault(), type(dialog).__name__
+        browse = [b for b in dialog.findChildren(QToolButton.__mro__[1]) if "…" in b.text()]
+        assert browse and not any(b.autoDefault() for b in browse)
+        dialog.deleteLater()
+    # The compilation's suggested file name is not cut off in its field.
+    compilation = dialogs[1]
+    compilation.show()
+    metrics = compilation.target.fontMetrics()
+    assert compilation.target.width() > metrics.horizontalAdvance(compilation.target.text())
+    compilation.close()
+
+
+def test_saving_a_version_says_which(qtbot, window):
+    from PySide6.QtWidgets import QApplication, QInputDialog
+
+    def answer() -> None:
+        box = QApplication.activeModalWidget()
+        if isinstance(box, QInputDialog):
+            box.setTextValue("Rev 1")
+            box.accept()
+
+    timer = qtbot_timer(answer)
+    window.actions_by_name["save_version"].trigger()
+    timer.stop()
+    assert [v.name for v in window.editor.draft().versions] == ["Rev 1"]
+    assert "Rev 1" in window.statusBar().currentMessage()
+
+
+def qtbot_timer(callback):
+    from PySide6.QtCore import QTimer
+
+    timer = QTimer()
+    timer.setInterval(20)
+    timer.timeout.connect(callback)
+    timer.start()
+    return timer
