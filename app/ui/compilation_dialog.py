@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QLineEdit,
+    QMainWindow,
     QVBoxLayout,
     QWidget,
 )
@@ -112,6 +113,12 @@ class CompilationDialog(QDialog):
     def _done(self, report: CompilationReport) -> None:
         self.report = report
         self.accept()
+        window = self.parentWidget()
+        if isinstance(window, QMainWindow):
+            # The dialog is gone: say where the file went, as Export to Word does.
+            window.statusBar().showMessage(
+                _("The compilation of comments was exported to “{path}”.").format(path=report.path),
+                15000)
 
     def _failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)

@@ -315,6 +315,8 @@ def test_main_window_docks_the_panes_and_exports_the_compilation(qtbot, tmp_path
         dialog.target.setText(str(target))
         qtbot.mouseClick(dialog.export_button, Qt.MouseButton.LeftButton)
         qtbot.waitUntil(lambda: dialog.report is not None, timeout=10_000)
+        # The dialog closes; the status bar says where the file went.
+        assert str(target) in window.statusBar().currentMessage()
         table = docx.Document(str(target)).tables[0]
         assert table.rows[0].cells[2].text == "Delegación"
     finally:
