@@ -36,13 +36,15 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent, departure
+from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
 from app.library.search import snippet_html, split_filters
 from app.model import Block
 
+from .editor import clipboard
+from .editor.agreed import diff_html, difference_html
 from .worker import describe_error, run_in_background
 
-CLAUSE_MIME = "application/x-concordia-clause"
+CLAUSE_MIME = clipboard.CLAUSE_MIME      # the editor accepts a dropped hit by its clause id
 HIT_ROLE = Qt.UserRole + 1
 
 
@@ -130,6 +132,7 @@ class LibraryDock(QDockWidget):
         self._kinds: dict[int, str] = {}
         self._latest = {"search": 0, "precedents": 0}   # results of older look-ups are dropped
         self._pending_precedent = ""
+        self._agreed_html = ""
         self._opener = opener
         if insert is not None:
             self.insertRequested.connect(insert)
@@ -234,10 +237,16 @@ class LibraryDock(QDockWidget):
         library = self.library
         self._start("search", lambda: library.search(words, limit=30, **options))
 
-    def show_precedents(self, paragraph: str) -> None:
-        """Look up precedents for the paragraph at the editor's cursor (debounced)."""
+    def show_precedents(self, paragraph: str, agreed_html: str = "", immediately: bool = False) -> None:
+        """Look up precedents for the paragraph at the editor's cursor (debounced unless
+        `immediately`); `agreed_html`, the paragraph's own agreed-language difference, heads them."""
         self._pending_precedent = paragraph
-        self._precedent_timer.start()
+        self._agreed_html = agreed_html
+        if immediately:
+            self._precedent_timer.stop()
+            self._precedents_now()
+        else:
+            self._precedent_timer.start()
 
     def insert_hit(self, hit: Hit | None) -> None:
         if hit is None or self.library is None:
@@ -261,7 +270,7 @@ class LibraryDock(QDockWidget):
     def _precedents_now(self) -> None:
         text = self._pending_precedent.strip()
         if not text or self.library is None:
-            self.precedents.clear()
+            self.precedents.setHtml(self._agreed_html)
             self.precedentsShown.emit(0)
             return
         library = self.library
@@ -309,10 +318,11 @@ class LibraryDock(QDockWidget):
                 f"<div style='color:#555; font-size:small'>{hit.language.upper()} · {where}</div>")
 
     def _show_precedents(self, found: list[Precedent]) -> None:
+        head = self._agreed_html + ("<hr>" if self._agreed_html else "")
         if not found:
-            self.precedents.setHtml(f"<p>{html.escape(_('No precedent in the library.'))}</p>")
+            self.precedents.setHtml(head + f"<p>{html.escape(_('No precedent in the library.'))}</p>")
         else:
-            self.precedents.setHtml("".join(precedent_html(item) for item in found))
+            self.precedents.setHtml(head + "".join(precedent_html(item) for item in found))
         self.precedentsShown.emit(len(found))
 
     # -- keyboard ------------------------------------------------------------------------
@@ -370,20 +380,6 @@ class LibraryDock(QDockWidget):
         self.status.setVisible(bool(text))
 
 
-def diff_html(diff: list[tuple[int, str]]) -> str:
-    """A word diff as HTML: agreed words dropped struck out in red, new words underlined green."""
-    parts = []
-    for op, text in diff:
-        escaped = html.escape(text)
-        if op < 0:
-            parts.append(f"<span style='color:#b00020; text-decoration:line-through'>{escaped}</span>")
-        elif op > 0:
-            parts.append(f"<span style='color:#1b7f2a; text-decoration:underline'>{escaped}</span>")
-        else:
-            parts.append(escaped)
-    return "".join(parts)
-
-
 def precedent_html(item: Precedent) -> str:
     """Similarity, provenance and the coloured word diff of one precedent."""
     return (f"<p><b>{item.similarity:.0%}</b> — {html.escape(item.summary())}<br>"
@@ -392,12 +388,7 @@ def precedent_html(item: Precedent) -> str:
 
 def departure_html(block: Block) -> str:
     """For the editor: how an inserted block now departs from its agreed language ("" if not)."""
-    diff = departure(block)
-    if not diff:
-        return ""
-    source = block.origin.source if block.origin else ""
-    heading = _("Departs from agreed language ({source}):").format(source=source)
-    return f"<p>{html.escape(heading)}<br>{diff_html(diff)}</p>"
+    return difference_html(block) if block.departs_from_origin else ""
 
 
 def describe_library_error(error: BaseException) -> str:

@@ -1,21 +1,32 @@
 """Puts the Library dock in the main window (an extension listed in EXTENSION_MODULES).
 
 The library opens on first use, at `CONCORDIA_LIBRARY` (a file or SQLAlchemy URL) or the
-user's data folder. A chosen clause goes in after the paragraph at the cursor, with its
-Spanish (or English) pair in the draft's other language version, as one undoable step; the
-Precedents panel follows the paragraph under the cursor once the library is open.
+user's data folder. A chosen clause (Enter, double-click, or dragged onto the text) goes in
+at the cursor as the editor places clauses (see `app.ui.editor.clauses`), with its Spanish
+(or English) pair in the draft's other language version, as one undoable step.
+
+Following the cursor: the status bar says whether the paragraph at the cursor is agreed
+language ("Agreed language from 6914/24 — 3 words changed"), and the dock's Precedents panel
+shows that paragraph's difference from its agreed wording and its closest precedents. Both
+wait for a pause (`FOLLOW_MS`) after the cursor moves or the text changes, so typing never
+pays for a word diff or a library look-up.
 """
 
 from __future__ import annotations
 
 import os
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtWidgets import QLabel
 
 from app.i18n import _
-from app.library import ClauseInsertion, Library
+from app.library import ClauseInsertion, Library, LibraryError
 
+from .editor.agreed import difference_html, summary
 from .library_dock import LibraryDock
+
+#: The pause (ms) after a cursor move or keystroke before the status and precedents follow.
+FOLLOW_MS = 250
 
 
 def open_user_library() -> Library:
@@ -24,14 +35,17 @@ def open_user_library() -> Library:
 
 def install(window, opener=open_user_library) -> LibraryDock:
     editor = window.editor
-    dock = LibraryDock(None, window, opener=opener)
+    dock = LibraryDock(None, window, opener=opener, debounce_ms=FOLLOW_MS)
     dock.setObjectName("dock_library")
     window.addDockWidget(Qt.RightDockWidgetArea, dock)
     window.docks["library"] = dock
     toggle = dock.toggleViewAction()
     toggle.setText(_("Show {panel}").format(panel=_("Library")))
+    show_difference = editor.actions.get("agreed_difference")
     if "view" in window.menus:
         window.menus["view"].addAction(toggle)
+        if show_difference is not None:
+            window.menus["view"].addAction(show_difference)
     if "library" in window.menus:
         menu = window.menus["library"]
         menu.addAction(dock.add_documents_action)
@@ -39,26 +53,42 @@ def install(window, opener=open_user_library) -> LibraryDock:
         menu.addSeparator()
         menu.addAction(toggle)
 
+    agreed_label = QLabel()
+    agreed_label.setObjectName("status_agreed_language")
+    window.statusBar().addPermanentWidget(agreed_label)
+    dock.agreed_label = agreed_label
+
     def insert(insertion: ClauseInsertion) -> None:
-        draft = editor.draft()
-        current = editor.current_block_id()
-        try:
-            index = draft.block_index(current) + 1 if current else len(draft.blocks)
-        except KeyError:
-            index = len(draft.blocks)
-        editor.apply_operation(insertion.operation(index, draft), _("Insert agreed language"))
-        editor.go_to_block(insertion.block.id)
+        editor.insert_clause(insertion)
 
-    def follow_cursor(block_id: str) -> None:
-        draft = editor.draft()
-        dock.set_language(draft.language)
-        if dock.library is None or not dock.isVisible() or not block_id:
+    def resolve(clause_id: str) -> ClauseInsertion | None:
+        """A clause dragged from the dock, in the draft's language, with its pair."""
+        library = dock.ensure_library()
+        if library is None:
+            return None
+        try:
+            return library.insertion(clause_id, editor.draft().language)
+        except LibraryError as error:
+            window.statusBar().showMessage(str(error), 5000)
+            return None
+
+    def follow_cursor() -> None:
+        """After a pause: the status line and the dock's panel for the paragraph at the cursor."""
+        block = editor.current_block()
+        agreed_label.setText(summary(block))
+        agreed_label.setToolTip(difference_html(block))
+        dock.set_language(editor.draft().language)
+        if dock.library is None or not dock.isVisible() or block is None:
             return
-        try:
-            dock.show_precedents(draft.block(block_id).text)
-        except KeyError:
-            pass
+        dock.show_precedents(block.text, difference_html(block), immediately=True)
 
+    pause = QTimer(dock, singleShot=True, interval=FOLLOW_MS)
+    pause.timeout.connect(follow_cursor)
+    dock.follow_timer = pause
+    dock.follow_now = follow_cursor
     dock.insertRequested.connect(insert)
-    editor.current_block_changed.connect(follow_cursor)
+    editor.resolve_clause = resolve
+    # Restarting a timer is all a keystroke costs here.
+    editor.current_block_changed.connect(lambda _block_id: pause.start())
+    editor.modified.connect(pause.start)
     return dock

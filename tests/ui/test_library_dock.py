@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QTextCursor
 
 from app.library import Library
 from app.model import Draft
@@ -142,6 +143,7 @@ def test_in_the_main_window_a_clause_goes_in_after_the_cursor_and_undoes(qtbot, 
     window.show()
     dock.show()
     window.editor.go_to_block("first")
+    window.editor.text_edit.moveCursor(QTextCursor.MoveOperation.EndOfBlock)   # after, not before
     with qtbot.waitSignal(dock.resultsShown, timeout=5000):
         qtbot.keyClicks(dock.search_field, '"disrupting illicit drug trafficking"')
     assert opened == [1]

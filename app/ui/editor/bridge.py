@@ -266,6 +266,8 @@ class DocumentBridge(QObject):
             if block.origin:
                 self._origins[block.id] = block.origin
         cursor = QTextCursor(self.document)
+        # Qt's undo puts the cursor where the edit block began: make that the changed place.
+        cursor.setPosition(self._change_position(prefix, bool(old)))
         cursor.beginEditBlock()
         if [b.id for b in old] == [b.id for b in new]:
             for index, (before, after) in enumerate(zip(old, new, strict=True)):
@@ -273,6 +275,14 @@ class DocumentBridge(QObject):
         else:
             self._replace_blocks(cursor, prefix, len(old), new)
         cursor.endEditBlock()
+
+    def _change_position(self, index: int, replacing: bool) -> int:
+        """Where a rewrite of blocks from `index` begins: their start, or the end of the one before."""
+        if replacing or index == 0:
+            found = self.document.findBlockByNumber(index)
+            return found.position() if found.isValid() else 0
+        previous = self.document.findBlockByNumber(index - 1)
+        return previous.position() + previous.length() - 1
 
     def _rewrite_block(self, cursor: QTextCursor, qt_block: QTextBlock, before: Block, after: Block) -> None:
         if before.content != after.content:

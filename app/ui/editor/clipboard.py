@@ -20,6 +20,19 @@ from app.model.inline import Inline, content_length, inline_from_json, normalise
 from .formats import kind_of, level_of, read_inlines, run_from_format
 
 FRAGMENT_MIME = "application/x-concordia-blocks+json"
+#: Clause ids of the library (one a line), carried by a hit dragged out of the Library dock.
+CLAUSE_MIME = "application/x-concordia-clause"
+
+
+def clause_ids(source: QMimeData) -> list[str]:
+    """The library clause ids a drop carries (none when it is not a dragged library hit)."""
+    if not source.hasFormat(CLAUSE_MIME):
+        return []
+    try:
+        text = bytes(source.data(CLAUSE_MIME).data()).decode("utf-8")
+    except UnicodeDecodeError:
+        return []
+    return [line.strip() for line in text.splitlines() if line.strip()]
 
 
 def selection_blocks(cursor: QTextCursor) -> list[Block]:

@@ -17,7 +17,8 @@ from PySide6.QtWidgets import QTextEdit
 
 from app.model import Block, BlockKind
 
-from .formats import kind_of, level_of
+from .agreed import MARKER_GAP, MARKER_WIDTH, AgreedMarks, colour_for
+from .formats import block_id_of, kind_of, level_of
 
 MAX_LEVEL = 4
 _BULLETS = ("•", "◦", "▪", "‣")
@@ -38,11 +39,16 @@ def bullet_for(level: int) -> str:
 
 
 class Decorations:
-    """The numbers and bullets one DraftTextEdit shows; `invalidate()` when kinds may have moved."""
+    """The numbers and bullets one DraftTextEdit shows; `invalidate()` when kinds may have moved.
 
-    def __init__(self, blocks_source) -> None:
+    With `marks`, a block inserted from the clause library also gets its agreed-language bar
+    (see `agreed`) in the page margin, left of the text.
+    """
+
+    def __init__(self, blocks_source, marks: AgreedMarks | None = None) -> None:
         self._blocks_source = blocks_source          # () -> list[Block]: the live model
         self._numbers: dict[str, int] | None = None
+        self.marks = marks
 
     def invalidate(self) -> None:
         self._numbers = None
@@ -56,8 +62,6 @@ class Decorations:
         """What the margin shows before a QTextBlock: "7." or a bullet, or nothing."""
         kind = kind_of(block)
         if kind is BlockKind.NUMBERED:
-            from .formats import block_id_of
-
             block_id = block_id_of(block)
             number = self.number(block_id) if block_id else None
             return f"{number}." if number is not None else None
@@ -74,11 +78,14 @@ class Decorations:
         metrics = QFontMetricsF(document.defaultFont())
         painter.setFont(document.defaultFont())
         painter.setPen(QColor(60, 60, 60))
+        blocks = self._blocks_source() if self.marks is not None else []
         block = edit.cursorForPosition(QPoint(0, 0)).block()
         while block.isValid():
             rect = layout.blockBoundingRect(block).translated(dx, dy)
             if rect.top() > height:
                 break
+            if blocks:
+                self._paint_mark(painter, block, rect, blocks)
             label = self.label(block)
             if label is not None and block.layout().lineCount():
                 line = block.layout().lineAt(0)
@@ -89,3 +96,21 @@ class Decorations:
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), label)
             block = block.next()
         del metrics
+
+    def model_block(self, block, blocks: list[Block] | None = None) -> Block | None:
+        """The model block shown by a QTextBlock (they line up by index; the id confirms it)."""
+        blocks = self._blocks_source() if blocks is None else blocks
+        number = block.blockNumber()
+        if 0 <= number < len(blocks) and blocks[number].id == block_id_of(block):
+            return blocks[number]
+        return None
+
+    def _paint_mark(self, painter: QPainter, block, rect: QRectF, blocks: list[Block]) -> None:
+        model = self.model_block(block, blocks)
+        state = self.marks.state(model) if model is not None and self.marks is not None else None
+        if state is None:
+            return
+        fmt = block.blockFormat()
+        bar = QRectF(rect.left() - MARKER_GAP - MARKER_WIDTH, rect.top() + fmt.topMargin(),
+                     MARKER_WIDTH, max(1.0, rect.height() - fmt.topMargin() - fmt.bottomMargin()))
+        painter.fillRect(bar, colour_for(state))

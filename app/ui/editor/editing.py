@@ -43,6 +43,9 @@ KIND_ACTIONS = (
     ("kind_paragraph", BlockKind.PARAGRAPH, N_("Plain paragraph")),
 )
 
+#: Actions that only show something: still available in a read-only draft.
+READ_ONLY_ACTIONS = ("agreed_difference",)
+
 
 def split_block(editor: DraftEditor) -> None:
     """Enter: the first half keeps the id; at a block's very start the text keeps it."""
@@ -233,4 +236,5 @@ def build_actions(editor: DraftEditor) -> dict[str, QAction]:
         add(name, _(label), lambda kind=kind: editor.set_kind(kind))
     add("indent", _("Increase list level"), lambda: editor.change_level(1), ["Ctrl+]"])
     add("outdent", _("Decrease list level"), lambda: editor.change_level(-1), ["Ctrl+["])
+    add("agreed_difference", _("Show Agreed Language Difference"), editor.show_agreed_difference, ["Ctrl+Alt+A"])
     return actions

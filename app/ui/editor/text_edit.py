@@ -7,14 +7,17 @@
 - Backspace at a block start always merges with the block before (Qt treats list and
   indented blocks specially there).
 - Typing next to a footnote reference never takes the reference's object format.
-- Copy/paste goes through `clipboard` (our fragments, cleaned foreign HTML, plain text).
+- Copy/paste goes through `clipboard` (our fragments, cleaned foreign HTML, plain text); a
+  clause dragged from the Library dock is handed to the editor by id (`clauses_dropped`), at
+  the drop position, so it keeps its provenance.
+- Hovering the margin asks `tooltip_at(point)` (the agreed-language difference of a block).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QKeySequence, QPainter
-from PySide6.QtWidgets import QMenu, QTextEdit
+from PySide6.QtGui import QHelpEvent, QKeyEvent, QKeySequence, QPainter
+from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from . import clipboard
 from .formats import is_footnote_format, text_format_from
@@ -27,6 +30,7 @@ class DraftTextEdit(QTextEdit):
     indent_requested = Signal(int)            # +1 / -1 on Tab / Shift+Tab in a list item
     pasted = Signal(object)                   # a clipboard.Pasted: the editor inserts it
     about_to_type = Signal()                  # a printable key is about to insert text
+    clauses_dropped = Signal(list, object)    # library clause ids, their QMimeData (for a fallback)
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -35,6 +39,7 @@ class DraftTextEdit(QTextEdit):
         self.list_item_at_cursor = lambda: False  # set by the editor
         self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
+        self.tooltip_at = lambda point: ""        # set by the editor: rich text for a viewport point
 
     # -- keys -----------------------------------------------------------------------------
     @staticmethod
@@ -99,6 +104,17 @@ class DraftTextEdit(QTextEdit):
             self.setTextCursor(cursor)
         super().inputMethodEvent(event)
 
+    def viewportEvent(self, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.ToolTip and isinstance(event, QHelpEvent):
+            text = self.tooltip_at(event.pos())
+            if text:
+                QToolTip.showText(event.globalPos(), text, self.viewport())
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def paintEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().paintEvent(event)
         if self.decorate is not None:
@@ -113,9 +129,15 @@ class DraftTextEdit(QTextEdit):
         return clipboard.mime_for_selection(self.textCursor(), self.footnote_text)
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
-        return source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasText() or source.hasHtml()
+        return (source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasFormat(clipboard.CLAUSE_MIME)
+                or source.hasText() or source.hasHtml())
 
     def insertFromMimeData(self, source: QMimeData) -> None:  # noqa: N802 - Qt override
+        # On a drop Qt has already put the text cursor at the drop position.
+        ids = clipboard.clause_ids(source)
+        if ids:
+            self.clauses_dropped.emit(ids, source)
+            return
         pasted = clipboard.read_mime(source)
         if pasted.blocks:
             self.pasted.emit(pasted)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import copy
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 from PySide6.QtCore import Signal
@@ -28,7 +28,8 @@ from app.model.ops import (
     SplitBlock,
 )
 
-from . import editing
+from . import clauses, editing
+from .agreed import AgreedMarks
 from .bridge import DocumentBridge
 from .clipboard import Pasted
 from .decorations import Decorations
@@ -69,8 +70,12 @@ class DraftEditor(QWidget):
         self._marker = FootnoteMarker(self.bridge.footnote_number, self)
         register_marker(document, self._marker)
         self._highlighter = KindHighlighter(document)
-        self.decorations = Decorations(lambda: self.bridge.draft.blocks)
+        self.agreed_marks = AgreedMarks()
+        self.decorations = Decorations(lambda: self.bridge.draft.blocks, self.agreed_marks)
         self.text_edit.decorate = self.decorations.paint
+        self.text_edit.tooltip_at = lambda point: clauses.tooltip_at(self, point)
+        #: clause id → an `app.library.ClauseInsertion` (or None); set by the library panel.
+        self.resolve_clause: Callable[[str], clauses.Insertion | None] | None = None
         self._qt_steps = 0
         self._step_label: str | None = None      # an operation being written (AnnotationMarks reads it)
         self._edit_label: str | None = None      # a user edit of ours being made (Paste, Enter …)
@@ -92,6 +97,7 @@ class DraftEditor(QWidget):
         self.text_edit.indent_requested.connect(self.change_level)
         self.text_edit.pasted.connect(self.paste)
         self.text_edit.about_to_type.connect(self._on_about_to_type)
+        self.text_edit.clauses_dropped.connect(lambda ids, source: clauses.drop_clauses(self, ids, source))
         self.text_edit.footnote_text = self._footnote_text
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
@@ -106,6 +112,7 @@ class DraftEditor(QWidget):
     # -- the contract -------------------------------------------------------------------------
     def set_draft(self, draft: Draft) -> None:
         """Show a draft; clears the history and marks the stack clean."""
+        self.agreed_marks.clear()
         self.bridge.load(draft)
         self.undo_stack.clear()
         self._qt_steps = self._document.availableUndoSteps()
@@ -154,11 +161,22 @@ class DraftEditor(QWidget):
         self._read_only = flag
         self.text_edit.setReadOnly(flag)
         self.footnote_pane.set_read_only(flag)
-        for action in self.actions.values():
-            action.setEnabled(not flag)
+        for name, action in self.actions.items():
+            action.setEnabled(not flag or name in editing.READ_ONLY_ACTIONS)
 
     def current_block_id(self) -> str | None:
         return block_id_of(self.text_edit.textCursor().block())
+
+    def current_block(self) -> Block | None:
+        """The model block at the cursor (found by index: cheap enough to call per keystroke)."""
+        return clauses.current_block(self)
+
+    def insert_clause(self, insertion: clauses.Insertion, cursor: QTextCursor | None = None) -> None:
+        """A library clause at the cursor, as ONE undo step with its origin (see `clauses`)."""
+        clauses.insert_clauses(self, [insertion], cursor)
+
+    def show_agreed_difference(self) -> str:
+        return clauses.show_difference(self)
 
     def go_to_block(self, block_id: str) -> None:
         found = self.bridge.qt_block(block_id)
