@@ -5,7 +5,9 @@ read back on contentsChange), `formats` (ids, kinds and marks in Qt formats; COM
 reserved for comment spans), `undo` (one QUndoStack for Qt text steps and model operations),
 `editing` (Enter, paste, kinds, levels, marks, actions), `text_edit` (key and clipboard
 routing), `clipboard`, `presentation` (kind look, footnote numbers), `decorations`
-(paragraph numbers and bullets), `footnote_pane`.
+(paragraph numbers, bullets and the agreed-language margin bars), `footnote_pane`,
+`agreed` (is a library clause still as agreed? its word diff), `clauses` (where an inserted or
+dropped clause goes; the hover and Ctrl+Alt+A difference).
 """
 
 from .widget import DraftEditor
