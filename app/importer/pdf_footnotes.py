@@ -22,7 +22,7 @@ _LABEL = re.compile(r"^\s*(\d{1,3})\s*$")
 _CLOSERS = r"[\s.,;:!?)\]”’»]"
 
 
-def _marker_patterns(label: int) -> list[re.Pattern[str]]:
+def marker_patterns(label: int) -> list[re.Pattern[str]]:
     """Where a PDF puts marker `label`, most certain first."""
     n = str(label)
     return [
@@ -46,7 +46,7 @@ def move_footnotes(pages: list[list[str]], report: ImportReport) -> list[list[st
     expected = 1
     last_marker: tuple[int, int, int] = (0, 0, 0)     # page, line, column after the last marker
     result: list[list[str]] = []
-    for page_index, page in enumerate(pages):
+    for page in pages:
         zone = _find_zone(page, expected, report)
         if zone is None:
             result.append(list(page))
@@ -96,7 +96,8 @@ def _read_zone(lines: list[str], expected: int, report: ImportReport) -> dict[in
         return None
     texts: dict[int, str] = {}
     for labels, text_lines in groups:
-        for label, text in zip(labels, _split_texts(text_lines, len(labels), labels, report)):
+        for label, text in zip(labels, _split_texts(text_lines, len(labels), labels, report),
+                               strict=True):
             texts[label] = text
     return texts
 
@@ -131,7 +132,7 @@ def _split_texts(lines: list[str], count: int, labels: list[int],
 def _place_marker(pages: list[list[str]], label: int,
                   after: tuple[int, int, int]) -> tuple[int, int, int] | None:
     """Turn the first marker `label` after `after` into `<sup>label</sup>`; its place or None."""
-    for pattern in _marker_patterns(label):
+    for pattern in marker_patterns(label):
         for page_index in range(len(pages) - 1, after[0] - 1, -1):
             found = _search_page(pages[page_index], pattern, page_index, after)
             if found is None:

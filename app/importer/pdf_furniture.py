@@ -119,7 +119,7 @@ def footer_runs(lines: list[str], number: str) -> list[tuple[int, int, FooterFac
 
 
 def _remember(facts: FooterFacts, words: list[str], kinds: list[str]) -> None:
-    for word, kind in zip(words, kinds):
+    for word, kind in zip(words, kinds, strict=True):
         if kind == "initials" and not facts.initials:
             facts.initials = word
         elif kind == "directorate" and not facts.directorate:

@@ -21,7 +21,11 @@ from .chunks import BULLET, SEPARATOR
 from .pdf_flat import unflatten
 from .pdf_footnotes import move_footnotes
 from .pdf_furniture import (
-    PRESS_LINE, FooterFacts, find_number, footer_runs, is_page_header,
+    PRESS_LINE,
+    FooterFacts,
+    find_number,
+    footer_runs,
+    is_page_header,
 )
 from .report import ImportReport
 
