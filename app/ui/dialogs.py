@@ -53,7 +53,8 @@ class FilePrompter:
     def open_draft(self, parent: QWidget | None) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent, _("Open Draft"), self._start_folder(),
-            draft_filter() + ";;" + _("All files (*)"),
+            ";;".join((_("Drafts and Word documents (*.concordia *.docx)"), draft_filter(),
+                       _("Word documents (*.docx)"), _("All files (*)"))),
         )
         return self._remember(chosen)
 
@@ -70,7 +71,9 @@ class FilePrompter:
     def import_text(self, parent: QWidget | None) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent, _("Import Text"), self._start_folder(),
-            _("Text and Markdown (*.txt *.md *.markdown)") + ";;" + _("All files (*)"),
+            ";;".join((_("Word, text and Markdown (*.docx *.txt *.md *.markdown)"),
+                       _("Word documents (*.docx)"), _("Text and Markdown (*.txt *.md *.markdown)"),
+                       _("All files (*)"))),
         )
         return self._remember(chosen)
 

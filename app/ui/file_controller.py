@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
+from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
 from app.store import (
@@ -35,14 +36,16 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+#: Files that become a new, unsaved draft (never pasted text): text notes and Word files.
+IMPORTED_SUFFIXES = TEXT_SUFFIXES | set(WORD_SUFFIXES)
 
 
 def droppable_files(mime: QMimeData | None) -> list[Path]:
-    """Local draft or text files in a drag-and-drop, in order."""
+    """Local draft, Word or text files in a drag-and-drop, in order."""
     if mime is None or not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES | {DRAFT_SUFFIX}]
+    return [p for p in paths if p.suffix.lower() in IMPORTED_SUFFIXES | {DRAFT_SUFFIX}]
 
 
 def blank_draft() -> Draft:
@@ -113,7 +116,8 @@ class FileController(QObject):
         if self.session.path == path:
             self.window.statusBar().showMessage(_("“{name}” is already open.").format(name=path.name), 4000)
             return True
-        if path.suffix.lower() in TEXT_SUFFIXES:
+        if path.suffix.lower() in IMPORTED_SUFFIXES or (
+                path.suffix.lower() != DRAFT_SUFFIX and looks_like_word(path)):
             return self.import_path(path, ask_first=ask_first)
         if ask_first and not self.may_discard_changes():
             return False
@@ -224,12 +228,11 @@ class FileController(QObject):
         return self.import_path(path, ask_first=False) if path else False
 
     def import_path(self, path: Path, ask_first: bool = True) -> bool:
-        """Import a text/markdown note in the background; it opens as a new, unsaved draft."""
-        try:
-            from app.importer.text import import_text_file
-        except ImportError:
-            dialogs.show_error(self.window, _("Importing text is not available in this version."))
-            return False
+        """Import a Word or text/markdown note in the background; it opens as a new, unsaved
+        draft."""
+        from app.importer.text import import_text_file
+
+        read = open_word_file if looks_like_word(path) else import_text_file
         if ask_first and not self.may_discard_changes():
             return False
 
@@ -257,7 +260,7 @@ class FileController(QObject):
             self.window.statusBar().showMessage(_("Import cancelled"), 4000)
 
         self.import_task = run_in_background(
-            self.window, lambda progress: import_text_file(path, progress),
+            self.window, lambda progress: read(path, progress),
             title=_("Importing “{name}”").format(name=path.name),
             on_done=done, on_error=failed, on_cancelled=cancelled,
         )
