@@ -24,6 +24,8 @@ MAX_BYTES = 1024 * 1024
 BACKUPS = 3
 
 log = logging.getLogger(LOGGER_NAME)
+log.addHandler(logging.NullHandler())  # never logging's last resort: a traceback on stderr
+log.propagate = False  # the log file only: the terminal gets one sentence, not a traceback
 
 
 def user_data_folder() -> Path:
@@ -61,7 +63,6 @@ def setup_logging() -> Path | None:
         stale.close()
     log.addHandler(handler)
     log.setLevel(logging.INFO)
-    log.propagate = False  # the log file only: the terminal gets one sentence, not a traceback
     return target
 
 
@@ -71,6 +72,8 @@ def record_bug(where: str, error: BaseException, details: str | None = None) -> 
     `details` is a traceback already formatted elsewhere (a worker thread saves its own).
     """
     target = setup_logging()
+    if target is None:
+        return None
     if details is None:
         details = "".join(traceback.format_exception(type(error), error, error.__traceback__))
     log.error("%s: %s\n%s", where, one_line(error), details.rstrip())
