@@ -91,9 +91,10 @@ class CrashHook:
     @staticmethod
     def _make_dialog(error: BaseException, details: str, kept: list[Path],
                      logged: Path | None) -> ErrorDialog:
-        if isinstance(error, ConcordiaError):
-            text = str(error)
+        if isinstance(error, ConcordiaError):  # a sentence for the user that nobody caught
+            title, text = _("Concordia"), str(error)
         else:
+            title = _("Internal Error")
             text = _("Concordia met an internal error ({error}).").format(error=one_line(error))
         notes = []
         if kept:
@@ -104,7 +105,7 @@ class CrashHook:
             notes.append(_("The details are in {path}.").format(path=logged))
         parent = QApplication.activeWindow()
         return ErrorDialog(parent if isinstance(parent, QWidget) else None,
-                           _("Internal Error"), text, details, " ".join(notes))
+                           title, text, details, " ".join(notes))
 
 
 def install_crash_hook() -> CrashHook:

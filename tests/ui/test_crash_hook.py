@@ -121,6 +121,23 @@ def test_a_burst_of_errors_is_one_dialog_and_every_error_logged(qtbot, window, c
     assert "unsaved changes kept" not in log  # nothing was modified: no copy to write
 
 
+def test_an_uncaught_user_error_shows_its_own_sentence(qtbot, window, crash_hook, data_home):
+    from app.store import SaveError
+
+    button = QPushButton("Save elsewhere", window)
+    target = window.files.session.path
+
+    def save_elsewhere() -> None:
+        raise SaveError.not_writable(target)
+
+    button.clicked.connect(save_elsewhere)
+    button.click()
+    dialog = crash_hook.dialog
+    assert dialog.windowTitle() == "Concordia"
+    assert dialog.message.text() == str(SaveError.not_writable(target))
+    assert "internal error" not in dialog.message.text()
+
+
 def test_a_bug_in_a_background_task_reaches_the_log_and_the_dialog(qtbot, data_home):
     """The worker thread's saved traceback, not the GUI thread's, is what the log keeps."""
     seen: list[ErrorDialog] = []
