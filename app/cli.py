@@ -152,7 +152,10 @@ def launch_gui(argv: list[str]) -> int:
     except ImportError as error:  # Qt libraries missing on this machine
         _say(_("the window cannot start: {error}").format(error=error))
         return EXIT_USER_ERROR
-    return run_application(argv)
+    try:
+        return run_application(argv)
+    except Exception as error:  # before the event loop runs, the crash hook cannot see it
+        return report_internal_error("window start-up", error)
 
 
 if __name__ == "__main__":
