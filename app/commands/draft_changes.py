@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.model import Draft
 from app.model.ops import Operation
 from app.store import DraftSession
 
 
-class InputError(Exception):
+class InputError(ConcordiaError):
     """Bad input on the command line: one sentence for the user."""
 
 

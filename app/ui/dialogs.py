@@ -12,7 +12,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 from app.store import DRAFT_SUFFIX
@@ -97,6 +107,49 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None,
         box.setDetailedText(details)
     box.addButton(QMessageBox.Ok)
     box.exec()
+
+
+class ErrorDialog(QDialog):
+    """An internal error: the sentence, where the work was kept, and the traceback to copy.
+
+    "Copy Details" puts the traceback on the clipboard and leaves the dialog open, so the
+    user can paste it into a bug report; "Close" closes it.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, details: str,
+                 note: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("concordia_error")
+        self.setWindowTitle(title)
+        self.details = details
+        layout = QVBoxLayout(self)
+        self.message = QLabel(text)
+        self.message.setObjectName("error_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.note = QLabel(note)
+        self.note.setObjectName("error_note")
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
+        self.details_view = QPlainTextEdit(details)
+        self.details_view.setObjectName("error_details")
+        self.details_view.setReadOnly(True)
+        self.details_view.setLineWrapMode(QPlainTextEdit.NoWrap)
+        layout.addWidget(self.details_view)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.copy_button = buttons.addButton(_("Copy Details"), QDialogButtonBox.ActionRole)
+        self.copy_button.setObjectName("copy_details")
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details)
+        self.copy_button.setText(_("Copied"))
 
 
 def ask_unsaved_changes(parent: QWidget | None, name: str) -> str:
