@@ -163,3 +163,19 @@ def _lock_unless_read_only_folder(path: Path, wait: float) -> DraftLock | None:
     except OSError:
         return None
     return lock
+
+
+@contextmanager
+def holding_lock(path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[Path]:
+    """Hold the lock of a draft file that is written whole without being read (a new draft,
+    `import --out --force`), so a draft open in a window is never replaced behind its back.
+    Check under it whether the file exists: another process may have made it meanwhile."""
+    path = Path(path).resolve()
+    lock = _lock_unless_read_only_folder(path, wait)
+    if lock is None:
+        raise SaveError.not_writable(path)
+    try:
+        DraftSession._sweep_leftovers(path)
+        yield path
+    finally:
+        lock.release()

@@ -120,13 +120,15 @@ def open_version(draft: Draft, name: str) -> Draft:
 def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
     """Write version `name` of `draft` as a new draft file `out` (never over an existing file)."""
     from .draft_file import save_draft
+    from .session import holding_lock
 
     out = Path(out)
-    if out.exists():
-        raise VersionError(
-            _("“{name}” already exists; choose a new file name for the new draft.").format(
-                name=out.name))
-    save_draft(open_version(draft, name), out)
+    with holding_lock(out):            # checked under the lock: no one else makes it meanwhile
+        if out.exists():
+            raise VersionError(
+                _("“{name}” already exists; choose a new file name for the new draft.").format(
+                    name=out.name))
+        save_draft(open_version(draft, name), out)
     return out
 
 
