@@ -21,7 +21,6 @@ from .draft_file import load_draft, save_draft
 from .errors import SaveError
 from .lock import DraftLock
 
-
 #: How long a command waits for a draft another command is saving before it gives up with
 #: the "already open" sentence (such a change holds the lock well under a second).
 COMMAND_LOCK_WAIT = 3.0
@@ -76,7 +75,7 @@ class DraftSession:
         session = cls.open(path, wait=wait)
         try:
             if session.read_only:
-                raise SaveError.read_only(Path(path))
+                raise SaveError.not_writable(session.path)  # no lock file could be made there
             yield session.draft
             session.save()
         finally:

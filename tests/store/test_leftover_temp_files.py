@@ -12,9 +12,9 @@ import pytest
 
 from app.atomic import leftover_temp_files
 from app.importer.text import import_text_file
+from app.model import new_id
 from app.model.annotation_ops import AddComment
 from app.model.annotations import Anchor, Comment, Visibility
-from app.model import new_id
 from app.store import DraftSession, autosave_path_for, load_draft, save_draft
 from tests.conftest import LAPAZ_SEED
 

@@ -147,10 +147,10 @@ def test_parallel_command_lines_lose_nothing(lapaz):
         processes = [subprocess.Popen([sys.executable, "-m", "app", *argv], cwd=REPO,
                                       stdout=subprocess.DEVNULL, stderr=subprocess.PIPE,
                                       text=True) for argv in writers]
-        outcomes = [(argv, process.wait(timeout=60), process.stderr.read())
-                    for argv, process in zip(writers, processes)]
-        for process in processes:
-            process.stderr.close()
+        outcomes = []
+        for argv, process in zip(writers, processes, strict=True):
+            _out, errors = process.communicate(timeout=60)
+            outcomes.append((argv, process.returncode, errors))
         round_lost, _refused = judge(path, outcomes)
         lost += round_lost
     assert lost == 0
