@@ -8,7 +8,6 @@ a name is used once.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -55,11 +54,10 @@ def write_versions(connection: Connection, versions: list[Version]) -> None:
 
 # -- working with a draft's versions ---------------------------------------------------------
 
-def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return ""
+def default_author(draft: Draft) -> str:
+    """The drafter's role from the cover ("Presidency"), never the login name: versions and
+    tracked changes leave in circulated files."""
+    return draft.note.author
 
 
 def check_new_name(draft: Draft, name: str) -> str:
@@ -81,7 +79,7 @@ def check_new_name(draft: Draft, name: str) -> str:
 def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
     """Snapshot `draft` as `name` and add it to `draft.versions`; the caller saves the file."""
     name = check_new_name(draft, name)
-    version = make_version(draft, name, default_author() if author is None else author)
+    version = make_version(draft, name, default_author(draft) if author is None else author)
     draft.versions.append(version)
     return version
 
