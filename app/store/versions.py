@@ -121,11 +121,16 @@ def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
     from .session import holding_lock
 
     out = Path(out)
-    with holding_lock(out):            # checked under the lock: no one else makes it meanwhile
+
+    def refuse_an_existing_file() -> None:
         if out.exists():
             raise VersionError(
                 _("“{name}” already exists; choose a new file name for the new draft.").format(
                     name=out.name))
+
+    refuse_an_existing_file()
+    with holding_lock(out):
+        refuse_an_existing_file()      # again under the lock: another process may have made it
         save_draft(open_version(draft, name), out)
     return out
 
