@@ -17,7 +17,8 @@ from app.i18n import _
 from app.importer import ImportReport, TextImportError, import_text_file
 from app.importer.pairing import import_language_version
 from app.progress import StderrProgress
-from app.store import DraftLock, DraftSession, SaveError, save_draft
+from app.store import DraftSession, save_draft
+from app.store.session import holding_lock
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -71,16 +72,12 @@ def _import_new(args: argparse.Namespace) -> int:
         raise IsADirectoryError(21, "is a directory", str(out))
     draft, report = _read_new(Path(args.source))
     _print_warnings(report)
-    # A draft open in a window holds its lock: never replace it behind the window's back.
-    try:
-        lock = DraftLock(out)
-        lock.acquire()
-    except OSError as error:          # a read-only folder cannot hold the lock (nor the draft)
-        raise SaveError.not_writable(out.resolve()) from error
-    try:
+    with holding_lock(out):  # a draft open in a window holds its lock: never replaced
+        if out.exists() and not args.force:   # made by another process meanwhile
+            raise TextImportError(
+                _("“{name}” already exists; use --force to replace it.").format(name=out.name),
+                out)
         save_draft(draft, out)
-    finally:
-        lock.release()
     print(_("Imported {blocks} blocks and {footnotes} footnotes into {name} ({warnings} "
             "warnings).").format(blocks=len(draft.blocks), footnotes=len(draft.footnotes),
                                  name=out.name, warnings=len(report.warnings)))

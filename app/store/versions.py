@@ -118,13 +118,20 @@ def open_version(draft: Draft, name: str) -> Draft:
 def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
     """Write version `name` of `draft` as a new draft file `out` (never over an existing file)."""
     from .draft_file import save_draft
+    from .session import holding_lock
 
     out = Path(out)
-    if out.exists():
-        raise VersionError(
-            _("“{name}” already exists; choose a new file name for the new draft.").format(
-                name=out.name))
-    save_draft(open_version(draft, name), out)
+
+    def refuse_an_existing_file() -> None:
+        if out.exists():
+            raise VersionError(
+                _("“{name}” already exists; choose a new file name for the new draft.").format(
+                    name=out.name))
+
+    refuse_an_existing_file()
+    with holding_lock(out):
+        refuse_an_existing_file()      # again under the lock: another process may have made it
+        save_draft(open_version(draft, name), out)
     return out
 
 

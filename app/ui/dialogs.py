@@ -183,12 +183,13 @@ def ask_open_read_only(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is read_only
 
 
-def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
-    """True to restore the autosaved copy, False to open the last saved version."""
+def ask_recover(parent: QWidget | None, name: str, copy_note: str) -> bool:
+    """True to restore the autosaved copy, False to open the last saved version.
+
+    `copy_note` says when the copy was made and that later edits are not in it."""
     box = _box(parent, QMessageBox.Question, _("Recover Unsaved Changes"),
-               _("“{name}” has unsaved changes from {when} that were kept automatically.").format(
-                   name=name, when=when))
-    box.setInformativeText(_("Restore them, or open the last saved version?"))
+               _("“{name}” has unsaved changes that were kept automatically.").format(name=name))
+    box.setInformativeText(copy_note + "\n" + _("Restore them, or open the last saved version?"))
     restore = box.addButton(_("Restore Changes"), QMessageBox.AcceptRole)
     restore.setObjectName("restore")
     saved = box.addButton(_("Open Saved Version"), QMessageBox.RejectRole)
@@ -199,12 +200,12 @@ def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
     return box.clickedButton() is restore
 
 
-def ask_recover_untitled(parent: QWidget | None, when: str) -> bool:
+def ask_recover_untitled(parent: QWidget | None, when: str, copy_note: str = "") -> bool:
     """True to restore a never-saved draft left by a crash, False to discard it."""
     box = _box(parent, QMessageBox.Question, _("Recover Unsaved Draft"),
                _("Concordia closed before a new draft was saved; a copy from {when} was kept.").format(
                    when=when))
-    box.setInformativeText(_("Restore it, or discard it?"))
+    box.setInformativeText((copy_note + "\n" if copy_note else "") + _("Restore it, or discard it?"))
     restore = box.addButton(_("Restore Draft"), QMessageBox.AcceptRole)
     restore.setObjectName("restore")
     discard = box.addButton(QMessageBox.Discard)
