@@ -154,4 +154,4 @@ class TextMap:
 def _consecutive(mapped: list[int | None]) -> bool:
     if not mapped or mapped[0] is None:
         return False
-    return all(b is not None and b == a + 1 for a, b in zip(mapped, mapped[1:]))  # type: ignore[operator]
+    return all(b is not None and b == a + 1 for a, b in zip(mapped, mapped[1:], strict=False))  # type: ignore[operator]
