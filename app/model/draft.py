@@ -129,6 +129,9 @@ class Block:
     level: int = 0
     id: str = field(default_factory=new_id)
     origin: ClauseOrigin | None = None
+    #: The paragraph number as the source printed it ("8", "5a") where it is not the one
+    #: computed in reading order; None: computed (app.model.numbering).
+    number: str | None = None
 
     @property
     def departs_from_origin(self) -> bool:
@@ -149,6 +152,7 @@ class Block:
             "level": self.level,
             "content": [item.to_json() for item in self.content],
             "origin": self.origin.to_json() if self.origin else None,
+            "number": self.number,
         }
 
     @classmethod
@@ -159,6 +163,7 @@ class Block:
             level=int(data.get("level", 0)),
             content=[inline_from_json(item) for item in data["content"]],
             origin=ClauseOrigin.from_json(data["origin"]) if data.get("origin") else None,
+            number=data.get("number") or None,
         )
 
 
