@@ -25,6 +25,7 @@ from app.model.ops import (
     RemoveBlock,
     ReplaceContent,
     SetBlockFormat,
+    SetBlockNumber,
     SplitBlock,
 )
 
@@ -73,7 +74,8 @@ class DraftEditor(QWidget):
         self.agreed_marks = AgreedMarks()
         self.decorations = Decorations(lambda: self.bridge.draft.blocks, self.agreed_marks)
         self.text_edit.decorate = self.decorations.paint
-        self.text_edit.tooltip_at = lambda point: clauses.tooltip_at(self, point)
+        self.text_edit.tooltip_at = lambda point: (
+            self.decorations.number_tooltip_at(self.text_edit, point) or clauses.tooltip_at(self, point))
         #: clause id → an `app.library.ClauseInsertion` (or None); set by the library panel.
         self.resolve_clause: Callable[[str], clauses.Insertion | None] | None = None
         self._qt_steps = 0
@@ -234,6 +236,8 @@ class DraftEditor(QWidget):
     def _on_model_step(self, op: Operation) -> None:
         self._qt_barrier()
         self.bridge.refresh_footnote_numbers()
+        if isinstance(op, SetBlockNumber):
+            self._on_numbering_changed()
         self._refresh_pane()
         self.modified.emit()
 
