@@ -17,8 +17,10 @@ from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
+from app.model.integrity import repair
 from app.store import (
     DRAFT_SUFFIX,
+    DamagedDraftError,
     DraftFileError,
     DraftLockedError,
     DraftSession,
@@ -117,10 +119,12 @@ class FileController(QObject):
             return self.import_path(path, ask_first=ask_first)
         if ask_first and not self.may_discard_changes():
             return False
-        session = self._open_session(path)
+        session, repaired = self._open_session(path), False
+        if isinstance(session, DamagedDraftError):
+            session, repaired = self._open_damaged(path, session), True
         if session is None:
             return False
-        modified = self._offer_recovery(session)
+        modified = self._offer_recovery(session) or (repaired and not session.read_only)
         self._replace(session, modified=modified)
         self.settings.add_recent_file(path)
         message = _("Opened “{name}”").format(name=path.name)
@@ -129,10 +133,12 @@ class FileController(QObject):
         self.window.statusBar().showMessage(message, 5000)
         return True
 
-    def _open_session(self, path: Path) -> DraftSession | None:
+    def _open_session(self, path: Path) -> DraftSession | DamagedDraftError | None:
         try:
             with dialogs.busy():
                 return DraftSession.open(path)
+        except DamagedDraftError as error:
+            return error
         except DraftLockedError as error:
             if not dialogs.ask_open_read_only(self.window, str(error)):
                 return None
@@ -145,6 +151,24 @@ class FileController(QObject):
         except (DraftFileError, OSError) as error:
             dialogs.show_error(self.window, describe_error(error), _("Cannot Open Draft"))
             return None
+
+    def _open_damaged(self, path: Path, error: DamagedDraftError) -> DraftSession | None:
+        """Repair / Open read-only / Cancel. Either way the window shows the repaired draft;
+        read-only, nothing can be written over the file, and a repair is saved only when the
+        user saves (the draft opens modified)."""
+        answer = dialogs.ask_damaged_draft(self.window, path.name,
+                                           [problem.sentence for problem in error.problems])
+        if answer == "cancel":
+            return None
+        repair(error.draft, error.problems)
+        session = DraftSession(draft=error.draft, path=path, read_only=answer == "read_only")
+        if not session.read_only:
+            try:
+                session._take_lock(path)
+            except DraftLockedError as locked:
+                dialogs.show_error(self.window, str(locked), _("Cannot Open Draft"))
+                return None
+        return session
 
     def _offer_recovery(self, session: DraftSession) -> bool:
         """If a crash left a newer autosave copy, offer it; True when it was restored."""
