@@ -5,6 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from app.errors import ConcordiaError
 from app.i18n import _, ngettext
 
 if TYPE_CHECKING:
@@ -12,7 +13,7 @@ if TYPE_CHECKING:
     from app.model.integrity import Problem
 
 
-class DraftFileError(Exception):
+class DraftFileError(ConcordiaError):
     """Base class: `str(error)` is the sentence shown to the user."""
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:
