@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from app.i18n import N_
+
 #: Short words frequent in running text of each language and rare in the others.
 #: Words shared by several languages ("a", "de", "en", "la") are left out on purpose.
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -39,8 +41,14 @@ MIN_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPT_NON_LATIN = re.compile(r"[\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0370-\u03FF\u4E00-\u9FFF]")
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German",
-                  "it": "Italian", "pt": "Portuguese", "other": "another language"}
+LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish"), "fr": N_("French"),
+                  "de": N_("German"), "it": N_("Italian"), "pt": N_("Portuguese"),
+                  "other": N_("another language")}
+
+
+def language_name(code: str) -> str:
+    """The untranslated name of a language code (pass it through `_` to show it)."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def language_scores(text: str, limit: int = 200_000) -> Counter[str]:
