@@ -14,7 +14,15 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .pair_anchors import COMBINE_COST, MIN_MATCH, SKIP_COST, Anchors, combined, length_ratio, similarity
+from .pair_anchors import (
+    COMBINE_COST,
+    MIN_MATCH,
+    SKIP_COST,
+    Anchors,
+    combined,
+    length_ratio,
+    similarity,
+)
 
 #: Half-width of the band, in blocks, beyond the difference in block counts.
 BAND = 30
