@@ -10,7 +10,9 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from app.i18n import N_
+from app.i18n import N_, _
+
+from .reading import TextImportError
 
 #: Short words frequent in running text of each language and rare in the others.
 #: Words shared by several languages ("a", "de", "en", "la") are left out on purpose.
@@ -76,3 +78,22 @@ def detect_language(text: str) -> str | None:
     if hits / total < MIN_SHARE:
         return None
     return language
+
+
+class WrongLanguageError(TextImportError):
+    """A text given as one language that reads as another; `force` imports it anyway."""
+
+    def __init__(self, detected: str, expected: str, path=None) -> None:
+        super().__init__(_("This text reads as {detected}, not {expected}.").format(
+            detected=_(language_name(detected)), expected=_(language_name(expected))), path)
+        self.detected, self.expected = detected, expected
+
+
+def check_language(text: str, expected: str, path=None) -> None:
+    """WrongLanguageError when `text` plainly reads as another language than `expected`.
+    Too short or mixed a text, or a language we have no stop words for, is let through."""
+    detected = detect_language(text)
+    if detected is None or detected == expected:
+        return
+    if expected in STOP_WORDS or detected == "other":
+        raise WrongLanguageError(detected, expected, path)

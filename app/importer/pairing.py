@@ -34,7 +34,7 @@ from app.model.numbering import paragraph_labels
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
 
-from .language import language_name
+from .language import check_language, language_name
 from .pair_align import Link, align, fill_gaps
 from .pair_anchors import block_anchors
 from .pair_placing import DivideNote, JoinNote, place
@@ -110,21 +110,24 @@ def _and_list(items: list) -> str:
 
 
 def import_language_version(
-    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None,
+    force: bool = False,
 ) -> PairingReport:
     """Import the `language` text of the draft and store it as its language version."""
-    report = prepare_language_version(draft, text_or_path, language, progress)
+    report = prepare_language_version(draft, text_or_path, language, progress, force)
     assert report.operation is not None
     report.inverse = report.operation.apply(draft)
     return report
 
 
 def prepare_language_version(
-    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None,
+    force: bool = False,
 ) -> PairingReport:
     """Read and pair the `language` text; `report.operation` stores it, the draft is untouched.
 
     A path ending in .docx is read as a Word document; any other path or text as markdown.
+    A text that reads as another language is refused (WrongLanguageError) unless `force`.
     """
     language = language.strip().lower()
     if not _LANGUAGE.match(language):
@@ -146,6 +149,9 @@ def prepare_language_version(
             text = text_or_path
         other, import_report = import_text(text, progress, import_report)
         _drop_numbering_notes(import_report)
+    if not force:
+        source_path = Path(text_or_path) if _is_path(text_or_path) else None
+        check_language("\n".join(block.text for block in other.blocks), language, source_path)
     if not other.blocks:
         raise TextImportError(_("No paragraphs were found in the text, so there is nothing to "
                                 "pair with the draft."))
