@@ -5,8 +5,9 @@ score: one block for one (1–1), one draft block for two neighbouring blocks of
 (a paragraph the translation split, 1–2), or two draft blocks for one (a paragraph it merged,
 2–1). Leaving a block unlinked costs a little (more than taking two for one, as a translator
 splits or merges more often than they leave out), so a missing paragraph is skipped instead of
-shifting every pair after it, whose anchors would all fit worse. The programme runs in a band around the diagonal, as wide as the
-difference in block counts plus a margin, so its cost grows linearly with the text.
+shifting every pair after it, whose anchors would all fit worse. The programme runs in a band around the diagonal, a
+narrow margin that doubles only where the best path reaches its edge, so its cost grows
+linearly with the text.
 """
 
 from __future__ import annotations
@@ -24,8 +25,8 @@ from .pair_anchors import (
     similarity,
 )
 
-#: Half-width of the band, in blocks, beyond the difference in block counts.
-BAND = 30
+#: Half-width of the first band, in blocks, around the diagonal.
+BAND = 12
 
 _NONE, _SKIP_MAIN, _SKIP_OTHER, _ONE_ONE, _ONE_TWO, _TWO_ONE = range(6)
 _NEG = float("-inf")
@@ -40,14 +41,27 @@ class Link:
 
 
 def align(mine: Sequence[Anchors], theirs: Sequence[Anchors]) -> list[Link]:
-    """The best order-keeping links between the two sequences, in order."""
+    """The best order-keeping links between the two sequences, in order.
+
+    The band starts narrow; where the best path runs along its edge the path may have been
+    cut short, and the programme runs again in a band twice as wide."""
     n, m = len(mine), len(theirs)
     if not n or not m:
         return []
+    width = BAND
+    while True:
+        links, on_edge = _align_in_band(mine, theirs, width)
+        if not on_edge or width >= max(n, m):
+            return links
+        width *= 2
+
+
+def _align_in_band(mine: Sequence[Anchors], theirs: Sequence[Anchors], width: int
+                   ) -> tuple[list[Link], bool]:
+    n, m = len(mine), len(theirs)
     ratio = length_ratio(mine, theirs)
     mine_pairs = [combined(mine[i], mine[i + 1]) for i in range(n - 1)]
     theirs_pairs = [combined(theirs[j], theirs[j + 1]) for j in range(m - 1)]
-    width = BAND + abs(n - m)
 
     def band(i: int) -> tuple[int, int]:
         centre = i * m // n
@@ -108,11 +122,16 @@ def align(mine: Sequence[Anchors], theirs: Sequence[Anchors]) -> list[Link]:
     return _trace(moves, gains, lows, n, m)
 
 
-def _trace(moves, gains, lows, n: int, m: int) -> list[Link]:
+def _trace(moves, gains, lows, n: int, m: int) -> tuple[list[Link], bool]:
+    """The links of the best path, and whether it touched the edge of the band."""
     result: list[Link] = []
+    on_edge = False
     i, j = n, m
     while i > 0 or j > 0:
-        how = moves[i][j - lows[i]]
+        k = j - lows[i]
+        if (k == 0 and lows[i] > 0) or (k == len(moves[i]) - 1 and j < m):
+            on_edge = True
+        how = moves[i][k]
         gained = gains[i][j - lows[i]]
         if how == _SKIP_MAIN:
             i -= 1
@@ -130,7 +149,7 @@ def _trace(moves, gains, lows, n: int, m: int) -> list[Link]:
         else:                                   # only the start has no move
             break
     result.reverse()
-    return result
+    return result, on_edge
 
 
 def fill_gaps(links: list[Link], n: int, m: int) -> list[Link]:

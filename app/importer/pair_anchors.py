@@ -50,6 +50,8 @@ class Anchors:
     names: frozenset[str]
     quotes: int
     length: int
+    item: bool = False           # a numbered paragraph or list item (also when kinds are loose)
+    position: int | None = None  # n-th numbered paragraph or list item, counted (loose kinds)
 
 
 def block_anchors(blocks: Sequence[Block], numbers: dict[str, int] | None,
@@ -58,12 +60,17 @@ def block_anchors(blocks: Sequence[Block], numbers: dict[str, int] | None,
     blocks (None for the draft, whose numbered paragraphs count in order); `loose_kinds`:
     kinds and levels are not compared (Word styles do not carry them reliably)."""
     result = []
-    count = 0
+    count = items = 0
     for block in blocks:
-        ordinal = None
+        ordinal = position = None
         if block.kind is BlockKind.NUMBERED:
             count += 1
             ordinal = count if numbers is None else numbers.get(block.id)
+        if loose_kinds and block.kind in (BlockKind.NUMBERED, BlockKind.LIST_ITEM):
+            # Word numbers list paragraphs itself and the reader does not keep the number:
+            # counting them is a hint, not a rule (a missing one shifts the count after it).
+            items += 1
+            position = items
         text = block.text
         result.append(Anchors(
             kind=BlockKind.PARAGRAPH if loose_kinds else block.kind,
@@ -74,18 +81,21 @@ def block_anchors(blocks: Sequence[Block], numbers: dict[str, int] | None,
             names=frozenset(name for name in _NAME.findall(text) if len(name) > 1),
             quotes=len(_QUOTED.findall(text)),
             length=len(text),
+            item=block.kind in (BlockKind.NUMBERED, BlockKind.LIST_ITEM),
+            position=position,
         ))
     return result
 
 
 def combined(first: Anchors, second: Anchors) -> Anchors | None:
     """The anchors of two neighbouring blocks read as one paragraph (a split or a merge), or
-    None when the second is a numbered paragraph or a title, which never continue another."""
-    if second.ordinal is not None or second.kind is BlockKind.TITLE:
+    None when the second is a numbered paragraph, a list item (Word gives each its own
+    number or bullet) or a title, which never continue another."""
+    if second.ordinal is not None or second.item or second.kind is BlockKind.TITLE:
         return None
     return Anchors(first.kind, first.level, first.ordinal, first.footnotes + second.footnotes,
                    first.numbers + second.numbers, first.names | second.names,
-                   first.quotes + second.quotes, first.length + 1 + second.length)
+                   first.quotes + second.quotes, first.length + 1 + second.length, first.item)
 
 
 def length_ratio(mine: Sequence[Anchors], theirs: Sequence[Anchors]) -> float:
@@ -110,6 +120,8 @@ def similarity(a: Anchors, b: Anchors, ratio: float = 1.0) -> float | None:
         if a.ordinal != b.ordinal:
             return None
         score += 3.0
+    elif a.position is not None and a.position == b.position:
+        score += 1.5
     if a.footnotes or b.footnotes:
         score += 1.0 if a.footnotes == b.footnotes else -1.0 * min(abs(a.footnotes - b.footnotes), 2)
     if a.numbers or b.numbers:

@@ -78,6 +78,17 @@ class PairingReport:
         for warning in self.unpaired_version:
             lines.append(_("{place}: not paired with any block of the draft").format(
                 place=_("line {line} (“{quote}”)").format(line=warning.line, quote=warning.quote)))
+        lines.extend(self.joined_and_divided())
+        for footnote_id in self.unpaired_main_footnotes:
+            lines.append(_("no {language} text for footnote {id}").format(
+                language=self.language, id=footnote_id))
+        for warning in self.unpaired_version_footnotes:
+            lines.append(str(warning))
+        return lines
+
+    def joined_and_divided(self) -> list[str]:
+        """One sentence per split paragraph joined and per merged paragraph divided."""
+        lines: list[str] = []
         name = _(language_name(self.language))
         for note in self.joined:
             lines.append(_("{language} paragraphs at lines {lines} were joined as the text of "
@@ -95,11 +106,6 @@ class PairingReport:
                                "at, so the first block got all of it").format(
                     language=name, line=note.line, first=note.quotes[0],
                     second=note.quotes[1]))
-        for footnote_id in self.unpaired_main_footnotes:
-            lines.append(_("no {language} text for footnote {id}").format(
-                language=self.language, id=footnote_id))
-        for warning in self.unpaired_version_footnotes:
-            lines.append(str(warning))
         return lines
 
 

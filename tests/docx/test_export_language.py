@@ -14,7 +14,6 @@ import pytest
 from app.docx import ExportError, export_note
 from app.docx.compilation import export_compilation
 from app.docx.localise import localise
-
 from tests.conftest import REPO
 from tests.importer.test_pairing_shifts import (
     MERGED,
