@@ -19,6 +19,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, NoteMeta, TextRun
 from app.model.inline import normalise
@@ -32,7 +33,7 @@ MAX_FILE_BYTES = 512 * 1024 * 1024
 OLE_MAGIC = b"\xd0\xcf\x11\xe0"
 
 
-class DocxReadError(Exception):
+class DocxReadError(ConcordiaError):
     """A DOCX that cannot be read; `str()` is one sentence for the user."""
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, TextRun
 
@@ -26,7 +27,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | DRAFT_SUFFIXES
 MAX_TEXT_BYTES = 20 * 1024 * 1024
 
 
-class SourceError(Exception):
+class SourceError(ConcordiaError):
     """A file that cannot become a library source; `str()` is the reason for the report."""
 
 
