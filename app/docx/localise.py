@@ -30,6 +30,8 @@ class LocalBlock:
     kind: BlockKind
     level: int
     content: list[Inline]
+    number: str | None = None      # the source's printed number, as Block.number
+    id: str = ""                   # the draft block's id
 
 
 @dataclass
@@ -77,7 +79,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
                 language=name, count=len(version.unplaced),
                 paragraphs=_describe_unplaced(version.unplaced))
         )
-    blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id]) for block in draft.blocks]
+    blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id], block.number, block.id) for block in draft.blocks]
     referenced = [item.footnote_id for block in blocks for item in block.content
                   if isinstance(item, FootnoteRef)]
     lacking = [fid for fid in referenced if not version.footnotes.get(fid, "").strip()]
@@ -98,7 +100,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
 
 def _own_language(draft: Draft) -> LocalisedNote:
     note = draft.note
-    blocks = [LocalBlock(block.kind, block.level, block.content) for block in draft.blocks]
+    blocks = [LocalBlock(block.kind, block.level, block.content, block.number, block.id) for block in draft.blocks]
     footnotes: dict[str, str] = {}
     warnings: list[str] = []
     for fid in draft.footnote_order():
