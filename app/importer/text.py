@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import _
+from app.limits import MAX_LINE_CHARS, MAX_PARAGRAPHS, line_too_long, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
 from app.model.inline import normalise
 from app.progress import Progress
@@ -23,7 +24,7 @@ from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
 from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain, superscript_label
-from .reading import read_source
+from .reading import TextImportError, read_source
 from .report import ImportReport
 
 #: Kinds a paragraph broken by a page can continue.
@@ -47,22 +48,46 @@ def import_text_file(
 ) -> tuple[Draft, ImportReport]:
     report = ImportReport()
     text = read_source(path, report)
-    return import_text(text, progress, report)
+    return import_text(text, progress, report, name=Path(path).name)
 
 
 def import_text(
-    text: str, progress: Progress | None = None, report: ImportReport | None = None
+    text: str, progress: Progress | None = None, report: ImportReport | None = None,
+    name: str = "",
 ) -> tuple[Draft, ImportReport]:
+    """`name` (the file's) is for the sentence that refuses a text beyond the caps."""
     report = report or ImportReport()
     lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
     report.lines = len(lines)
+    name = name or _("the text")
+    _check_line_lengths(lines, name)
     cover = read_cover(lines, report)
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
+        if position >= MAX_PARAGRAPHS:   # paragraphs, footnote texts and separators alike
+            raise TextImportError(too_many_paragraphs(name, _count_blocks_at_least(lines)))
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     return draft, report
+
+
+def _check_line_lengths(lines: list[str], name: str) -> None:
+    longest = max(range(len(lines)), key=lambda index: len(lines[index]), default=0)
+    if lines and len(lines[longest]) > MAX_LINE_CHARS:
+        raise TextImportError(line_too_long(name, longest + 1, len(lines[longest])))
+
+
+def _count_blocks_at_least(lines: list[str]) -> int:
+    """A cheap count for the refusal: non-blank runs of lines (at least as many blocks)."""
+    count, blank = 0, True
+    for line in lines:
+        if line.strip():
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
 
 class _Builder:
@@ -126,8 +151,7 @@ class _Builder:
         previous = self.blocks[-1]
         if previous.kind not in _CONTINUABLE:
             return False
-        previous_text = "".join(p.text for p in previous.content if isinstance(p, TextRun))
-        if terminated(previous_text):
+        if terminated(_tail_text(previous.content)):
             return False
         if shape.text.lstrip()[:1].islower():
             return True
@@ -176,3 +200,17 @@ class _Builder:
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 
+
+
+def _tail_text(content: list) -> str:
+    """The last words of a pending block: enough to see how it ends, without joining it all
+    for every chunk (a long run of continued chunks would make the import quadratic)."""
+    tail: list[str] = []
+    size = 0
+    for piece in reversed(content):
+        if isinstance(piece, TextRun):
+            tail.append(piece.text)
+            size += len(piece.text.strip())
+            if size >= 16:
+                break
+    return "".join(reversed(tail))
