@@ -30,8 +30,9 @@ MAX_PART_BYTES = 24 * MB
 MAX_PACKAGE_XML_BYTES = 48 * MB
 #: Above 1 MB, a part that expands more than this many times is a zip bomb, not XML.
 MAX_RATIO = 200
-#: Paragraph elements (w:p) in the document body, counted before walking them.
-MAX_DOCX_PARAGRAPH_ELEMENTS = 100_000
+#: Paragraph elements (w:p) in the document body (table cells, empty and merged paragraphs
+#: included), counted before walking them.
+MAX_DOCX_PARAGRAPH_ELEMENTS = 60_000
 
 
 def megabytes(size: int) -> str:

@@ -120,6 +120,10 @@ class _Package:
                     draft.footnotes[footnote.id] = footnote
                     notes[(kind[:-5], note_id)] = footnote.id
         body = root.find(walker.w("body"))
+        if body is not None:   # counting elements is fast; walking them is not: refuse first
+            elements = sum(1 for _element in body.iter(walker.w("p")))
+            if elements > MAX_DOCX_PARAGRAPH_ELEMENTS:
+                raise DocxReadError(too_many_paragraphs(self.path.name, elements))
         try:
             paragraphs = walker.paragraphs(body, notes) if body is not None else []
         except _TooManyParagraphs as error:

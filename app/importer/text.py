@@ -61,6 +61,8 @@ def import_text(
     report.lines = len(lines)
     name = name or _("the text")
     _check_line_lengths(lines, name)
+    if (blocks := _count_blocks_at_least(lines)) > MAX_PARAGRAPHS:   # refuse before the work
+        raise TextImportError(too_many_paragraphs(name, blocks))
     cover = read_cover(lines, report)
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
