@@ -18,11 +18,17 @@ setup: system-deps $(STAMP)
 system-deps:
 	@bash packaging/check-system-deps.sh
 
+# The long steps say what they are doing: a first install downloads about 150 MB (Qt).
 $(STAMP): pyproject.toml
-	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
-	touch $(STAMP)
+	@command -v $(PYTHON) >/dev/null || { echo "setup: $(PYTHON) is not installed (Debian: apt-get install python3 python3-venv)" >&2; exit 1; }
+	@echo "setup: creating the virtual environment in $(VENV) with $(PYTHON)…"
+	@$(PYTHON) -m venv $(VENV) || { echo "setup: $(PYTHON) cannot create a virtual environment; install its venv module (Debian: apt-get install python3-venv)" >&2; exit 1; }
+	@echo "setup: updating pip…"
+	@$(PY) -m pip install --quiet --upgrade pip
+	@echo "setup: installing Concordia and its dependencies into $(VENV) (PySide6/Qt is large: a first install takes a few minutes)…"
+	@$(PY) -m pip install --quiet -e ".[test]"
+	@touch $(STAMP)
+	@echo "setup: done; the command line is $(VENV)/bin/concordia (or run: . $(VENV)/bin/activate)"
 
 lint: setup
 	$(VENV)/bin/ruff check app tests benchmarks

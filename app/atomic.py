@@ -5,17 +5,24 @@
 A crash or an error at any moment leaves either the old file or the new one, never half of
 either; the temporary file is removed on every path out. Both draft saves and exports go
 through here, so they behave alike on disk; each caller turns OSError into its own sentence.
+
+Only a killed process (kill -9, power cut) leaves its temporary file behind. Its name tells
+which target it was for (`.<name>.<digest of the name>.<random>.tmp`), so whoever next writes
+that target under its lock can sweep them with `remove_leftover_temp_files`.
 """
 
 from __future__ import annotations
 
 import errno
+import hashlib
 import os
+import re
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-__all__ = ["ReadOnlyTargetError", "replace_file"]
+__all__ = ["ReadOnlyTargetError", "leftover_temp_files", "remove_leftover_temp_files",
+           "replace_file"]
 
 
 class ReadOnlyTargetError(PermissionError):
@@ -39,7 +46,7 @@ def replace_file(target: Path, write: Callable[[Path], None],
     read-only (the rename would otherwise succeed in a writable folder and overwrite it).
     """
     folder = target.parent if str(target.parent) else Path(".")
-    handle, temp_name = tempfile.mkstemp(prefix=f".{target.name[:60]}.", suffix=".tmp", dir=folder)
+    handle, temp_name = tempfile.mkstemp(prefix=_temp_prefix(target), suffix=".tmp", dir=folder)
     os.close(handle)
     temp_path = Path(temp_name)
     try:
@@ -54,6 +61,51 @@ def replace_file(target: Path, write: Callable[[Path], None],
         _fsync_folder(folder)
     finally:
         temp_path.unlink(missing_ok=True)
+
+
+def _temp_prefix(target: Path) -> str:
+    """`.<name>.<digest>.`: the digest of the whole name keeps apart two targets whose names
+    share their first 60 characters (the rest is cut to keep file names short)."""
+    digest = hashlib.sha1(os.fsencode(target.name)).hexdigest()[:8]
+    return f".{target.name[:60]}.{digest}."
+
+
+#: What tempfile.mkstemp puts between prefix and suffix.
+_RANDOM_PART = r"[a-z0-9_]{8}"
+
+
+def leftover_temp_files(target: Path) -> list[Path]:
+    """Temporary files `replace_file` made for `target` and did not remove (a killed writer).
+
+    Also those of older versions (`.<name>.<random>.tmp`) when the name was not cut short, as
+    they then cannot belong to another target. Another process's temporary file for the same
+    target is in this list too while it writes: call it only under the target's writer lock.
+    """
+    folder = target.parent if str(target.parent) else Path(".")
+    patterns = [re.escape(_temp_prefix(target)) + _RANDOM_PART + r"\.tmp"]
+    if len(target.name) <= 60:
+        patterns.append(re.escape(f".{target.name}.") + _RANDOM_PART + r"\.tmp")
+    matcher = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
+    try:
+        names = os.listdir(folder)
+    except OSError:
+        return []
+    return sorted(folder / name for name in names if matcher.fullmatch(name))
+
+
+def remove_leftover_temp_files(target: Path) -> int:
+    """Delete `target`'s leftover temporary files; how many went. The caller must hold the
+    lock every writer of `target` takes, so none of them is still being written."""
+    removed = 0
+    for path in leftover_temp_files(target):
+        try:
+            path.unlink()
+            removed += 1
+        except FileNotFoundError:
+            pass
+        except OSError:
+            break  # a read-only folder: nothing else will go either, and saving will say so
+    return removed
 
 
 def _mode_for(target: Path) -> int:

@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Checks the Debian packages Concordia needs (Qt's libraries; pandoc, LibreOffice and poppler for
 # the export checks; Xvfb for screenshots). As root it installs what is missing; otherwise it
-# prints the one command to run. Elsewhere than Debian/Ubuntu it only says what to look for.
+# prints the one command to run as root (the same command root runs here: nothing assumes sudo).
+# Elsewhere than Debian/Ubuntu it only says what to look for.
 set -euo pipefail
 
 QT_LIBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2.0-0 libdbus-1-3
@@ -23,13 +24,18 @@ for package in $PACKAGES; do
 done
 [ -z "$missing" ] && exit 0
 
+# One command line, printed for a user and run as is by root, so the two never drift apart.
+install_command="apt-get update && apt-get install -y --no-install-recommends$missing"
+
 if [ "$(id -u)" = "0" ]; then
-    echo "check-system-deps: installing$missing" >&2
     export DEBIAN_FRONTEND=noninteractive
+    echo "check-system-deps: updating the package lists (apt-get update)…" >&2
     apt-get update -qq
+    echo "check-system-deps: installing$missing (LibreOffice is large: this can take several minutes)…" >&2
     apt-get install -y -qq --no-install-recommends $missing >/dev/null
+    echo "check-system-deps: done." >&2
 else
-    echo "check-system-deps: missing Debian packages. Run:" >&2
-    echo "    sudo apt-get update && sudo apt-get install -y$missing" >&2
+    echo "check-system-deps: missing Debian packages. Run as root (with su, or sudo if you use it):" >&2
+    echo "    $install_command" >&2
     exit 1
 fi

@@ -1,4 +1,8 @@
-"""Shared fixtures: paths to the shared seeds and corpus, used where they are."""
+"""Shared fixtures: paths to the shared seeds and corpus, used where they are.
+
+The material lives in `../shared` beside the repository (or where CONCORDIA_SHARED says);
+without it the run stops at once with one line saying what is missing.
+"""
 
 from __future__ import annotations
 
@@ -15,6 +19,28 @@ SEEDS = SHARED / "seeds"
 CORPUS = SHARED / "corpus"
 LAPAZ_SEED = SEEDS / "000_b2393918b01108c9.txt"
 CLASI_SEED = SEEDS / "003_03aa108fa3d7d7eb.txt"
+
+
+def missing_shared_material() -> str | None:
+    """One sentence when the seeds or the corpus are not where the tests look for them."""
+    folders = (SEEDS, CORPUS) if SHARED.is_dir() else (SHARED,)
+    missing = [str(folder) for folder in folders if not folder.is_dir()]
+    if not missing:
+        return None
+    return (
+        f"Concordia's tests need the shared test material, and {' and '.join(missing)} "
+        f"{'is' if len(missing) == 1 else 'are'} missing: put the shared/ folder (seeds/, "
+        f"corpus/) beside the repository at {REPO.parent / 'shared'}, or set CONCORDIA_SHARED "
+        f"to where it is."
+    )
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    # Without the material about half the suite would fail, each test with its own error:
+    # one line that says what to fetch is more use to a newcomer than 180 failures.
+    problem = missing_shared_material()
+    if problem is not None:
+        pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
 
 
 @pytest.fixture

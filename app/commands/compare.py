@@ -4,12 +4,15 @@ as a marked text, JSON, or a Word file with Council marking or tracked changes."
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 from pathlib import Path
 
 from app.compare import compare_drafts, comparison_to_json, summary_line
 from app.compare.to_text import comparison_to_text
 from app.i18n import _
+from app.model import Draft
+from app.model.annotations import Visibility
 from app.progress import StderrProgress
 from app.store import load_draft
 from app.store.errors import DraftFileError
@@ -33,12 +36,16 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                         help=_("language of the texts compared and of the exported labels "
                                "(default: the draft's)"))
     parser.add_argument("--author", help=_("author of tracked changes (default: the version's)"))
+    parser.add_argument("--internal", action="store_true",
+                        help=_("include internal comments (left out by default)"))
     parser.set_defaults(handler=run)
 
 
 def run(args: argparse.Namespace) -> int:
     draft = load_draft(args.draft)
     old, new = text_of(draft, args.old), text_of(draft, args.new)
+    if not args.internal:             # nothing internal in what may be pasted or forwarded
+        old, new = without_internal_comments(old), without_internal_comments(new)
     if args.out:
         return _export(args, draft, old, new)
     if args.language and args.language != new.language:
@@ -54,6 +61,13 @@ def run(args: argparse.Namespace) -> int:
     else:
         print(comparison_to_text(comparison), end="")
     return 0
+
+
+def without_internal_comments(draft: Draft) -> Draft:
+    """A shallow copy of `draft` whose comments are only those for circulation."""
+    kept = {key: comment for key, comment in draft.comments.items()
+            if comment.visibility != Visibility.INTERNAL}
+    return dataclasses.replace(draft, comments=kept)
 
 
 def _shown(name: str) -> str:

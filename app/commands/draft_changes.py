@@ -10,13 +10,14 @@ import argparse
 import sys
 from collections.abc import Callable
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.model import Draft
 from app.model.ops import Operation
 from app.store import DraftSession
 
 
-class InputError(Exception):
+class InputError(ConcordiaError):
     """Bad input on the command line: one sentence for the user."""
 
 
@@ -36,18 +37,13 @@ def guarded(handler: Callable[[argparse.Namespace], int]) -> Callable[[argparse.
 
 
 def change_draft(path: str, build: Callable[[Draft], Operation]) -> Draft:
-    """Open the draft (taking its lock), apply one operation, save; nothing saved on error.
+    """Apply one operation to a draft file on the one path every change takes (lock, read,
+    change, save, release: DraftSession.editing); nothing is saved on error.
 
-    `build` makes the operation from the opened draft and raises InputError for bad input.
+    `build` makes the operation from the draft as read under the lock and raises InputError
+    for bad input. A draft another process keeps raises DraftLockedError, one that cannot be
+    written SaveError: both are one sentence for the user.
     """
-    session = DraftSession.open(path)
-    try:
-        if session.read_only:
-            raise InputError(_("“{name}” cannot be changed here (read-only folder or file).")
-                             .format(name=path))
-        operation = build(session.draft)
-        operation.apply(session.draft)
-        session.save()
-        return session.draft
-    finally:
-        session.close()
+    with DraftSession.editing(path) as draft:
+        build(draft).apply(draft)
+        return draft

@@ -61,6 +61,8 @@ def _run_compilation(draft, target: Path, args: argparse.Namespace) -> int:
     except ExportError as error:
         print(f"concordia: {error}", file=sys.stderr)
         return 1
+    for warning in report.warnings:
+        print("concordia: " + warning, file=sys.stderr)
     print(_("Exported the compilation {path} ({language}): {rows} rows.").format(
         path=report.path, language=report.language.upper(), rows=report.rows))
     return 0

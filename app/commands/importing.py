@@ -17,14 +17,15 @@ from app.i18n import _
 from app.importer import ImportReport, TextImportError, import_text_file
 from app.importer.pairing import import_language_version
 from app.progress import StderrProgress
-from app.store import DraftLock, DraftSession, SaveError, save_draft
+from app.store import DraftSession, save_draft
+from app.store.session import holding_lock
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser(
-        "import", help=_("import a markdown or text note as a draft, or as a draft's language")
+        "import", help=_("import a Word, markdown or text note as a draft, or as a draft's language")
     )
-    parser.add_argument("source", help=_("a .md or .txt file (UTF-8 or Windows-1252)"))
+    parser.add_argument("source", help=_("a .docx, .md or .txt file (text in UTF-8 or Windows-1252)"))
     parser.add_argument("--out", metavar="DRAFT", help=_("the new .concordia draft to write"))
     parser.add_argument("--force", action="store_true",
                         help=_("replace the --out draft if it exists"))
@@ -69,22 +70,27 @@ def _import_new(args: argparse.Namespace) -> int:
         )
     if out.is_dir():
         raise IsADirectoryError(21, "is a directory", str(out))
-    draft, report = import_text_file(args.source, StderrProgress())
+    draft, report = _read_new(Path(args.source))
     _print_warnings(report)
-    # A draft open in a window holds its lock: never replace it behind the window's back.
-    try:
-        lock = DraftLock(out)
-        lock.acquire()
-    except OSError as error:          # a read-only folder cannot hold the lock (nor the draft)
-        raise SaveError.not_writable(out.resolve()) from error
-    try:
+    with holding_lock(out):  # a draft open in a window holds its lock: never replaced
+        if out.exists() and not args.force:   # made by another process meanwhile
+            raise TextImportError(
+                _("“{name}” already exists; use --force to replace it.").format(name=out.name),
+                out)
         save_draft(draft, out)
-    finally:
-        lock.release()
     print(_("Imported {blocks} blocks and {footnotes} footnotes into {name} ({warnings} "
             "warnings).").format(blocks=len(draft.blocks), footnotes=len(draft.footnotes),
                                  name=out.name, warnings=len(report.warnings)))
     return 0
+
+
+def _read_new(source: Path):
+    """A Word file through the DOCX reader, anything else through the text importer."""
+    from app.docx.open_word import looks_like_word, open_word_file
+
+    if source.is_file() and looks_like_word(source):
+        return open_word_file(source, StderrProgress())
+    return import_text_file(source, StderrProgress())
 
 
 def _import_language(args: argparse.Namespace) -> int:

@@ -18,7 +18,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     save = actions.add_parser("save", help=_("save the current text as a named version"))
     save.add_argument("draft", help=_("a .concordia draft file"))
     save.add_argument("--name", required=True, help=_("the version's name, e.g. “Rev 1”"))
-    save.add_argument("--author", help=_("who saves it (default: your login name)"))
+    save.add_argument("--author", help=_("who saves it (default: “Drafted by” on the cover, else From)"))
     save.set_defaults(handler=run_save)
 
     listing = actions.add_parser("list", help=_("list the versions of a draft"))

@@ -122,6 +122,6 @@ def import_revision(
     with DraftSession.editing(draft_path) as draft:
         name = check_new_name(draft, name)
         version, report = revision_as_version(
-            draft, incoming, name, default_author() if author is None else author)
+            draft, incoming, name, default_author(draft) if author is None else author)
         draft.versions.append(version)
         return version, report

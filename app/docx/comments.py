@@ -14,7 +14,8 @@ where each exported comment starts and ends. `attach` turns those characters int
 
 Modes: "none"; "circulation" (comments marked for circulation and not withdrawn); "all".
 An internal comment is never selected in "circulation", so nothing of it reaches any part.
-Orphaned comments (their text was deleted) are not exported.
+Orphaned comments (their text was deleted) are not exported. In "all", each internal comment
+starts with "[INTERNAL — not for circulation]" and the file's title and subject say so.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ from app.model.reservation_text import (
 
 from .localise import LocalisedNote
 from .ooxml import R_NS, W_NS, add_text, add_xml_part, sub, w
+from .properties import internal_label
 
 CT_COMMENTS = "application/vnd.openxmlformats-officedocument.wordprocessingml.comments+xml"
 RT_COMMENTS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/comments"
@@ -78,6 +80,11 @@ class AnnotationMarks:
     registry: PartyRegistry
     comments: list[Comment] = field(default_factory=list)
     reservation_footnotes: int = 0
+
+    @property
+    def internal_count(self) -> int:
+        """Internal comments chosen for this file ("all" mode): the file must say so."""
+        return sum(1 for comment in self.comments if comment.visibility == Visibility.INTERNAL)
 
     def attach(self, document) -> None:
         if not self.comments:
@@ -196,6 +203,8 @@ def _comment_element(root: etree._Element, number: int, comment: Comment,
     element = sub(root, "comment", id=str(number), author=registry.name(comment.party, language),
                   initials=comment.party, date=f"{comment.date.isoformat()}T00:00:00Z")
     paragraphs = [comment.text]
+    if comment.visibility == Visibility.INTERNAL:
+        paragraphs[0] = f"{internal_label(language)} {comment.text}"
     if comment.suggestion:
         # UNVERIFIED: label of a delegation's proposed wording inside a Word comment.
         paragraphs.append(t.pgettext("export", "Drafting suggestion: {text}")

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import docx
@@ -23,7 +23,7 @@ from lxml import etree
 
 from app.i18n import _, translator
 from app.model import Draft
-from app.model.annotations import Comment, Reservation, ReservationKind
+from app.model.annotations import Comment, Reservation, ReservationKind, Visibility
 from app.model.inline import ANCHOR, anchored_text, plain_text
 from app.model.numbering import paragraph_labels
 from app.model.parties import PartyRegistry
@@ -33,6 +33,7 @@ from app.progress import Progress
 from .comments import comments_for_export
 from .localise import localise
 from .ooxml import add_text, paragraph, run, sub, w
+from .properties import internal_label, internal_warning, set_document_properties
 from .writer import reference_document_path, save_atomically
 
 #: Column widths in twips: landscape A4 (16 838) less margins of 1 134 each side.
@@ -46,6 +47,7 @@ class CompilationReport:
     language: str
     rows: int
     seconds: float
+    warnings: list[str] = field(default_factory=list)
 
 
 @dataclass
@@ -119,7 +121,10 @@ def _comment_row(draft: Draft, comment: Comment, group: str, labels: dict, regis
     if own_text and anchor.scope == "span" and not anchor.orphaned:
         quoted = anchored_text(draft.block(anchor.block_id).content)[anchor.start:anchor.end]
         cell.append(f"«{quoted.replace(ANCHOR, '')}»")
-    cell.append(comment.text)
+    if comment.visibility == Visibility.INTERNAL:
+        cell.append(f"{internal_label(language)} {comment.text}")
+    else:
+        cell.append(comment.text)
     if comment.suggestion:
         cell.append(labels["suggestion"].format(text=comment.suggestion))
     response = [reply.text if reply.party == "PRES"
@@ -157,6 +162,10 @@ def export_compilation(draft: Draft, path: Path | str, language: str = "en",
     numbers = dict(zip((block.id for block in draft.blocks), paragraph_labels(draft.blocks), strict=True))
     labels = _labels(language)
     rows = compilation_rows(draft, language, comments)
+    internal = sum(c.visibility == Visibility.INTERNAL for c in comments_for_export(draft, comments))
+    warnings = [internal_warning(internal)] if internal else []
+    if internal:
+        labels["title"] = f'{labels["title"]} {internal_label(language)}'
     progress.step(0, 2, _("Writing the compilation"))
 
     document = docx.Document(str(reference_document_path()))
@@ -171,15 +180,13 @@ def export_compilation(draft: Draft, path: Path | str, language: str = "en",
     sect_pr.addprevious(heading)
     sect_pr.addprevious(_table(rows, texts, numbers, labels))
     sect_pr.addprevious(paragraph())
-    properties = document.core_properties
-    properties.title = labels["title"][:255]
-    properties.author = properties.last_modified_by = "Concordia"
-    properties.comments = ""
+    set_document_properties(document, title=labels["title"], subject=local.subject,
+                            language=language, internal=bool(internal))
     progress.step(1, 2, _("Saving"))
     target = Path(path)
     save_atomically(document, target, progress)
     progress.step(2, 2, _("Exported"))
-    return CompilationReport(target, language, len(rows), time.perf_counter() - started)
+    return CompilationReport(target, language, len(rows), time.perf_counter() - started, warnings)
 
 
 def _landscape(sect_pr: etree._Element) -> None:

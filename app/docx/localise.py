@@ -9,13 +9,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from app.errors import ConcordiaError
 from app.i18n import N_, SUPPORTED_LANGUAGES, _
 from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
 
 from .labels import ExportLabels
 
 
-class ExportError(Exception):
+class ExportError(ConcordiaError):
     """An export that cannot be done; the message is one sentence for the user."""
 
 

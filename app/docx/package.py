@@ -14,6 +14,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.limits import (
     MAX_DOCX_BYTES,
@@ -34,7 +35,7 @@ ZIP_FAILURES = (zipfile.BadZipFile, zipfile.LargeZipFile, EOFError, OSError, Val
                 lzma.LZMAError, OverflowError, KeyError, IndexError, TypeError, AttributeError)
 
 
-class DocxReadError(Exception):
+class DocxReadError(ConcordiaError):
     """A DOCX that cannot be read; `str()` is one sentence for the user."""
 
 

@@ -20,10 +20,9 @@ from pathlib import Path
 from lxml import etree
 
 from app.i18n import _
+from app.limits import MAX_DOCX_PARAGRAPH_ELEMENTS, MAX_PARAGRAPHS, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, NoteMeta, TextRun
 from app.model.inline import normalise
-
-from app.limits import MAX_DOCX_PARAGRAPH_ELEMENTS, MAX_PARAGRAPHS, too_many_paragraphs
 
 from .ooxml import parse_xml_safely
 from .package import DocxReadError, PartReader, check_file, open_archive

@@ -31,7 +31,8 @@ from .footer import fill_footer
 from .footnotes import FootnoteCollector
 from .labels import ExportLabels
 from .localise import ExportError, MissingTranslationError, localise
-from .ooxml import clean_text, w
+from .ooxml import w
+from .properties import internal_warning, set_document_properties
 
 __all__ = ["ExportError", "ExportReport", "MissingTranslationError", "TargetNotWritableError",
            "export_note", "reference_document_path"]
@@ -122,7 +123,11 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     for section, is_annex in ((cover_section, False), (annex_section, True)):
         section.footer.is_linked_to_previous = False
         fill_footer(section.footer, draft.note, labels, annex=is_annex)
-    _set_properties(document, draft, local.subject, language)
+    internal = marks.internal_count
+    if internal:
+        warnings.append(internal_warning(internal))
+    set_document_properties(document, title=f"{draft.note.full_number} {local.subject}",
+                            subject=local.subject, language=language, internal=bool(internal))
 
     progress.step(total - 1, total, _("Saving"))
     save_atomically(document, target, progress)
@@ -134,18 +139,6 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
 def _start_annex_section(document) -> None:
     """End the cover section; the annex starts on a new page with its own footer."""
     document.add_section(WD_SECTION.NEW_PAGE)
-
-
-def _set_properties(document, draft: Draft, subject: str, language: str) -> None:
-    properties = document.core_properties
-    properties.title = clean_text(f"{draft.note.full_number} {subject}".strip())[:255]
-    properties.subject = clean_text(subject)[:255]
-    properties.author = properties.last_modified_by = "Concordia"
-    properties.language = {"en": "en-GB", "es": "es-ES"}.get(language, language)
-    properties.comments = ""
-    # Proofing language of the text, so Word checks Spanish spelling in a Spanish export.
-    for lang in document.styles.element.iter(w("lang")):
-        lang.set(w("val"), properties.language)
 
 
 def save_atomically(document, target: Path, progress: Progress) -> None:

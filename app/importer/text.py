@@ -24,6 +24,8 @@ from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
 from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain, superscript_label
+from .language import LANGUAGE_NAMES, detect_language
+from .pdf_text import repair_pdf_text
 from .reading import TextImportError, read_source
 from .report import ImportReport
 
@@ -57,13 +59,20 @@ def import_text(
 ) -> tuple[Draft, ImportReport]:
     """`name` (the file's) is for the sentence that refuses a text beyond the caps."""
     report = report or ImportReport()
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    report.lines = len(lines)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    report.lines = text.count("\n") + 1
     name = name or _("the text")
-    _check_line_lengths(lines, name)
+    _check_line_lengths(text, name)
+    repaired = repair_pdf_text(text, report)
+    if repaired is not None:
+        text = repaired.text
+    lines = text.split("\n")
     if (blocks := _count_blocks_at_least(lines)) > MAX_PARAGRAPHS:   # refuse before the work
         raise TextImportError(too_many_paragraphs(name, blocks))
     cover = read_cover(lines, report)
+    if repaired is not None:
+        cover.meta.initials = cover.meta.initials or repaired.facts.initials
+        cover.meta.directorate = cover.meta.directorate or repaired.facts.directorate
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
         if position >= MAX_PARAGRAPHS:   # paragraphs, footnote texts and separators alike
@@ -71,13 +80,25 @@ def import_text(
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
     builder.finish(draft)
+    draft.language = _language_of(draft)
     return draft, report
 
 
-def _check_line_lengths(lines: list[str], name: str) -> None:
-    longest = max(range(len(lines)), key=lambda index: len(lines[index]), default=0)
-    if lines and len(lines[longest]) > MAX_LINE_CHARS:
-        raise TextImportError(line_too_long(name, longest + 1, len(lines[longest])))
+def _check_line_lengths(text: str, name: str) -> None:
+    """Before any other work (the PDF repair included), refuse a line past the cap."""
+    start = 0
+    for number, end in enumerate(_line_ends(text), start=1):
+        if end - start > MAX_LINE_CHARS:
+            raise TextImportError(line_too_long(name, number, end - start))
+        start = end + 1
+
+
+def _line_ends(text: str):
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
+    yield len(text)
 
 
 def _count_blocks_at_least(lines: list[str]) -> int:
@@ -90,6 +111,13 @@ def _count_blocks_at_least(lines: list[str]) -> int:
         else:
             blank = True
     return count
+
+
+def _language_of(draft: Draft) -> str:
+    """The language the note is written in, by its words; English when that cannot be told."""
+    words = " ".join([draft.note.subject, draft.note.intro] + [b.text for b in draft.blocks])
+    found = detect_language(words)
+    return found if found in LANGUAGE_NAMES and found != "other" else "en"
 
 
 class _Builder:

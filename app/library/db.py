@@ -33,6 +33,7 @@ from sqlalchemy import (
 from sqlalchemy.engine import Engine
 from sqlalchemy.exc import DBAPIError, OperationalError
 
+from app.errors import ConcordiaError
 from app.i18n import _
 
 SCHEMA_VERSION = 1
@@ -97,7 +98,7 @@ FTS_DDL = (
 )
 
 
-class LibraryError(Exception):
+class LibraryError(ConcordiaError):
     """A problem with the library a user can act on; `str()` is one clear sentence."""
 
 

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
+from app.errors import ConcordiaError
 from app.i18n import _
 from app.limits import MAX_TEXT_BYTES
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, TextRun
@@ -27,7 +28,7 @@ SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | DRAFT_SUFFIXES
 #: the importer and the DOCX reader that read_source calls.
 
 
-class SourceError(Exception):
+class SourceError(ConcordiaError):
     """A file that cannot become a library source; `str()` is the reason for the report."""
 
 

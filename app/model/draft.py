@@ -54,6 +54,13 @@ class NoteMeta:
     interinstitutional_file: str = ""
     initials: str = ""                     # drafter's initials, "MR/mdc"
     directorate: str = ""                  # "JAI.B"
+    # Who saves versions and tracked changes ("Presidency", a delegation): never a login name.
+    drafter: str = ""
+
+    @property
+    def author(self) -> str:
+        """The name put on versions, tracked changes and comments this side writes."""
+        return self.drafter.strip() or self.sender.strip() or "Concordia"
 
     def to_json(self) -> dict:
         return {
@@ -72,6 +79,7 @@ class NoteMeta:
             "interinstitutional_file": self.interinstitutional_file,
             "initials": self.initials,
             "directorate": self.directorate,
+            "drafter": self.drafter,
         }
 
     @classmethod
@@ -92,6 +100,7 @@ class NoteMeta:
             interinstitutional_file=data.get("interinstitutional_file", ""),
             initials=data.get("initials", ""),
             directorate=data.get("directorate", ""),
+            drafter=data.get("drafter", ""),
         )
 
     @property

@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from app.errors import ConcordiaError
 from app.i18n import _
 
 
-class DraftFileError(Exception):
+class DraftFileError(ConcordiaError):
     """Base class: `str(error)` is the sentence shown to the user."""
 
     def __init__(self, message: str, path: Path | str | None = None) -> None:

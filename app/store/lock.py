@@ -2,6 +2,8 @@
 
 The lock is an OS advisory lock on `<draft>.lock`: it vanishes with the process that holds it,
 so a crash never leaves a stale lock that blocks the user. The file also records who holds it.
+The holder deletes the file on release; a process that locked the deleted file in that moment
+sees that the name now leads elsewhere and tries again, so two holders can never coexist.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ import getpass
 import json
 import os
 import socket
+import time
 from pathlib import Path
 
 from .errors import DraftLockedError
@@ -42,6 +45,10 @@ else:
         fcntl.flock(handle.fileno(), fcntl.LOCK_UN)
 
 
+#: How often a waiting process tries the lock again.
+RETRY_SECONDS = 0.05
+
+
 def lock_path_for(draft_path: Path) -> Path:
     return draft_path.with_name(draft_path.name + ".lock")
 
@@ -56,16 +63,28 @@ class DraftLock:
     def held(self) -> bool:
         return self._handle is not None
 
-    def acquire(self) -> None:
-        """Take the lock or raise DraftLockedError naming who has it."""
+    def acquire(self, wait: float = 0.0) -> None:
+        """Take the lock or raise DraftLockedError naming who has it.
+
+        `wait` seconds: keep retrying that long while another process holds it (a command
+        changing a draft takes well under a second), then give up with the same sentence.
+        """
         if self._handle is not None:
             return
-        handle = open(self.path, "a+", encoding="utf-8")
-        if not _try_lock(handle):
+        deadline = time.monotonic() + wait
+        while True:
+            handle = open(self.path, "a+", encoding="utf-8")
+            if _try_lock(handle):
+                if self._still_named(handle):
+                    break
+                handle.close()  # we locked a file its holder had just deleted: try the new one
+                continue
             handle.seek(0)
             holder = _describe(handle.read())
             handle.close()
-            raise DraftLockedError.for_path(self.draft_path, holder)
+            if time.monotonic() >= deadline:
+                raise DraftLockedError.for_path(self.draft_path, holder)
+            time.sleep(RETRY_SECONDS)
         handle.seek(0)
         handle.truncate()
         handle.write(
@@ -73,6 +92,15 @@ class DraftLock:
         )
         handle.flush()
         self._handle = handle
+
+    def _still_named(self, handle) -> bool:
+        """True if `self.path` is still the file we locked (not deleted or replaced since)."""
+        try:
+            on_disk = os.stat(self.path)
+        except FileNotFoundError:
+            return False
+        ours = os.fstat(handle.fileno())
+        return (on_disk.st_dev, on_disk.st_ino) == (ours.st_dev, ours.st_ino)
 
     def release(self) -> None:
         if self._handle is None:

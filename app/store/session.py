@@ -1,4 +1,10 @@
-"""An open draft: its file, its lock, its autosave copy. Shared by the window and the CLI."""
+"""An open draft: its file, its lock, its autosave copy. Shared by the window and the CLI.
+
+Every change to a draft file takes one path: lock, then read, change, save, release
+(`DraftSession.editing` for a command; the window holds the lock from open to close). The
+lock comes before the read, so a second writer either waits for the first one's save and
+reads it, or is refused with DraftLockedError's sentence: no change is ever lost.
+"""
 
 from __future__ import annotations
 
@@ -8,11 +14,18 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from app.atomic import remove_leftover_temp_files
 from app.model import Draft
 
 from .draft_file import load_draft, save_draft
 from .errors import SaveError
 from .lock import DraftLock
+
+#: How long a command waits for a draft another command is saving before it gives up with
+#: the "already open" sentence (such a change holds the lock well under a second).
+COMMAND_LOCK_WAIT = 3.0
+#: The window waits less: a draft open in another window stays locked anyway.
+WINDOW_LOCK_WAIT = 1.0
 
 
 def autosave_path_for(path: Path) -> Path:
@@ -30,13 +43,22 @@ class DraftSession:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False) -> DraftSession:
-        """Open a draft; raise DraftLockedError if someone else has it and read_only is False."""
+    def open(cls, path: Path | str, read_only: bool = False, wait: float = 0.0) -> DraftSession:
+        """Open a draft, taking its lock first (retrying up to `wait` seconds); raise
+        DraftLockedError if someone else keeps it and read_only is False."""
         path = Path(path).resolve()
-        draft = load_draft(path)
-        session = cls(draft=draft, path=path, read_only=read_only)
-        if not read_only:
-            session._take_lock(path)
+        if read_only:
+            return cls(draft=load_draft(path), path=path, read_only=True)
+        lock = _lock_unless_read_only_folder(path, wait)
+        try:
+            draft = load_draft(path)
+        except BaseException:
+            if lock is not None:
+                lock.release()
+            raise
+        session = cls(draft=draft, path=path, read_only=lock is None, _lock=lock)
+        if lock is not None:
+            session._sweep_leftovers(path)
         return session
 
     @classmethod
@@ -45,28 +67,26 @@ class DraftSession:
 
     @classmethod
     @contextmanager
-    def editing(cls, path: Path | str) -> Iterator[Draft]:
-        """One change to a draft file by a command: open it under its lock, yield the draft,
-        save when the block ends normally; on an exception nothing is saved. The lock is
-        released either way; a draft that cannot be written raises SaveError first."""
-        session = cls.open(path)
+    def editing(cls, path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[Draft]:
+        """One change to a draft file by a command: lock it (waiting up to `wait` seconds for
+        another command to finish), read it, yield the draft, save when the block ends
+        normally; on an exception nothing is saved. The lock is released either way; a draft
+        that cannot be written raises SaveError before the block runs."""
+        session = cls.open(path, wait=wait)
         try:
             if session.read_only:
-                raise SaveError.read_only(Path(path))
+                raise SaveError.not_writable(session.path)  # no lock file could be made there
             yield session.draft
             session.save()
         finally:
             session.close()
 
-    def _take_lock(self, path: Path) -> None:
-        lock = DraftLock(path)
-        try:
-            lock.acquire()
-        except OSError:
-            # A read-only folder: we cannot lock, and we could not save there anyway.
-            self.read_only = True
-            return
-        self._lock = lock
+    @staticmethod
+    def _sweep_leftovers(path: Path) -> None:
+        """Remove temporary files a killed save of this draft (or of its recovery copy) left.
+        Only the lock holder writes either, so none of them is still being written."""
+        remove_leftover_temp_files(path)
+        remove_leftover_temp_files(autosave_path_for(path))
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> Path:
@@ -80,6 +100,7 @@ class DraftSession:
             new_lock = DraftLock(target)
             new_lock.acquire()
             try:
+                self._sweep_leftovers(target)
                 save_draft(self.draft, target)
             except BaseException:
                 new_lock.release()  # the draft stays where it was, and so does its lock
@@ -87,6 +108,8 @@ class DraftSession:
             self.close()
             self._lock, self.path, self.read_only = new_lock, target, False
         else:
+            if self._lock is not None:
+                self._sweep_leftovers(target)
             save_draft(self.draft, target)
         autosave_path_for(target).unlink(missing_ok=True)
         return target
@@ -128,3 +151,30 @@ class DraftSession:
     @property
     def writable_folder(self) -> bool:
         return self.path is None or os.access(self.path.parent, os.W_OK)
+
+
+def _lock_unless_read_only_folder(path: Path, wait: float) -> DraftLock | None:
+    """The draft's lock, or None where no lock file can be made (a read-only folder: we
+    could not save there either, so the draft opens read-only)."""
+    lock = DraftLock(path)
+    try:
+        lock.acquire(wait)
+    except OSError:
+        return None
+    return lock
+
+
+@contextmanager
+def holding_lock(path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[Path]:
+    """Hold the lock of a draft file that is written whole without being read (a new draft,
+    `import --out --force`), so a draft open in a window is never replaced behind its back.
+    Check under it whether the file exists: another process may have made it meanwhile."""
+    path = Path(path).resolve()
+    lock = _lock_unless_read_only_folder(path, wait)
+    if lock is None:
+        raise SaveError.not_writable(path)
+    try:
+        DraftSession._sweep_leftovers(path)
+        yield path
+    finally:
+        lock.release()

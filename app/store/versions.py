@@ -8,7 +8,6 @@ a name is used once.
 
 from __future__ import annotations
 
-import getpass
 from pathlib import Path
 
 from sqlalchemy import insert, select
@@ -55,11 +54,10 @@ def write_versions(connection: Connection, versions: list[Version]) -> None:
 
 # -- working with a draft's versions ---------------------------------------------------------
 
-def default_author() -> str:
-    try:
-        return getpass.getuser()
-    except Exception:  # no login name in some containers
-        return ""
+def default_author(draft: Draft) -> str:
+    """The drafter's role from the cover ("Presidency"), never the login name: versions and
+    tracked changes leave in circulated files."""
+    return draft.note.author
 
 
 def check_new_name(draft: Draft, name: str) -> str:
@@ -81,7 +79,7 @@ def check_new_name(draft: Draft, name: str) -> str:
 def save_version(draft: Draft, name: str, author: str | None = None) -> Version:
     """Snapshot `draft` as `name` and add it to `draft.versions`; the caller saves the file."""
     name = check_new_name(draft, name)
-    version = make_version(draft, name, default_author() if author is None else author)
+    version = make_version(draft, name, default_author(draft) if author is None else author)
     draft.versions.append(version)
     return version
 
@@ -120,13 +118,20 @@ def open_version(draft: Draft, name: str) -> Draft:
 def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
     """Write version `name` of `draft` as a new draft file `out` (never over an existing file)."""
     from .draft_file import save_draft
+    from .session import holding_lock
 
     out = Path(out)
-    if out.exists():
-        raise VersionError(
-            _("“{name}” already exists; choose a new file name for the new draft.").format(
-                name=out.name))
-    save_draft(open_version(draft, name), out)
+
+    def refuse_an_existing_file() -> None:
+        if out.exists():
+            raise VersionError(
+                _("“{name}” already exists; choose a new file name for the new draft.").format(
+                    name=out.name))
+
+    refuse_an_existing_file()
+    with holding_lock(out):
+        refuse_an_existing_file()      # again under the lock: another process may have made it
+        save_draft(open_version(draft, name), out)
     return out
 
 

@@ -81,7 +81,7 @@ class AnnotationMarks(QObject):
         self.paint_all()
 
     @classmethod
-    def for_editor(cls, editor) -> "AnnotationMarks":
+    def for_editor(cls, editor) -> AnnotationMarks:
         """The editor's marks keeper, created once (both panes share it)."""
         existing = editor.findChild(cls)
         return existing if existing is not None else cls(editor)

@@ -3,6 +3,7 @@
 `run_application(argv)` is called by `app.cli` with the arguments after the program name.
 A hidden aid for documentation: with `CONCORDIA_SCREENSHOT=out.png` the window is grabbed
 to that file once it has been shown, and the program exits without touching any file.
+An exception that escapes a slot is handled by app.ui.crash_hook (autosave, log, dialog).
 """
 
 from __future__ import annotations
@@ -16,7 +17,9 @@ from PySide6.QtGui import QGuiApplication, QIcon
 from PySide6.QtWidgets import QApplication
 
 from app.i18n import SUPPORTED_LANGUAGES, _, guess_ui_language, set_ui_language
+from app.log import setup_logging
 
+from .crash_hook import install_crash_hook
 from .settings import APPLICATION, ORGANIZATION, AppSettings
 
 #: `resources/` beside the package in a checkout (an installed build ships it too).
@@ -61,6 +64,8 @@ def run_application(argv: list[str]) -> int:
     set_ui_language(language)
     QLocale.setDefault(QLocale(language))  # month names in date fields, number formats
     app._concordia_translators = install_qt_translations(app, language)  # keep them alive
+    setup_logging()
+    app._concordia_crash_hook = install_crash_hook()  # autosave, log and a dialog on a bug
 
     from .main_window import MainWindow  # after the language is set
 

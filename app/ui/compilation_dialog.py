@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QLineEdit,
     QMainWindow,
+    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
@@ -119,6 +120,8 @@ class CompilationDialog(QDialog):
             window.statusBar().showMessage(
                 _("The compilation of comments was exported to “{path}”.").format(path=report.path),
                 15000)
+        if report.warnings:       # internal comments inside: say it before the file is sent
+            QMessageBox.warning(window, _("Export Compilation of Comments"), "\n".join(report.warnings))
 
     def _failed(self, error: BaseException) -> None:
         self.export_button.setEnabled(True)

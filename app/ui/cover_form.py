@@ -141,6 +141,8 @@ class CoverForm(QScrollArea):
         footer = self._group(column, _("Footer"))
         self._line(footer, "initials", N_("Drafter's initials:"), _("e.g. {example}").format(example="MR/mdc"))
         self._line(footer, "directorate", N_("Directorate:"), _("e.g. {example}").format(example="JAI.B"))
+        # Named on versions and tracked changes (not the computer's login name).
+        self._line(footer, "drafter", N_("Drafted by:"), _("e.g. {example}").format(example=_("Presidency")))
         column.addStretch(1)
         self.setWidget(body)
         # One label column for all groups, so the fields line up down the whole form.

@@ -12,7 +12,17 @@ from contextlib import contextmanager
 from pathlib import Path
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QLabel,
+    QMessageBox,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
 
 from app.i18n import _
 from app.store import DRAFT_SUFFIX
@@ -53,7 +63,8 @@ class FilePrompter:
     def open_draft(self, parent: QWidget | None) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent, _("Open Draft"), self._start_folder(),
-            draft_filter() + ";;" + _("All files (*)"),
+            ";;".join((_("Drafts and Word documents (*.concordia *.docx)"), draft_filter(),
+                       _("Word documents (*.docx)"), _("All files (*)"))),
         )
         return self._remember(chosen)
 
@@ -70,7 +81,9 @@ class FilePrompter:
     def import_text(self, parent: QWidget | None) -> Path | None:
         chosen, _filter = QFileDialog.getOpenFileName(
             parent, _("Import Text"), self._start_folder(),
-            _("Text and Markdown (*.txt *.md *.markdown)") + ";;" + _("All files (*)"),
+            ";;".join((_("Word, text and Markdown (*.docx *.txt *.md *.markdown)"),
+                       _("Word documents (*.docx)"), _("Text and Markdown (*.txt *.md *.markdown)"),
+                       _("All files (*)"))),
         )
         return self._remember(chosen)
 
@@ -94,6 +107,49 @@ def show_info(parent: QWidget | None, text: str, title: str | None = None,
         box.setDetailedText(details)
     box.addButton(QMessageBox.Ok)
     box.exec()
+
+
+class ErrorDialog(QDialog):
+    """An internal error: the sentence, where the work was kept, and the traceback to copy.
+
+    "Copy Details" puts the traceback on the clipboard and leaves the dialog open, so the
+    user can paste it into a bug report; "Close" closes it.
+    """
+
+    def __init__(self, parent: QWidget | None, title: str, text: str, details: str,
+                 note: str = "") -> None:
+        super().__init__(parent)
+        self.setObjectName("concordia_error")
+        self.setWindowTitle(title)
+        self.details = details
+        layout = QVBoxLayout(self)
+        self.message = QLabel(text)
+        self.message.setObjectName("error_message")
+        self.message.setWordWrap(True)
+        self.message.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        layout.addWidget(self.message)
+        self.note = QLabel(note)
+        self.note.setObjectName("error_note")
+        self.note.setWordWrap(True)
+        self.note.setTextInteractionFlags(Qt.TextSelectableByMouse)
+        self.note.setVisible(bool(note))
+        layout.addWidget(self.note)
+        self.details_view = QPlainTextEdit(details)
+        self.details_view.setObjectName("error_details")
+        self.details_view.setReadOnly(True)
+        self.details_view.setLineWrapMode(QPlainTextEdit.NoWrap)
+        layout.addWidget(self.details_view)
+        buttons = QDialogButtonBox(QDialogButtonBox.Close)
+        self.copy_button = buttons.addButton(_("Copy Details"), QDialogButtonBox.ActionRole)
+        self.copy_button.setObjectName("copy_details")
+        self.copy_button.clicked.connect(self.copy_details)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.resize(640, 420)
+
+    def copy_details(self) -> None:
+        QApplication.clipboard().setText(self.details)
+        self.copy_button.setText(_("Copied"))
 
 
 def ask_unsaved_changes(parent: QWidget | None, name: str) -> str:
@@ -127,12 +183,13 @@ def ask_open_read_only(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is read_only
 
 
-def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
-    """True to restore the autosaved copy, False to open the last saved version."""
+def ask_recover(parent: QWidget | None, name: str, copy_note: str) -> bool:
+    """True to restore the autosaved copy, False to open the last saved version.
+
+    `copy_note` says when the copy was made and that later edits are not in it."""
     box = _box(parent, QMessageBox.Question, _("Recover Unsaved Changes"),
-               _("“{name}” has unsaved changes from {when} that were kept automatically.").format(
-                   name=name, when=when))
-    box.setInformativeText(_("Restore them, or open the last saved version?"))
+               _("“{name}” has unsaved changes that were kept automatically.").format(name=name))
+    box.setInformativeText(copy_note + "\n" + _("Restore them, or open the last saved version?"))
     restore = box.addButton(_("Restore Changes"), QMessageBox.AcceptRole)
     restore.setObjectName("restore")
     saved = box.addButton(_("Open Saved Version"), QMessageBox.RejectRole)
@@ -143,12 +200,12 @@ def ask_recover(parent: QWidget | None, name: str, when: str) -> bool:
     return box.clickedButton() is restore
 
 
-def ask_recover_untitled(parent: QWidget | None, when: str) -> bool:
+def ask_recover_untitled(parent: QWidget | None, when: str, copy_note: str = "") -> bool:
     """True to restore a never-saved draft left by a crash, False to discard it."""
     box = _box(parent, QMessageBox.Question, _("Recover Unsaved Draft"),
                _("Concordia closed before a new draft was saved; a copy from {when} was kept.").format(
                    when=when))
-    box.setInformativeText(_("Restore it, or discard it?"))
+    box.setInformativeText((copy_note + "\n" if copy_note else "") + _("Restore it, or discard it?"))
     restore = box.addButton(_("Restore Draft"), QMessageBox.AcceptRole)
     restore.setObjectName("restore")
     discard = box.addButton(QMessageBox.Discard)

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
+from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
 from app.store import (
@@ -25,8 +26,10 @@ from app.store import (
     SaveError,
     load_draft,
 )
+from app.store.session import WINDOW_LOCK_WAIT
 
 from . import dialogs
+from .recovery_note import describe_recovery_copy
 from .settings import AppSettings
 from .untitled_copies import UntitledCopy, orphaned_copies
 from .worker import BackgroundTask, describe_error, run_in_background
@@ -35,14 +38,18 @@ if TYPE_CHECKING:
     from .main_window import MainWindow
 
 TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
+#: Files that become a new, unsaved draft (never pasted text): text notes and Word files.
+IMPORTED_SUFFIXES = TEXT_SUFFIXES | set(WORD_SUFFIXES)
+#: Autosave this long after the last keystroke (besides the regular interval).
+IDLE_AUTOSAVE_MS = 3000
 
 
 def droppable_files(mime: QMimeData | None) -> list[Path]:
-    """Local draft or text files in a drag-and-drop, in order."""
+    """Local draft, Word or text files in a drag-and-drop, in order."""
     if mime is None or not mime.hasUrls():
         return []
     paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.suffix.lower() in TEXT_SUFFIXES | {DRAFT_SUFFIX}]
+    return [p for p in paths if p.suffix.lower() in IMPORTED_SUFFIXES | {DRAFT_SUFFIX}]
 
 
 def blank_draft() -> Draft:
@@ -73,6 +80,12 @@ class FileController(QObject):
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
         self.autosave_timer.start()
+        # Also a few seconds after typing stops, so a crash mid-session loses little.
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setSingleShot(True)
+        self.idle_timer.setInterval(min(IDLE_AUTOSAVE_MS, autosave_ms))
+        self.idle_timer.timeout.connect(self.autosave)
+        self._restart_idle_timer_on_edits()
 
     # -- names ------------------------------------------------------------------------------
     @property
@@ -113,7 +126,8 @@ class FileController(QObject):
         if self.session.path == path:
             self.window.statusBar().showMessage(_("“{name}” is already open.").format(name=path.name), 4000)
             return True
-        if path.suffix.lower() in TEXT_SUFFIXES:
+        if path.suffix.lower() in IMPORTED_SUFFIXES or (
+                path.suffix.lower() != DRAFT_SUFFIX and looks_like_word(path)):
             return self.import_path(path, ask_first=ask_first)
         if ask_first and not self.may_discard_changes():
             return False
@@ -132,7 +146,7 @@ class FileController(QObject):
     def _open_session(self, path: Path) -> DraftSession | None:
         try:
             with dialogs.busy():
-                return DraftSession.open(path)
+                return DraftSession.open(path, wait=WINDOW_LOCK_WAIT)
         except DraftLockedError as error:
             if not dialogs.ask_open_read_only(self.window, str(error)):
                 return None
@@ -153,8 +167,8 @@ class FileController(QObject):
         candidate = session.recovery_available()
         if candidate is None:
             return False
-        when = dt.datetime.fromtimestamp(candidate.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        if dialogs.ask_recover(self.window, session.path.name, when):
+        written = dt.datetime.fromtimestamp(candidate.stat().st_mtime)
+        if dialogs.ask_recover(self.window, session.path.name, describe_recovery_copy(written)):
             try:
                 session.recover()
                 return True
@@ -193,6 +207,7 @@ class FileController(QObject):
 
     def close_session(self) -> None:
         self.autosave_timer.stop()
+        self.idle_timer.stop()
         self._close_quietly(self.session)
         self.untitled.discard()
 
@@ -202,8 +217,9 @@ class FileController(QObject):
         if not orphans or self.window.is_modified():
             return False
         newest = orphans[0]
-        when = dt.datetime.fromtimestamp(newest.stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        if not dialogs.ask_recover_untitled(self.window, when):
+        written = dt.datetime.fromtimestamp(newest.stat().st_mtime)
+        when = written.strftime("%Y-%m-%d %H:%M")
+        if not dialogs.ask_recover_untitled(self.window, when, describe_recovery_copy(written)):
             newest.unlink(missing_ok=True)
             return False
         try:
@@ -224,12 +240,11 @@ class FileController(QObject):
         return self.import_path(path, ask_first=False) if path else False
 
     def import_path(self, path: Path, ask_first: bool = True) -> bool:
-        """Import a text/markdown note in the background; it opens as a new, unsaved draft."""
-        try:
-            from app.importer.text import import_text_file
-        except ImportError:
-            dialogs.show_error(self.window, _("Importing text is not available in this version."))
-            return False
+        """Import a Word or text/markdown note in the background; it opens as a new, unsaved
+        draft."""
+        from app.importer.text import import_text_file
+
+        read = open_word_file if looks_like_word(path) else import_text_file
         if ask_first and not self.may_discard_changes():
             return False
 
@@ -257,7 +272,7 @@ class FileController(QObject):
             self.window.statusBar().showMessage(_("Import cancelled"), 4000)
 
         self.import_task = run_in_background(
-            self.window, lambda progress: import_text_file(path, progress),
+            self.window, lambda progress: read(path, progress),
             title=_("Importing “{name}”").format(name=path.name),
             on_done=done, on_error=failed, on_cancelled=cancelled,
         )
@@ -312,6 +327,19 @@ class FileController(QObject):
     def set_autosave_interval(self, milliseconds: int) -> None:
         self.autosave_timer.setInterval(milliseconds)
         self.autosave_timer.start()
+        self.idle_timer.setInterval(min(IDLE_AUTOSAVE_MS, milliseconds))
+
+    def _restart_idle_timer_on_edits(self) -> None:
+        """Every edit (a keystroke in the text, a step on the undo stack, typing in the cover)
+        starts the idle countdown again."""
+        editor = self.window.editor
+        editor.text_edit.textChanged.connect(self._edited)
+        editor.modified.connect(self._edited)
+        editor.undo_stack.indexChanged.connect(self._edited)  # not QTimer.start(int): an index
+        self.window.cover_form.pending_changed.connect(self._edited)
+
+    def _edited(self, *_ignored: object) -> None:
+        self.idle_timer.start()
 
     def autosave(self) -> Path | None:
         """Write the recovery copy beside the draft while there are unsaved changes."""

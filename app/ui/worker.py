@@ -21,7 +21,9 @@ from typing import Any
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal, Slot
 from PySide6.QtWidgets import QMessageBox, QProgressDialog, QWidget
 
+from app.errors import ConcordiaError
 from app.i18n import _
+from app.log import log_path, record_bug
 from app.progress import Cancelled, Progress
 
 #: Tasks without a parent widget are kept alive here until they finish.
@@ -90,6 +92,7 @@ class BackgroundTask(QObject):
         self._relay = _Relay(self)
         self.progress: Progress = QtProgress(self._relay)
         self._on_done, self._on_cancelled = on_done, on_cancelled
+        self.title = title
         self._on_error = on_error or (lambda error: show_task_error(parent, title, error))
         self.outcome: str | None = None  # "done", "error", "cancelled"
         self.dialog = QProgressDialog(title + "…", _("Cancel"), 0, 0, parent)
@@ -146,6 +149,9 @@ class BackgroundTask(QObject):
     @Slot(object)
     def _failed(self, error: BaseException) -> None:
         self._finish("error")
+        if not is_expected(error):  # a bug: the traceback saved in the worker goes to the log
+            record_bug(_task_label(self.title), error,
+                       getattr(error, "__concordia_traceback__", None))
         try:
             self._on_error(error)
         finally:
@@ -183,11 +189,18 @@ def run_in_background(
     )
 
 
+def _task_label(title: str) -> str:
+    return f"background task “{title}”"
+
+
+def is_expected(error: BaseException) -> bool:
+    """Errors the user can act on (the family, the file system); anything else is a bug."""
+    return isinstance(error, (ConcordiaError, OSError, UnicodeDecodeError))
+
+
 def describe_error(error: BaseException) -> str:
     """One sentence for the user: our errors carry it; OS errors name the file."""
-    from app.store import DraftFileError
-
-    if isinstance(error, DraftFileError):
+    if isinstance(error, ConcordiaError):
         return str(error)
     if isinstance(error, FileNotFoundError):
         return _("The file “{name}” does not exist.").format(name=error.filename or "")
@@ -201,11 +214,17 @@ def describe_error(error: BaseException) -> str:
         detail = error.strerror or str(error)
         return _("The file could not be used: {detail}.").format(detail=detail)
     text = str(error).strip()
-    ours = any(cls.__module__.startswith("app.") for cls in type(error).__mro__)
-    if text and "\n" not in text and len(text) < 300 and (ours or isinstance(error, ValueError)):
-        return text  # our own errors carry their sentence, like app.store's
-    return _("Something went wrong ({kind}). Nothing was changed.").format(kind=type(error).__name__)
+    if text and "\n" not in text and len(text) < 300 and isinstance(error, ValueError):
+        return text
+    return _("Something went wrong inside Concordia ({kind}); nothing was changed. The details "
+             "are in {path}.").format(kind=type(error).__name__, path=log_path())
 
 
 def show_task_error(parent: QWidget | None, title: str, error: BaseException) -> None:
-    QMessageBox.warning(parent, title, describe_error(error))
+    details = getattr(error, "__concordia_traceback__", "")
+    if is_expected(error) or not details:
+        QMessageBox.warning(parent, title, describe_error(error))
+        return
+    from .dialogs import ErrorDialog
+
+    ErrorDialog(parent, title, describe_error(error), details).exec()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -114,7 +115,7 @@ def test_into_refuses_a_locked_draft(tmp_path, capsys):
     assert main(["import", str(CLASI_SEED), "--out", str(draft_path)]) == 0
     before = draft_path.read_bytes()
     holder = subprocess.Popen(
-        [str(REPO / ".venv" / "bin" / "python"), "-c",
+        [sys.executable, "-c",
          "import sys, time; from app.store import DraftLock; lock = DraftLock(sys.argv[1]); "
          "lock.acquire(); "
          "print('locked', flush=True); time.sleep(30)", str(draft_path)],
@@ -135,7 +136,7 @@ def test_import_as_a_real_process(tmp_path):
     out = tmp_path / "lapaz.concordia"
     env = dict(os.environ, CONCORDIA_LANG="en")
     result = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "python"), "-m", "app", "import", str(LAPAZ_SEED),
+        [sys.executable, "-m", "app", "import", str(LAPAZ_SEED),
          "--out", str(out)],
         capture_output=True, text=True, cwd=REPO, env=env, timeout=60,
     )
@@ -144,7 +145,7 @@ def test_import_as_a_real_process(tmp_path):
     assert "92 blocks and 15 footnotes" in result.stdout
     assert load_draft(out).note.codes == ["CORDROGUE 26", "COLAC 27", "SAN 105", "JAI 322"]
     again = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "python"), "-m", "app", "import", str(LAPAZ_SEED),
+        [sys.executable, "-m", "app", "import", str(LAPAZ_SEED),
          "--out", str(out)],
         capture_output=True, text=True, cwd=REPO, env=env, timeout=60,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QTextCursor
-from PySide6.QtWidgets import QDialog
 from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QDialog
 
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
 from app.model.annotations import Anchor, Comment, CommentStatus, ReservationKind, ReservationStatus

@@ -348,3 +348,40 @@ def test_dropping_a_draft_on_the_text_opens_it(qtbot, make_window, lapaz_file):
     assert str(lapaz_file) not in window.editor.draft().blocks[0].text  # not pasted as text
     assert window.editor.draft() == load_draft(lapaz_file)
     assert text_before != window.editor.draft().blocks[0].text
+
+
+def _lapaz_docx(folder: Path) -> Path:
+    from app.docx import export_note
+
+    draft, _report = import_text_file(LAPAZ_SEED)
+    target = folder / "6914-24.docx"
+    export_note(draft, target)
+    return target
+
+
+def test_file_open_takes_a_word_document_as_a_new_draft(qtbot, make_window, paths, tmp_path):
+    word = _lapaz_docx(tmp_path)
+    paths.open_paths.append(word)
+    window = make_window()
+    window.actions_by_name["open"].trigger()
+    qtbot.waitUntil(lambda: window.editor.draft().note.number == "6914/24", timeout=10_000)
+    assert len(window.editor.draft().blocks) == 92 and len(window.editor.draft().footnotes) == 15
+    assert window.files.session.path is None               # a new draft: Save asks where
+    assert window.isWindowModified()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # QDragEnterEvent takes a QPoint
+def test_dropping_a_word_document_opens_it_and_pastes_nothing(qtbot, make_window, tmp_path):
+    word = _lapaz_docx(tmp_path)
+    window = make_window()
+    viewport = window.editor.text_edit.viewport()
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(word))])
+    mime.setText(str(word))
+    where = QPointF(viewport.rect().center())
+    enter = QDragEnterEvent(where.toPoint(), Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier)
+    QApplication.sendEvent(viewport, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(viewport, QDropEvent(where, Qt.CopyAction, mime, Qt.LeftButton, Qt.NoModifier))
+    qtbot.waitUntil(lambda: window.editor.draft().note.number == "6914/24", timeout=10_000)
+    assert all(str(word) not in block.text for block in window.editor.draft().blocks)
