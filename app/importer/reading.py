@@ -10,6 +10,7 @@ from app.limits import MAX_TEXT_BYTES, megabytes  # noqa: F401  (re-exported: ap
 from app.store import DraftFileError
 
 from .report import ImportReport
+
 _SNIFF_BYTES = 8192
 
 
