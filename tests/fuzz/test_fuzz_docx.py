@@ -3,6 +3,7 @@ each quickly. A few hundred seeded cases here; benchmarks/fuzz_docx.py runs thou
 
 from __future__ import annotations
 
+import os
 import random
 import time
 from pathlib import Path
@@ -44,9 +45,14 @@ def test_mutated_corpus_files_end_in_a_draft_or_one_sentence(sources, tmp_path: 
     assert outcomes["draft"] > CASES // 10 and outcomes["refused"] > CASES // 10, outcomes
 
 
+#: `CONCORDIA_FUZZ_CASES=3000 make test` runs this many more (about 1 s per 100 cases).
+MORE_CASES = int(os.environ.get("CONCORDIA_FUZZ_CASES", "0"))
+
+
 @pytest.mark.slow
+@pytest.mark.skipif(not MORE_CASES, reason="set CONCORDIA_FUZZ_CASES to run more fuzz cases")
 def test_thousands_of_mutations(sources, tmp_path: Path):
-    for seed in range(CASES, CASES + 3000):
+    for seed in range(CASES, CASES + MORE_CASES):
         rng = random.Random(seed)
         path = tmp_path / "case.docx"
         path.write_bytes(mutate(rng.choice(sources), rng))
