@@ -153,7 +153,9 @@ def prepare_language_version(
             text = read_source(text_or_path, import_report)
         else:
             text = text_or_path
-        other, import_report = import_text(text, progress, import_report)
+        other, import_report = import_text(
+            text, progress, import_report,
+            name=Path(text_or_path).name if _is_path(text_or_path) else "")
         _drop_numbering_notes(import_report)
     if not force:
         source_path = Path(text_or_path) if _is_path(text_or_path) else None
