@@ -287,7 +287,7 @@ class Draft:
 
     def footnote_numbers(self, footnote_id: str) -> list[int]:
         """One number per reference of the footnote, as every view and writer prints them."""
-        from .footnote_numbers import number_notes   # it needs reservation_text, which needs us
+        from .footnote_numbers import number_notes  # it needs reservation_text, which needs us
 
         numbers = number_notes(self).numbers_of(footnote_id)
         if not numbers:
