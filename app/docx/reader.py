@@ -25,6 +25,7 @@ from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, No
 from app.model.inline import normalise
 
 from .ooxml import parse_xml_safely
+from .recognise import kind_from_style, kind_from_text, subject_codes, take_footer
 
 #: Largest uncompressed XML part we read, and largest believable compression ratio.
 MAX_PART_BYTES = 64 * 1024 * 1024
@@ -122,6 +123,13 @@ class _Package:
             found.setdefault(kind, name)
         return found
 
+    def footers(self, main: str) -> list[etree._Element]:
+        folder = posixpath.dirname(main)
+        names = sorted(name for name in self.names
+                       if posixpath.dirname(name) == folder
+                       and re.fullmatch(r"footer\d*\.xml", posixpath.basename(name)))
+        return [root for root in (self.xml(name) for name in names) if root is not None]
+
     def main_part(self) -> str:
         target = self.relationships("").get("officeDocument")
         if target:
@@ -158,6 +166,8 @@ class _Package:
         body = root.find(walker.w("body"))
         paragraphs = walker.paragraphs(body, notes) if body is not None else []
         paragraphs = take_cover(draft.note, paragraphs)
+        if draft.note.number:      # a Council note: its footer names the drafter and directorate
+            take_footer(draft.note, self.footers(main))
         for kind, level, content in paragraphs:
             draft.blocks.append(Block(kind=kind, content=content, level=level))
         used = set(draft.footnote_order())
@@ -240,9 +250,11 @@ class _Walker:
 
     def kind_of(self, properties, content: list[Inline]) -> tuple[BlockKind, int]:
         if properties is None:
-            return BlockKind.PARAGRAPH, 0
+            return kind_from_text(_plain(content)), 0
         style = properties.find(self.w("pStyle"))
         style_id = (self.attr(style, "val") or "") if style is not None else ""
+        if (ours := kind_from_style(style_id)) is not None:
+            return ours
         if style_id.lower() in ("title", "titulo", "título"):
             return BlockKind.TITLE, 0
         if _HEADING_STYLE.match(style_id):
@@ -252,7 +264,7 @@ class _Walker:
             level_el = numbering.find(self.w("ilvl"))
             level = int(self.attr(level_el, "val") or 0) if level_el is not None else 0
             return BlockKind.LIST_ITEM, level + 1
-        return BlockKind.PARAGRAPH, 0
+        return kind_from_text(_plain(content)), 0
 
     def inlines(self, element: etree._Element, notes: dict) -> list[Inline]:
         result: list[Inline] = []
@@ -314,6 +326,12 @@ _COUNCIL = re.compile(r"^(council of the|consejo de la)\b", re.IGNORECASE)
 _NUMBER = re.compile(r"^(\d{3,5}/(?:\d+/)?\d{2})(?:\s+((?:REV|ADD|COR)\s*\d+))?$")
 _PLACE_DATE = re.compile(r"^(Brussels|Bruselas|Luxembourg|Luxemburgo),\s+(.+)$")
 _ORIGINAL = re.compile(r"^\(OR\.\s*([a-z, ]+)\)$", re.IGNORECASE)
+#: "Brussels, 28 February 2024 (OR. en)": the two cover lines of one paragraph of ours.
+_ORIGINAL_AFTER = re.compile(r"\s+(\(OR\.\s*[a-z, ]+\))$", re.IGNORECASE)
+_FILE = re.compile(r"^(?:Interinstitutional File|Expediente interinstitucional):\s*(\S.*)$",
+                   re.IGNORECASE)
+#: Places as the model keeps them (English), from either language's cover.
+_PLACES = {"bruselas": "Brussels", "luxemburgo": "Luxembourg"}
 _FIELDS = {"from": "sender", "de": "sender", "to": "recipient", "a": "recipient",
            "subject": "subject", "asunto": "subject"}
 _FIELD = re.compile(r"^(From|To|Subject|De|A|Asunto)\s*:\s*(.*)$", re.DOTALL)
@@ -336,6 +354,7 @@ def take_cover(note: NoteMeta, paragraphs: list[Paragraph]) -> list[Paragraph]:
     from app.library.dates import parse_long_date
 
     pending = ""           # a field label alone in its table cell: the value is the next one
+    doc_type_seen = False
     subject_at = -1
     for index, text in enumerate(texts[:_COVER_SCAN]):
         if _ANNEX.match(text):
@@ -351,13 +370,23 @@ def take_cover(note: NoteMeta, paragraphs: list[Paragraph]) -> list[Paragraph]:
             if len(parts) == 3 and note.suffix.startswith("REV"):
                 note.number = f"{parts[0]}/{parts[2]}"   # the model keeps "6914/24" + "REV 1"
         elif match := _PLACE_DATE.match(text):
-            note.place, note.date = match.group(1), parse_long_date(match.group(2))
+            rest = match.group(2)
+            if original := _ORIGINAL_AFTER.search(rest):
+                rest = rest[:original.start()]
+                _set_languages(note, _ORIGINAL.match(original.group(1)))
+            place = match.group(1)
+            note.place, note.date = _PLACES.get(place.lower(), place), parse_long_date(rest)
+        elif match := _FILE.match(text):
+            note.interinstitutional_file = match.group(1).strip()
+        elif not note.codes and not doc_type_seen and (codes := subject_codes(text)):
+            note.codes = codes
         elif match := _ORIGINAL.match(text):
-            note.languages = [code.strip().lower() for code in match.group(1).split(",") if code.strip()]
+            _set_languages(note, match)
         elif text == "LIMITE":
             note.marking = "LIMITE"
         elif text in ("NOTE", "NOTA", "COVER NOTE", "I/A ITEM NOTE"):
             note.doc_type = "NOTE" if text == "NOTA" else text
+            doc_type_seen = True      # subject codes come before the document type
         elif match := _FIELD.match(text):
             name = _FIELDS[match.group(1).lower()]
             if match.group(2).strip():
@@ -368,10 +397,16 @@ def take_cover(note: NoteMeta, paragraphs: list[Paragraph]) -> list[Paragraph]:
     annex_at = next((i for i, text in enumerate(texts) if _ANNEX.match(text)), None)
     if annex_at is not None:
         if subject_at >= 0:
-            note.intro = "\n".join(texts[subject_at + 1:annex_at]).strip()
+            # Paragraphs of the intro are separated by a blank line in the model (app.docx.cover).
+            note.intro = "\n\n".join(texts[subject_at + 1:annex_at]).strip()
         return paragraphs[annex_at + 1:]
     if subject_at >= 0:
         # No ANNEX line: the intro is the paragraph after the subject, the text follows it.
         note.intro = texts[subject_at + 1] if subject_at + 1 < len(texts) else ""
         return paragraphs[subject_at + 2:]
     return paragraphs
+
+
+def _set_languages(note: NoteMeta, match: re.Match | None) -> None:
+    if match is not None:
+        note.languages = [code.strip().lower() for code in match.group(1).split(",") if code.strip()]
