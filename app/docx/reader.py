@@ -15,6 +15,7 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
@@ -38,7 +39,20 @@ class DocxReadError(ConcordiaError):
     """A DOCX that cannot be read; `str()` is one sentence for the user."""
 
 
+@dataclass
+class WordFile:
+    """A read DOCX: the draft, plus the parts app.docx.restore reads Concordia's data from."""
+
+    draft: Draft
+    custom_xml: list[etree._Element] = field(default_factory=list)   # customXml/item*.xml
+    comments: etree._Element | None = None                           # word/comments.xml
+
+
 def read_docx(path: Path | str) -> Draft:
+    return read_word_file(path).draft
+
+
+def read_word_file(path: Path | str) -> WordFile:
     path = Path(path)
     _check_file(path)
     try:
@@ -50,7 +64,8 @@ def read_docx(path: Path | str) -> Draft:
         ) from error
     with archive:
         package = _Package(path, archive)
-        return package.read()
+        draft = package.read()
+        return WordFile(draft, package.custom_xml(), package.comments())
 
 
 def _check_file(path: Path) -> None:
@@ -122,6 +137,14 @@ class _Package:
                 posixpath.join(folder, target))
             found.setdefault(kind, name)
         return found
+
+    def custom_xml(self) -> list[etree._Element]:
+        names = sorted(name for name in self.names if re.fullmatch(r"customXml/item\d+\.xml", name))
+        return [root for root in (self.xml(name) for name in names) if root is not None]
+
+    def comments(self) -> etree._Element | None:
+        part = self.relationships(self.main_part()).get("comments")
+        return self.xml(part) if part in self.names else None
 
     def footers(self, main: str) -> list[etree._Element]:
         folder = posixpath.dirname(main)
