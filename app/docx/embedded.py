@@ -16,8 +16,9 @@ The JSON (format 1) holds only ids and structure, never text the file does not s
   (1…n among all footnotes), its hash and the reservations it prints (id, parties, kind,
   status, date, anchor as exported, and a position statement's wording in this language);
 - `comments`: per exported Word comment, its Word id and the comment's id, party, status,
-  visibility, date, anchor, whether it has a suggestion, and its replies' ids, parties and
-  dates (the texts are in comments.xml). Internal comments are listed only when they were
+  visibility, date, anchor, whether it has a suggestion, its replies' ids, parties and dates,
+  and a hash of its first line (the texts are in comments.xml; LibreOffice renumbers
+  Word comments in reading order, the hash finds them again). Internal comments are listed only when they were
   exported ("all"), so a circulation file holds nothing of them;
 - `parties`: user-added parties named in the file.
 
@@ -35,13 +36,14 @@ from dataclasses import dataclass
 from lxml import etree
 
 from app.model import Draft, FootnoteRef
-from app.model.annotations import Anchor, Comment, ReservationKind
+from app.model.annotations import Anchor, Comment, ReservationKind, Visibility
 from app.model.inline import content_length, plain_text
 from app.model.parties import PartyRegistry
 from app.model.reservation_text import reservation_footnotes
 
 from .localise import LocalisedNote
 from .ooxml import add_xml_part
+from .properties import internal_label
 
 NAMESPACE = "urn:concordia:docx-data"
 FORMAT = 1
@@ -53,6 +55,11 @@ _RELS = "http://schemas.openxmlformats.org/officeDocument/2006/relationships/"
 RT_ITEM = _RELS + "customXml"
 RT_PROPS = _RELS + "customXmlProps"
 DS_NS = "http://schemas.openxmlformats.org/officeDocument/2006/customXml"
+
+
+def first_line_hash(text: str) -> str:
+    """A comment's hash: its first line (LibreOffice makes each line a paragraph of its own)."""
+    return text_hash(text.strip().split("\n", 1)[0])
 
 
 def text_hash(text: str) -> str:
@@ -117,7 +124,7 @@ def embedded_data(draft: Draft, local: LocalisedNote, before: BeforeMarks,
                    for block, digest in zip(draft.blocks, before.hashes, strict=True)],
         "footnotes": footnotes,
         "reservation_footnotes": reserved,
-        "comments": [_comment_record(number, comment, own_text)
+        "comments": [_comment_record(number, comment, own_text, language)
                      for number, comment in enumerate(comments)],
         "parties": [party.to_json() for code, party in draft.parties.items() if code in used],
     }
@@ -136,9 +143,13 @@ def _reservation_record(reservation, language: str, own_text: bool) -> dict:
     }
 
 
-def _comment_record(number: int, comment: Comment, own_text: bool) -> dict:
+def _comment_record(number: int, comment: Comment, own_text: bool, language: str) -> dict:
+    shown = comment.text
+    if comment.visibility == Visibility.INTERNAL:
+        shown = f"{internal_label(language)} {shown}"
     return {
         "word_id": str(number),        # as app.docx.comments numbers them
+        "hash": first_line_hash(shown),   # LibreOffice renumbers comments: this finds them
         "id": comment.id,
         "party": comment.party,
         "status": comment.status.value,

@@ -37,7 +37,7 @@ from app.model.draft import BlockKind
 from app.model.inline import normalise
 from app.model.parties import Party, PartyRegistry
 
-from .embedded import read_embedded, text_hash
+from .embedded import first_line_hash, read_embedded, text_hash
 from .properties import internal_label
 from .reader import WordFile
 from .reservation_recognition import recognise_reservation_footnotes
@@ -216,11 +216,11 @@ def _restore_comments(draft: Draft, records: list[dict], root: etree._Element | 
     t = translator(language)
     prefix, _sep, suffix = t.pgettext("export", "Drafting suggestion: {text}").partition("{text}")
     lost = 0
-    for record in records:
-        texts = paragraphs.get(str(record.get("word_id")))
-        if texts is None:
+    for record, key in _match_comments(records, paragraphs):
+        if key is None:
             lost += 1
             continue
+        texts = paragraphs[key]
         visibility = Visibility(record.get("visibility", "circulation"))
         replies = record.get("replies", [])
         tail = len(replies) + (1 if record.get("suggestion") else 0)
@@ -245,7 +245,31 @@ def _restore_comments(draft: Draft, records: list[dict], root: etree._Element | 
     if lost:
         report.warn(ngettext("{n} exported comment was deleted in Word.",
                              "{n} exported comments were deleted in Word.", lost).format(n=lost))
-    _report_foreign_comments(root, {str(r.get("word_id")) for r in records}, report)
+    _report_foreign_comments(root, {key for _r, key in _match_comments(records, paragraphs)},
+                             report)
+
+
+def _match_comments(records: list[dict], paragraphs: dict[str, list[str]]
+                    ) -> list[tuple[dict, str | None]]:
+    """Each record with its Word comment: same id and text, else the first with its text."""
+    def digest(key: str) -> str:
+        return first_line_hash(paragraphs[key][0]) if paragraphs[key] else ""
+
+    used: set[str] = set()
+    matched: dict[int, str] = {}
+    for index, record in enumerate(records):
+        key = str(record.get("word_id"))
+        if key in paragraphs and record.get("hash", digest(key)) == digest(key):
+            matched[index] = key
+            used.add(key)
+    for index, record in enumerate(records):
+        if index not in matched:
+            key = next((k for k in paragraphs if k not in used and digest(k) == record.get("hash")),
+                       None)
+            if key is not None:
+                matched[index] = key
+                used.add(key)
+    return [(record, matched.get(index)) for index, record in enumerate(records)]
 
 
 def _report_foreign_comments(root: etree._Element | None, known: set[str],
