@@ -113,7 +113,7 @@ def _restore_blocks(draft: Draft, records: list[dict], report: ImportReport
     edited: set[str] = set()
     added = missing = 0
     for tag, a_low, a_high, b_low, b_high in matcher.get_opcodes():
-        pairs = list(zip(range(a_low, a_high), range(b_low, b_high)))
+        pairs = list(zip(range(a_low, a_high), range(b_low, b_high), strict=False))  # by place
         for a, b in pairs:
             record, block = records[a], draft.blocks[b]
             block.id = str(record["id"])

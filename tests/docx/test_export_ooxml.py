@@ -2,9 +2,8 @@
 
 from __future__ import annotations
 
-import posixpath
-
 import os
+import posixpath
 import re
 from dataclasses import replace
 
