@@ -41,6 +41,17 @@ def _anchor_columns(anchor: Anchor) -> dict:
     }
 
 
+def _present(connection: Connection, table) -> list:
+    """The table's columns that the file has: `quote` came later, and a file without it reads
+    with no quotes (like a file without these tables), so it needs no migration."""
+    names = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    return [column for column in table.c if column.name in names]
+
+
+def _quote(row) -> str:
+    return getattr(row, "quote", None) or ""
+
+
 def read_annotations(connection: Connection, draft: Draft) -> None:
     tables = set(inspect(connection).get_table_names())
     if "parties" in tables:
@@ -49,7 +60,8 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 row.code, PartyKind(row.kind), row.territory, row.name_en, row.name_es, True
             )
     if "comments" in tables:
-        query = select(schema.comments).order_by(schema.comments.c.position)
+        query = select(*_present(connection, schema.comments)).order_by(
+            schema.comments.c.position)
         for row in connection.execute(query):
             draft.comments[row.id] = Comment(
                 id=row.id,
@@ -61,9 +73,11 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 visibility=Visibility(row.visibility),
                 date=date.fromisoformat(row.date),
                 replies=[Reply.from_json(item) for item in json.loads(row.replies)],
+                quote=_quote(row),
             )
     if "reservations" in tables:
-        query = select(schema.reservations).order_by(schema.reservations.c.position)
+        query = select(*_present(connection, schema.reservations)).order_by(
+            schema.reservations.c.position)
         for row in connection.execute(query):
             draft.reservations[row.id] = Reservation(
                 id=row.id,
@@ -74,6 +88,7 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 text_en=row.text_en or "",
                 text_es=row.text_es or "",
                 date=date.fromisoformat(row.date),
+                quote=_quote(row),
             )
 
 
@@ -102,6 +117,7 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "visibility": c.visibility.value,
                     "date": c.date.isoformat(),
                     "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
+                    "quote": c.quote,
                 }
                 for position, c in enumerate(draft.comments.values())
             ],
@@ -120,6 +136,7 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "text_en": r.text_en,
                     "text_es": r.text_es,
                     "date": r.date.isoformat(),
+                    "quote": r.quote,
                 }
                 for position, r in enumerate(draft.reservations.values())
             ],
