@@ -105,6 +105,9 @@ def _drop_reservation_footnotes(draft: Draft, records: list[dict], report: Impor
 
 # -- blocks and footnotes -------------------------------------------------------------------
 
+_EMPTY = text_hash("")
+
+
 def _restore_blocks(draft: Draft, records: list[dict], report: ImportReport
                     ) -> tuple[set[str], set[str]]:
     """Give the read paragraphs their ids, kinds and levels; returns (present ids, edited ids)."""
@@ -124,7 +127,9 @@ def _restore_blocks(draft: Draft, records: list[dict], report: ImportReport
             if tag != "equal":
                 edited.add(block.id)
         added += (b_high - b_low) - len(pairs)
-        missing += (a_high - a_low) - len(pairs)
+        # An empty paragraph is never read as a block: not missing, just empty.
+        missing += sum(1 for a in range(a_low + len(pairs), a_high)
+                       if records[a].get("hash") != _EMPTY)
     if edited:
         report.warn(ngettext(
             "{n} paragraph was changed in Word since Concordia exported it: it keeps the id of "

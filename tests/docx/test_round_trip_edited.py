@@ -94,3 +94,19 @@ def test_a_file_from_a_newer_concordia_reads_as_an_ordinary_document(tmp_path):
     rewrite(path, newer, customXml_item1=[('format="1"', 'format="99"')])
     back, report = open_word_file(newer)
     assert back.blocks and any("newer Concordia" in str(w) for w in report.warnings)
+
+
+def test_an_empty_paragraph_is_not_reported_missing_and_a_footnote_used_twice_is_one(tmp_path):
+    from app.model import Block, BlockKind, FootnoteRef, TextRun
+
+    draft = annotated_seed(LAPAZ_SEED)
+    draft.blocks.insert(5, Block(BlockKind.PARAGRAPH, [TextRun("")], id="b-empty"))
+    shared = next(iter(draft.footnotes))
+    draft.blocks[6].content.append(FootnoteRef(shared))
+    path = tmp_path / "note.docx"
+    export_note(draft, path)
+    back, report = open_word_file(path)
+    assert "b-empty" not in [b.id for b in back.blocks]
+    assert not any("no longer in the file" in str(w) for w in report.warnings)
+    assert back.footnote_order() == draft.footnote_order()
+    assert set(back.footnotes) == set(draft.footnotes)
