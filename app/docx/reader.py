@@ -21,25 +21,18 @@ from pathlib import Path
 
 from lxml import etree
 
-from app.errors import ConcordiaError
 from app.i18n import _
+from app.limits import MAX_DOCX_PARAGRAPH_ELEMENTS, MAX_PARAGRAPHS, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, TextRun
 from app.model.inline import normalise
 
 from .cover_reader import Paragraph, take_cover
 from .cover_reader import plain as _plain
 from .ooxml import parse_xml_safely
+from .package import DocxReadError, PartReader, check_file, open_archive
 from .recognise import kind_from_style, kind_from_text, take_footer
 
-#: Largest uncompressed XML part we read, and largest believable compression ratio.
-MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_RATIO = 200
-MAX_FILE_BYTES = 512 * 1024 * 1024
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
-
-
-class DocxReadError(ConcordiaError):
-    """A DOCX that cannot be read; `str()` is one sentence for the user."""
+__all__ = ["DocxReadError", "WordFile", "read_docx", "read_word_file", "take_cover"]
 
 
 @dataclass
@@ -57,66 +50,33 @@ def read_docx(path: Path | str) -> Draft:
 
 def read_word_file(path: Path | str) -> WordFile:
     path = Path(path)
-    _check_file(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
-        raise DocxReadError(
-            _("“{name}” is damaged or incomplete (it is not a complete DOCX package).").format(
-                name=path.name)
-        ) from error
+    check_file(path)
+    archive = open_archive(path)
     with archive:
         package = _Package(path, archive)
-        draft = package.read()
+        try:
+            draft = package.read()
+        except RecursionError as error:   # nesting deeper than any real document
+            raise DocxReadError(
+                _("“{name}” nests its text too deeply to be read.").format(name=path.name)
+            ) from error
         return WordFile(draft, package.custom_xml(), package.comments())
-
-
-def _check_file(path: Path) -> None:
-    if not path.is_file():
-        raise DocxReadError(_("“{name}” is not a file.").format(name=path.name))
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise DocxReadError(_("“{name}” is too large to be a document.").format(name=path.name))
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(OLE_MAGIC):
-        raise DocxReadError(
-            _("“{name}” is password-protected or an old-style Word file; save it as an unprotected "
-              ".docx and try again.").format(name=path.name)
-        )
-    if not head.startswith(b"PK"):
-        raise DocxReadError(_("“{name}” is not a Word document.").format(name=path.name))
 
 
 class _Package:
     def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
         self.path = path
-        self.archive = archive
-        self.names = {info.filename: info for info in archive.infolist()}
+        self.parts = PartReader(path, archive)
+        self.names = self.parts.names
 
     # -- parts ---------------------------------------------------------------------------
     def xml(self, name: str) -> etree._Element | None:
-        info = self.names.get(name)
-        if info is None:
+        data = self.parts.read(name)
+        if data is None:
             return None
-        if info.file_size > MAX_PART_BYTES or (
-            info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-            and info.file_size > 1024 * 1024
-        ):
-            raise DocxReadError(
-                _("“{name}” holds a part that expands to an unreasonable size; it was not opened "
-                  "(possible zip bomb).").format(name=self.path.name)
-            )
-        try:
-            data = self.archive.read(info)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
-            raise DocxReadError(
-                _("“{name}” is damaged: its part {part} cannot be read.").format(
-                    name=self.path.name, part=name)
-            ) from error
         try:
             return parse_xml_safely(data)
-        except etree.XMLSyntaxError as error:
+        except (etree.LxmlError, ValueError) as error:
             raise DocxReadError(
                 _("“{name}” is damaged: its part {part} is not well-formed XML.").format(
                     name=self.path.name, part=name)
@@ -158,11 +118,13 @@ class _Package:
 
     def main_part(self) -> str:
         target = self.relationships("").get("officeDocument")
-        if target:
+        if target and target in self.names:
             return target
         types = self.xml("[Content_Types].xml")
         if types is not None:
             for item in types:
+                if not isinstance(item.tag, str):
+                    continue
                 if "wordprocessingml.document.main" in (item.get("ContentType") or ""):
                     return (item.get("PartName") or "").lstrip("/")
         if "word/document.xml" in self.names:
@@ -190,7 +152,16 @@ class _Package:
                     draft.footnotes[footnote.id] = footnote
                     notes[(kind[:-5], note_id)] = footnote.id
         body = root.find(walker.w("body"))
-        paragraphs = walker.paragraphs(body, notes) if body is not None else []
+        if body is not None:   # counting elements is fast; walking them is not: refuse first
+            elements = sum(1 for _element in body.iter(walker.w("p")))
+            if elements > MAX_DOCX_PARAGRAPH_ELEMENTS:
+                raise DocxReadError(too_many_paragraphs(self.path.name, elements))
+        try:
+            paragraphs = walker.paragraphs(body, notes) if body is not None else []
+        except _TooManyParagraphs as error:
+            raise DocxReadError(too_many_paragraphs(self.path.name, error.count)) from None
+        if len(paragraphs) > MAX_PARAGRAPHS:
+            raise DocxReadError(too_many_paragraphs(self.path.name, len(paragraphs)))
         paragraphs = take_cover(draft.note, paragraphs)
         if draft.note.number:      # a Council note: its footer names the drafter and directorate
             take_footer(draft.note, self.footers(main))
@@ -202,6 +173,12 @@ class _Package:
         return draft
 
 
+
+
+class _TooManyParagraphs(Exception):
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
 
 
 def _trim(content: list[Inline]) -> list[Inline]:
@@ -244,10 +221,16 @@ class _Walker:
     def paragraphs(self, body: etree._Element, notes: dict) -> list[Paragraph]:
         result: list[Paragraph] = []
         carried: list[Inline] = []   # content of a paragraph whose mark was deleted
+        elements = 0
         for paragraph in body.iter(self.w("p")):
+            elements += 1
+            if elements > MAX_DOCX_PARAGRAPH_ELEMENTS:
+                raise _TooManyParagraphs(elements)
             if self._nested_or_deleted(paragraph, body):
                 continue
-            content = carried + self.inlines(paragraph, notes)
+            # Extending in place: a run of deleted marks stays linear, not quadratic.
+            content = carried
+            content.extend(self.inlines(paragraph, notes))
             properties = paragraph.find(self.w("pPr"))
             if properties is not None and properties.find(f"{self.w('rPr')}/{self.w('del')}") is not None:
                 carried = content   # accepting a deleted mark joins this paragraph to the next
@@ -287,7 +270,9 @@ class _Walker:
         numbering = properties.find(self.w("numPr"))
         if numbering is not None:
             level_el = numbering.find(self.w("ilvl"))
-            level = int(self.attr(level_el, "val") or 0) if level_el is not None else 0
+            value = (self.attr(level_el, "val") or "0") if level_el is not None else "0"
+            # Word writes 0–8; anything else (a damaged or hand-made file) reads as level 0.
+            level = int(value) if value.isascii() and value.isdigit() and int(value) <= 8 else 0
             return BlockKind.LIST_ITEM, level + 1
         return kind_from_text(_plain(content)), 0
 

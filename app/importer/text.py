@@ -13,8 +13,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import _
+from app.limits import MAX_LINE_CHARS, MAX_PARAGRAPHS, line_too_long, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
 from app.model.inline import normalise
+from app.model.numbering import keep_source_numbers
 from app.progress import Progress
 
 from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, undress
@@ -25,7 +27,7 @@ from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain, superscript_label
 from .language import LANGUAGE_NAMES, detect_language
 from .pdf_text import repair_pdf_text
-from .reading import read_source
+from .reading import TextImportError, read_source
 from .report import ImportReport
 
 #: Kinds a paragraph broken by a page can continue.
@@ -41,7 +43,7 @@ class _Pending:
     level: int
     content: list = field(default_factory=list)       # TextRun | MarkerSlot
     line: int = 0
-    number: int | None = None
+    number: str | None = None          # the number the source printed ("7", "5a")
 
 
 def import_text_file(
@@ -49,30 +51,67 @@ def import_text_file(
 ) -> tuple[Draft, ImportReport]:
     report = ImportReport()
     text = read_source(path, report)
-    return import_text(text, progress, report)
+    return import_text(text, progress, report, name=Path(path).name)
 
 
 def import_text(
-    text: str, progress: Progress | None = None, report: ImportReport | None = None
+    text: str, progress: Progress | None = None, report: ImportReport | None = None,
+    name: str = "",
 ) -> tuple[Draft, ImportReport]:
+    """`name` (the file's) is for the sentence that refuses a text beyond the caps."""
     report = report or ImportReport()
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     report.lines = text.count("\n") + 1
+    name = name or _("the text")
+    _check_line_lengths(text, name)
     repaired = repair_pdf_text(text, report)
     if repaired is not None:
         text = repaired.text
     lines = text.split("\n")
+    if (blocks := _count_blocks_at_least(lines)) > MAX_PARAGRAPHS:   # refuse before the work
+        raise TextImportError(too_many_paragraphs(name, blocks))
     cover = read_cover(lines, report)
     if repaired is not None:
         cover.meta.initials = cover.meta.initials or repaired.facts.initials
         cover.meta.directorate = cover.meta.directorate or repaired.facts.directorate
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
+        if position >= MAX_PARAGRAPHS:   # paragraphs, footnote texts and separators alike
+            raise TextImportError(too_many_paragraphs(name, _count_blocks_at_least(lines)))
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     draft.language = _language_of(draft)
     return draft, report
+
+
+def _check_line_lengths(text: str, name: str) -> None:
+    """Before any other work (the PDF repair included), refuse a line past the cap."""
+    start = 0
+    for number, end in enumerate(_line_ends(text), start=1):
+        if end - start > MAX_LINE_CHARS:
+            raise TextImportError(line_too_long(name, number, end - start))
+        start = end + 1
+
+
+def _line_ends(text: str):
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
+    yield len(text)
+
+
+def _count_blocks_at_least(lines: list[str]) -> int:
+    """A cheap count for the refusal: non-blank runs of lines (at least as many blocks)."""
+    count, blank = 0, True
+    for line in lines:
+        if line.strip():
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
 
 def _language_of(draft: Draft) -> str:
@@ -90,7 +129,6 @@ class _Builder:
         self.blocks: list[_Pending] = []
         self.page_break = False          # a separator since the last block
         self.footnote_zone = False       # after a separator, before the next block
-        self.expected_number: int | None = None
 
     # -- one chunk ----------------------------------------------------------------------------
     def add(self, chunk: Chunk, position: int) -> None:
@@ -115,8 +153,6 @@ class _Builder:
             self.page_break = False
             return
         kind, level = kind_of(shape, first=not self.blocks)
-        if kind is BlockKind.NUMBERED:
-            self._check_numbering(shape.number, chunk)
         pieces = undress(shape.pieces, kind)
         self.blocks.append(_Pending(kind, level, self._slots(pieces, chunk, position), chunk.line,
                                     shape.number if kind is BlockKind.NUMBERED else None))
@@ -143,8 +179,7 @@ class _Builder:
         previous = self.blocks[-1]
         if previous.kind not in _CONTINUABLE:
             return False
-        previous_text = "".join(p.text for p in previous.content if isinstance(p, TextRun))
-        if terminated(previous_text):
+        if terminated(_tail_text(previous.content)):
             return False
         if shape.text.lstrip()[:1].islower():
             return True
@@ -160,16 +195,6 @@ class _Builder:
             else:
                 result.append(piece)
         return result
-
-    def _check_numbering(self, number: int | None, chunk: Chunk) -> None:
-        expected = self.expected_number or 1
-        if number is not None and number != expected:
-            self.report.warn(
-                _("paragraph number {found} where {expected} was expected; numbers are "
-                  "recomputed in order").format(found=number, expected=expected),
-                chunk.line, chunk.text,
-            )
-        self.expected_number = (number or expected) + 1
 
     # -- the draft ----------------------------------------------------------------------------
     def finish(self, draft: Draft) -> None:
@@ -188,8 +213,24 @@ class _Builder:
             block = Block(pending.kind, normalise(content), pending.level)
             draft.blocks.append(block)
             self.report.block_lines[block.id] = pending.line
-            if pending.number is not None:
-                self.report.block_numbers[block.id] = pending.number
+            if pending.number is not None and pending.number.isdigit():
+                self.report.block_numbers[block.id] = int(pending.number)
+        # Numbers as printed: kept where they are not the computed ones ("8, 9 …", "5a").
+        keep_source_numbers(draft.blocks, [pending.number for pending in self.blocks])
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 
+
+
+def _tail_text(content: list) -> str:
+    """The last words of a pending block: enough to see how it ends, without joining it all
+    for every chunk (a long run of continued chunks would make the import quadratic)."""
+    tail: list[str] = []
+    size = 0
+    for piece in reversed(content):
+        if isinstance(piece, TextRun):
+            tail.append(piece.text)
+            size += len(piece.text.strip())
+            if size >= 16:
+                break
+    return "".join(reversed(tail))

@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -35,6 +35,7 @@ blocks = Table(
     Column("level", Integer, nullable=False, default=0),
     Column("content", Text, nullable=False),  # JSON list of inlines
     Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
+    Column("number", String, nullable=True),  # printed number ("8", "5a"); NULL: computed
 )
 
 footnotes = Table(
@@ -110,6 +111,14 @@ parties = Table(
 
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
+
+
+def _add_block_numbers(connection: Connection) -> None:
+    """Version 2: paragraphs may keep the number their source printed (NULL: computed)."""
+    connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN number VARCHAR")
+
+
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
+    1: _add_block_numbers,
 }
