@@ -72,40 +72,32 @@ def tagged_spanish(draft: Draft) -> LanguageVersion:
 
 
 def expected_view(draft: Draft, language: str) -> dict:
-    expected = draft.to_public_json()
+    view = copy.deepcopy(draft)
     own = language == draft.language
+    view.comments = {c.id: c for c in view.comments.values()
+                     if c.visibility == Visibility.CIRCULATION
+                     and c.status != CommentStatus.WITHDRAWN and not c.anchor.orphaned}
+    view.reservations = {r.id: r for r in view.reservations.values()
+                         if r.outstanding and not r.anchor.orphaned}
+    for item in [*view.comments.values(), *view.reservations.values()]:
+        if not own and item.anchor.scope == "span":     # offsets of the other language
+            item.anchor = Anchor(item.anchor.block_id)
+    for r in view.reservations.values():
+        wording = r.wording(language) if r.kind == ReservationKind.POSITION else ""
+        r.text_en, r.text_es = (wording, "") if language != "es" else ("", wording)
     if not own:
         local = localise(draft, language)
         version = draft.translations[language]
-        expected["note"].update(**{"from": local.sender, "to": local.recipient,
-                                   "subject": local.subject, "intro": local.intro})
-        for block, local_block in zip(expected["blocks"], local.blocks, strict=True):
-            block["text"] = "".join(i.text for i in local_block.content if isinstance(i, TextRun))
-        for note in expected["footnotes"]:
-            note["text"] = version.footnotes[note["id"]]
-    expected["language"] = language
-    expected["note"]["drafter"] = ""      # not shown in the note
-    expected["comments"] = [
-        _as_exported(c.to_json(), own) for c in draft.comments.values()
-        if c.visibility == Visibility.CIRCULATION and c.status != CommentStatus.WITHDRAWN
-        and not c.anchor.orphaned]
-    reservations = []
-    for r in draft.reservations.values():
-        if not r.outstanding or r.anchor.orphaned:
-            continue
-        item = _as_exported(r.to_json(), own)
-        wording = r.wording(language) if r.kind == ReservationKind.POSITION else ""
-        item["text_en"], item["text_es"] = (wording, "") if language != "es" else ("", wording)
-        reservations.append(item)
-    expected["reservations"] = reservations
-    return expected
-
-
-def _as_exported(item: dict, own: bool) -> dict:
-    anchor = item["anchor"]
-    if not own and anchor["start"] is not None:
-        anchor["start"] = anchor["end"] = None
-    return item
+        view.note.sender, view.note.recipient = local.sender, local.recipient
+        view.note.subject, view.note.intro = local.subject, local.intro
+        for block in view.blocks:
+            block.content = copy.deepcopy(version.blocks[block.id])
+        for fid, note in view.footnotes.items():
+            note.text = version.footnotes.get(fid, note.text)
+    view.language = language
+    view.note.drafter = ""      # not shown in the note
+    view.translations = {}
+    return view.to_public_json()
 
 
 def comparable(view: dict) -> dict:
