@@ -282,10 +282,11 @@ def _report_foreign_comments(root: etree._Element | None, known: set[str],
     others = [key for key in word_comment_paragraphs(root) if key not in known]
     if others:
         report.warn(ngettext(
-            "{n} Word comment was not made by Concordia and was not imported; import it with "
-            "the Word comments import.",
-            "{n} Word comments were not made by Concordia and were not imported; import them "
-            "with the Word comments import.", len(others)).format(n=len(others)))
+            "{n} Word comment was not made by Concordia and was not imported; take it in "
+            "with File ▸ Import Delegations' Comments… (concordia comment import).",
+            "{n} Word comments were not made by Concordia and were not imported; take them "
+            "in with File ▸ Import Delegations' Comments… (concordia comment import).",
+            len(others)).format(n=len(others)))
 
 
 def _strip(text: str, prefix: str, suffix: str) -> str:
