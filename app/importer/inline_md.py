@@ -18,6 +18,8 @@ from app.model import TextRun
 
 SUPERSCRIPT_DIGITS = "⁰¹²³⁴⁵⁶⁷⁸⁹"
 _SUPERSCRIPT_VALUE = {char: str(value) for value, char in enumerate(SUPERSCRIPT_DIGITS)}
+#: Every character `_Parser._parse` treats specially; plain text runs up to the next one.
+_SPECIAL = re.compile("[" + re.escape("\\<[*_\n\t\r" + "".join(_SUPERSCRIPT_VALUE)) + "]")
 _ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'&$%^=:;,/?@")
 _URL = re.compile(r"^(?:https?://|www\.|mailto:|ftp://)\S+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
@@ -127,9 +129,11 @@ class _Parser:
             elif char in "\n\t\r":
                 buffer.append(" ")
                 i += 1
-            else:
-                buffer.append(char)
-                i += 1
+            else:                      # plain text: take it whole, up to the next special character
+                found = _SPECIAL.search(s, i + 1, end)
+                j = found.start() if found else end
+                buffer.append(s[i:j])
+                i = j
         flush()
         return out
 

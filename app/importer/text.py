@@ -187,10 +187,12 @@ class _Builder:
         return self.page_break and kind_of(shape, first=False)[0] is BlockKind.PARAGRAPH
 
     def _slots(self, pieces: list[Piece], chunk: Chunk, position: int) -> list:
-        quote = inline_to_plain(chunk.text)
+        quote = None                   # the chunk's plain text, worked out only for a marker
         result: list = []
         for piece in pieces:
             if isinstance(piece, Marker):
+                if quote is None:
+                    quote = inline_to_plain(chunk.text)
                 result.append(self.footnotes.add_marker(piece, chunk.line, quote, position))
             else:
                 result.append(piece)
