@@ -160,15 +160,7 @@ def ask_unsaved_changes(parent: QWidget | None, name: str) -> str:
     save = box.addButton(QMessageBox.Save)
     discard = box.addButton(QMessageBox.Discard)
     cancel = box.addButton(QMessageBox.Cancel)
-    box.setDefaultButton(save)
-    box.setEscapeButton(cancel)
-    box.exec()
-    clicked = box.clickedButton()
-    if clicked is save:
-        return "save"
-    if clicked is discard:
-        return "discard"
-    return "cancel"
+    return _answer(box, {"save": save, "discard": discard}, default=save, cancel=cancel)
 
 
 def ask_open_read_only(parent: QWidget | None, message: str) -> bool:
@@ -193,15 +185,16 @@ def ask_damaged_draft(parent: QWidget | None, name: str, problems: list[str]) ->
     read_only = box.addButton(_("Open Read-Only"), QMessageBox.ActionRole)
     read_only.setObjectName("open_read_only")
     cancel = box.addButton(QMessageBox.Cancel)
-    box.setDefaultButton(repair)
+    return _answer(box, {"repair": repair, "read_only": read_only}, default=repair, cancel=cancel)
+
+
+def _answer(box: QMessageBox, choices: dict, default, cancel) -> str:
+    """Run `box`; the key of the button clicked, or "cancel" (Escape, the close box)."""
+    box.setDefaultButton(default)
     box.setEscapeButton(cancel)
     box.exec()
     clicked = box.clickedButton()
-    if clicked is repair:
-        return "repair"
-    if clicked is read_only:
-        return "read_only"
-    return "cancel"
+    return next((key for key, button in choices.items() if clicked is button), "cancel")
 
 
 def ask_recover(parent: QWidget | None, name: str, copy_note: str) -> bool:

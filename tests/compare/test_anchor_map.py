@@ -1,10 +1,11 @@
 """A span follows its own words through a paragraph's word diff: exactly, narrowed, or not."""
 
 import random
-import re
 
 from app.compare.anchor_map import Fit, TextMap
 from tests.conftest import CLASI_SEED
+
+from .random_edits import random_edit
 
 SENTENCE = ("Recognise that the rule of law and the respect for all human rights are of key "
             "importance for our cooperation, noting in this regard that the protection of "
@@ -49,21 +50,6 @@ def test_hole_in_the_middle_is_changed_not_narrowed():
     assert placement.fit == Fit.CHANGED
 
 
-def _random_edit(rng: random.Random, text: str) -> str:
-    tokens = re.findall(r"\w+|\s+|[^\w\s]", text)
-    vocabulary = ["the", "data", "of", "protection", "new", "and", ",", "personal", "fully"]
-    for _ in range(rng.randint(1, 4)):
-        at = rng.randrange(len(tokens) + 1)
-        action = rng.choice(["insert", "delete", "replace"])
-        if action == "insert" or not tokens:
-            tokens[at:at] = [" ", rng.choice(vocabulary), " "]
-        elif action == "delete":
-            del tokens[at:at + rng.randint(1, 6)]
-        else:
-            tokens[at:at + 1] = [rng.choice(vocabulary)]
-    return "".join(tokens)
-
-
 def test_random_edits_never_put_a_span_on_other_words():
     """2,000 seeded cases over the seed's paragraphs: a placed span holds exactly its words,
     or (narrowed) a stretch of them; otherwise it is not placed."""
@@ -73,7 +59,7 @@ def test_random_edits_never_put_a_span_on_other_words():
     seen = {fit: 0 for fit in Fit}
     for _ in range(2000):
         old = rng.choice(paragraphs)
-        new = _random_edit(rng, old)
+        new = random_edit(rng, old)
         start = rng.randrange(len(old) - 1)
         end = rng.randint(start + 1, min(len(old), start + 60))
         placement = TextMap(old, new).place(start, end)

@@ -24,6 +24,7 @@ from app.store import load_draft, save_draft
 from app.store.versions import find_version
 from tests.conftest import CORPUS, REPO
 
+from .random_edits import random_edit
 from .seed_draft import numbered
 
 WORDS = "the protection of personal data"
@@ -215,21 +216,6 @@ def test_quote_survives_save_and_a_file_written_before_it_existed(seed_with_comm
                                           old.anchor.start, old.anchor.end) == WORDS
 
 
-def _random_revision(rng: random.Random, text: str) -> str:
-    tokens = re.findall(r"\w+|\s+|[^\w\s]", text)
-    vocabulary = ["the", "data", "of", "protection", "personal", "and", "regard", ",", "fully"]
-    for _ in range(rng.randint(1, 4)):
-        at = rng.randrange(len(tokens) + 1)
-        action = rng.choice(["insert", "delete", "replace"])
-        if action == "insert" or not tokens:
-            tokens[at:at] = [" ", rng.choice(vocabulary), " "]
-        elif action == "delete":
-            del tokens[at:at + rng.randint(1, 5)]
-        else:
-            tokens[at:at + 1] = [rng.choice(vocabulary)]
-    return "".join(tokens).strip() or "Noted"
-
-
 def test_random_revisions_never_put_a_comment_on_other_words(clasi_seed):
     """Property (500 seeded cases): random edits to the commented § 5, then a revision import;
     every comment is on exactly its words, on a reported stretch of them, or orphaned."""
@@ -247,7 +233,7 @@ def test_random_revisions_never_put_a_comment_on_other_words(clasi_seed):
         for item in incoming.blocks:
             item.id = new_id()
         target = incoming.blocks[draft.block_index(block.id)]
-        target.content = [TextRun(_random_revision(rng, block.text))]
+        target.content = [TextRun(random_edit(rng, block.text, longest_delete=5).strip() or "Noted")]
         version, report = revision_as_version(draft, incoming, "Rev 2")
         rev2 = version.draft()
         for key, original in draft.comments.items():
