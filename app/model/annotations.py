@@ -108,6 +108,13 @@ class Comment:
     visibility: Visibility = Visibility.CIRCULATION
     date: date = field(default_factory=date.today)
     replies: list[Reply] = field(default_factory=list)
+    #: A suggestion taken from a tracked change: {"old": words replaced, "new": proposed}.
+    change: dict[str, str] | None = None
+    source: str = ""                    # the file it was imported from, if any
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.change is not None
 
     def to_json(self) -> dict:
         return {
@@ -120,10 +127,13 @@ class Comment:
             "visibility": self.visibility.value,
             "date": _date_json(self.date),
             "replies": [reply.to_json() for reply in self.replies],
+            "change": dict(self.change) if self.change is not None else None,
+            "source": self.source,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Comment:
+        change = data.get("change")
         return cls(
             id=data["id"],
             anchor=Anchor.from_json(data["anchor"]),
@@ -134,6 +144,8 @@ class Comment:
             visibility=Visibility(data.get("visibility", "circulation")),
             date=date.fromisoformat(data["date"]),
             replies=[Reply.from_json(item) for item in data.get("replies", [])],
+            change={"old": change["old"], "new": change["new"]} if change else None,
+            source=data.get("source", ""),
         )
 
 

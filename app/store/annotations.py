@@ -61,6 +61,8 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 visibility=Visibility(row.visibility),
                 date=date.fromisoformat(row.date),
                 replies=[Reply.from_json(item) for item in json.loads(row.replies)],
+                change=json.loads(row.change) if row.change else None,
+                source=row.source or "",
             )
     if "reservations" in tables:
         query = select(schema.reservations).order_by(schema.reservations.c.position)
@@ -102,6 +104,8 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "visibility": c.visibility.value,
                     "date": c.date.isoformat(),
                     "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
+                    "change": json.dumps(c.change, ensure_ascii=False) if c.change else None,
+                    "source": c.source,
                 }
                 for position, c in enumerate(draft.comments.values())
             ],

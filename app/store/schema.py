@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 metadata = MetaData()
 
@@ -76,6 +76,8 @@ comments = Table(
     Column("visibility", String, nullable=False),
     Column("date", String, nullable=False),         # ISO date
     Column("replies", Text, nullable=False),        # JSON list of replies
+    Column("change", Text, nullable=True),          # JSON {"old", "new"} of a tracked change
+    Column("source", Text, nullable=False, default=""),  # the file it was imported from
 )
 
 reservations = Table(
@@ -107,6 +109,19 @@ parties = Table(
 
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
+
+
+def _add_comment_change_and_source(connection: Connection) -> None:
+    """Version 2: a comment can be a suggestion from a tracked change and name its file."""
+    tables = {row[0] for row in connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "comments" not in tables:
+        return                      # the table is created whole on the next save
+    connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN change TEXT")
+    connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
+    1: _add_comment_change_and_source,
 }
