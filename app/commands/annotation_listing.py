@@ -53,7 +53,11 @@ def words_under(draft: Draft, item: Annotation) -> str:
 def comment_json(draft: Draft, comment: Comment) -> dict:
     """`comment list --json`: the comment's own JSON plus `anchor.quote`."""
     data = comment.to_json()
-    data["anchor"]["quote"] = words_under(draft, comment)
+    live_span = comment.anchor.scope == "span" and not comment.anchor.orphaned
+    # a comment on a whole paragraph (its words were not found) or deleted text keeps the
+    # words it was put on
+    data["anchor"]["quote"] = (words_under(draft, comment) if live_span else
+                               comment.quote or words_under(draft, comment))
     return data
 
 

@@ -67,6 +67,8 @@ def run_import_as_version(args: argparse.Namespace) -> int:
             "{footnotes} footnotes too.").format(
         name=version.name, draft=args.into, carried=report.carried, blocks=report.blocks,
         footnotes=report.footnotes_carried))
+    for sentence in report.unplaced:
+        print(sentence)
     return 0
 
 

@@ -3,20 +3,23 @@
 The incoming file has no block ids. Its blocks are aligned with the draft's (identical text,
 then word similarity) and take the ids of the paragraphs they continue, and its footnotes take
 the ids of the footnotes they continue, so comments, reservations and translations anchored to
-those ids carry over, and comparing the revision with an earlier version pairs by id.
+those ids carry over, and comparing the revision with an earlier version pairs by id. Span
+anchors then follow their words through each paragraph's word diff (app.compare.anchor_carry);
+the report says in one sentence each what could not be placed.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.model import Draft, FootnoteRef, new_id
 from app.model.version import Version, make_version
 from app.progress import Progress
 
-from .align import align_blocks
+from .align import Pair, align_blocks
+from .anchor_carry import carry_annotations
 from .words import similarity
 
 
@@ -25,6 +28,10 @@ class RevisionReport:
     blocks: int = 0                 # blocks in the revision
     carried: int = 0                # of which took an existing paragraph's id
     footnotes_carried: int = 0
+    #: (current index, revision index) of the paragraphs the revision continues
+    pairs: list[Pair] = field(default_factory=list)
+    #: one sentence per comment or reservation not placed exactly on its words
+    unplaced: list[str] = field(default_factory=list)
 
 
 def read_revision(path: Path, progress: Progress | None = None) -> Draft:
@@ -50,6 +57,7 @@ def carry_ids(current: Draft, incoming: Draft) -> RevisionReport:
         for old_fid, new_fid in zip(current.blocks[i].footnote_ids, incoming.blocks[j].footnote_ids, strict=False):
             footnote_map.setdefault(new_fid, old_fid)
     report.carried = len(pairs)
+    report.pairs = list(pairs)
     _carry_remaining_footnotes(current, incoming, footnote_map)
     taken = {block.id for block in current.blocks}
     for index, block in enumerate(incoming.blocks):
@@ -103,6 +111,7 @@ def revision_as_version(
     merged.versions = []
     merged.note, merged.blocks, merged.footnotes = incoming.note, incoming.blocks, incoming.footnotes
     merged.language = incoming.language
+    report.unplaced = carry_annotations(current, merged, report.pairs)
     return make_version(merged, name, author), report
 
 

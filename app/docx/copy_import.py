@@ -230,12 +230,12 @@ def _plan_comment(draft: Draft, markup: WordMarkup, comment: WordComment,
     if key in draft.comments:
         result.figures.already_imported += 1 + len(replies)
         return
-    anchor = _place(markup, comment, finder, result)
+    anchor, words = _place(markup, comment, finder, result)
     done = comment.done or any(reply.done for reply in replies)
     made = Comment(
         id=key, anchor=anchor, party=who.of(comment.author), text=comment.text or "…",
         status=CommentStatus.TAKEN if done else CommentStatus.OPEN,
-        date=comment.date or date.today(), source=markup.file_name,
+        date=comment.date or date.today(), source=markup.file_name, quote=words,
     )
     result.operations.append(AddComment(made.to_json()))
     for reply in replies:
@@ -246,7 +246,8 @@ def _plan_comment(draft: Draft, markup: WordMarkup, comment: WordComment,
 
 
 def _place(markup: WordMarkup, comment: WordComment, finder: _BlockFinder,
-           result: CopyImport) -> Anchor:
+           result: CopyImport) -> tuple[Anchor, str]:
+    """Where the comment goes in the draft, and the words it is on in the copy."""
     figures = result.figures
     place = comment.place
     label = short_quote(comment.text, 40)
@@ -254,7 +255,7 @@ def _place(markup: WordMarkup, comment: WordComment, finder: _BlockFinder,
         figures.not_placed += 1
         result.lines.append(_("Comment “{text}” ({file}) is not on the body text of the copy; "
                               "it was kept on the whole text.").format(text=label, file=markup.file_name))
-        return Anchor(None)
+        return Anchor(None), ""
     paragraph = markup.paragraphs[place.paragraph]
     match = finder.match(paragraph)
     if match is None:
@@ -262,7 +263,7 @@ def _place(markup: WordMarkup, comment: WordComment, finder: _BlockFinder,
         result.lines.append(_("Comment “{text}” ({file}): no paragraph of the draft matches the "
                               "one it is on; it was kept on the whole text.").format(
             text=label, file=markup.file_name))
-        return Anchor(None)
+        return Anchor(None), _words(paragraph, ACCEPTED_VIEW, place.start, place.end)
     words = _words(paragraph, match.view, place.start, place.end)
     start = match.position(paragraph.offset(place.start, match.view))
     end = max(start, match.position(paragraph.offset(place.end, match.view), end=True))
@@ -272,12 +273,12 @@ def _place(markup: WordMarkup, comment: WordComment, finder: _BlockFinder,
             result.lines.append(_("Comment “{text}” ({file}) ran over several paragraphs; it is "
                                   "on the words of the first one.").format(
                 text=label, file=markup.file_name))
-        return Anchor(match.block_id, start, end)
+        return Anchor(match.block_id, start, end), words
     figures.placed_on_paragraph += 1
     result.lines.append(_("Comment “{text}” ({file}): the words “{words}” were not found in the "
                           "draft; it is on their paragraph.").format(
         text=label, file=markup.file_name, words=short_quote(words, 40)))
-    return Anchor(match.block_id)
+    return Anchor(match.block_id), words
 
 
 def _plan_change(draft: Draft, markup: WordMarkup, change: TrackedChange, who: _Attribution,
@@ -316,6 +317,7 @@ def _plan_change(draft: Draft, markup: WordMarkup, change: TrackedChange, who: _
         id=key, anchor=anchor, party=who.of(change.author), text=suggestion_text(change.old, change.new),
         suggestion=change.new, date=change.date or date.today(),
         change={"old": change.old, "new": change.new}, source=markup.file_name,
+        quote=change.old if match is None or match.view == ORIGINAL_VIEW else change.new,
     )
     result.operations.append(AddComment(made.to_json()))
 

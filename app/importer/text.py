@@ -23,6 +23,8 @@ from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
 from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain, superscript_label
+from .language import LANGUAGE_NAMES, detect_language
+from .pdf_text import repair_pdf_text
 from .reading import read_source
 from .report import ImportReport
 
@@ -54,15 +56,30 @@ def import_text(
     text: str, progress: Progress | None = None, report: ImportReport | None = None
 ) -> tuple[Draft, ImportReport]:
     report = report or ImportReport()
-    lines = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    report.lines = len(lines)
+    text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    report.lines = text.count("\n") + 1
+    repaired = repair_pdf_text(text, report)
+    if repaired is not None:
+        text = repaired.text
+    lines = text.split("\n")
     cover = read_cover(lines, report)
+    if repaired is not None:
+        cover.meta.initials = cover.meta.initials or repaired.facts.initials
+        cover.meta.directorate = cover.meta.directorate or repaired.facts.directorate
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
     builder.finish(draft)
+    draft.language = _language_of(draft)
     return draft, report
+
+
+def _language_of(draft: Draft) -> str:
+    """The language the note is written in, by its words; English when that cannot be told."""
+    words = " ".join([draft.note.subject, draft.note.intro] + [b.text for b in draft.blocks])
+    found = detect_language(words)
+    return found if found in LANGUAGE_NAMES and found != "other" else "en"
 
 
 class _Builder:

@@ -22,6 +22,7 @@ from .annotations import (
     Visibility,
     find_annotation,
     restore,
+    span_words,
 )
 from .draft import Draft
 from .inline import content_length
@@ -67,6 +68,11 @@ def _put(draft: Draft, items: dict[str, A], item: A, position: int | None, what:
         raise ValueError(f"{what} {item.id} already exists")
     if not item.anchor.orphaned:
         check_anchor(draft, item.anchor)
+        anchor = item.anchor
+        if not item.quote and anchor.block_id is not None and anchor.start is not None:
+            # remember the words it is on, to show them if a revision takes them away
+            item.quote = span_words(draft.block(anchor.block_id).content,
+                                    anchor.start, anchor.end or anchor.start)
     pairs = list(items.items())
     pairs.insert(len(pairs) if position is None else min(position, len(pairs)), (item.id, item))
     items.clear()

@@ -16,6 +16,8 @@ from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
+from .inline import ANCHOR, Inline, anchored_text
+
 if TYPE_CHECKING:
     from .draft import Draft
 
@@ -108,6 +110,9 @@ class Comment:
     visibility: Visibility = Visibility.CIRCULATION
     date: date = field(default_factory=date.today)
     replies: list[Reply] = field(default_factory=list)
+    #: the words of its span when it was placed (refreshed when a revision carries it over),
+    #: so one whose words are gone can still be shown with what it was on
+    quote: str = ""
     #: A suggestion taken from a tracked change: {"old": words replaced, "new": proposed}.
     change: dict[str, str] | None = None
     source: str = ""                    # the file it was imported from, if any
@@ -127,6 +132,7 @@ class Comment:
             "visibility": self.visibility.value,
             "date": _date_json(self.date),
             "replies": [reply.to_json() for reply in self.replies],
+            "quote": self.quote,
             "change": dict(self.change) if self.change is not None else None,
             "source": self.source,
         }
@@ -144,6 +150,7 @@ class Comment:
             visibility=Visibility(data.get("visibility", "circulation")),
             date=date.fromisoformat(data["date"]),
             replies=[Reply.from_json(item) for item in data.get("replies", [])],
+            quote=data.get("quote", ""),
             change={"old": change["old"], "new": change["new"]} if change else None,
             source=data.get("source", ""),
         )
@@ -159,6 +166,7 @@ class Reservation:
     text_en: str = ""                   # wording of a position statement
     text_es: str = ""
     date: date = field(default_factory=date.today)
+    quote: str = ""                     # the words of its span, as for Comment.quote
 
     @property
     def outstanding(self) -> bool:
@@ -178,6 +186,7 @@ class Reservation:
             "text_en": self.text_en,
             "text_es": self.text_es,
             "date": _date_json(self.date),
+            "quote": self.quote,
         }
 
     @classmethod
@@ -191,6 +200,7 @@ class Reservation:
             text_en=data.get("text_en", ""),
             text_es=data.get("text_es", ""),
             date=date.fromisoformat(data["date"]),
+            quote=data.get("quote", ""),
         )
 
 
@@ -215,6 +225,11 @@ def _in_blocks(draft: Draft, block_ids: Iterable[str]) -> list[Annotation]:
     found: list[Annotation] = [c for c in draft.comments.values() if c.anchor.block_id in wanted]
     found += [r for r in draft.reservations.values() if r.anchor.block_id in wanted]
     return found
+
+
+def span_words(content: list[Inline], start: int, end: int) -> str:
+    """The words a span of a block's content covers (a footnote reference leaves no text)."""
+    return anchored_text(content)[start:end].replace(ANCHOR, "")
 
 
 def snapshot(draft: Draft, block_ids: Iterable[str]) -> AnchorSnapshot:

@@ -41,6 +41,17 @@ def _anchor_columns(anchor: Anchor) -> dict:
     }
 
 
+def _present(connection: Connection, table) -> list:
+    """The table's columns that the file has: `quote` came later, and a file without it reads
+    with no quotes (like a file without these tables), so it needs no migration."""
+    names = {column["name"] for column in inspect(connection).get_columns(table.name)}
+    return [column for column in table.c if column.name in names]
+
+
+def _quote(row) -> str:
+    return getattr(row, "quote", None) or ""
+
+
 def read_annotations(connection: Connection, draft: Draft) -> None:
     tables = set(inspect(connection).get_table_names())
     if "parties" in tables:
@@ -49,7 +60,8 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 row.code, PartyKind(row.kind), row.territory, row.name_en, row.name_es, True
             )
     if "comments" in tables:
-        query = select(schema.comments).order_by(schema.comments.c.position)
+        query = select(*_present(connection, schema.comments)).order_by(
+            schema.comments.c.position)
         for row in connection.execute(query):
             draft.comments[row.id] = Comment(
                 id=row.id,
@@ -61,11 +73,13 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 visibility=Visibility(row.visibility),
                 date=date.fromisoformat(row.date),
                 replies=[Reply.from_json(item) for item in json.loads(row.replies)],
-                change=json.loads(row.change) if row.change else None,
-                source=row.source or "",
+                quote=_quote(row),
+                change=json.loads(row.change) if getattr(row, "change", None) else None,
+                source=getattr(row, "source", None) or "",
             )
     if "reservations" in tables:
-        query = select(schema.reservations).order_by(schema.reservations.c.position)
+        query = select(*_present(connection, schema.reservations)).order_by(
+            schema.reservations.c.position)
         for row in connection.execute(query):
             draft.reservations[row.id] = Reservation(
                 id=row.id,
@@ -76,6 +90,7 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                 text_en=row.text_en or "",
                 text_es=row.text_es or "",
                 date=date.fromisoformat(row.date),
+                quote=_quote(row),
             )
 
 
@@ -104,6 +119,7 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "visibility": c.visibility.value,
                     "date": c.date.isoformat(),
                     "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
+                    "quote": c.quote,
                     "change": json.dumps(c.change, ensure_ascii=False) if c.change else None,
                     "source": c.source,
                 }
@@ -124,6 +140,7 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "text_en": r.text_en,
                     "text_es": r.text_es,
                     "date": r.date.isoformat(),
+                    "quote": r.quote,
                 }
                 for position, r in enumerate(draft.reservations.values())
             ],

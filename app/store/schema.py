@@ -76,6 +76,8 @@ comments = Table(
     Column("visibility", String, nullable=False),
     Column("date", String, nullable=False),         # ISO date
     Column("replies", Text, nullable=False),        # JSON list of replies
+    # The words of the span when placed; added later, read only where present (no migration).
+    Column("quote", Text, nullable=True),
     Column("change", Text, nullable=True),          # JSON {"old", "new"} of a tracked change
     Column("source", Text, nullable=False, default=""),  # the file it was imported from
 )
@@ -95,6 +97,7 @@ reservations = Table(
     Column("text_en", Text, nullable=False, default=""),
     Column("text_es", Text, nullable=False, default=""),
     Column("date", String, nullable=False),
+    Column("quote", Text, nullable=True),           # as for comments
 )
 
 parties = Table(

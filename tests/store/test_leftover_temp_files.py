@@ -33,9 +33,10 @@ def hidden_temps(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir() if p.name.startswith(".") and p.suffix == ".tmp")
 
 
-def save_forever(path: str, run: int, to_autosave: bool) -> None:
+def save_forever(path: str, run: int, to_autosave: bool, saving) -> None:
     """In a child: add an internal comment and save (or autosave), again and again."""
     session = DraftSession.open(path)
+    saving.set()
     block = session.draft.blocks[1].id
     for number in range(10_000):
         comment = Comment(new_id(), Anchor(block), "HU", f"run {run} save {number}",
@@ -53,10 +54,13 @@ def kill_mid_save(path: Path, to_autosave: bool) -> int:
     pick = random.Random(42)
     littered = 0
     for run in range(KILLS):
-        child = context.Process(target=save_forever, args=(str(path), run, to_autosave))
-        child.start()
+        saving = context.Event()
+        child = context.Process(target=save_forever, args=(str(path), run, to_autosave, saving))
         before = set(hidden_temps(path.parent))
-        time.sleep(pick.uniform(0.3, 0.6))   # start-up, then somewhere inside a save
+        child.start()
+        # However slow the start-up on a busy machine, the kill lands among the saves.
+        assert saving.wait(timeout=120), "the saving process never started"
+        time.sleep(pick.uniform(0.05, 0.3))
         child.kill()
         child.join(timeout=30)
         littered += bool(set(hidden_temps(path.parent)) - before)
