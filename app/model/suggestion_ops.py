@@ -29,34 +29,40 @@ def _squeezed(text: str) -> str:
     return " ".join(text.split())
 
 
+def accept_steps(draft: Draft, comment_id: str) -> Batch:
+    """The steps accepting a suggestion takes (the word change, if still to make, and the
+    status), not applied: the window applies them through its editor, the CLI through
+    `AcceptSuggestion`. SuggestionError when the suggestion cannot be accepted."""
+    comment = draft.comments.get(comment_id)
+    if comment is None or comment.change is None:
+        raise SuggestionError(_("The draft has no suggestion with id “{id}”.").format(id=comment_id))
+    anchor = comment.anchor
+    if anchor.scope != "span" or anchor.orphaned:
+        raise SuggestionError(_("Suggestion “{id}” is not on the words it changes (they were not "
+                                "found or were deleted); make the change by hand.").format(
+            id=comment_id))
+    block = draft.block(anchor.block_id)  # type: ignore[arg-type]
+    words = anchored_text(block.content)[anchor.start:anchor.end]
+    old, new = comment.change["old"], comment.change["new"]
+    steps: list[Operation] = []
+    if _squeezed(words) == _squeezed(old):
+        replacement = [TextRun(new, **_format_at(block.content, anchor.start))] if new else []
+        steps.append(ReplaceContent(block.id, anchor.start, anchor.end,  # type: ignore[arg-type]
+                                    replacement))
+    elif _squeezed(words) != _squeezed(new):   # equal to `new`: already in the text, status only
+        raise SuggestionError(_("The words under suggestion “{id}” were changed since it was "
+                                "imported; make the change by hand.").format(id=comment_id))
+    steps.append(SetCommentStatus(comment_id, CommentStatus.TAKEN.value))
+    return Batch(steps)
+
+
 @dataclass
 class AcceptSuggestion(Operation):
     name: ClassVar[str] = "accept_suggestion"
     comment_id: str
 
     def apply(self, draft: Draft) -> Operation:
-        comment = draft.comments.get(self.comment_id)
-        if comment is None or comment.change is None:
-            raise SuggestionError(_("The draft has no suggestion with id “{id}”.").format(
-                id=self.comment_id))
-        anchor = comment.anchor
-        if anchor.scope != "span" or anchor.orphaned:
-            raise SuggestionError(_("Suggestion “{id}” is not on the words it changes (they were "
-                                    "not found or were deleted); make the change by hand.").format(
-                id=self.comment_id))
-        block = draft.block(anchor.block_id)  # type: ignore[arg-type]
-        words = anchored_text(block.content)[anchor.start:anchor.end]
-        old, new = comment.change["old"], comment.change["new"]
-        steps: list[Operation] = []
-        if _squeezed(words) == _squeezed(old):
-            steps.append(ReplaceContent(block.id, anchor.start, anchor.end,  # type: ignore[arg-type]
-                                        [TextRun(new, **_format_at(block.content, anchor.start))]
-                                        if new else []))
-        elif _squeezed(words) != _squeezed(new):   # already accepted in the text: status only
-            raise SuggestionError(_("The words under suggestion “{id}” were changed since it was "
-                                    "imported; make the change by hand.").format(id=self.comment_id))
-        steps.append(SetCommentStatus(self.comment_id, CommentStatus.TAKEN.value))
-        return Batch(steps).apply(draft)
+        return accept_steps(draft, self.comment_id).apply(draft)
 
 
 def _format_at(content: list, offset: int) -> dict[str, bool]:
