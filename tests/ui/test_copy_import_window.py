@@ -127,3 +127,27 @@ def test_the_delegation_is_asked_when_the_author_names_none(qtbot):
     refused = import_copies(pane, [CORPUS / "docx" / "docx2python__comments.docx"],
                             ask_party=lambda *_: None)
     assert refused == ["docx2python__comments.docx: not imported (no delegation was chosen)."]
+
+
+def test_the_file_menu_offers_the_import_and_it_feeds_the_window(qtbot, tmp_path, copies):
+    from app.ui.main_window import MainWindow
+
+    from .window_support import PathAnswers, close_without_prompt, isolated_settings
+
+    window = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+    try:
+        window.show()
+        assert window.files.open_path(copies[0])
+        action = window.actions_by_name["import_delegation_comments"]
+        assert action in window.menus["file"].actions()
+        assert action.text().replace("&", "") == "Import Delegations' Comments…"
+        pane = next(w for w in window.findChildren(CommentsPane))
+        import_copies(pane, [copies[1]])
+        assert window.actions_by_name["undo"].isEnabled()
+        assert {c.party for c in window.editor.draft().comments.values()} == {"HU"}
+        window.actions_by_name["undo"].trigger()
+        assert window.editor.draft().comments == {}
+    finally:
+        close_without_prompt(window)
+        window.files.close_session()
+        window.deleteLater()
