@@ -125,7 +125,7 @@ def read_markup(path: Path | str) -> WordMarkup:
                 _("“{name}” is an Office package but not a Word document.").format(name=path.name))
         rels = package.relationships(main)
         comments = _read_comments(package, rels)
-        _read_threads(package, rels, comments)
+        threaded = _read_threads(package, rels, comments)
         walker = _MarkupWalker(etree.QName(root).namespace or "")
         body = root.find(walker.w("body"))
         if body is not None:
@@ -134,6 +134,8 @@ def read_markup(path: Path | str) -> WordMarkup:
     for word_id, place in walker.places().items():
         if word_id in by_id:
             by_id[word_id].place = place
+    if not threaded:
+        _thread_by_range(comments)
     return WordMarkup(path.name, hashlib.sha256(data).hexdigest(), comments,
                       walker.paragraphs, _changes(walker.paragraphs))
 
@@ -198,22 +200,43 @@ def _comment_paragraph_text(paragraph: etree._Element) -> str:
     return "".join(pieces)
 
 
-def _read_threads(package: _Package, rels: dict[str, str], comments: list[WordComment]) -> None:
-    """Replies (`paraIdParent`) and done state, keyed by the comment's last paragraph id."""
+def _read_threads(package: _Package, rels: dict[str, str], comments: list[WordComment]) -> bool:
+    """Replies (`paraIdParent`) and done state, keyed by the comment's last paragraph id;
+    False when the copy has no thread information: no commentsExtended part, or (LibreOffice)
+    one that lists only the done comments and no reply, where Word lists every comment."""
     root = _part(package, rels, "commentsExtended", "word/commentsExtended.xml")
     if root is None:
-        return
+        return False
     by_para = {comment.para_ids[-1]: comment for comment in comments if comment.para_ids}
+    listed, parents = 0, 0
     for entry in root:
         if _local(entry) != "commentEx":
             continue
         comment = by_para.get(_attribute(entry, "paraId") or "")
         if comment is None:
             continue
+        listed += 1
         comment.done = (_attribute(entry, "done") or "0") in ("1", "true")
         parent = by_para.get(_attribute(entry, "paraIdParent") or "")
         if parent is not None and parent is not comment:
             comment.parent_word_id = parent.word_id
+            parents += 1
+    return parents > 0 or listed >= len(comments)
+
+
+def _thread_by_range(comments: list[WordComment]) -> None:
+    """Without thread information (LibreOffice and older writers drop it), a reply is a
+    comment on exactly the same range as an earlier one, as Word itself places replies."""
+    first_on: dict[tuple[int, int, int], WordComment] = {}
+    for comment in comments:
+        place = comment.place
+        if place is None or place.start == place.end:
+            continue
+        key = (place.paragraph, place.start, place.end)
+        if key in first_on:
+            comment.parent_word_id = first_on[key].word_id
+        else:
+            first_on[key] = comment
 
 
 # -- the body -------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ and reject, on seed 003 exported by us and edited as Word does, and on the corpu
 from __future__ import annotations
 
 import json
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -216,3 +217,33 @@ def test_corpus_threads_authors_and_resolved_state():
     pandoc = read_markup(DOCX / "pandoc__comments.docx")
     reply = next(c for c in pandoc.comments if c.parent_word_id)
     assert reply.parent_word_id == "3"
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="LibreOffice is not installed")
+def test_a_copy_saved_again_by_libreoffice(exported, tmp_path):
+    """LibreOffice rewrites the whole package and drops commentsExtended: the reply is found
+    again from its range, the comment and the tracked change still land on their words."""
+    draft_file, docx = exported
+    word_copy = hungarian_copy(docx, tmp_path / "HU.docx")
+    out = tmp_path / "lo"
+    result = subprocess.run(
+        ["soffice", "--headless", f"-env:UserInstallation=file://{tmp_path / 'profile'}",
+         "--convert-to", "docx:MS Word 2007 XML", "--outdir", str(out), str(word_copy)],
+        capture_output=True, text=True, timeout=180)
+    assert result.returncode == 0, result.stderr
+    resaved = out / "HU.docx"
+    assert resaved.read_bytes() != word_copy.read_bytes()
+    draft = load_draft(draft_file)
+    plan = plan_copy_import(draft, read_markup(resaved))
+    Batch(plan.operations).apply(draft)
+    f = plan.figures
+    assert (f.comments_found, f.placed_exactly, f.not_placed, f.replies, f.suggestions_found) == (3, 2, 0, 1, 1)
+    adjectives = next(c for c in draft.comments.values() if c.text == "Too many adjectives.")
+    assert adjectives.party == "HU" and [r.party for r in adjectives.replies] == ["ES"]
+    block = draft.block(adjectives.anchor.block_id)
+    assert plain_text(block.content)[adjectives.anchor.start:adjectives.anchor.end] == \
+        "polyvalent, highly flexible"
+    suggestion = next(c for c in draft.comments.values() if c.change)
+    AcceptSuggestion(suggestion.id).apply(draft)
+    assert "Recognise that joint efforts are essential" in plain_text(
+        draft.block(suggestion.anchor.block_id).content)
