@@ -247,3 +247,31 @@ def test_a_copy_saved_again_by_libreoffice(exported, tmp_path):
     AcceptSuggestion(suggestion.id).apply(draft)
     assert "Recognise that joint efforts are essential" in plain_text(
         draft.block(suggestion.anchor.block_id).content)
+
+
+def test_several_delegations_in_one_go_and_our_own_exported_comments(exported, tmp_path):
+    """Two copies in one command; then a copy of our own export with comments in it (author =
+    the delegation's name) lands on the same words of a draft without them."""
+    draft_file, docx = exported
+    draft = tmp_path / "d.concordia"
+    draft.write_bytes(draft_file.read_bytes())
+    spain = WordCopy(docx, tmp_path / "ES.docx")
+    spain.comment("second time", "Tercera reunión.", "Delegación de España")
+    result = cli("comment", "import", draft, hungarian_copy(docx, tmp_path / "HU.docx"),
+                 spain.save())
+    assert result.returncode == 0, result.stderr
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if "Word comments" in line] \
+        == ["HU.docx", "ES.docx"]
+    items = comments_json(draft)
+    assert sorted(item["party"] for item in items) == ["ES", "HU", "HU", "HU"]
+    assert {item["source"] for item in items} == {"HU.docx", "ES.docx"}
+
+    circulated = tmp_path / "circulated.docx"
+    assert cli("export", draft, "--out", circulated, "--comments", "all").returncode == 0
+    fresh = tmp_path / "fresh.concordia"
+    fresh.write_bytes(draft_file.read_bytes())
+    back = cli("comment", "import", fresh, circulated)
+    assert back.returncode == 0, back.stderr
+    returned = comments_json(fresh)
+    assert sorted((i["party"], i["anchor"]["quote"]) for i in returned) == sorted(
+        (i["party"], i["anchor"]["quote"]) for i in items)
