@@ -15,6 +15,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from lxml import etree
@@ -50,6 +52,23 @@ def read_docx(path: Path | str) -> Draft:
     with archive:
         package = _Package(path, archive)
         return package.read()
+
+
+@contextmanager
+def open_package(path: Path | str) -> Iterator[_Package]:
+    """The checked, size-capped package of a Word file, for readers beside this one
+    (app.docx.word_markup); DocxReadError (one sentence) when it cannot be opened."""
+    path = Path(path)
+    _check_file(path)
+    try:
+        archive = zipfile.ZipFile(path)
+    except zipfile.BadZipFile as error:
+        raise DocxReadError(
+            _("“{name}” is damaged or incomplete (it is not a complete DOCX package).").format(
+                name=path.name)
+        ) from error
+    with archive:
+        yield _Package(path, archive)
 
 
 def _check_file(path: Path) -> None:

@@ -11,13 +11,13 @@ are positions in that stream, so they can be given in either text. Paragraphs ar
 the reader walks them (a deleted paragraph mark joins a paragraph to the next), and a
 footnote reference counts one character (`app.model.inline.ANCHOR`), as in a draft.
 
-The package is opened with the reader's size-checked, entity-free loading (`reader._Package`).
+The package is opened with the reader's size-checked, entity-free loading
+(`reader.open_package`).
 """
 
 from __future__ import annotations
 
 import hashlib
-import zipfile
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
@@ -27,7 +27,7 @@ from lxml import etree
 from app.i18n import _
 from app.model.inline import ANCHOR
 
-from .reader import DocxReadError, _check_file, _Package
+from .reader import DocxReadError, _Package, open_package
 
 PLAIN, INSERTED, DELETED = "=", "+", "-"
 ACCEPTED_VIEW, ORIGINAL_VIEW = "accepted", "original"
@@ -108,16 +108,8 @@ def read_markup(path: Path | str) -> WordMarkup:
     """The comments and tracked changes of a Word file; DocxReadError (one sentence) if it
     cannot be read."""
     path = Path(path)
-    _check_file(path)
-    data = path.read_bytes()
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
-        raise DocxReadError(
-            _("“{name}” is damaged or incomplete (it is not a complete DOCX package).").format(
-                name=path.name)) from error
-    with archive:
-        package = _Package(path, archive)
+    with open_package(path) as package:
+        data = path.read_bytes()
         main = package.main_part()
         root = package.xml(main)
         if root is None or etree.QName(root).localname != "document":
@@ -129,7 +121,11 @@ def read_markup(path: Path | str) -> WordMarkup:
         walker = _MarkupWalker(etree.QName(root).namespace or "")
         body = root.find(walker.w("body"))
         if body is not None:
-            walker.walk(body)
+            try:
+                walker.walk(body)
+            except RecursionError as error:     # nesting deeper than any real document
+                raise DocxReadError(_("“{name}” nests its text too deeply to be read.").format(
+                    name=path.name)) from error
     by_id = {comment.word_id: comment for comment in comments}
     for word_id, place in walker.places().items():
         if word_id in by_id:

@@ -275,3 +275,15 @@ def test_several_delegations_in_one_go_and_our_own_exported_comments(exported, t
     returned = comments_json(fresh)
     assert sorted((i["party"], i["anchor"]["quote"]) for i in returned) == sorted(
         (i["party"], i["anchor"]["quote"]) for i in items)
+
+
+def test_a_file_that_is_not_a_word_copy_is_one_sentence_and_changes_nothing(exported, tmp_path):
+    draft_file, docx = exported
+    draft = tmp_path / "d.concordia"
+    draft.write_bytes(draft_file.read_bytes())
+    notes = tmp_path / "notes.docx"
+    notes.write_text("just some text", encoding="utf-8")
+    result = cli("comment", "import", draft, hungarian_copy(docx, tmp_path / "HU.docx"), notes)
+    assert result.returncode == 1
+    assert result.stderr.strip() == "concordia: “notes.docx” is not a Word document."
+    assert comments_json(draft) == []

@@ -8,8 +8,7 @@ from datetime import date
 
 from app.model import Block, BlockKind, Draft, TextRun
 from app.model.annotations import Anchor, Comment
-from app.store import load_draft, save_draft
-from app.store import schema
+from app.store import load_draft, save_draft, schema
 
 
 def draft_with_comments() -> Draft:
