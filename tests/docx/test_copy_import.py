@@ -7,6 +7,7 @@ import json
 import shutil
 import subprocess
 import sys
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -265,6 +266,11 @@ def test_several_delegations_in_one_go_and_our_own_exported_comments(exported, t
     items = comments_json(draft)
     assert sorted(item["party"] for item in items) == ["ES", "HU", "HU", "HU"]
     assert {item["source"] for item in items} == {"HU.docx", "ES.docx"}
+    compilation = tmp_path / "compilation.docx"
+    assert cli("export", draft, "--out", compilation, "--compilation").returncode == 0
+    with zipfile.ZipFile(compilation) as archive:
+        table = archive.read("word/document.xml").decode("utf-8")
+    assert "Too many adjectives." in table and "Tercera reunión." in table
 
     circulated = tmp_path / "circulated.docx"
     assert cli("export", draft, "--out", circulated, "--comments", "all").returncode == 0
