@@ -76,7 +76,7 @@ def import_copies(pane, paths: list[Path | str], ask_party: AskParty = ask_party
 
 
 def import_action(window, pane) -> QAction:
-    action = QAction(_("Import Delegations' &Comments…"), window)
+    action = QAction(_("Import &Delegations' Comments…"), window)
     action.setObjectName("action_import_delegation_comments")
 
     def run() -> None:
