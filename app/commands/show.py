@@ -7,6 +7,8 @@ import json
 
 from app.i18n import _
 from app.model import TextRun
+from app.model.footnote_numbers import number_notes
+from app.model.numbering import paragraph_numbers
 from app.store import load_draft
 
 
@@ -28,15 +30,17 @@ def run(args: argparse.Namespace) -> int:
     note = draft.note
     print(f"{note.doc_type} {note.full_number}  {note.place}, {note.date or ''}")
     print(f"{_('Subject:')} {note.subject}")
-    numbers = {fid: n for n, fid in enumerate(draft.footnote_order(), start=1)}
-    for block in draft.blocks:
+    # Footnote marks as the note prints them: one number per reference, reservations included.
+    notes = number_notes(draft)
+    numbers = iter(notes.marks)
+    labels = paragraph_numbers(draft.blocks)
+    for block, label in zip(draft.blocks, labels, strict=True):
         indent = "  " * block.level
         text = "".join(
-            item.text if isinstance(item, TextRun) else f"[{numbers.get(item.footnote_id, '?')}]"
-            for item in block.content
+            item.text if isinstance(item, TextRun) else f"[{next(numbers).number}]"
+            for item in notes.contents.get(block.id, block.content)
         )
-        print(f"{indent}{text}")
-    for fid, number in numbers.items():
-        if fid in draft.footnotes:
-            print(f"[{number}] {draft.footnotes[fid].text}")
+        print(f"{indent}{label + '. ' if label else ''}{text}")
+    for mark in notes.marks:
+        print(f"[{mark.number}] {mark.text}")
     return 0

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from app.i18n import _
 from app.model import Block, Draft
+from app.model.footnote_numbers import NumberedNotes, number_notes
 from app.model.numbering import paragraph_labels
 from app.progress import Progress
 
@@ -67,7 +68,8 @@ def compare_drafts(
                 pieces=[Piece(DELETE, coarse_tokens(block.content))],
             ))
     progress.step(len(order), len(order), _("Compared"))
-    old_order, new_order = old.footnote_order(), new.footnote_order()
+    old_notes, new_notes = _numbered(old), _numbered(new)
+    old_order, new_order = _first_numbers(old_notes), _first_numbers(new_notes)
     return Comparison(
         old_name=old_name,
         new_name=new_name,
@@ -78,13 +80,35 @@ def compare_drafts(
         old_footnotes={fid: note.text for fid, note in old.footnotes.items()},
         new_footnotes={fid: note.text for fid, note in new.footnotes.items()},
         footnote_marks=_footnote_marks(old_order, new_order),
+        old_reference_numbers=_by_block(old_notes),
+        new_reference_numbers=_by_block(new_notes),
         sentence_moves=find_sentence_moves(rows),
     )
 
 
-def _footnote_marks(old_order: list[str], new_order: list[str]) -> dict[str, str]:
-    marks = {fid: f"({n})" for n, fid in enumerate(old_order, start=1)}
-    marks.update({fid: str(n) for n, fid in enumerate(new_order, start=1)})
+def _numbered(draft: Draft) -> NumberedNotes:
+    """The draft's footnote marks; a Word comparison's text (app.compare.texts) already has
+    its reservation footnotes in, as drafting footnotes "reservation:…"."""
+    inserted = any(fid.startswith("reservation:") for fid in draft.footnotes)
+    return number_notes(draft, reservations=not inserted)
+
+
+def _first_numbers(notes: NumberedNotes) -> dict[str, int]:
+    """Per drafting footnote the number of its first reference (the one rule of app.model)."""
+    return {fid: numbers[0] for fid, numbers in notes.references().items()}
+
+
+def _by_block(notes: NumberedNotes) -> dict[str, list[int]]:
+    numbers: dict[str, list[int]] = {}
+    for mark in notes.marks:
+        if not mark.reservation:
+            numbers.setdefault(mark.block_id, []).append(mark.number)
+    return numbers
+
+
+def _footnote_marks(old_numbers: dict[str, int], new_numbers: dict[str, int]) -> dict[str, str]:
+    marks = {fid: f"({n})" for fid, n in old_numbers.items()}
+    marks.update({fid: str(n) for fid, n in new_numbers.items()})
     return marks
 
 
@@ -112,12 +136,11 @@ def _without_spaces(block: Block) -> list:
     return [token for token in inline_tokens(block.content) if not blank(token)]
 
 
-def compare_footnotes(old: Draft, new: Draft, old_order: list[str] | None = None,
-                      new_order: list[str] | None = None) -> list[FootnoteChange]:
-    old_order = old.footnote_order() if old_order is None else old_order
-    new_order = new.footnote_order() if new_order is None else new_order
-    old_numbers = {fid: n for n, fid in enumerate(old_order, start=1)}
-    new_numbers = {fid: n for n, fid in enumerate(new_order, start=1)}
+def compare_footnotes(old: Draft, new: Draft, old_numbers: dict[str, int] | None = None,
+                      new_numbers: dict[str, int] | None = None) -> list[FootnoteChange]:
+    """Footnotes added, reworded or removed; numbered by their first reference."""
+    old_numbers = _first_numbers(_numbered(old)) if old_numbers is None else old_numbers
+    new_numbers = _first_numbers(_numbered(new)) if new_numbers is None else new_numbers
     changes: list[FootnoteChange] = []
     for fid, note in new.footnotes.items():
         before = old.footnotes.get(fid)

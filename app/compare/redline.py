@@ -121,6 +121,10 @@ class Comparison:
     #: How a footnote reference reads on screen: its number in the newer version, or its
     #: old number in brackets for a footnote that is gone.
     footnote_marks: dict[str, str] = field(default_factory=dict)
+    #: The numbers of each block's footnote references, in order, per version (block id →
+    #: numbers; app.model.footnote_numbers), so a footnote referenced twice shows two numbers.
+    old_reference_numbers: dict[str, list[int]] = field(default_factory=dict)
+    new_reference_numbers: dict[str, list[int]] = field(default_factory=dict)
     sentence_moves: list = field(default_factory=list)            # sentences.SentenceMove
 
     def changes(self) -> list[int]:

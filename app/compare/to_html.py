@@ -45,12 +45,40 @@ def change_anchors(comparison: Comparison, mode: str) -> list[str]:
     return anchors
 
 
-def _pieces_html(comparison: Comparison, pieces: list[Piece], keep: tuple[int, ...]) -> str:
+class _References:
+    """The numbers of one row's footnote references, side by side (app.model.footnote_numbers):
+    a reference in unchanged text is one in both versions, an added one only in the newer."""
+
+    def __init__(self, comparison: Comparison, row: Row | None) -> None:
+        self._marks = comparison.footnote_marks
+        old = comparison.old_reference_numbers.get(row.old.id, []) if row and row.old else []
+        new = comparison.new_reference_numbers.get(row.new.id, []) if row and row.new else []
+        self._old, self._new = iter(old), iter(new)
+
+    def mark(self, footnote_id: str, op: int) -> str:
+        old = next(self._old, None) if op in (EQUAL, DELETE) else None
+        new = next(self._new, None) if op in (EQUAL, INSERT) else None
+        if new is not None:
+            return str(new)
+        if old is not None and op == DELETE:
+            return f"({old})"
+        return self._marks.get(footnote_id, "*")
+
+    def skip(self, piece: Piece) -> None:
+        for token in piece.tokens:
+            if not isinstance(token, str) and token[0] == FOOTNOTE_TOKEN:
+                self.mark(token[1], piece.op)
+
+
+def _pieces_html(comparison: Comparison, pieces: list[Piece], keep: tuple[int, ...],
+                 row: Row | None = None) -> str:
     parts = []
+    references = _References(comparison, row)
     for piece in pieces:
         if piece.op not in keep:
+            references.skip(piece)      # its references still take numbers on their side
             continue
-        text = _tokens_html(comparison, piece.tokens)
+        text = _tokens_html(comparison, piece.tokens, references, piece.op)
         if piece.op == INSERT:
             text = _INSERT + text + "</span>"
         elif piece.op == DELETE:
@@ -59,7 +87,8 @@ def _pieces_html(comparison: Comparison, pieces: list[Piece], keep: tuple[int, .
     return "".join(parts)
 
 
-def _tokens_html(comparison: Comparison, tokens: list) -> str:
+def _tokens_html(comparison: Comparison, tokens: list, references: _References | None = None,
+                 op: int = EQUAL) -> str:
     """Tokens straight to HTML (a 300-page redline has some 300 000 of them)."""
     parts: list[str] = []
     words: list[str] = []
@@ -69,7 +98,8 @@ def _tokens_html(comparison: Comparison, tokens: list) -> str:
         elif token[0] == FOOTNOTE_TOKEN:
             parts.append(escape("".join(words)))
             words.clear()
-            mark = comparison.footnote_marks.get(token[1], "*")
+            mark = (references.mark(token[1], op) if references is not None
+                    else comparison.footnote_marks.get(token[1], "*"))
             parts.append(f"<sup>{escape(mark)}</sup>")
         else:
             words.append(token[0])          # formatting is not shown in the redline view
@@ -92,7 +122,7 @@ def inline_html(comparison: Comparison, mode: str = "all") -> str:
     out = ["<html><body>"]
     for index in shown_rows(comparison, mode):
         row = comparison.rows[index]
-        body = _pieces_html(comparison, row.pieces, (EQUAL, DELETE, INSERT))
+        body = _pieces_html(comparison, row.pieces, (EQUAL, DELETE, INSERT), row)
         if row.kind == RowKind.MOVED_AWAY:
             body = _DELETE + escape(row.old.text if row.old else "") + "</span>"
         out.append(f'<p><a name="r{index}"></a><b>{_label(row)}</b>&nbsp; {body}{_note(row)}</p>')
@@ -111,10 +141,10 @@ def side_by_side_html(comparison: Comparison, mode: str = "all") -> str:
         left = right = ""
         if row.kind != RowKind.INSERTED and row.kind != RowKind.MOVED_HERE:
             left = f"<b>{escape(row.old_label)}</b> " + _pieces_html(
-                comparison, row.pieces, (EQUAL, DELETE))
+                comparison, row.pieces, (EQUAL, DELETE), row)
         if row.kind != RowKind.DELETED and row.kind != RowKind.MOVED_AWAY:
             right = f"<b>{escape(row.new_label)}</b> " + _pieces_html(
-                comparison, row.pieces, (EQUAL, INSERT))
+                comparison, row.pieces, (EQUAL, INSERT), row)
         if row.kind == RowKind.MOVED_AWAY:
             right = _NOTE + escape(row_heading(row)) + "</span>"
         if row.kind == RowKind.MOVED_HERE:

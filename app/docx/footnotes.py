@@ -3,11 +3,15 @@
 python-docx has no footnote support, so this module writes the part itself: the two
 separator notes Word expects (ids -1 and 0), then one `w:footnote` per reference, numbered
 1…n in reading order; its relationship from the main document and its content-type override.
+The numbers are the model's (app.model.footnote_numbers): given the marks, the collector
+checks that the writer references footnotes in the order the model numbered them.
 """
 
 from __future__ import annotations
 
 from lxml import etree
+
+from app.model.footnote_numbers import NoteMark
 
 from .ooxml import (
     CT_FOOTNOTES,
@@ -29,8 +33,9 @@ FOOTNOTE_REFERENCE_STYLE = "FootnoteReference"
 class FootnoteCollector:
     """Numbers footnotes as their references are written and keeps their texts."""
 
-    def __init__(self, texts: dict[str, str]) -> None:
+    def __init__(self, texts: dict[str, str], marks: list[NoteMark] | None = None) -> None:
         self._texts = texts
+        self._note_marks = marks
         self.numbered: list[tuple[int, str]] = []   # (Word id, text) in reading order
 
     def reference(self, parent: etree._Element, footnote_id: str) -> int:
@@ -40,6 +45,13 @@ class FootnoteCollector:
         Council numbers every reference.
         """
         number = len(self.numbered) + 1
+        if self._note_marks is not None:
+            mark = (self._note_marks[number - 1] if number <= len(self._note_marks)
+                    else None)
+            if mark is None or mark.footnote_id != footnote_id:
+                raise RuntimeError(f"footnote reference {number} ({footnote_id}) is not where "
+                                   "the model numbered it")
+            number = mark.number
         self.numbered.append((number, self._texts.get(footnote_id, "")))
         r = run(parent, style=FOOTNOTE_REFERENCE_STYLE)
         sub(r, "footnoteReference", id=str(number))

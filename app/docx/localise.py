@@ -29,6 +29,8 @@ class LocalBlock:
     kind: BlockKind
     level: int
     content: list[Inline]
+    number: str | None = None      # the source's printed number, as Block.number
+    id: str = ""                   # the draft block's id
 
 
 @dataclass
@@ -68,7 +70,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
               "pair them before exporting in {language}.").format(
                 language=name, count=len(missing), blocks=_describe_blocks(missing))
         )
-    blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id]) for block in draft.blocks]
+    blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id], block.number, block.id) for block in draft.blocks]
     referenced = [item.footnote_id for block in blocks for item in block.content
                   if isinstance(item, FootnoteRef)]
     lacking = [fid for fid in referenced if not version.footnotes.get(fid, "").strip()]
@@ -89,7 +91,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
 
 def _own_language(draft: Draft) -> LocalisedNote:
     note = draft.note
-    blocks = [LocalBlock(block.kind, block.level, block.content) for block in draft.blocks]
+    blocks = [LocalBlock(block.kind, block.level, block.content, block.number, block.id) for block in draft.blocks]
     footnotes: dict[str, str] = {}
     warnings: list[str] = []
     for fid in draft.footnote_order():

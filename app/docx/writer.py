@@ -22,9 +22,10 @@ from docx.enum.section import WD_SECTION
 from app.atomic import ReadOnlyTargetError, replace_file
 from app.i18n import _
 from app.model import Draft
+from app.model.footnote_numbers import number_notes
 from app.progress import Cancelled, Progress
 
-from .annex import annex_marker, annex_paragraphs
+from .annex import AnnexNumbering, annex_marker, annex_paragraphs
 from .comments import annotate
 from .cover import cover_elements
 from .footer import fill_footer
@@ -104,7 +105,13 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
 
     final_sect_pr = body.find(w("sectPr"))
     final_sect_pr.addprevious(annex_marker(labels.annex()))
-    footnotes = annex.footnotes(local.footnotes) if annex else FootnoteCollector(local.footnotes)
+    # The one footnote rule: the text as exported (reservation marks already in) numbered by
+    # the model; the collector checks the annex references footnotes in that order.
+    note_marks = number_notes(draft, language, {b.id: b.content for b in local.blocks},
+                              local.footnotes, reservations=False).marks
+    footnotes = (annex.footnotes(local.footnotes) if annex
+                 else FootnoteCollector(local.footnotes, note_marks))
+    numbering = AnnexNumbering()
     message = _("Writing the annex")
     step_every = max(1, len(local.blocks) // 100)
 
@@ -113,10 +120,11 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
             progress.step(index + 1, total, message)
 
     paragraphs = (annex.paragraphs(footnotes, on_block) if annex
-                  else annex_paragraphs(local.blocks, footnotes, on_block))
+                  else annex_paragraphs(local.blocks, footnotes, on_block, numbering))
     for element in paragraphs:
         final_sect_pr.addprevious(element)
     footnotes.attach(document)
+    numbering.attach(document)
     marks.attach(document)
 
     cover_section, annex_section = document.sections[0], document.sections[1]

@@ -2,8 +2,9 @@
 
 Kinds follow Council drafting: a capitalised lead-in decides preamble ("HAVING MET",
 "RECALLING", "CONSIDERANDO") or operative clause ("WE REAFFIRM", "REAFIRMAMOS"); list
-markers decide list items and their level; "7. …" is a numbered paragraph whose number is
-dropped (numbers are recomputed in order when shown or exported).
+markers decide list items and their level; "7. …" is a numbered paragraph: its number leaves
+the text, and the block keeps it only where it is not the one computed in order ("8." opening
+an extract, an inserted "5a."; app.model.numbering).
 """
 
 from __future__ import annotations
@@ -41,7 +42,7 @@ class ChunkShape:
     pieces: list[Piece]
     bullet: bool = False
     level: int = 0
-    number: int | None = None
+    number: str | None = None          # as printed: "7", "5a"
     md_heading: bool = False
     lines: int = 1
     empty_bullet: bool = False
@@ -82,7 +83,7 @@ def shape_of(raw: str, indent: int) -> ChunkShape:
         return ChunkShape(parse_inline(raw[second.end():]), bullet=True, level=2, lines=lines)
     number = NUMBERED.match(raw)
     if number:
-        return ChunkShape(parse_inline(raw[number.end():]), number=int(number.group(1) or number.group(2)),
+        return ChunkShape(parse_inline(raw[number.end():]), number=number.group(1) or number.group(2),
                           lines=lines)
     return ChunkShape(parse_inline(raw), lines=lines)
 

@@ -16,8 +16,9 @@ from app.progress import Progress
 #: Page separators and rules: `---`, `***`, `___`, `\_\_\_\_\_`, `* * *`.
 SEPARATOR = re.compile(r"^\s*(?:-{3,}|\*{3,}|_{3,}|(?:\\_){3,}|(?:-\s){2,}-|(?:\*\s){2,}\*)\s*$")
 BULLET = re.compile(r"^(\s*)([-*+•◦▪❖➢–])(?:\s+|$)")
-#: "7. Reiterate …" and "**7.** Reiterate …" (not "**1. Addressing …**", a bold heading).
-NUMBERED = re.compile(r"^\s*(?:(\d{1,4})[.)]|\*\*(\d{1,4})[.)]\*\*)\s+")
+#: "7. Reiterate …", "**7.** Reiterate …" and an inserted "5a. …" (not "**1. Addressing …**",
+#: a bold heading).
+NUMBERED = re.compile(r"^\s*(?:(\d{1,4}[a-z]?)[.)]|\*\*(\d{1,4}[a-z]?)[.)]\*\*)\s+")
 MD_HEADING = re.compile(r"^\s*(#{1,6})\s+")
 FOOTNOTE_TEXT = re.compile(
     r"^\s*(?:<sup>\s*(?P<sup>\d+)\s*</sup>|\[\^(?P<caret>[\w-]+)\]:"

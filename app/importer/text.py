@@ -15,6 +15,7 @@ from pathlib import Path
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
 from app.model.inline import normalise
+from app.model.numbering import keep_source_numbers
 from app.progress import Progress
 
 from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, undress
@@ -41,7 +42,7 @@ class _Pending:
     level: int
     content: list = field(default_factory=list)       # TextRun | MarkerSlot
     line: int = 0
-    number: int | None = None
+    number: str | None = None          # the number the source printed ("7", "5a")
 
 
 def import_text_file(
@@ -90,7 +91,6 @@ class _Builder:
         self.blocks: list[_Pending] = []
         self.page_break = False          # a separator since the last block
         self.footnote_zone = False       # after a separator, before the next block
-        self.expected_number: int | None = None
 
     # -- one chunk ----------------------------------------------------------------------------
     def add(self, chunk: Chunk, position: int) -> None:
@@ -115,8 +115,6 @@ class _Builder:
             self.page_break = False
             return
         kind, level = kind_of(shape, first=not self.blocks)
-        if kind is BlockKind.NUMBERED:
-            self._check_numbering(shape.number, chunk)
         pieces = undress(shape.pieces, kind)
         self.blocks.append(_Pending(kind, level, self._slots(pieces, chunk, position), chunk.line,
                                     shape.number if kind is BlockKind.NUMBERED else None))
@@ -161,16 +159,6 @@ class _Builder:
                 result.append(piece)
         return result
 
-    def _check_numbering(self, number: int | None, chunk: Chunk) -> None:
-        expected = self.expected_number or 1
-        if number is not None and number != expected:
-            self.report.warn(
-                _("paragraph number {found} where {expected} was expected; numbers are "
-                  "recomputed in order").format(found=number, expected=expected),
-                chunk.line, chunk.text,
-            )
-        self.expected_number = (number or expected) + 1
-
     # -- the draft ----------------------------------------------------------------------------
     def finish(self, draft: Draft) -> None:
         by_slot, footnotes = self.footnotes.resolve(self.report)
@@ -188,8 +176,10 @@ class _Builder:
             block = Block(pending.kind, normalise(content), pending.level)
             draft.blocks.append(block)
             self.report.block_lines[block.id] = pending.line
-            if pending.number is not None:
-                self.report.block_numbers[block.id] = pending.number
+            if pending.number is not None and pending.number.isdigit():
+                self.report.block_numbers[block.id] = int(pending.number)
+        # Numbers as printed: kept where they are not the computed ones ("8, 9 …", "5a").
+        keep_source_numbers(draft.blocks, [pending.number for pending in self.blocks])
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 

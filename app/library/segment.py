@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, field
 
 from app.model import Block, BlockKind, Draft
+from app.model.numbering import paragraph_numbers
 
 from .normalise import clean_clause_text, split_number
 
@@ -62,14 +63,13 @@ def is_lead_in(text: str) -> bool:
 def segment(draft: Draft) -> list[Segment]:
     result: list[Segment] = []
     lead_in = ""        # the last lead-in, kept as context for the list items below it
-    numbered = 0        # numbered paragraphs so far: their number when the text omits it
+    # The number each paragraph prints with, the source's own where it kept one ("para. 8").
+    printed = paragraph_numbers(draft.blocks)
     for position, block in enumerate(draft.blocks):
         raw = block.text.strip()
         if not raw:
             continue
         kind = _kind_of(block)
-        if kind == BlockKind.NUMBERED:
-            numbered += 1
         if kind in (BlockKind.TITLE, BlockKind.HEADING):
             lead_in = ""
             continue
@@ -78,8 +78,8 @@ def segment(draft: Draft) -> list[Segment]:
         if len(raw.split()) < MIN_WORDS:
             continue
         number, _rest = split_number(raw.lstrip("-•*❖ "))
-        if kind == BlockKind.NUMBERED and not number.isdigit():
-            number = str(numbered)
+        if block.kind == BlockKind.NUMBERED:
+            number = printed[position]
         context = lead_in if kind == BlockKind.LIST_ITEM else ""
         if kind != BlockKind.LIST_ITEM and not is_lead_in(raw):
             lead_in = ""

@@ -138,6 +138,9 @@ class Block:
     level: int = 0
     id: str = field(default_factory=new_id)
     origin: ClauseOrigin | None = None
+    #: The paragraph number as the source printed it ("8", "5a") where it is not the one
+    #: computed in reading order; None: computed (app.model.numbering).
+    number: str | None = None
 
     @property
     def departs_from_origin(self) -> bool:
@@ -158,6 +161,7 @@ class Block:
             "level": self.level,
             "content": [item.to_json() for item in self.content],
             "origin": self.origin.to_json() if self.origin else None,
+            "number": self.number,
         }
 
     @classmethod
@@ -168,6 +172,7 @@ class Block:
             level=int(data.get("level", 0)),
             content=[inline_from_json(item) for item in data["content"]],
             origin=ClauseOrigin.from_json(data["origin"]) if data.get("origin") else None,
+            number=data.get("number") or None,
         )
 
 
@@ -254,7 +259,17 @@ class Draft:
         return order
 
     def footnote_number(self, footnote_id: str) -> int:
-        return self.footnote_order().index(footnote_id) + 1
+        """The number of the footnote's first reference (app.model.footnote_numbers)."""
+        return self.footnote_numbers(footnote_id)[0]
+
+    def footnote_numbers(self, footnote_id: str) -> list[int]:
+        """One number per reference of the footnote, as every view and writer prints them."""
+        from .footnote_numbers import number_notes   # it needs reservation_text, which needs us
+
+        numbers = number_notes(self).numbers_of(footnote_id)
+        if not numbers:
+            raise ValueError(f"footnote {footnote_id!r} is not referenced")
+        return numbers
 
     def unreferenced_footnotes(self) -> list[str]:
         referenced = set(self.footnote_order())
@@ -262,9 +277,18 @@ class Draft:
 
     # -- serialisation for scripts (`concordia show --json`); names are a stable interface --
     def to_public_json(self) -> dict:
-        order = self.footnote_order()
+        from .footnote_numbers import number_notes
+        from .numbering import from_source, paragraph_numbers
+
+        order = list(dict.fromkeys(self.footnote_order()))
         referenced = set(order)  # once: a set per footnote made `show --json` quadratic
         ordered = order + [fid for fid in self.footnotes if fid not in referenced]
+        notes = number_notes(self)
+        by_block: dict[str, list[int]] = {}
+        for mark in notes.marks:
+            if not mark.reservation:
+                by_block.setdefault(mark.block_id, []).append(mark.number)
+        numbers, printed = paragraph_numbers(self.blocks), from_source(self.blocks)
         return {
             "note": self.note.to_json(),
             "language": self.language,
@@ -273,15 +297,25 @@ class Draft:
                     "id": block.id,
                     "kind": block.kind.value,
                     "level": block.level,
+                    # as printed; from_source: the source's own number, not the computed one
+                    "number": numbers[index] or None,
+                    "number_from_source": printed[index],
                     "text": block.text,
                     "footnotes": block.footnote_ids,
+                    "footnote_numbers": by_block.get(block.id, []),  # one per reference
                 }
-                for block in self.blocks
+                for index, block in enumerate(self.blocks)
             ],
             "footnotes": [
                 {"id": fid, "text": self.footnotes[fid].text}
                 for fid in ordered
                 if fid in self.footnotes
+            ],
+            # Every footnote mark as exported, reservation footnotes included, 1…n.
+            "note_marks": [
+                {"number": mark.number, "block": mark.block_id, "footnote": mark.footnote_id,
+                 "reservation": mark.reservation, "text": mark.text}
+                for mark in notes.marks
             ],
             "comments": [comment.to_json() for comment in self.comments.values()],
             "reservations": [item.to_json() for item in self.reservations.values()],

@@ -107,17 +107,20 @@ class SplitBlock(Operation):
     kind: BlockKind | None = None      # kind of the new block; default: same as the first
     level: int | None = None
     anchors: dict | None = None
+    number: str | None = None          # printed number of the new block; default: computed
 
     def apply(self, draft: Draft) -> Operation:
         index = draft.block_index(self.block_id)
         block = draft.blocks[index]
         left, right = split_at(block.content, self.offset)
         block.content = left
+        # The first half keeps the source's number; the new paragraph is numbered in order.
         second = Block(
             id=self.new_id,
             kind=self.kind or block.kind,
             level=block.level if self.level is None else self.level,
             content=right,
+            number=self.number,
         )
         draft.blocks.insert(index + 1, second)
         saved = anchors.snapshot(draft, [self.block_id, self.new_id])
@@ -145,7 +148,8 @@ class MergeWithNext(Operation):
         saved = anchors.snapshot(draft, [self.block_id, second.id])
         anchors.map_merge(draft, self.block_id, second.id, offset, content_length(second.content))
         anchors.restore(draft, self.anchors)
-        return SplitBlock(self.block_id, offset, second.id, second.kind, second.level, saved)
+        return SplitBlock(self.block_id, offset, second.id, second.kind, second.level, saved,
+                          second.number)
 
 
 @dataclass
@@ -190,6 +194,21 @@ class SetBlockFormat(Operation):
         block = draft.block(self.block_id)
         inverse = SetBlockFormat(self.block_id, block.kind, block.level)
         block.kind, block.level = self.kind, self.level
+        return inverse
+
+
+@dataclass
+class SetBlockNumber(Operation):
+    """Give a block a printed number ("8", "5a"), or with None let it be computed again."""
+
+    name: ClassVar[str] = "set_block_number"
+    block_id: str
+    number: str | None = None
+
+    def apply(self, draft: Draft) -> Operation:
+        block = draft.block(self.block_id)
+        inverse = SetBlockNumber(self.block_id, block.number)
+        block.number = (self.number or "").strip() or None
         return inverse
 
 

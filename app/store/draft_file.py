@@ -121,6 +121,7 @@ def _read(connection: Connection) -> Draft:
                 level=row.level,
                 content=[inline_from_json(item) for item in json.loads(row.content)],
                 origin=ClauseOrigin.from_json(json.loads(row.origin)) if row.origin else None,
+                number=row.number or None,
             )
         )
     for row in connection.execute(select(schema.footnotes)):
@@ -185,6 +186,7 @@ def _write(connection: Connection, draft: Draft) -> None:
                     "origin": json.dumps(block.origin.to_json(), ensure_ascii=False)
                     if block.origin
                     else None,
+                    "number": block.number,
                 }
                 for position, block in enumerate(draft.blocks)
             ],

@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -35,6 +35,7 @@ blocks = Table(
     Column("level", Integer, nullable=False, default=0),
     Column("content", Text, nullable=False),  # JSON list of inlines
     Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
+    Column("number", String, nullable=True),  # printed number ("8", "5a"); NULL: computed
 )
 
 footnotes = Table(
@@ -114,17 +115,26 @@ parties = Table(
 Migration = Callable[[Connection], None]
 
 
+def _add_block_numbers(connection: Connection) -> None:
+    """Version 2: paragraphs may keep the number their source printed (NULL: computed)."""
+    connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN number VARCHAR")
+
+
 def _add_comment_change_and_source(connection: Connection) -> None:
-    """Version 2: a comment can be a suggestion from a tracked change and name its file."""
+    """Version 3: a comment can be a suggestion from a tracked change and name its file."""
     tables = {row[0] for row in connection.exec_driver_sql(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "comments" not in tables:
         return                      # the table is created whole on the next save
-    connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN change TEXT")
-    connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(comments)")}
+    if "change" not in present:
+        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN change TEXT")
+    if "source" not in present:
+        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
 
 
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
-    1: _add_comment_change_and_source,
+    1: _add_block_numbers,
+    2: _add_comment_change_and_source,
 }

@@ -8,6 +8,7 @@ import pytest
 
 from app.importer import import_text
 from app.model import BlockKind, DocumentType
+from app.model.numbering import paragraph_numbers
 from app.progress import Progress
 
 from .helpers import around_footnote, runs
@@ -144,18 +145,17 @@ def test_inline_marks_escapes_and_links():
     assert ("th", False, False, True) in marks
 
 
-def test_numbered_paragraphs_lose_their_numbers_and_gaps_are_reported():
+def test_numbered_paragraphs_leave_their_numbers_and_a_gap_keeps_the_printed_one():
     text = "Title\n\n1. Aware of threats;\n2. Recognise efforts;\n4. Undertake to act.\n"
     draft, report = import_text(text)
-    assert [(b.kind, b.text) for b in draft.blocks[1:]] == [
-        (BlockKind.NUMBERED, "Aware of threats;"),
-        (BlockKind.NUMBERED, "Recognise efforts;"),
-        (BlockKind.NUMBERED, "Undertake to act."),
+    assert [(b.kind, b.text, b.number) for b in draft.blocks[1:]] == [
+        (BlockKind.NUMBERED, "Aware of threats;", None),
+        (BlockKind.NUMBERED, "Recognise efforts;", None),
+        (BlockKind.NUMBERED, "Undertake to act.", "4"),
     ]
-    assert len(report.warnings) == 1
-    warning = report.warnings[0]
-    assert warning.line == 5 and "4" in warning.message and "3" in warning.message
-    assert warning.quote.startswith("4. Undertake")
+    assert paragraph_numbers(draft.blocks) == ["", "1", "2", "4"]
+    # Nothing was renumbered, so there is nothing to report.
+    assert report.warnings == []
 
 
 def test_markdown_footnotes_before_and_after_definitions():

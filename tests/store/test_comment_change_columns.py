@@ -1,5 +1,5 @@
-"""Draft format 2: a comment's tracked-change suggestion and source file are saved, and a
-format-1 file (without those columns) opens with none and is saved in format 2."""
+"""Draft format 3: a comment's tracked-change suggestion and source file are saved, and a
+format-2 file (without those columns) opens with none and is saved in format 3."""
 
 from __future__ import annotations
 
@@ -32,13 +32,13 @@ def test_change_and_source_survive_a_save(tmp_path):
     assert loaded.comments["plain"].change is None and loaded.comments["plain"].source == ""
 
 
-def test_a_format_1_file_opens_and_is_saved_as_format_2(tmp_path):
+def test_a_format_2_file_opens_and_is_saved_as_format_3(tmp_path):
     path = tmp_path / "old.concordia"
     save_draft(draft_with_comments(), path)
     with sqlite3.connect(path) as connection:      # make it the file an older Concordia wrote
         connection.execute("ALTER TABLE comments DROP COLUMN change")
         connection.execute("ALTER TABLE comments DROP COLUMN source")
-        connection.execute("PRAGMA user_version = 1")
+        connection.execute("PRAGMA user_version = 2")
     connection.close()
     loaded = load_draft(path)
     assert [c.text for c in loaded.comments.values()] == ["Which Council?",
@@ -46,7 +46,7 @@ def test_a_format_1_file_opens_and_is_saved_as_format_2(tmp_path):
     assert all(c.change is None and c.source == "" for c in loaded.comments.values())
     save_draft(loaded, path)
     with sqlite3.connect(path) as connection:
-        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 2
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION == 3
         columns = {row[1] for row in connection.execute("PRAGMA table_info(comments)")}
     connection.close()
     assert {"change", "source"} <= columns

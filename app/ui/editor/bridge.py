@@ -18,8 +18,9 @@ the same Qt undo step so undo/redo keep ids stable. (Enter itself is done by
 `editing.split_block`, which gives the new half its id directly; at a block's very start the
 text keeps the id and the new empty block before it gets the new one.)
 
-Model data the document does not carry (a block's clause `origin`) is kept by id, also for
-blocks that disappear, so undoing their removal brings it back.
+Model data the document does not carry (a block's clause `origin`, its printed paragraph
+`number`) is kept by id, also for blocks that disappear, so undoing their removal brings it
+back.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from app.model import ANCHOR, Block, BlockKind, Draft, TextRun, new_id
 from app.model.draft import ClauseOrigin
+from app.model.footnote_numbers import number_notes
 from app.model.inline import normalise
 
 from .formats import (
@@ -42,6 +44,7 @@ from .formats import (
     clean_model_text,
     footnote_id_of,
     insert_inlines,
+    is_footnote_format,
     read_block,
     with_new_id,
 )
@@ -55,7 +58,7 @@ PAGE_MARGIN = 18.0
 class DocumentBridge(QObject):
     #: The model changed because the document did (after the touched blocks were read).
     blocks_changed = Signal()
-    #: Footnote references were added, removed or moved: the previous numbers, by footnote id.
+    #: Footnote references were added, removed or moved: the previous numbers, by block id.
     footnotes_renumbered = Signal(dict)
     #: A NUMBERED block appeared, went or changed kind: paragraph numbers may differ.
     numbering_changed = Signal()
@@ -65,7 +68,9 @@ class DocumentBridge(QObject):
         self.document = document
         self.draft = Draft()
         self.blocks_read = 0                       # how many QTextBlocks were read (tests, stats)
-        self._numbers: dict[str, int] = {}
+        self._numbers: dict[str, int] = {}             # footnote id -> its first number
+        self._block_numbers: dict[str, list[int]] = {}  # block id -> its references' numbers
+        self._printed: dict[str, str] = {}             # printed paragraph numbers, by block id
         self._ids: set[str] = set()
         self._origins: dict[str, ClauseOrigin] = {}  # by id, also for blocks no longer present
         self._loading = False
@@ -106,6 +111,7 @@ class DocumentBridge(QObject):
             self._loading = False
         self._ids = {block.id for block in draft.blocks}
         self._origins = {block.id: block.origin for block in draft.blocks if block.origin}
+        self._printed = {block.id: block.number for block in draft.blocks if block.number}
         self._renumber()
         self.numbering_changed.emit()
 
@@ -117,19 +123,46 @@ class DocumentBridge(QObject):
                 block.id = new_id()
             seen.add(block.id)
 
-    # -- footnote numbers -----------------------------------------------------------------
+    # -- footnote numbers (app.model.footnote_numbers: one number per reference, reservation
+    #    footnotes counted where the export puts them) ----------------------------------------
     def footnote_number(self, footnote_id: str) -> int | None:
+        """The number of the footnote's first reference."""
+        return self._numbers.get(footnote_id)
+
+    def reference_numbers(self, block_id: str) -> list[int]:
+        """The numbers of a block's footnote references, in order."""
+        return self._block_numbers.get(block_id, [])
+
+    def number_at(self, document: QTextDocument, position: int, footnote_id: str) -> int | None:
+        """The number of the footnote reference character at `position` of the document."""
+        qt_block = document.findBlock(position)
+        numbers = self._block_numbers.get(block_id_of(qt_block) or "", [])
+        before = 0                        # footnote references before it in its block
+        fragments = qt_block.begin()
+        while not fragments.atEnd():
+            fragment = fragments.fragment()
+            if fragment.position() >= position:
+                break
+            if is_footnote_format(fragment.charFormat()):
+                before += min(fragment.length(), position - fragment.position())
+            fragments += 1
+        if before < len(numbers):
+            return numbers[before]
         return self._numbers.get(footnote_id)
 
     def refresh_footnote_numbers(self) -> None:
         self._renumber()
 
     def _renumber(self) -> None:
-        numbers: dict[str, int] = {}
-        for footnote_id in self.draft.footnote_order():
-            numbers.setdefault(footnote_id, len(numbers) + 1)
-        if numbers != self._numbers:
-            previous, self._numbers = self._numbers, numbers
+        notes = number_notes(self.draft)
+        by_block: dict[str, list[int]] = {}
+        for mark in notes.marks:
+            if not mark.reservation:
+                by_block.setdefault(mark.block_id, []).append(mark.number)
+        if by_block != self._block_numbers:
+            previous = self._block_numbers
+            self._block_numbers = by_block
+            self._numbers = {fid: numbers[0] for fid, numbers in notes.references().items()}
             self.footnotes_renumbered.emit(previous)
 
     # -- reading the document back --------------------------------------------------------
@@ -184,11 +217,17 @@ class DocumentBridge(QObject):
                 read = previous
             else:
                 read.origin = self._origins.get(read.id)
+                read.number = self._printed.get(read.id)
             fresh.append(read)
             qt_block = qt_block.next()
         for block in old:
             if block.origin:
                 self._origins[block.id] = block.origin
+            # A printed number comes back with its block on undo; a cleared one does not.
+            if block.number:
+                self._printed[block.id] = block.number
+            else:
+                self._printed.pop(block.id, None)
         self.draft.blocks[start:end] = fresh
         if repairs:
             self._write_repaired_ids(repairs)
@@ -265,6 +304,8 @@ class DocumentBridge(QObject):
         for block in new:
             if block.origin:
                 self._origins[block.id] = block.origin
+            if block.number:
+                self._printed[block.id] = block.number
         cursor = QTextCursor(self.document)
         # Qt's undo puts the cursor where the edit block began: make that the changed place.
         cursor.setPosition(self._change_position(prefix, bool(old)))

@@ -4,9 +4,10 @@ Why not `QTextList`: a QTextList is a document object, so every block joining or
 makes Qt mark all the list's blocks changed; one Backspace between two numbered paragraphs
 then reports a change down to the end of a 300-page draft (measured: 3 000 blocks re-read,
 0.3–0.4 s). Qt also gives list blocks their own Enter/Backspace/Tab behaviour that changes
-formats behind the model's back. Here the number of a NUMBERED block is its rank among the
-NUMBERED blocks of the model (recomputed only when a numbered block may have moved), and only
-the visible blocks are decorated when the viewport paints.
+formats behind the model's back. Here the number of a NUMBERED block is the model's
+(app.model.numbering, recomputed only when a numbered block may have moved), and only the
+visible blocks are decorated when the viewport paints. A number the source printed ("8", "5a")
+is drawn in its own colour, and hovering it says where it comes from.
 """
 
 from __future__ import annotations
@@ -15,7 +16,9 @@ from PySide6.QtCore import QPoint, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter
 from PySide6.QtWidgets import QTextEdit
 
+from app.i18n import _
 from app.model import Block, BlockKind
+from app.model.numbering import paragraph_numbers
 
 from .agreed import MARKER_GAP, MARKER_WIDTH, AgreedMarks, colour_for
 from .formats import block_id_of, kind_of, level_of
@@ -23,15 +26,15 @@ from .formats import block_id_of, kind_of, level_of
 MAX_LEVEL = 4
 _BULLETS = ("•", "◦", "▪", "‣")
 _GAP = 6.0                                  # between a number or bullet and the text
+#: A number kept from the source (not computed) is drawn in this colour, in italics.
+SOURCE_NUMBER_COLOUR = QColor(150, 75, 0)
 
 
-def numbers_of(blocks: list[Block]) -> dict[str, int]:
-    """Paragraph numbers 1…n of the NUMBERED blocks, in reading order."""
-    numbers: dict[str, int] = {}
-    for block in blocks:
-        if block.kind is BlockKind.NUMBERED:
-            numbers[block.id] = len(numbers) + 1
-    return numbers
+def numbers_of(blocks: list[Block]) -> dict[str, str]:
+    """The numbers the NUMBERED blocks print with ("7", "7.1", a source's "5a"), by block id:
+    app.model.numbering, as the export and `show` print them."""
+    return {block.id: number for block, number in zip(blocks, paragraph_numbers(blocks), strict=True)
+            if number}
 
 
 def bullet_for(level: int) -> str:
@@ -47,16 +50,46 @@ class Decorations:
 
     def __init__(self, blocks_source, marks: AgreedMarks | None = None) -> None:
         self._blocks_source = blocks_source          # () -> list[Block]: the live model
-        self._numbers: dict[str, int] | None = None
+        self._numbers: dict[str, str] | None = None
+        self._from_source: set[str] = set()
         self.marks = marks
 
     def invalidate(self) -> None:
         self._numbers = None
 
-    def number(self, block_id: str) -> int | None:
+    def number(self, block_id: str) -> str | None:
         if self._numbers is None:
-            self._numbers = numbers_of(self._blocks_source())
+            blocks = self._blocks_source()
+            self._numbers = numbers_of(blocks)
+            self._from_source = {block.id for block in blocks
+                                 if block.number and block.kind is BlockKind.NUMBERED}
         return self._numbers.get(block_id)
+
+    def from_source(self, block_id: str | None) -> bool:
+        """Whether the block's number is the one its source printed, not a computed one."""
+        self.number(block_id or "")
+        return block_id in self._from_source
+
+    def number_tooltip(self, block) -> str:
+        """What hovering a paragraph number says: only a source's own number needs a word."""
+        block_id = block_id_of(block)
+        number = self.number(block_id) if block_id else None
+        if number is None or not self.from_source(block_id):
+            return ""
+        return _("Paragraph number {number} as printed in the source, not the one computed in "
+                 "order; the paragraphs after it are numbered on from it.").format(number=number)
+
+    def number_tooltip_at(self, edit: QTextEdit, point: QPoint) -> str:
+        """The number's tooltip when `point` (viewport) is over a block's number in the margin."""
+        qt_block = edit.cursorForPosition(point).block()
+        if not qt_block.isValid():
+            return ""
+        rect = edit.document().documentLayout().blockBoundingRect(qt_block).translated(
+            -edit.horizontalScrollBar().value(), -edit.verticalScrollBar().value())
+        inside = rect.top() <= point.y() <= rect.bottom()
+        if not inside or not rect.left() <= point.x() <= rect.left() + qt_block.blockFormat().leftMargin():
+            return ""
+        return self.number_tooltip(qt_block)
 
     def label(self, block) -> str | None:
         """What the margin shows before a QTextBlock: "7." or a bullet, or nothing."""
@@ -93,7 +126,16 @@ class Decorations:
                 right = rect.left() + fmt.leftMargin() - _GAP
                 top = rect.top() + line.y()
                 box = QRectF(rect.left(), top, max(0.0, right - rect.left()), line.height())
+                source = kind_of(block) is BlockKind.NUMBERED and self.from_source(block_id_of(block))
+                if source:
+                    painter.save()
+                    painter.setPen(SOURCE_NUMBER_COLOUR)
+                    font = painter.font()
+                    font.setItalic(True)
+                    painter.setFont(font)
                 painter.drawText(box, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), label)
+                if source:
+                    painter.restore()
             block = block.next()
         del metrics
 

@@ -63,13 +63,14 @@ class FootnoteMarker(QPyTextObject):
     Python handler through PySide's own QObject/interface class.)
     """
 
-    def __init__(self, number_of: Callable[[str], int | None], parent: QObject | None = None) -> None:
+    def __init__(self, number_at: Callable[[QTextDocument, int, str], int | None],
+                 parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self._number_of = number_of
+        self._number_at = number_at       # (document, position, footnote id) -> its number
 
-    def label(self, fmt: QTextFormat) -> str:
+    def label(self, document: QTextDocument, position: int, fmt: QTextFormat) -> str:
         footnote_id = footnote_id_of(fmt.toCharFormat())
-        number = self._number_of(footnote_id) if footnote_id else None
+        number = self._number_at(document, position, footnote_id) if footnote_id else None
         return str(number) if number is not None else "?"
 
     @staticmethod
@@ -82,7 +83,7 @@ class FootnoteMarker(QPyTextObject):
     def intrinsicSize(self, document, position, fmt) -> QSizeF:  # noqa: N802 - Qt override
         metrics = QFontMetricsF(self._font(document))
         # Blocks whose numbers change length (9 → 10) are laid out again by the editor.
-        width = metrics.horizontalAdvance(self.label(fmt)) + 2
+        width = metrics.horizontalAdvance(self.label(document, position, fmt)) + 2
         base = QFontMetricsF(document.defaultFont())
         return QSizeF(width, base.ascent())
 
@@ -91,7 +92,7 @@ class FootnoteMarker(QPyTextObject):
         painter.setFont(self._font(document))
         painter.setPen(QColor(20, 60, 150))
         metrics = QFontMetricsF(painter.font())
-        painter.drawText(QPointF(rect.left() + 1, rect.top() + metrics.ascent()), self.label(fmt))
+        painter.drawText(QPointF(rect.left() + 1, rect.top() + metrics.ascent()), self.label(document, position, fmt))
         painter.restore()
 
 

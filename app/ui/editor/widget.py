@@ -25,6 +25,7 @@ from app.model.ops import (
     RemoveBlock,
     ReplaceContent,
     SetBlockFormat,
+    SetBlockNumber,
     SplitBlock,
 )
 
@@ -67,13 +68,14 @@ class DraftEditor(QWidget):
         document = self.text_edit.document()
         self._document = document
         self.bridge = DocumentBridge(document, self)
-        self._marker = FootnoteMarker(self.bridge.footnote_number, self)
+        self._marker = FootnoteMarker(self.bridge.number_at, self)
         register_marker(document, self._marker)
         self._highlighter = KindHighlighter(document)
         self.agreed_marks = AgreedMarks()
         self.decorations = Decorations(lambda: self.bridge.draft.blocks, self.agreed_marks)
         self.text_edit.decorate = self.decorations.paint
-        self.text_edit.tooltip_at = lambda point: clauses.tooltip_at(self, point)
+        self.text_edit.tooltip_at = lambda point: (
+            self.decorations.number_tooltip_at(self.text_edit, point) or clauses.tooltip_at(self, point))
         #: clause id → an `app.library.ClauseInsertion` (or None); set by the library panel.
         self.resolve_clause: Callable[[str], clauses.Insertion | None] | None = None
         self._qt_steps = 0
@@ -234,6 +236,8 @@ class DraftEditor(QWidget):
     def _on_model_step(self, op: Operation) -> None:
         self._qt_barrier()
         self.bridge.refresh_footnote_numbers()
+        if isinstance(op, SetBlockNumber):
+            self._on_numbering_changed()
         self._refresh_pane()
         self.modified.emit()
 
@@ -243,16 +247,13 @@ class DraftEditor(QWidget):
         self.modified.emit()
 
     def _on_renumbered(self, previous: dict) -> None:
-        """Lay out again the blocks whose reference numbers changed width (9 → 10); repaint."""
-        current = {fid: self.bridge.footnote_number(fid) for fid in previous}
-        resized = {
-            fid for fid, number in previous.items() if len(str(number)) != len(str(current.get(fid) or "?"))
-        }
-        if resized:
-            for index, block in enumerate(self.bridge.draft.blocks):
-                if resized.intersection(block.footnote_ids):
-                    qt_block = self._document.findBlockByNumber(index)
-                    self._document.markContentsDirty(qt_block.position(), qt_block.length())
+        """Lay out again the blocks whose reference numbers changed width (9 → 10) or count;
+        repaint."""
+        for index, block in enumerate(self.bridge.draft.blocks):
+            widths = [len(str(n)) for n in self.bridge.reference_numbers(block.id)]
+            if widths != [len(str(n)) for n in previous.get(block.id, [])]:
+                qt_block = self._document.findBlockByNumber(index)
+                self._document.markContentsDirty(qt_block.position(), qt_block.length())
         self.text_edit.viewport().update()
 
     def _on_numbering_changed(self) -> None:
