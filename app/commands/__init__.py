@@ -13,4 +13,5 @@ COMMAND_MODULES = [
     "app.commands.library",
     "app.commands.annotations",
     "app.commands.parties",
+    "app.commands.check",
 ]

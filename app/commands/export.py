@@ -8,7 +8,6 @@ from pathlib import Path
 
 from app.i18n import SUPPORTED_LANGUAGES, _
 from app.progress import StderrProgress
-from app.store import load_draft
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -34,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
         print("concordia: " + _("“{name}” already exists; add --force to replace it.")
               .format(name=target), file=sys.stderr)
         return 1
-    draft = load_draft(args.draft)
+    from app.commands.check import load_with_warnings
+
+    draft = load_with_warnings(args.draft)
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
     try:

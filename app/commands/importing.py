@@ -1,7 +1,10 @@
 """`concordia import`: a markdown / plain-text note into a draft, or into a draft's language.
 
     concordia import NOTE.md --out DRAFT.concordia [--force]
-    concordia import NOTE.es.md --into DRAFT.concordia --language es
+    concordia import NOTE.es.md --into DRAFT.concordia --language es [--force]
+
+With --into, a text that reads as another language than --language (the English export given
+as Spanish) is refused unless --force.
 
 Warnings and progress go to stderr; they never fail the import. Bad input is one sentence
 and exit code 1 (the errors are DraftFileError subclasses, reported by app.cli).
@@ -15,6 +18,7 @@ from pathlib import Path
 
 from app.i18n import _
 from app.importer import ImportReport, TextImportError, import_text_file
+from app.importer.language import WrongLanguageError, language_name
 from app.importer.pairing import import_language_version
 from app.progress import StderrProgress
 from app.store import DraftSession, save_draft
@@ -28,7 +32,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("source", help=_("a .docx, .md or .txt file (text in UTF-8 or Windows-1252)"))
     parser.add_argument("--out", metavar="DRAFT", help=_("the new .concordia draft to write"))
     parser.add_argument("--force", action="store_true",
-                        help=_("replace the --out draft if it exists"))
+                        help=_("replace the --out draft if it exists; with --into, import a text "
+                               "even if it reads as another language than --language"))
     parser.add_argument("--into", metavar="DRAFT",
                         help=_("an existing draft to add the text to as a language version"))
     parser.add_argument("--language", metavar="CODE",
@@ -95,7 +100,15 @@ def _read_new(source: Path):
 
 def _import_language(args: argparse.Namespace) -> int:
     with DraftSession.editing(args.into) as draft:  # refuses a draft locked elsewhere
-        report = import_language_version(draft, Path(args.source), args.language, StderrProgress())
+        try:
+            report = import_language_version(draft, Path(args.source), args.language,
+                                             StderrProgress(), force=args.force)
+        except WrongLanguageError as error:
+            raise TextImportError(
+                _("This text reads as {detected}, not {expected}; use --force to import it "
+                  "anyway.").format(detected=_(language_name(error.detected)),
+                                    expected=_(language_name(error.expected))), error.path
+            ) from error
         _print_warnings(report.import_report)
     for line in report.summary():
         print(line)

@@ -9,7 +9,6 @@ from app.i18n import _
 from app.model import TextRun
 from app.model.footnote_numbers import number_notes
 from app.model.numbering import paragraph_numbers
-from app.store import load_draft
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -21,9 +20,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.commands.check import load_with_warnings
     from app.store.versions import text_of
 
-    draft = text_of(load_draft(args.draft), getattr(args, "version", None))
+    draft = text_of(load_with_warnings(args.draft), getattr(args, "version", None))
     if args.json:
         print(json.dumps(draft.to_public_json(), ensure_ascii=False, indent=2))
         return 0

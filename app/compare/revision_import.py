@@ -37,9 +37,13 @@ class RevisionReport:
 def read_revision(path: Path, progress: Progress | None = None) -> Draft:
     """Read a revision with the importer that suits its file type."""
     if path.suffix.lower() == ".docx":
-        from app.docx.reader import read_docx
+        from app.docx.reader import DocxReadError, read_docx
+        from app.importer import TextImportError
 
-        return read_docx(path)
+        try:
+            return read_docx(path)
+        except DocxReadError as error:   # one sentence, as for a text revision
+            raise TextImportError(str(error), path) from error
     from app.importer.text import import_text_file
 
     draft, _report = import_text_file(path, progress)

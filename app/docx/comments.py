@@ -32,7 +32,7 @@ from app.model.inline import Inline, content_length
 from app.model.parties import PartyRegistry
 from app.model.reservation_text import (
     AFTER_FOOTNOTES,
-    BEFORE_FOOTNOTES,
+    FOOTNOTE,
     footnote_insertions,
     insert_into,
     title_block_id,
@@ -53,6 +53,10 @@ _BASE = 0xF0000
 _MARKER = re.compile("[\U000F0000-\U000FFFFD]")
 # Rank of a zero-length comment's end: after its own start at the same offset.
 _AFTER_START = AFTER_FOOTNOTES + 1
+# Rank of a comment's end: after a reservation footnote at the same offset (the footnote marks
+# the words before it). A range ending just before a footnote reference makes LibreOffice read
+# the footnotes of the file shifted (the text of one note repeated in the next ones).
+_END = (FOOTNOTE + AFTER_FOOTNOTES) / 2
 
 
 def comments_for_export(draft: Draft, mode: str) -> list[Comment]:
@@ -123,7 +127,7 @@ def annotate(local: LocalisedNote, draft: Draft, language: str,
             start, end = 0, length
         items = insertions.setdefault(block_id, [])
         items.append((start, AFTER_FOOTNOTES, TextRun(chr(_BASE + 2 * number))))
-        items.append((end, _AFTER_START if start == end else BEFORE_FOOTNOTES,
+        items.append((end, _AFTER_START if start == end else _END,
                       TextRun(chr(_BASE + 2 * number + 1))))
     for block, local_block in zip(draft.blocks, local.blocks, strict=True):
         if block.id in insertions:

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from app.errors import ConcordiaError
 from app.i18n import N_, SUPPORTED_LANGUAGES, _
 from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
+from app.model.draft import UnplacedText
 
 from .labels import ExportLabels
 
@@ -69,6 +70,14 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
             _("The {language} text lacks {count} block(s) of the annex: {blocks}; import or "
               "pair them before exporting in {language}.").format(
                 language=name, count=len(missing), blocks=_describe_blocks(missing))
+        )
+    if version.unplaced:
+        raise MissingTranslationError(
+            _("The {language} text has {count} paragraph(s) that pair with no block of the "
+              "annex: {paragraphs}; correct the {language} file and import it again, so that "
+              "no {language} text is left out of the export.").format(
+                language=name, count=len(version.unplaced),
+                paragraphs=_describe_unplaced(version.unplaced))
         )
     blocks = [LocalBlock(block.kind, block.level, version.blocks[block.id], block.number, block.id) for block in draft.blocks]
     referenced = [item.footnote_id for block in blocks for item in block.content
@@ -146,4 +155,14 @@ def _describe_blocks(missing: list[tuple[int, Block]]) -> str:
                       for index, block in missing[:5])
     if len(missing) > 5:
         shown += " " + _("and {count} more").format(count=len(missing) - 5)
+    return shown
+
+
+def _describe_unplaced(unplaced: list[UnplacedText]) -> str:
+    shown = ", ".join(
+        (_("line {line}").format(line=item.line) + " " if item.line else "")
+        + f"(“{_first_words(plain_text(item.content))}”)"
+        for item in unplaced[:5])
+    if len(unplaced) > 5:
+        shown += " " + _("and {count} more").format(count=len(unplaced) - 5)
     return shown

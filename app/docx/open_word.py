@@ -5,7 +5,7 @@
 The DOCX reader gives the blocks, footnotes and (when there is one) the Council cover; this
 adds what a user needs to trust the result: the draft's language, detected from its text (a
 Spanish document becomes an `es` draft), and a report saying what was recognised and what was
-guessed.
+guessed. A note Concordia exported comes back exactly (app.docx.restore).
 """
 
 from __future__ import annotations
@@ -19,7 +19,8 @@ from app.model import Draft
 from app.model.inline import plain_text
 from app.progress import Progress
 
-from .reader import read_docx
+from .reader import read_word_file
+from .restore import restore_own_data
 
 #: Suffixes taken as Word documents by the window and the command line.
 WORD_SUFFIXES = (".docx", ".docm")
@@ -42,7 +43,8 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
     """Read a Word file into a new draft; DocxReadError (one sentence) when it cannot be read."""
     progress = progress or Progress()
     progress.step(0, 1, _("Reading the Word document"))
-    draft = read_docx(path)
+    word = read_word_file(path)
+    draft = word.draft
     progress.step(1, 1, _("Reading the Word document"))
     report = ImportReport()
     text = "\n".join(plain_text(block.content) for block in draft.blocks)
@@ -53,6 +55,8 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
             draft.note.languages = [language]
     elif language is not None:
         report.warn(_("The text does not read as English or Spanish; it was opened as English."))
+    # Concordia's own file: ids, kinds, reservations and comments as exported (language too).
+    restore_own_data(word, report)
     if not draft.note.number:
         report.warn(_("No Council cover was found: every paragraph is in the annex, and the "
                       "cover fields are empty."))

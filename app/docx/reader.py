@@ -1,4 +1,5 @@
-"""Reading a DOCX into a Draft: paragraphs, footnotes, and a Council cover block when present.
+"""Reading a DOCX into a Draft: paragraphs, footnotes, and a Council cover block when present
+(app.docx.cover_reader).
 
 The XML is walked directly with lxml because python-docx hides tracked text: here inserted
 text (`w:ins`, `w:moveTo`) is read and deleted text (`w:del`, `w:moveFrom`, `w:delText`) is
@@ -17,41 +18,51 @@ import re
 import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from lxml import etree
 
-from app.errors import ConcordiaError
 from app.i18n import _
-from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, NoteMeta, TextRun
+from app.limits import MAX_DOCX_PARAGRAPH_ELEMENTS, MAX_PARAGRAPHS, too_many_paragraphs
+from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, TextRun
 from app.model.inline import normalise
 
+from .cover_reader import Paragraph, take_cover
+from .cover_reader import plain as _plain
 from .ooxml import parse_xml_safely
+from .package import DocxReadError, PartReader, check_file, open_archive
+from .recognise import kind_from_style, kind_from_text, take_footer
 
-#: Largest uncompressed XML part we read, and largest believable compression ratio.
-MAX_PART_BYTES = 64 * 1024 * 1024
-MAX_RATIO = 200
-MAX_FILE_BYTES = 512 * 1024 * 1024
-OLE_MAGIC = b"\xd0\xcf\x11\xe0"
+__all__ = ["DocxReadError", "WordFile", "read_docx", "read_word_file", "take_cover"]
 
 
-class DocxReadError(ConcordiaError):
-    """A DOCX that cannot be read; `str()` is one sentence for the user."""
+@dataclass
+class WordFile:
+    """A read DOCX: the draft, plus the parts app.docx.restore reads Concordia's data from."""
+
+    draft: Draft
+    custom_xml: list[etree._Element] = field(default_factory=list)   # customXml/item*.xml
+    comments: etree._Element | None = None                           # word/comments.xml
 
 
 def read_docx(path: Path | str) -> Draft:
+    return read_word_file(path).draft
+
+
+def read_word_file(path: Path | str) -> WordFile:
     path = Path(path)
-    _check_file(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
-        raise DocxReadError(
-            _("“{name}” is damaged or incomplete (it is not a complete DOCX package).").format(
-                name=path.name)
-        ) from error
+    check_file(path)
+    archive = open_archive(path)
     with archive:
         package = _Package(path, archive)
-        return package.read()
+        try:
+            draft = package.read()
+        except RecursionError as error:   # nesting deeper than any real document
+            raise DocxReadError(
+                _("“{name}” nests its text too deeply to be read.").format(name=path.name)
+            ) from error
+        return WordFile(draft, package.custom_xml(), package.comments())
 
 
 @contextmanager
@@ -59,64 +70,25 @@ def open_package(path: Path | str) -> Iterator[_Package]:
     """The checked, size-capped package of a Word file, for readers beside this one
     (app.docx.word_markup); DocxReadError (one sentence) when it cannot be opened."""
     path = Path(path)
-    _check_file(path)
-    try:
-        archive = zipfile.ZipFile(path)
-    except zipfile.BadZipFile as error:
-        raise DocxReadError(
-            _("“{name}” is damaged or incomplete (it is not a complete DOCX package).").format(
-                name=path.name)
-        ) from error
-    with archive:
+    check_file(path)
+    with open_archive(path) as archive:
         yield _Package(path, archive)
-
-
-def _check_file(path: Path) -> None:
-    if not path.is_file():
-        raise DocxReadError(_("“{name}” is not a file.").format(name=path.name))
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise DocxReadError(_("“{name}” is too large to be a document.").format(name=path.name))
-    with path.open("rb") as handle:
-        head = handle.read(8)
-    if head.startswith(OLE_MAGIC):
-        raise DocxReadError(
-            _("“{name}” is password-protected or an old-style Word file; save it as an unprotected "
-              ".docx and try again.").format(name=path.name)
-        )
-    if not head.startswith(b"PK"):
-        raise DocxReadError(_("“{name}” is not a Word document.").format(name=path.name))
 
 
 class _Package:
     def __init__(self, path: Path, archive: zipfile.ZipFile) -> None:
         self.path = path
-        self.archive = archive
-        self.names = {info.filename: info for info in archive.infolist()}
+        self.parts = PartReader(path, archive)
+        self.names = self.parts.names
 
     # -- parts ---------------------------------------------------------------------------
     def xml(self, name: str) -> etree._Element | None:
-        info = self.names.get(name)
-        if info is None:
+        data = self.parts.read(name)
+        if data is None:
             return None
-        if info.file_size > MAX_PART_BYTES or (
-            info.compress_size and info.file_size / info.compress_size > MAX_RATIO
-            and info.file_size > 1024 * 1024
-        ):
-            raise DocxReadError(
-                _("“{name}” holds a part that expands to an unreasonable size; it was not opened "
-                  "(possible zip bomb).").format(name=self.path.name)
-            )
-        try:
-            data = self.archive.read(info)
-        except (zipfile.BadZipFile, EOFError, OSError, RuntimeError, NotImplementedError) as error:
-            # RuntimeError: an encrypted member; NotImplementedError: an unknown compression.
-            raise DocxReadError(
-                _("“{name}” is damaged: its part {part} cannot be read.").format(
-                    name=self.path.name, part=name)
-            ) from error
         try:
             return parse_xml_safely(data)
-        except etree.XMLSyntaxError as error:
+        except (etree.LxmlError, ValueError) as error:
             raise DocxReadError(
                 _("“{name}” is damaged: its part {part} is not well-formed XML.").format(
                     name=self.path.name, part=name)
@@ -141,13 +113,30 @@ class _Package:
             found.setdefault(kind, name)
         return found
 
+    def custom_xml(self) -> list[etree._Element]:
+        names = sorted(name for name in self.names if re.fullmatch(r"customXml/item\d+\.xml", name))
+        return [root for root in (self.xml(name) for name in names) if root is not None]
+
+    def comments(self) -> etree._Element | None:
+        part = self.relationships(self.main_part()).get("comments")
+        return self.xml(part) if part in self.names else None
+
+    def footers(self, main: str) -> list[etree._Element]:
+        folder = posixpath.dirname(main)
+        names = sorted(name for name in self.names
+                       if posixpath.dirname(name) == folder
+                       and re.fullmatch(r"footer\d*\.xml", posixpath.basename(name)))
+        return [root for root in (self.xml(name) for name in names) if root is not None]
+
     def main_part(self) -> str:
         target = self.relationships("").get("officeDocument")
-        if target:
+        if target and target in self.names:
             return target
         types = self.xml("[Content_Types].xml")
         if types is not None:
             for item in types:
+                if not isinstance(item.tag, str):
+                    continue
                 if "wordprocessingml.document.main" in (item.get("ContentType") or ""):
                     return (item.get("PartName") or "").lstrip("/")
         if "word/document.xml" in self.names:
@@ -175,8 +164,19 @@ class _Package:
                     draft.footnotes[footnote.id] = footnote
                     notes[(kind[:-5], note_id)] = footnote.id
         body = root.find(walker.w("body"))
-        paragraphs = walker.paragraphs(body, notes) if body is not None else []
+        if body is not None:   # counting elements is fast; walking them is not: refuse first
+            elements = sum(1 for _element in body.iter(walker.w("p")))
+            if elements > MAX_DOCX_PARAGRAPH_ELEMENTS:
+                raise DocxReadError(too_many_paragraphs(self.path.name, elements))
+        try:
+            paragraphs = walker.paragraphs(body, notes) if body is not None else []
+        except _TooManyParagraphs as error:
+            raise DocxReadError(too_many_paragraphs(self.path.name, error.count)) from None
+        if len(paragraphs) > MAX_PARAGRAPHS:
+            raise DocxReadError(too_many_paragraphs(self.path.name, len(paragraphs)))
         paragraphs = take_cover(draft.note, paragraphs)
+        if draft.note.number:      # a Council note: its footer names the drafter and directorate
+            take_footer(draft.note, self.footers(main))
         for kind, level, content in paragraphs:
             draft.blocks.append(Block(kind=kind, content=content, level=level))
         used = set(draft.footnote_order())
@@ -185,7 +185,12 @@ class _Package:
         return draft
 
 
-Paragraph = tuple[BlockKind, int, list[Inline]]
+
+
+class _TooManyParagraphs(Exception):
+    def __init__(self, count: int) -> None:
+        super().__init__(count)
+        self.count = count
 
 
 def _trim(content: list[Inline]) -> list[Inline]:
@@ -228,10 +233,16 @@ class _Walker:
     def paragraphs(self, body: etree._Element, notes: dict) -> list[Paragraph]:
         result: list[Paragraph] = []
         carried: list[Inline] = []   # content of a paragraph whose mark was deleted
+        elements = 0
         for paragraph in body.iter(self.w("p")):
+            elements += 1
+            if elements > MAX_DOCX_PARAGRAPH_ELEMENTS:
+                raise _TooManyParagraphs(elements)
             if self._nested_or_deleted(paragraph, body):
                 continue
-            content = carried + self.inlines(paragraph, notes)
+            # Extending in place: a run of deleted marks stays linear, not quadratic.
+            content = carried
+            content.extend(self.inlines(paragraph, notes))
             properties = paragraph.find(self.w("pPr"))
             if properties is not None and properties.find(f"{self.w('rPr')}/{self.w('del')}") is not None:
                 carried = content   # accepting a deleted mark joins this paragraph to the next
@@ -259,9 +270,11 @@ class _Walker:
 
     def kind_of(self, properties, content: list[Inline]) -> tuple[BlockKind, int]:
         if properties is None:
-            return BlockKind.PARAGRAPH, 0
+            return kind_from_text(_plain(content)), 0
         style = properties.find(self.w("pStyle"))
         style_id = (self.attr(style, "val") or "") if style is not None else ""
+        if (ours := kind_from_style(style_id)) is not None:
+            return ours
         if style_id.lower() in ("title", "titulo", "título"):
             return BlockKind.TITLE, 0
         if _HEADING_STYLE.match(style_id):
@@ -269,9 +282,11 @@ class _Walker:
         numbering = properties.find(self.w("numPr"))
         if numbering is not None:
             level_el = numbering.find(self.w("ilvl"))
-            level = int(self.attr(level_el, "val") or 0) if level_el is not None else 0
+            value = (self.attr(level_el, "val") or "0") if level_el is not None else "0"
+            # Word writes 0–8; anything else (a damaged or hand-made file) reads as level 0.
+            level = int(value) if value.isascii() and value.isdigit() and int(value) <= 8 else 0
             return BlockKind.LIST_ITEM, level + 1
-        return BlockKind.PARAGRAPH, 0
+        return kind_from_text(_plain(content)), 0
 
     def inlines(self, element: etree._Element, notes: dict) -> list[Inline]:
         result: list[Inline] = []
@@ -325,72 +340,3 @@ class _Walker:
             "underline": on("u"),
             "superscript": vertical is not None and self.attr(vertical, "val") == "superscript",
         }
-
-
-# -- the Council cover block ------------------------------------------------------------------
-
-_COUNCIL = re.compile(r"^(council of the|consejo de la)\b", re.IGNORECASE)
-_NUMBER = re.compile(r"^(\d{3,5}/(?:\d+/)?\d{2})(?:\s+((?:REV|ADD|COR)\s*\d+))?$")
-_PLACE_DATE = re.compile(r"^(Brussels|Bruselas|Luxembourg|Luxemburgo),\s+(.+)$")
-_ORIGINAL = re.compile(r"^\(OR\.\s*([a-z, ]+)\)$", re.IGNORECASE)
-_FIELDS = {"from": "sender", "de": "sender", "to": "recipient", "a": "recipient",
-           "subject": "subject", "asunto": "subject"}
-_FIELD = re.compile(r"^(From|To|Subject|De|A|Asunto)\s*:\s*(.*)$", re.DOTALL)
-_ANNEX = re.compile(r"^(ANNEX|ANEXO)(\s+[IVX\d]+)?$")
-_COVER_SCAN = 80
-
-
-def _plain(content: list[Inline]) -> str:
-    return " ".join("".join(i.text for i in content if isinstance(i, TextRun)).split())
-
-
-def take_cover(note: NoteMeta, paragraphs: list[Paragraph]) -> list[Paragraph]:
-    """Fill `note` from a Council cover block and return the annexed text's paragraphs.
-
-    A document whose first paragraphs do not name the Council is returned unchanged.
-    """
-    texts = [_plain(content) for _kind, _level, content in paragraphs]
-    if not any(_COUNCIL.match(text) for text in texts[:_COVER_SCAN]):
-        return paragraphs
-    from app.library.dates import parse_long_date
-
-    pending = ""           # a field label alone in its table cell: the value is the next one
-    subject_at = -1
-    for index, text in enumerate(texts[:_COVER_SCAN]):
-        if _ANNEX.match(text):
-            break
-        if pending:
-            setattr(note, pending, text)
-            subject_at = index if pending == "subject" else subject_at
-            pending = ""
-            continue
-        if (match := _NUMBER.match(text)) and not note.number:
-            note.number, note.suffix = match.group(1), " ".join((match.group(2) or "").split())
-            parts = note.number.split("/")
-            if len(parts) == 3 and note.suffix.startswith("REV"):
-                note.number = f"{parts[0]}/{parts[2]}"   # the model keeps "6914/24" + "REV 1"
-        elif match := _PLACE_DATE.match(text):
-            note.place, note.date = match.group(1), parse_long_date(match.group(2))
-        elif match := _ORIGINAL.match(text):
-            note.languages = [code.strip().lower() for code in match.group(1).split(",") if code.strip()]
-        elif text == "LIMITE":
-            note.marking = "LIMITE"
-        elif text in ("NOTE", "NOTA", "COVER NOTE", "I/A ITEM NOTE"):
-            note.doc_type = "NOTE" if text == "NOTA" else text
-        elif match := _FIELD.match(text):
-            name = _FIELDS[match.group(1).lower()]
-            if match.group(2).strip():
-                setattr(note, name, match.group(2).strip())
-                subject_at = index if name == "subject" else subject_at
-            else:
-                pending = name
-    annex_at = next((i for i, text in enumerate(texts) if _ANNEX.match(text)), None)
-    if annex_at is not None:
-        if subject_at >= 0:
-            note.intro = "\n".join(texts[subject_at + 1:annex_at]).strip()
-        return paragraphs[annex_at + 1:]
-    if subject_at >= 0:
-        # No ANNEX line: the intro is the paragraph after the subject, the text follows it.
-        note.intro = texts[subject_at + 1] if subject_at + 1 < len(texts) else ""
-        return paragraphs[subject_at + 2:]
-    return paragraphs

@@ -28,6 +28,7 @@ from app.progress import Cancelled, Progress
 from .annex import AnnexNumbering, annex_marker, annex_paragraphs
 from .comments import annotate
 from .cover import cover_elements
+from .embedded import BeforeMarks, attach_embedded, embedded_data
 from .footer import fill_footer
 from .footnotes import FootnoteCollector
 from .labels import ExportLabels
@@ -84,6 +85,7 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     progress = progress or Progress()
     target = Path(path)
     local = localise(draft, language)
+    before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)
     labels = ExportLabels(language)
     warnings = list(local.warnings)
@@ -126,6 +128,8 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     footnotes.attach(document)
     numbering.attach(document)
     marks.attach(document)
+    if annex is None:   # our own note: what an import needs to read it back exactly
+        attach_embedded(document, embedded_data(draft, local, before, marks.comments))
 
     cover_section, annex_section = document.sections[0], document.sections[1]
     for section, is_annex in ((cover_section, False), (annex_section, True)):

@@ -2,6 +2,11 @@
 
 The result is a list of `TextRun`s and `Marker`s; markers become `FootnoteRef`s once the
 footnote texts of the whole document are known (see footnotes.py).
+
+The parse is one left-to-right scan. Looking for a closer (`</u>`, `>`, `]`, `**`) could
+search the rest of the line for every opener, quadratic on a long line of markup; so a search
+that failed is remembered (a later opener before the same end cannot succeed either) and
+bracket pairs are matched once for the whole text.
 """
 
 from __future__ import annotations
@@ -16,6 +21,11 @@ _SUPERSCRIPT_VALUE = {char: str(value) for value, char in enumerate(SUPERSCRIPT_
 _ESCAPABLE = set("\\`*_{}[]()#+-.!|<>~\"'&$%^=:;,/?@")
 _URL = re.compile(r"^(?:https?://|www\.|mailto:|ftp://)\S+$", re.IGNORECASE)
 _EMAIL = re.compile(r"^[\w.+-]+@[\w-]+(\.[\w-]+)+$")
+_TAGS = (("sup", "superscript"), ("u", "underline"), ("b", "bold"), ("strong", "bold"),
+         ("i", "italic"), ("em", "italic"), ("sub", None))
+_CLOSING_TAG = {tag: re.compile(re.escape(f"</{tag}>"), re.IGNORECASE) for tag, _attr in _TAGS}
+#: Formatting nested deeper than this is kept as written (the words stay, not the formatting).
+MAX_NESTING = 40
 
 
 @dataclass(frozen=True)
@@ -54,8 +64,28 @@ def inline_to_plain(text: str) -> str:
 class _Parser:
     def __init__(self, source: str) -> None:
         self.s = source
+        self.depth = 0
+        self.failed: dict[tuple, int] = {}     # (what, end) → earliest start that found nothing
+        self.brackets: dict[int, int] | None = None
+
+    def _search(self, key: tuple, start: int, end: int, find) -> int:
+        """`find(start, end)`, remembering failures: none after `start` means none later."""
+        earliest = self.failed.get((key, end))
+        if earliest is not None and start >= earliest:
+            return -1
+        found = find(start, end)
+        if found < 0:
+            self.failed[(key, end)] = start if earliest is None else min(start, earliest)
+        return found
 
     def parse(self, start: int, end: int, fmt: TextRun) -> list[Piece]:
+        self.depth += 1
+        try:
+            return self._parse(start, end, fmt)
+        finally:
+            self.depth -= 1
+
+    def _parse(self, start: int, end: int, fmt: TextRun) -> list[Piece]:
         s = self.s
         out: list[Piece] = []
         buffer: list[str] = []
@@ -78,6 +108,9 @@ class _Parser:
             elif char == "\\" and i + 1 < end and s[i + 1] == "\n":   # hard line break
                 buffer.append(" ")
                 i += 2
+            elif char in "<[*_" and self.depth > MAX_NESTING:
+                buffer.append(char)
+                i += 1
             elif char == "<":
                 i = self._angle(i, end, fmt, buffer, emit)
             elif char == "[":
@@ -104,12 +137,12 @@ class _Parser:
     def _angle(self, i, end, fmt, buffer, emit) -> int:
         s = self.s
         lower = s[i : i + 6].lower()
-        for tag, attr in (("sup", "superscript"), ("u", "underline"), ("b", "bold"),
-                          ("strong", "bold"), ("i", "italic"), ("em", "italic"), ("sub", None)):
+        for tag, attr in _TAGS:
             opener = f"<{tag}>"
             if s[i : i + len(opener)].lower() != opener:
                 continue
-            close = s.lower().find(f"</{tag}>", i + len(opener), end)
+            close = self._search(("tag", tag), i + len(opener), end,
+                                 lambda a, b, tag=tag: _first(_CLOSING_TAG[tag], s, a, b))
             if close < 0:
                 break
             inner_start = i + len(opener)
@@ -125,7 +158,7 @@ class _Parser:
             if close > 0:
                 buffer.append(" ")
                 return close + 1
-        close = s.find(">", i + 1, end)
+        close = self._search((">",), i + 1, end, lambda a, b: s.find(">", a, b))
         if close > 0:
             inside = s[i + 1 : close]
             if looks_like_url(inside) or _EMAIL.match(inside):
@@ -138,14 +171,14 @@ class _Parser:
     def _bracket(self, i, end, fmt, buffer, emit) -> int:
         s = self.s
         if s.startswith("[^", i):
-            close = s.find("]", i + 2, end)
+            close = self._search(("]",), i + 2, end, lambda a, b: s.find("]", a, b))
             if close > 0 and re.fullmatch(r"[\w-]+", s[i + 2 : close]):
                 label = s[i + 2 : close]
                 emit([Marker(label, "caret", s[i : close + 1])])
                 return close + 1
         close = self._matching_bracket(i, end)
         if close > 0 and close + 1 < end and s[close + 1] == "(":
-            paren = s.find(")", close + 2, end)
+            paren = self._search((")",), close + 2, end, lambda a, b: s.find(")", a, b))
             if paren > 0:
                 url = s[close + 2 : paren].strip().split(" ")[0].strip("<>")
                 label_text = s[i + 1 : close]
@@ -159,6 +192,14 @@ class _Parser:
         return i + 1
 
     def _matching_bracket(self, i, end) -> int:
+        if self.brackets is None:
+            self.brackets = _bracket_pairs(self.s)
+        if i in self.brackets:
+            partner = self.brackets[i]
+            return partner if partner < end else -1
+        return self._scan_bracket(i, end)     # an opener the whole-text pass saw as escaped
+
+    def _scan_bracket(self, i, end) -> int:
         depth = 0
         j = i
         while j < end:
@@ -179,7 +220,7 @@ class _Parser:
         s = self.s
         char = s[i]
         if s.startswith(char * 3, i):
-            close = s.find(char * 3, i + 3, end)
+            close = self._search(("3", char), i + 3, end, lambda a, b: s.find(char * 3, a, b))
             if close > i + 3 and not s[i + 3].isspace():
                 emit(self.parse(i + 3, close, replace(fmt, bold=True, italic=True)))
                 return close + 3
@@ -190,7 +231,8 @@ class _Parser:
         if after.isspace() or (char == "_" and before.isalnum()):
             buffer.append(s[i : i + width])
             return i + width
-        close = self._closing(i + width, end, char, width)
+        close = self._search(("close", char, width), i + width, end,
+                             lambda a, b: self._closing(a, b, char, width))
         if close < 0:
             buffer.append(s[i : i + width])
             return i + width
@@ -217,6 +259,31 @@ class _Parser:
                 continue
             j += 1
         return -1
+
+
+def _first(pattern: re.Pattern, text: str, start: int, end: int) -> int:
+    match = pattern.search(text, start, end)
+    return match.start() if match else -1
+
+
+def _bracket_pairs(text: str) -> dict[int, int]:
+    """Each `[` → its matching `]` (-1 if none), skipping backslash escapes, in one pass."""
+    pairs: dict[int, int] = {}
+    open_at: list[int] = []
+    j = 0
+    while j < len(text):
+        char = text[j]
+        if char == "\\":
+            j += 2
+            continue
+        if char == "[":
+            open_at.append(j)
+        elif char == "]" and open_at:
+            pairs[open_at.pop()] = j
+        j += 1
+    for unmatched in open_at:
+        pairs[unmatched] = -1
+    return pairs
 
 
 def tidy(pieces: list[Piece]) -> list[Piece]:

@@ -10,6 +10,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from app.i18n import N_, _
+
+from .reading import TextImportError
+
 #: Short words frequent in running text of each language and rare in the others.
 #: Words shared by several languages ("a", "de", "en", "la") are left out on purpose.
 STOP_WORDS: dict[str, frozenset[str]] = {
@@ -39,8 +43,14 @@ MIN_SHARE = 0.5
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 _SCRIPT_NON_LATIN = re.compile(r"[\u0400-\u04FF\u0590-\u05FF\u0600-\u06FF\u0370-\u03FF\u4E00-\u9FFF]")
 
-LANGUAGE_NAMES = {"en": "English", "es": "Spanish", "fr": "French", "de": "German",
-                  "it": "Italian", "pt": "Portuguese", "other": "another language"}
+LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish"), "fr": N_("French"),
+                  "de": N_("German"), "it": N_("Italian"), "pt": N_("Portuguese"),
+                  "other": N_("another language")}
+
+
+def language_name(code: str) -> str:
+    """The untranslated name of a language code (pass it through `_` to show it)."""
+    return LANGUAGE_NAMES.get(code, code)
 
 
 def language_scores(text: str, limit: int = 200_000) -> Counter[str]:
@@ -68,3 +78,22 @@ def detect_language(text: str) -> str | None:
     if hits / total < MIN_SHARE:
         return None
     return language
+
+
+class WrongLanguageError(TextImportError):
+    """A text given as one language that reads as another; `force` imports it anyway."""
+
+    def __init__(self, detected: str, expected: str, path=None) -> None:
+        super().__init__(_("This text reads as {detected}, not {expected}.").format(
+            detected=_(language_name(detected)), expected=_(language_name(expected))), path)
+        self.detected, self.expected = detected, expected
+
+
+def check_language(text: str, expected: str, path=None) -> None:
+    """WrongLanguageError when `text` plainly reads as another language than `expected`.
+    Too short or mixed a text, or a language we have no stop words for, is let through."""
+    detected = detect_language(text)
+    if detected is None or detected == expected:
+        return
+    if expected in STOP_WORDS or detected == "other":
+        raise WrongLanguageError(detected, expected, path)

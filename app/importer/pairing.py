@@ -29,17 +29,19 @@ from app.model import (
     LanguageVersion,
     TextRun,
 )
+from app.model.inline import footnote_ids
 from app.model.numbering import paragraph_labels
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
 
+from .language import check_language, language_name
+from .pair_align import Link, align, fill_gaps
+from .pair_anchors import block_anchors
+from .pair_placing import DivideNote, JoinNote, place
 from .reading import TextImportError, read_source
 from .report import ImportReport, TextWarning, short_quote
 from .text import import_text
 
-#: Half-width of the alignment band, in blocks, beyond the difference in block counts.
-_BAND = 60
-_MIN_MATCH = 0.6
 _LANGUAGE = re.compile(r"^[a-z]{2,3}$")
 
 
@@ -58,6 +60,8 @@ class PairingReport:
     footnotes_paired: int = 0
     unpaired_main_footnotes: list[str] = field(default_factory=list)       # footnote ids
     unpaired_version_footnotes: list[TextWarning] = field(default_factory=list)
+    joined: list[JoinNote] = field(default_factory=list)      # split paragraphs put together
+    divided: list[DivideNote] = field(default_factory=list)   # merged paragraphs cut apart
     import_report: ImportReport = field(default_factory=ImportReport)
     operation: Operation | None = None    # what was applied
     inverse: Operation | None = None      # applying it undoes the import
@@ -74,6 +78,7 @@ class PairingReport:
         for warning in self.unpaired_version:
             lines.append(_("{place}: not paired with any block of the draft").format(
                 place=_("line {line} (“{quote}”)").format(line=warning.line, quote=warning.quote)))
+        lines.extend(self.joined_and_divided())
         for footnote_id in self.unpaired_main_footnotes:
             lines.append(_("no {language} text for footnote {id}").format(
                 language=self.language, id=footnote_id))
@@ -81,23 +86,54 @@ class PairingReport:
             lines.append(str(warning))
         return lines
 
+    def joined_and_divided(self) -> list[str]:
+        """One sentence per split paragraph joined and per merged paragraph divided."""
+        lines: list[str] = []
+        name = _(language_name(self.language))
+        for note in self.joined:
+            lines.append(_("{language} paragraphs at lines {lines} were joined as the text of "
+                           "the block “{quote}”").format(
+                language=name, lines=_and_list(note.lines), quote=note.quote))
+        for note in self.divided:
+            if len(note.block_ids) == 2:
+                lines.append(_("the {language} paragraph at line {line} was divided between "
+                               "the blocks “{first}” and “{second}”, after “{words}”").format(
+                    language=name, line=note.line, first=note.quotes[0],
+                    second=note.quotes[1], words=note.cut_after))
+            else:
+                lines.append(_("the {language} paragraph at line {line} covers the blocks "
+                               "“{first}” and “{second}” but has no sentence end to divide it "
+                               "at, so the first block got all of it").format(
+                    language=name, line=note.line, first=note.quotes[0],
+                    second=note.quotes[1]))
+        return lines
+
+
+def _and_list(items: list) -> str:
+    shown = [str(item) for item in items]
+    return shown[0] if len(shown) == 1 else _("{first} and {last}").format(
+        first=", ".join(shown[:-1]), last=shown[-1])
+
 
 def import_language_version(
-    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None,
+    force: bool = False,
 ) -> PairingReport:
     """Import the `language` text of the draft and store it as its language version."""
-    report = prepare_language_version(draft, text_or_path, language, progress)
+    report = prepare_language_version(draft, text_or_path, language, progress, force)
     assert report.operation is not None
     report.inverse = report.operation.apply(draft)
     return report
 
 
 def prepare_language_version(
-    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None
+    draft: Draft, text_or_path: str | Path, language: str, progress: Progress | None = None,
+    force: bool = False,
 ) -> PairingReport:
     """Read and pair the `language` text; `report.operation` stores it, the draft is untouched.
 
     A path ending in .docx is read as a Word document; any other path or text as markdown.
+    A text that reads as another language is refused (WrongLanguageError) unless `force`.
     """
     language = language.strip().lower()
     if not _LANGUAGE.match(language):
@@ -117,8 +153,13 @@ def prepare_language_version(
             text = read_source(text_or_path, import_report)
         else:
             text = text_or_path
-        other, import_report = import_text(text, progress, import_report)
+        other, import_report = import_text(
+            text, progress, import_report,
+            name=Path(text_or_path).name if _is_path(text_or_path) else "")
         _drop_numbering_notes(import_report)
+    if not force:
+        source_path = Path(text_or_path) if _is_path(text_or_path) else None
+        check_language("\n".join(block.text for block in other.blocks), language, source_path)
     if not other.blocks:
         raise TextImportError(_("No paragraphs were found in the text, so there is nothing to "
                                 "pair with the draft."))
@@ -188,61 +229,60 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
         value = getattr(other.note, name)
         if value:
             version.meta[name] = value
-    pairs = pair_blocks(draft.blocks, other.blocks, report.import_report.block_numbers,
+    lines = report.import_report.block_lines
+    links = pair_blocks(draft.blocks, other.blocks, report.import_report.block_numbers,
                         loose_kinds=loose_kinds)
-    report.paired = len(pairs)
-    footnote_map = _pair_footnotes(draft, other, pairs, version, report)
-    for main_index, other_index in pairs:
-        main, translated = draft.blocks[main_index], other.blocks[other_index]
+    placement = place(links, draft.blocks, other.blocks, lines)
+    report.paired = len(placement.contents)
+    report.joined, report.divided = placement.joined, placement.divided
+    footnote_map = _pair_footnotes(draft, other, placement, version, report)
+    for main_index, translated in sorted(placement.contents.items()):
+        main = draft.blocks[main_index]
         content = []
-        for item in translated.content:
+        for item in translated:
             if isinstance(item, FootnoteRef):
                 item = FootnoteRef(footnote_map.get(item.footnote_id, item.footnote_id))
             content.append(item)
         version.blocks[main.id] = content
         version.confirmed[main.id] = main.text
-    paired_main = {i for i, _ in pairs}
-    paired_other = {j for _, j in pairs}
+    version.unplaced = [unplaced for _j, unplaced in placement.unplaced]
     report.unpaired_main = [
         (block.id, short_quote(block.text))
-        for i, block in enumerate(draft.blocks) if i not in paired_main
+        for i, block in enumerate(draft.blocks) if i not in placement.contents
     ]
     report.unpaired_version = [
-        TextWarning(_("not paired"), report.import_report.block_lines.get(block.id),
-                    short_quote(block.text))
-        for j, block in enumerate(other.blocks) if j not in paired_other
+        TextWarning(_("not paired"), lines.get(other.blocks[j].id),
+                    short_quote(other.blocks[j].text))
+        for j, _unplaced in placement.unplaced
     ]
     main_labels = paragraph_labels(draft.blocks)
     other_labels = paragraph_labels(other.blocks)
     numbers = report.import_report.block_numbers
     report.unpaired_main_places = [main_labels[i] for i in range(len(draft.blocks))
-                                   if i not in paired_main]
+                                   if i not in placement.contents]
     report.unpaired_version_places = [
-        f"§ {numbers[block.id]}" if block.id in numbers else other_labels[j]
-        for j, block in enumerate(other.blocks) if j not in paired_other
+        f"§ {numbers[other.blocks[j].id]}" if other.blocks[j].id in numbers else other_labels[j]
+        for j, _unplaced in placement.unplaced
     ]
     return version
 
 
-def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
+def _pair_footnotes(draft, other, placement, version, report) -> dict[str, str]:
     """Version footnote id → draft footnote id; texts go into the version under the draft's id."""
     mapping: dict[str, str] = {}
     main_left: list[str] = []
     other_left: list[str] = []
-    for main_index, other_index in pairs:
+    for main_index, content in placement.contents.items():
         mains = draft.blocks[main_index].footnote_ids
-        others = other.blocks[other_index].footnote_ids
+        others = footnote_ids(content)
         mapping.update(zip(others, mains, strict=False))       # extra ones reported below
         main_left.extend(mains[len(others):])
         other_left.extend(others[len(mains):])
-    paired_main_blocks = {i for i, _ in pairs}
     for i, block in enumerate(draft.blocks):
-        if i not in paired_main_blocks:
+        if i not in placement.contents:
             main_left.extend(block.footnote_ids)
-    paired_other_blocks = {j for _, j in pairs}
-    for j, block in enumerate(other.blocks):
-        if j not in paired_other_blocks:
-            other_left.extend(block.footnote_ids)
+    for j, _unplaced in placement.unplaced:
+        other_left.extend(other.blocks[j].footnote_ids)
     # Footnotes nobody refers to pair in order with the draft's.
     mapping.update(
         zip(other.unreferenced_footnotes(), draft.unreferenced_footnotes(), strict=False)
@@ -264,116 +304,12 @@ def _pair_footnotes(draft, other, pairs, version, report) -> dict[str, str]:
 
 # -- block pairing ------------------------------------------------------------------------------
 
-@dataclass(frozen=True)
-class _Features:
-    kind: BlockKind
-    level: int
-    footnotes: int
-    numbers: tuple[str, ...]
-    length: int
-    ordinal: int | None          # draft: n-th numbered paragraph; version: its source number
-
-
-def _features(blocks: list[Block], numbers: dict[str, int] | None,
-              loose_kinds: bool = False) -> list[_Features]:
-    result = []
-    count = 0
-    for block in blocks:
-        ordinal = None
-        if block.kind is BlockKind.NUMBERED:
-            count += 1
-            ordinal = count if numbers is None else numbers.get(block.id)
-        text = block.text
-        # Loose: kinds and levels are not compared (Word styles do not carry them reliably).
-        kind = BlockKind.PARAGRAPH if loose_kinds else block.kind
-        level = 0 if loose_kinds else block.level
-        result.append(_Features(kind, level, len(block.footnote_ids),
-                                tuple(re.findall(r"\d+", text)), len(text), ordinal))
-    return result
-
-
-def similarity(a: _Features, b: _Features) -> float:
-    """How well two blocks of different languages match by structure; below _MIN_MATCH: no."""
-    if a.kind is not b.kind:
-        return 0.0
-    score = 0.2 + (0.3 if a.level == b.level else 0.0)
-    if a.ordinal is not None and b.ordinal is not None:
-        if a.ordinal != b.ordinal:
-            return 0.0
-        score += 2.0
-    score += 0.5 if a.footnotes == b.footnotes else -0.5 * abs(a.footnotes - b.footnotes)
-    if a.numbers or b.numbers:
-        score += 1.0 if a.numbers == b.numbers else -0.5
-    return score + min(a.length, b.length) / max(a.length, b.length, 1)
-
-
 def pair_blocks(
     main: list[Block], other: list[Block], other_numbers: dict[str, int] | None = None,
     loose_kinds: bool = False,
-) -> list[tuple[int, int]]:
-    """(draft index, version index) pairs in order. `other_numbers`: source paragraph numbers;
-    `loose_kinds`: pair blocks whatever their kinds (a Word document's are unreliable)."""
-    mine = _features(main, None, loose_kinds)
-    theirs = _features(other, other_numbers or {}, loose_kinds)
-    return _fill_gaps(_align(mine, theirs), len(main), len(other))
-
-
-def _align(mine: list[_Features], theirs: list[_Features]) -> list[tuple[int, int]]:
-    """Best order-keeping matching (gaps cost nothing), in a band around the diagonal so a
-    300-page draft stays fast; outside the band a cell counts as 0, a safe lower bound."""
-    n, m = len(mine), len(theirs)
-    width = _BAND + abs(n - m)
-
-    def band(i: int) -> tuple[int, int]:
-        centre = i * m // max(n, 1)
-        return max(0, centre - width), min(m, centre + width)
-
-    rows: list[tuple[int, list[float]]] = [(0, [])] * (n + 1)
-    rows[n] = (0, [0.0] * (m + 1))
-
-    def best(i: int, j: int) -> float:
-        low, values = rows[i]
-        k = j - low
-        return values[k] if 0 <= k < len(values) else 0.0
-
-    scores: dict[tuple[int, int], float] = {}
-    for i in range(n - 1, -1, -1):
-        low, high = band(i)
-        values = [0.0] * (high - low + 1)
-        rows[i] = (low, values)
-        for j in range(high, low - 1, -1):
-            value = max(best(i + 1, j), best(i, j + 1))
-            if j < m:
-                score = similarity(mine[i], theirs[j])
-                if score >= _MIN_MATCH:
-                    scores[(i, j)] = score
-                    value = max(value, score + best(i + 1, j + 1))
-            values[j - low] = value
-    pairs = []
-    i = j = 0
-    while i < n and j < m:
-        here = best(i, j)
-        score = scores.get((i, j))
-        if score is not None and abs(here - (score + best(i + 1, j + 1))) < 1e-9:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif abs(here - best(i + 1, j)) < 1e-9:
-            i += 1
-        else:
-            j += 1
-    return pairs
-
-
-def _fill_gaps(pairs, n: int, m: int) -> list[tuple[int, int]]:
-    """Blocks left between two pairs are paired in order when both sides have as many."""
-    result: list[tuple[int, int]] = []
-    last_i = last_j = -1
-    for i, j in pairs + [(n, m)]:
-        gap_main = list(range(last_i + 1, i))
-        gap_other = list(range(last_j + 1, j))
-        if gap_main and len(gap_main) == len(gap_other):
-            result.extend(zip(gap_main, gap_other, strict=True))
-        if i < n:
-            result.append((i, j))
-        last_i, last_j = i, j
-    return result
+) -> list[Link]:
+    """Links between draft and version blocks, in order. `other_numbers`: source paragraph
+    numbers; `loose_kinds`: pair blocks whatever their kinds (a Word document's are unreliable)."""
+    mine = block_anchors(main, None, loose_kinds)
+    theirs = block_anchors(other, other_numbers or {}, loose_kinds)
+    return fill_gaps(align(mine, theirs), len(main), len(other))

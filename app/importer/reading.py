@@ -6,12 +6,11 @@ import codecs
 from pathlib import Path
 
 from app.i18n import _
+from app.limits import MAX_TEXT_BYTES, megabytes  # noqa: F401  (re-exported: app.importer)
 from app.store import DraftFileError
 
 from .report import ImportReport
 
-#: Above this a "text" file is not a note; refusing early keeps memory bounded.
-MAX_TEXT_BYTES = 50 * 1024 * 1024
 _SNIFF_BYTES = 8192
 
 
@@ -27,8 +26,8 @@ def read_source(path: Path | str, report: ImportReport) -> str:
         raise IsADirectoryError(21, "is a directory", str(path))
     if size > MAX_TEXT_BYTES:
         raise TextImportError(
-            _("“{name}” is too large to import ({size} MB; the limit is {limit} MB).").format(
-                name=path.name, size=size // (1024 * 1024), limit=MAX_TEXT_BYTES // (1024 * 1024)
+            _("“{name}” is too large to import ({size}; the limit for a text is {limit}).").format(
+                name=path.name, size=megabytes(size), limit=megabytes(MAX_TEXT_BYTES)
             ),
             path,
         )

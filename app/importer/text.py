@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.i18n import _
+from app.limits import MAX_LINE_CHARS, MAX_PARAGRAPHS, line_too_long, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, FootnoteRef, TextRun
 from app.model.inline import normalise
 from app.model.numbering import keep_source_numbers
@@ -26,7 +27,7 @@ from .furniture import FooterReader
 from .inline_md import Marker, Piece, inline_to_plain, superscript_label
 from .language import LANGUAGE_NAMES, detect_language
 from .pdf_text import repair_pdf_text
-from .reading import read_source
+from .reading import TextImportError, read_source
 from .report import ImportReport
 
 #: Kinds a paragraph broken by a page can continue.
@@ -50,30 +51,67 @@ def import_text_file(
 ) -> tuple[Draft, ImportReport]:
     report = ImportReport()
     text = read_source(path, report)
-    return import_text(text, progress, report)
+    return import_text(text, progress, report, name=Path(path).name)
 
 
 def import_text(
-    text: str, progress: Progress | None = None, report: ImportReport | None = None
+    text: str, progress: Progress | None = None, report: ImportReport | None = None,
+    name: str = "",
 ) -> tuple[Draft, ImportReport]:
+    """`name` (the file's) is for the sentence that refuses a text beyond the caps."""
     report = report or ImportReport()
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     report.lines = text.count("\n") + 1
+    name = name or _("the text")
+    _check_line_lengths(text, name)
     repaired = repair_pdf_text(text, report)
     if repaired is not None:
         text = repaired.text
     lines = text.split("\n")
+    if (blocks := _count_blocks_at_least(lines)) > MAX_PARAGRAPHS:   # refuse before the work
+        raise TextImportError(too_many_paragraphs(name, blocks))
     cover = read_cover(lines, report)
     if repaired is not None:
         cover.meta.initials = cover.meta.initials or repaired.facts.initials
         cover.meta.directorate = cover.meta.directorate or repaired.facts.directorate
     builder = _Builder(report, FooterReader(cover.meta))
     for position, chunk in enumerate(iter_chunks(lines, cover.body_start, progress)):
+        if position >= MAX_PARAGRAPHS:   # paragraphs, footnote texts and separators alike
+            raise TextImportError(too_many_paragraphs(name, _count_blocks_at_least(lines)))
         builder.add(chunk, position)
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     draft.language = _language_of(draft)
     return draft, report
+
+
+def _check_line_lengths(text: str, name: str) -> None:
+    """Before any other work (the PDF repair included), refuse a line past the cap."""
+    start = 0
+    for number, end in enumerate(_line_ends(text), start=1):
+        if end - start > MAX_LINE_CHARS:
+            raise TextImportError(line_too_long(name, number, end - start))
+        start = end + 1
+
+
+def _line_ends(text: str):
+    at = text.find("\n")
+    while at >= 0:
+        yield at
+        at = text.find("\n", at + 1)
+    yield len(text)
+
+
+def _count_blocks_at_least(lines: list[str]) -> int:
+    """A cheap count for the refusal: non-blank runs of lines (at least as many blocks)."""
+    count, blank = 0, True
+    for line in lines:
+        if line.strip():
+            count += blank
+            blank = False
+        else:
+            blank = True
+    return count
 
 
 def _language_of(draft: Draft) -> str:
@@ -141,8 +179,7 @@ class _Builder:
         previous = self.blocks[-1]
         if previous.kind not in _CONTINUABLE:
             return False
-        previous_text = "".join(p.text for p in previous.content if isinstance(p, TextRun))
-        if terminated(previous_text):
+        if terminated(_tail_text(previous.content)):
             return False
         if shape.text.lstrip()[:1].islower():
             return True
@@ -183,3 +220,17 @@ class _Builder:
         for footnote in footnotes:
             draft.footnotes[footnote.id] = footnote
 
+
+
+def _tail_text(content: list) -> str:
+    """The last words of a pending block: enough to see how it ends, without joining it all
+    for every chunk (a long run of continued chunks would make the import quadratic)."""
+    tail: list[str] = []
+    size = 0
+    for piece in reversed(content):
+        if isinstance(piece, TextRun):
+            tail.append(piece.text)
+            size += len(piece.text.strip())
+            if size >= 16:
+                break
+    return "".join(reversed(tail))

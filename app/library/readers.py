@@ -14,6 +14,7 @@ from pathlib import Path
 
 from app.errors import ConcordiaError
 from app.i18n import _
+from app.limits import MAX_TEXT_BYTES
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, TextRun
 
 from .normalise import guess_language
@@ -23,8 +24,8 @@ TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
 DOCX_SUFFIXES = {".docx"}
 DRAFT_SUFFIXES = {".concordia"}
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | DOCX_SUFFIXES | DRAFT_SUFFIXES
-#: A plain-text source larger than this is not a declaration; refuse it rather than stall.
-MAX_TEXT_BYTES = 20 * 1024 * 1024
+#: The caps (text size, line length, paragraphs, DOCX parts) are app.limits', enforced by
+#: the importer and the DOCX reader that read_source calls.
 
 
 class SourceError(ConcordiaError):

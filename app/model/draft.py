@@ -187,6 +187,25 @@ TRANSLATED_META_FIELDS = ("sender", "recipient", "subject", "intro")
 
 
 @dataclass
+class UnplacedText:
+    """A paragraph of a language version that pairs with no block of the draft: kept (never
+    dropped) so the export can refuse and name it rather than lose it."""
+
+    content: list[Inline]
+    after: str | None = None      # id of the draft block it followed, None before the first
+    line: int | None = None       # its line in the imported source
+
+    def to_json(self) -> dict:
+        return {"content": [i.to_json() for i in self.content], "after": self.after,
+                "line": self.line}
+
+    @classmethod
+    def from_json(cls, data: dict) -> UnplacedText:
+        return cls([inline_from_json(item) for item in data.get("content", [])],
+                   data.get("after"), data.get("line"))
+
+
+@dataclass
 class LanguageVersion:
     """The same draft in another language, paired with the main text by block and footnote id.
 
@@ -199,6 +218,7 @@ class LanguageVersion:
     blocks: dict[str, list[Inline]] = field(default_factory=dict)
     footnotes: dict[str, str] = field(default_factory=dict)
     confirmed: dict[str, str] = field(default_factory=dict)
+    unplaced: list[UnplacedText] = field(default_factory=list)
 
     def missing_blocks(self, draft: Draft) -> list[str]:
         return [block.id for block in draft.blocks if block.id not in self.blocks]
@@ -210,6 +230,8 @@ class LanguageVersion:
             "blocks": {bid: [i.to_json() for i in content] for bid, content in self.blocks.items()},
             "footnotes": dict(self.footnotes),
             "confirmed": dict(self.confirmed),
+            # only when there is some, so versions saved before it compare equal
+            **({"unplaced": [u.to_json() for u in self.unplaced]} if self.unplaced else {}),
         }
 
     @classmethod
@@ -223,6 +245,7 @@ class LanguageVersion:
             },
             footnotes=dict(data.get("footnotes", {})),
             confirmed=dict(data.get("confirmed", {})),
+            unplaced=[UnplacedText.from_json(item) for item in data.get("unplaced", [])],
         )
 
 
@@ -264,7 +287,7 @@ class Draft:
 
     def footnote_numbers(self, footnote_id: str) -> list[int]:
         """One number per reference of the footnote, as every view and writer prints them."""
-        from .footnote_numbers import number_notes   # it needs reservation_text, which needs us
+        from .footnote_numbers import number_notes  # it needs reservation_text, which needs us
 
         numbers = number_notes(self).numbers_of(footnote_id)
         if not numbers:

@@ -1,8 +1,9 @@
 """Storage: draft files (SQLite through SQLAlchemy), locks, autosave, migrations."""
 
-from .draft_file import DRAFT_SUFFIX, load_draft, save_draft
+from .draft_file import DRAFT_SUFFIX, load_draft, read_draft, save_draft
 from .errors import (
     CorruptDraftError,
+    DamagedDraftError,
     DraftFileError,
     DraftLockedError,
     NewerFormatError,
@@ -13,7 +14,7 @@ from .lock import DraftLock
 from .session import DraftSession, autosave_path_for
 
 __all__ = [
-    "DRAFT_SUFFIX", "CorruptDraftError", "DraftFileError", "DraftLock", "DraftLockedError",
+    "DRAFT_SUFFIX", "CorruptDraftError", "DamagedDraftError", "DraftFileError", "DraftLock", "DraftLockedError",
     "DraftSession", "NewerFormatError", "NotADraftError", "SaveError", "autosave_path_for",
-    "load_draft", "save_draft",
+    "load_draft", "read_draft", "save_draft",
 ]

@@ -7,11 +7,11 @@ before these tables existed has none of them; it reads as a draft without annota
 from __future__ import annotations
 
 import json
-from datetime import date
 
 from sqlalchemy import insert, inspect, select
 from sqlalchemy.engine import Connection
 
+from app.i18n import _
 from app.model import Draft
 from app.model.annotations import (
     Anchor,
@@ -26,6 +26,7 @@ from app.model.annotations import (
 from app.model.parties import Party, PartyKind
 
 from . import schema
+from .row_decoding import UnreadableRow, date_or_raw, enum_or_raw, json_of, reading
 
 
 def _anchor(row) -> Anchor:
@@ -62,36 +63,43 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
     if "comments" in tables:
         query = select(*_present(connection, schema.comments)).order_by(
             schema.comments.c.position)
-        for row in connection.execute(query):
-            draft.comments[row.id] = Comment(
-                id=row.id,
-                anchor=_anchor(row),
-                party=row.party,
-                text=row.text,
-                suggestion=row.suggestion or "",
-                status=CommentStatus(row.status),
-                visibility=Visibility(row.visibility),
-                date=date.fromisoformat(row.date),
-                replies=[Reply.from_json(item) for item in json.loads(row.replies)],
-                quote=_quote(row),
-                change=json.loads(row.change) if getattr(row, "change", None) else None,
-                source=getattr(row, "source", None) or "",
-            )
+        for number, row in enumerate(connection.execute(query), start=1):
+            what = _("the comment {number}").format(number=number)
+            with reading(what):  # bad statuses, dates and anchors stay raw for check_draft
+                draft.comments[row.id] = Comment(
+                    id=row.id,
+                    anchor=_anchor(row),
+                    party=row.party,
+                    text=row.text,
+                    suggestion=row.suggestion or "",
+                    status=enum_or_raw(CommentStatus, row.status),
+                    visibility=enum_or_raw(Visibility, row.visibility),
+                    date=date_or_raw(row.date),
+                    replies=[Reply.from_json(item) for item in json_of(row.replies, list, what)],
+                    quote=_quote(row),
+                    change=json.loads(row.change) if getattr(row, "change", None) else None,
+                    source=getattr(row, "source", None) or "",
+                )
     if "reservations" in tables:
         query = select(*_present(connection, schema.reservations)).order_by(
             schema.reservations.c.position)
-        for row in connection.execute(query):
-            draft.reservations[row.id] = Reservation(
-                id=row.id,
-                anchor=_anchor(row),
-                parties=list(json.loads(row.parties)),
-                kind=ReservationKind(row.kind),
-                status=ReservationStatus(row.status),
-                text_en=row.text_en or "",
-                text_es=row.text_es or "",
-                date=date.fromisoformat(row.date),
-                quote=_quote(row),
-            )
+        for number, row in enumerate(connection.execute(query), start=1):
+            what = _("the reservation {number}").format(number=number)
+            with reading(what):
+                parties = json_of(row.parties, list, what)
+                if not all(isinstance(code, str) for code in parties):
+                    raise UnreadableRow(what, _("its parties are not delegation codes"))
+                draft.reservations[row.id] = Reservation(
+                    id=row.id,
+                    anchor=_anchor(row),
+                    parties=parties,
+                    kind=ReservationKind(row.kind),  # a kind changes its meaning: never guessed
+                    status=enum_or_raw(ReservationStatus, row.status),
+                    text_en=row.text_en or "",
+                    text_es=row.text_es or "",
+                    date=date_or_raw(row.date),
+                    quote=_quote(row),
+                )
 
 
 def write_annotations(connection: Connection, draft: Draft) -> None:

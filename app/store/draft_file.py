@@ -15,13 +15,22 @@ from sqlalchemy.engine import Connection, Engine
 from sqlalchemy.pool import StaticPool
 
 from app.atomic import ReadOnlyTargetError, replace_file
+from app.i18n import _
 from app.model import Block, BlockKind, Draft, Footnote, LanguageVersion, NoteMeta
 from app.model.draft import ClauseOrigin
 from app.model.inline import inline_from_json
+from app.model.integrity import Problem, check_draft
 
 from . import schema
 from .annotations import read_annotations, write_annotations
-from .errors import CorruptDraftError, NewerFormatError, NotADraftError, SaveError
+from .errors import (
+    CorruptDraftError,
+    DamagedDraftError,
+    NewerFormatError,
+    NotADraftError,
+    SaveError,
+)
+from .row_decoding import UnreadableRow, enum_or_raw, json_of, reading
 from .versions import read_versions, write_versions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -35,7 +44,20 @@ def _engine_for(connection: sqlite3.Connection) -> Engine:
 # -- reading --------------------------------------------------------------------------------
 
 def load_draft(path: Path | str) -> Draft:
-    """Read a draft; raise a DraftFileError subclass with a user-facing sentence on bad input."""
+    """Read a draft; raise a DraftFileError subclass with a user-facing sentence on bad input.
+
+    A draft that breaks an invariant of its text raises DamagedDraftError, which carries the
+    problems and the draft as read, for `concordia check --repair` and the window to repair.
+    A damaged saved version alone does not stop it (only opening that version fails).
+    """
+    draft, problems = read_draft(path)
+    if any(problem.affects_text for problem in problems):
+        raise DamagedDraftError.for_path(Path(path), problems, draft)
+    return draft
+
+
+def read_draft(path: Path | str, deep: bool = False) -> tuple[Draft, list[Problem]]:
+    """The draft as stored, and what `check_draft` finds wrong with it (nothing repaired)."""
     path = Path(path)
     _check_header(path)
     try:
@@ -59,7 +81,10 @@ def load_draft(path: Path | str) -> Draft:
         engine = _engine_for(memory)
         with engine.begin() as connection:
             _migrate(connection, version)
-            return _read(connection)
+            draft = _read(connection)
+        return draft, check_draft(draft, deep)
+    except UnreadableRow as error:
+        raise CorruptDraftError.unreadable(path, error.what, error.why) from error
     except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
         raise CorruptDraftError.for_path(path, str(error)) from error
     except Exception as error:  # SQLAlchemy wraps sqlite errors
@@ -100,30 +125,36 @@ def _migrate(connection: Connection, version: int) -> None:
 
 
 def _read(connection: Connection) -> Draft:
-    info = {
-        row.key: json.loads(row.value)
-        for row in connection.execute(select(schema.draft_info))
-    }
-    draft = Draft(
-        note=NoteMeta.from_json(info.get("note", {})),
-        language=info.get("language", "en"),
-        translations={
+    info: dict = {}
+    for row in connection.execute(select(schema.draft_info)):
+        with reading(_("the setting “{key}”").format(key=row.key)):
+            info[row.key] = json.loads(row.value)
+    with reading(_("the cover details")):
+        note = info.get("note", {})
+        if not isinstance(note, dict):
+            raise UnreadableRow(_("the cover details"),
+                                _("it is stored as a list, not as named fields"))
+        meta = NoteMeta.from_json(note)
+    with reading(_("the other language versions")):
+        translations = {
             lang: LanguageVersion.from_json(data)
             for lang, data in info.get("translations", {}).items()
-        },
-    )
+        }
+    draft = Draft(note=meta, language=info.get("language", "en"), translations=translations)
     rows = connection.execute(select(schema.blocks).order_by(schema.blocks.c.position))
-    for row in rows:
-        draft.blocks.append(
-            Block(
-                id=row.id,
-                kind=BlockKind(row.kind),
-                level=row.level,
-                content=[inline_from_json(item) for item in json.loads(row.content)],
-                origin=ClauseOrigin.from_json(json.loads(row.origin)) if row.origin else None,
-                number=row.number or None,
+    for number, row in enumerate(rows, start=1):
+        what = _("the paragraph {number}").format(number=number)
+        with reading(what):
+            draft.blocks.append(
+                Block(
+                    id=row.id,
+                    kind=enum_or_raw(BlockKind, row.kind),  # check_draft names a bad kind or level
+                    level=row.level,
+                    content=[inline_from_json(item) for item in json_of(row.content, list, what)],
+                    origin=ClauseOrigin.from_json(json.loads(row.origin)) if row.origin else None,
+                    number=row.number or None,
+                )
             )
-        )
     for row in connection.execute(select(schema.footnotes)):
         draft.footnotes[row.id] = Footnote(row.text, row.id)
     draft.versions = read_versions(connection)

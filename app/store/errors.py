@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.errors import ConcordiaError
-from app.i18n import _
+from app.i18n import _, ngettext
+
+if TYPE_CHECKING:
+    from app.model import Draft
+    from app.model.integrity import Problem
 
 
 class DraftFileError(ConcordiaError):
@@ -29,6 +34,34 @@ class CorruptDraftError(DraftFileError):
         if detail:
             message += " (" + detail + ")"
         return cls(message, path)
+
+
+    @classmethod
+    def unreadable(cls, path: Path, what: str, why: str) -> CorruptDraftError:
+        return cls(
+            _("“{name}” cannot be opened: {what} cannot be read ({why}). Nothing in the file "
+              "was changed.").format(name=path.name, what=what, why=why),
+            path,
+        )
+
+
+class DamagedDraftError(CorruptDraftError):
+    """A draft whose text breaks invariants; `problems` and the `draft` as read, for repair."""
+
+    def __init__(self, message: str, path: Path, problems: list[Problem], draft: Draft) -> None:
+        super().__init__(message, path)
+        self.problems = problems
+        self.draft = draft
+
+    @classmethod
+    def for_path(cls, path: Path, problems: list[Problem], draft: Draft) -> DamagedDraftError:
+        lines = [ngettext("“{name}” has a problem and must be repaired before use:",
+                          "“{name}” has {count} problems and must be repaired before use:",
+                          len(problems)).format(name=path.name, count=len(problems))]
+        lines += ["  " + problem.sentence for problem in problems]
+        lines.append(_("Run “concordia check --repair {path}” to repair it, or open it in the "
+                       "window.").format(path=path))
+        return cls("\n".join(lines), path, problems, draft)
 
 
 class NewerFormatError(DraftFileError):

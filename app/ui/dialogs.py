@@ -183,6 +183,27 @@ def ask_open_read_only(parent: QWidget | None, message: str) -> bool:
     return box.clickedButton() is read_only
 
 
+def ask_damaged_draft(parent: QWidget | None, name: str, problems: list[str]) -> str:
+    """"repair", "read_only" or "cancel" for a draft that breaks invariants."""
+    box = _box(parent, QMessageBox.Warning, _("Damaged Draft"),
+               _("“{name}” has problems and was not opened as it is.").format(name=name))
+    box.setInformativeText("\n".join("• " + problem for problem in problems))
+    repair = box.addButton(_("Repair"), QMessageBox.AcceptRole)
+    repair.setObjectName("repair")
+    read_only = box.addButton(_("Open Read-Only"), QMessageBox.ActionRole)
+    read_only.setObjectName("open_read_only")
+    cancel = box.addButton(QMessageBox.Cancel)
+    box.setDefaultButton(repair)
+    box.setEscapeButton(cancel)
+    box.exec()
+    clicked = box.clickedButton()
+    if clicked is repair:
+        return "repair"
+    if clicked is read_only:
+        return "read_only"
+    return "cancel"
+
+
 def ask_recover(parent: QWidget | None, name: str, copy_note: str) -> bool:
     """True to restore the autosaved copy, False to open the last saved version.
 

@@ -18,13 +18,17 @@ from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, NoteMeta
+from app.model.integrity import repair
 from app.store import (
     DRAFT_SUFFIX,
+    DamagedDraftError,
     DraftFileError,
+    DraftLock,
     DraftLockedError,
     DraftSession,
     SaveError,
     load_draft,
+    read_draft,
 )
 from app.store.session import WINDOW_LOCK_WAIT
 
@@ -131,10 +135,12 @@ class FileController(QObject):
             return self.import_path(path, ask_first=ask_first)
         if ask_first and not self.may_discard_changes():
             return False
-        session = self._open_session(path)
+        session, repaired = self._open_session(path), False
+        if isinstance(session, DamagedDraftError):
+            session, repaired = self._open_damaged(path, session), True
         if session is None:
             return False
-        modified = self._offer_recovery(session)
+        modified = self._offer_recovery(session) or (repaired and not session.read_only)
         self._replace(session, modified=modified)
         self.settings.add_recent_file(path)
         message = _("Opened “{name}”").format(name=path.name)
@@ -143,10 +149,12 @@ class FileController(QObject):
         self.window.statusBar().showMessage(message, 5000)
         return True
 
-    def _open_session(self, path: Path) -> DraftSession | None:
+    def _open_session(self, path: Path) -> DraftSession | DamagedDraftError | None:
         try:
             with dialogs.busy():
                 return DraftSession.open(path, wait=WINDOW_LOCK_WAIT)
+        except DamagedDraftError as error:
+            return error
         except DraftLockedError as error:
             if not dialogs.ask_open_read_only(self.window, str(error)):
                 return None
@@ -159,6 +167,28 @@ class FileController(QObject):
         except (DraftFileError, OSError) as error:
             dialogs.show_error(self.window, describe_error(error), _("Cannot Open Draft"))
             return None
+
+    def _open_damaged(self, path: Path, error: DamagedDraftError) -> DraftSession | None:
+        """Repair / Open read-only / Cancel. Either way the window shows the repaired draft;
+        read-only, nothing can be written over the file, and a repair is saved only when the
+        user saves (the draft opens modified)."""
+        answer = dialogs.ask_damaged_draft(self.window, path.name,
+                                           [problem.sentence for problem in error.problems])
+        if answer == "cancel":
+            return None
+        if answer == "read_only":
+            repair(error.draft, error.problems)
+            return DraftSession(draft=error.draft, path=path, read_only=True)
+        lock = DraftLock(path)
+        try:
+            lock.acquire()
+            draft, problems = read_draft(path)  # again under the lock: the file may have changed
+        except (DraftFileError, OSError) as failure:
+            lock.release()
+            dialogs.show_error(self.window, describe_error(failure), _("Cannot Open Draft"))
+            return None
+        repair(draft, problems)
+        return DraftSession(draft=draft, path=path, _lock=lock)
 
     def _offer_recovery(self, session: DraftSession) -> bool:
         """If a crash left a newer autosave copy, offer it; True when it was restored."""

@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _
+from app.importer.language import WrongLanguageError
 from app.importer.pairing import PairingReport, prepare_language_version
 from app.model import Draft
 
@@ -89,6 +90,8 @@ class LanguageImportDialog(QDialog):
         self.setWindowTitle(_("Import Language Version"))
         self.editor = editor
         self.task: BackgroundTask | None = None
+        #: Set after a text was refused as another language: the next Import takes it anyway.
+        self.force = False
         self.report: PairingReport | None = None
         self.report_dialog: PairingReportDialog | None = None
 
@@ -115,6 +118,8 @@ class LanguageImportDialog(QDialog):
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
+        self.path_edit.textChanged.connect(self._choice_changed)
+        self.language_box.currentIndexChanged.connect(self._choice_changed)
         self.resize(580, self.sizeHint().height())
         if editor.text_edit.isReadOnly():
             self.import_button.setEnabled(False)
@@ -138,6 +143,11 @@ class LanguageImportDialog(QDialog):
         if chosen:
             self.path_edit.setText(chosen)
 
+    def _choice_changed(self, *_args) -> None:
+        if self.force:
+            self.force = False
+            self.import_button.setText(_("Import"))
+
     def _say(self, text: str) -> None:
         self.status.setText(text)
 
@@ -149,13 +159,14 @@ class LanguageImportDialog(QDialog):
         if not text:
             self._say(_("Choose the file with the text to import."))
             return
-        source, language = Path(text).expanduser(), self.language
+        source, language, force = Path(text).expanduser(), self.language, self.force
         draft = self.editor.draft()
         snapshot = pairing_snapshot(draft)    # the worker never touches the editor's draft
         self.import_button.setEnabled(False)
         self._say(_("Importing…"))
         self.task = run_in_background(
-            self, lambda progress: prepare_language_version(snapshot, source, language, progress),
+            self, lambda progress: prepare_language_version(snapshot, source, language, progress,
+                                                            force),
             title=_("Importing the {language} text").format(language=language_name(language)),
             on_done=lambda report: self._done(report, draft, source),
             on_error=self._failed, on_cancelled=self._cancelled,
@@ -189,6 +200,12 @@ class LanguageImportDialog(QDialog):
 
     def _failed(self, error: BaseException) -> None:
         self.import_button.setEnabled(True)
+        if isinstance(error, WrongLanguageError):
+            # The user may know better (a text mostly of names and figures): offer to go on.
+            self.force = True
+            self.import_button.setText(_("Import Anyway"))
+            self._say(str(error) + " " + _("Choose the right file, or press Import Anyway."))
+            return
         self._say(describe_error(error))
 
     def _cancelled(self) -> None:
@@ -243,6 +260,10 @@ def report_text(report: PairingReport, draft: Draft, replaced: bool = False) -> 
                                           fillvalue=""):
             where = _(" (line {line})").format(line=warning.line) if warning.line else ""
             lines.append(f"  {place}{where}  “{_first_words(warning.quote)}”")
+        sections.append("\n".join(lines))
+    if report.joined or report.divided:
+        lines = [_("Paragraphs split or merged in the {language} text:").format(language=name)]
+        lines.extend("  " + line for line in report.joined_and_divided())
         sections.append("\n".join(lines))
     if report.unpaired_main_footnotes:
         lines = [_("Footnotes of the draft without {language} text ({count}):").format(

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import posixpath
 import re
 from dataclasses import replace
 
@@ -61,7 +62,9 @@ def test_parts_relationships_and_content_types(exported):
     for needed in ("styles", "numbering", "settings", "footnotes", "footer"):
         assert needed in kinds, f"document.xml.rels lacks a {needed} relationship"
     assert kinds.count("footer") == 2, "cover and annex sections have their own footer"
-    targets = {"word/" + target for _kind, target in rels.values()}
+    # Targets are relative to word/ ("../customXml/item1.xml" for Concordia's data part).
+    targets = {posixpath.normpath("word/" + target) for _kind, target in rels.values()}
+    assert "customXml/item1.xml" in targets
     assert targets <= set(package.names), "every related part is in the package"
     _defaults, overrides = package.content_types()
     assert overrides["/word/document.xml"].endswith("document.main+xml")

@@ -20,8 +20,7 @@ from app.library.segment import segment
 from app.model import BlockKind
 from app.model.numbering import paragraph_numbers
 from app.model.ops import MergeWithNext, SetBlockNumber, SplitBlock
-from app.store import load_draft, save_draft
-from app.store import schema
+from app.store import load_draft, save_draft, schema
 
 from ..conftest import REPO
 

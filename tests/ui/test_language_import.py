@@ -162,6 +162,10 @@ def test_spanish_word_document_pairs_through_the_same_core(qtbot, window, tmp_pa
     draft = window.editor.draft()
     assert not {b.id for b in draft.blocks} & {b.id for b in other.blocks}
     dialog = _import(qtbot, window, docx_path)
+    # Filled with English, the document reads as English: the dialog says so and offers to go on.
+    assert "reads as English" in dialog.status.text()
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=10_000)
     assert dialog.report_dialog is not None, dialog.status.text()
     version = draft.translations["es"]
     assert len(version.blocks) == len(draft.blocks) == 24
@@ -254,3 +258,21 @@ def test_menu_entry_of_the_main_window(qtbot, tmp_path):
     window.undo()
     assert "es" not in draft.translations
     close_without_prompt(window)
+
+
+def test_english_text_as_spanish_is_refused_then_imported_anyway(qtbot, window):
+    draft = window.editor.draft()
+    dialog = _import(qtbot, window, CLASI_SEED)       # the English seed itself, as Spanish
+    assert dialog.status.text().startswith("This text reads as English, not Spanish.")
+    assert "es" not in draft.translations and dialog.report_dialog is None
+    assert dialog.import_button.text() == "Import Anyway"
+    dialog.import_button.click()
+    qtbot.waitUntil(lambda: not dialog.task.running, timeout=10_000)
+    assert "es" in draft.translations and window.editor.undo_stack.count() == 1
+
+
+def test_choosing_another_file_withdraws_import_anyway(qtbot, window, tmp_path):
+    dialog = _import(qtbot, window, CLASI_SEED)
+    assert dialog.force
+    dialog.path_edit.setText(str(PARTIAL_ES))
+    assert not dialog.force and dialog.import_button.text() == "Import"

@@ -1,0 +1,69 @@
+"""Decoding rows of a draft file defensively: a malformed value never becomes a traceback.
+
+A value that only breaks an invariant (an unknown kind, a level that is not a number, an
+unknown status …) is kept raw for `app.model.integrity.check_draft` to name and repair. A value
+that holds words Concordia cannot read (a paragraph's text, the cover, replies) raises
+`UnreadableRow`, which `load_draft` turns into one sentence naming the file and the row.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from contextlib import contextmanager
+from datetime import date
+from enum import Enum
+from typing import Any, TypeVar
+
+from app.i18n import _
+
+E = TypeVar("E", bound=Enum)
+
+
+class UnreadableRow(Exception):
+    """`what` names the row ("the comment 3"), `why` says what is wrong with it."""
+
+    def __init__(self, what: str, why: str) -> None:
+        super().__init__(f"{what}: {why}")
+        self.what = what
+        self.why = why
+
+
+@contextmanager
+def reading(what: str) -> Iterator[None]:
+    """Any decoding error inside becomes UnreadableRow naming `what`."""
+    try:
+        yield
+    except UnreadableRow:
+        raise
+    except json.JSONDecodeError as error:
+        raise UnreadableRow(what, _("it is not valid data")) from error
+    except (KeyError, TypeError, AttributeError, ValueError) as error:
+        raise UnreadableRow(what, _("a value is missing or has the wrong type")) from error
+
+
+def json_of(text: Any, expected: type, what: str) -> Any:
+    """Parse a JSON cell that must hold a `expected` (dict or list)."""
+    if not isinstance(text, str):
+        raise UnreadableRow(what, _("it is not valid data"))
+    value = json.loads(text)
+    if not isinstance(value, expected):
+        why = (_("it is stored as a list, not as named fields") if expected is dict
+               else _("it is not a list"))
+        raise UnreadableRow(what, why)
+    return value
+
+
+def enum_or_raw(kind: type[E], value: Any) -> E | Any:
+    """The enum member, or the raw value for `check_draft` to name."""
+    try:
+        return kind(value)
+    except ValueError:
+        return value
+
+
+def date_or_raw(value: Any) -> date | Any:
+    try:
+        return date.fromisoformat(value)
+    except (TypeError, ValueError):
+        return value
