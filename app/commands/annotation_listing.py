@@ -34,6 +34,33 @@ def quoted_span(draft: Draft, item: Annotation) -> str:
     return f"«{piece[:40]}{'…' if len(piece) > 40 else ''}»"
 
 
+def words_under(draft: Draft, item: Annotation) -> str:
+    """The words an annotation is on: its span, or its whole paragraph; "" for the whole text
+    or deleted text."""
+    anchor = item.anchor
+    if anchor.block_id is None or anchor.orphaned:
+        return ""
+    try:
+        content = draft.block(anchor.block_id).content
+    except KeyError:
+        return ""
+    text = anchored_text(content)
+    if anchor.scope == "span":
+        text = text[anchor.start:anchor.end]
+    return text.replace(ANCHOR, "")
+
+
+def comment_json(draft: Draft, comment: Comment) -> dict:
+    """`comment list --json`: the comment's own JSON plus `anchor.quote`."""
+    data = comment.to_json()
+    live_span = comment.anchor.scope == "span" and not comment.anchor.orphaned
+    # a comment on a whole paragraph (its words were not found) or deleted text keeps the
+    # words it was put on
+    data["anchor"]["quote"] = (words_under(draft, comment) if live_span else
+                               comment.quote or words_under(draft, comment))
+    return data
+
+
 def _order(draft: Draft, items: list) -> list:
     position = {block.id: index for index, block in enumerate(draft.blocks)}
     return sorted(items, key=lambda item: (
@@ -56,8 +83,10 @@ def print_comments(draft: Draft, comments: list[Comment]) -> None:
         print(f"{comment.id}  {where}  {comment.party}  {comment.status.value}  "
               f"{comment.visibility.value}  {comment.date.isoformat()}  {quoted_span(draft, comment)}")
         print(f"    {comment.text}")
-        if comment.suggestion:
+        if comment.suggestion and comment.change is None:
             print("    " + _("Suggestion:") + " " + comment.suggestion)
+        if comment.source:
+            print("    " + _("From:") + " " + comment.source)
         for reply in comment.replies:
             print(f"    ↳ {reply.party} ({reply.date.isoformat()}): {reply.text}")
 

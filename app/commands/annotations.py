@@ -46,7 +46,8 @@ from app.model.ops import Operation
 from app.model.parties import PartyRegistry, normalise_code
 from app.store import load_draft
 
-from .annotation_listing import print_comments, print_reservations
+from .annotation_listing import comment_json, print_comments, print_reservations
+from .comment_import import register_copy_actions
 from .draft_changes import InputError, change_draft, draft_argument, guarded
 
 STATUS_WORDS = {
@@ -113,6 +114,7 @@ def _register_comment(subparsers) -> None:
     draft_argument(remove)
     remove.add_argument("--id", required=True, help=_("the comment's id"))
     remove.set_defaults(handler=guarded(run_comment_remove))
+    register_copy_actions(actions)
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
 
@@ -251,7 +253,7 @@ def run_comment_list(args: argparse.Namespace) -> int:
     if args.status:
         comments = [c for c in comments if c.status == STATUS_WORDS[args.status]]
     if args.json:
-        print(json.dumps([c.to_json() for c in comments], ensure_ascii=False, indent=2))
+        print(json.dumps([comment_json(draft, c) for c in comments], ensure_ascii=False, indent=2))
     else:
         print_comments(draft, comments)
     return 0

@@ -16,6 +16,8 @@ from __future__ import annotations
 import posixpath
 import re
 import zipfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -61,6 +63,16 @@ def read_word_file(path: Path | str) -> WordFile:
                 _("“{name}” nests its text too deeply to be read.").format(name=path.name)
             ) from error
         return WordFile(draft, package.custom_xml(), package.comments())
+
+
+@contextmanager
+def open_package(path: Path | str) -> Iterator[_Package]:
+    """The checked, size-capped package of a Word file, for readers beside this one
+    (app.docx.word_markup); DocxReadError (one sentence) when it cannot be opened."""
+    path = Path(path)
+    check_file(path)
+    with open_archive(path) as archive:
+        yield _Package(path, archive)
 
 
 class _Package:

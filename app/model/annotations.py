@@ -113,6 +113,13 @@ class Comment:
     #: the words of its span when it was placed (refreshed when a revision carries it over),
     #: so one whose words are gone can still be shown with what it was on
     quote: str = ""
+    #: A suggestion taken from a tracked change: {"old": words replaced, "new": proposed}.
+    change: dict[str, str] | None = None
+    source: str = ""                    # the file it was imported from, if any
+
+    @property
+    def is_suggestion(self) -> bool:
+        return self.change is not None
 
     def to_json(self) -> dict:
         return {
@@ -126,10 +133,13 @@ class Comment:
             "date": _date_json(self.date),
             "replies": [reply.to_json() for reply in self.replies],
             "quote": self.quote,
+            "change": dict(self.change) if self.change is not None else None,
+            "source": self.source,
         }
 
     @classmethod
     def from_json(cls, data: dict) -> Comment:
+        change = data.get("change")
         return cls(
             id=data["id"],
             anchor=Anchor.from_json(data["anchor"]),
@@ -141,6 +151,8 @@ class Comment:
             date=date.fromisoformat(data["date"]),
             replies=[Reply.from_json(item) for item in data.get("replies", [])],
             quote=data.get("quote", ""),
+            change={"old": change["old"], "new": change["new"]} if change else None,
+            source=data.get("source", ""),
         )
 
 

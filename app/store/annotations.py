@@ -77,6 +77,8 @@ def read_annotations(connection: Connection, draft: Draft) -> None:
                     date=date_or_raw(row.date),
                     replies=[Reply.from_json(item) for item in json_of(row.replies, list, what)],
                     quote=_quote(row),
+                    change=json.loads(row.change) if getattr(row, "change", None) else None,
+                    source=getattr(row, "source", None) or "",
                 )
     if "reservations" in tables:
         query = select(*_present(connection, schema.reservations)).order_by(
@@ -126,6 +128,8 @@ def write_annotations(connection: Connection, draft: Draft) -> None:
                     "date": c.date.isoformat(),
                     "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
                     "quote": c.quote,
+                    "change": json.dumps(c.change, ensure_ascii=False) if c.change else None,
+                    "source": c.source,
                 }
                 for position, c in enumerate(draft.comments.values())
             ],

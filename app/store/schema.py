@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 metadata = MetaData()
 
@@ -79,6 +79,8 @@ comments = Table(
     Column("replies", Text, nullable=False),        # JSON list of replies
     # The words of the span when placed; added later, read only where present (no migration).
     Column("quote", Text, nullable=True),
+    Column("change", Text, nullable=True),          # JSON {"old", "new"} of a tracked change
+    Column("source", Text, nullable=False, default=""),  # the file it was imported from
 )
 
 reservations = Table(
@@ -118,7 +120,21 @@ def _add_block_numbers(connection: Connection) -> None:
     connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN number VARCHAR")
 
 
+def _add_comment_change_and_source(connection: Connection) -> None:
+    """Version 3: a comment can be a suggestion from a tracked change and name its file."""
+    tables = {row[0] for row in connection.exec_driver_sql(
+        "SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "comments" not in tables:
+        return                      # the table is created whole on the next save
+    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(comments)")}
+    if "change" not in present:
+        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN change TEXT")
+    if "source" not in present:
+        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+
+
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
     1: _add_block_numbers,
+    2: _add_comment_change_and_source,
 }

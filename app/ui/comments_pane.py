@@ -35,6 +35,7 @@ from app.model.annotation_ops import (
 )
 from app.model.annotations import Comment, CommentStatus, Reply, Visibility
 from app.model.parties import Party, PartyKind, PartyRegistry, normalise_code
+from app.model.suggestion_ops import SuggestionError, accept_steps, reject_suggestion
 
 from .annotation_dialogs import CommentDialog, combo_code, selection_anchor, status_label
 from .annotation_marks import AnnotationMarks
@@ -72,6 +73,10 @@ class CommentsPane(AnnotationPane):
             status_menu.addAction(status_label(status),
                                   lambda s=status: self._on_status_chosen(s))
         self.toolbar.addAction(status_menu.menuAction())
+        self.toolbar.addAction(_("Accept"), self._on_accept).setToolTip(
+            _("Apply the suggested wording to the text (taken on board)"))
+        self.toolbar.addAction(_("Reject"), self._on_reject).setToolTip(
+            _("Mark the suggestion as not taken"))
         self.toolbar.addAction(_("Delete"), self._on_delete)
         self.toolbar.addAction(_("New party…"), self.add_party_from_dialog)
 
@@ -189,6 +194,43 @@ class CommentsPane(AnnotationPane):
         if comment_id:
             self.set_status(comment_id, status)
 
+    def accept_suggestion(self, comment_id: str) -> bool:
+        """Put a suggestion's wording in the text and mark it taken on board: one undo step."""
+        try:
+            steps = accept_steps(self.editor.draft(), comment_id)
+        except SuggestionError as error:
+            self.complain(str(error))
+            return False
+        block_id = self.editor.draft().comments[comment_id].anchor.block_id
+        label = _("Accept suggestion")
+        stack = self.editor.undo_stack
+        stack.beginMacro(label)
+        try:
+            self.editor.apply_operation(steps, label)
+            self.marks.paint([block_id])
+        finally:
+            stack.endMacro()
+        self.refresh()
+        return True
+
+    def reject_suggestion(self, comment_id: str) -> None:
+        comment = self.editor.draft().comments.get(comment_id)
+        if comment is None or comment.change is None:
+            self.complain(_("This comment is not a suggestion of wording."))
+            return
+        self.editor.apply_operation(reject_suggestion(comment_id), _("Reject suggestion"))
+        self.refresh()
+
+    def _on_accept(self) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id:
+            self.accept_suggestion(comment_id)
+
+    def _on_reject(self) -> None:
+        comment_id = self.current_comment_id()
+        if comment_id:
+            self.reject_suggestion(comment_id)
+
     def reply(self, comment_id: str, party: str, text: str) -> None:
         if not text.strip():
             return
@@ -256,11 +298,16 @@ def install(window) -> CommentsPane:
     if "insert" in window.menus:
         window.menus["insert"].addSeparator()
         window.menus["insert"].addAction(pane.add_comment_action)
+    from .copy_import_dialog import import_action
+
     action = compilation_action(window)
     window.actions_by_name["export_compilation"] = action
+    take_in = import_action(window, pane)
+    window.actions_by_name["import_delegation_comments"] = take_in
     if "file" in window.menus:
         # Beside the other exports, not after Quit.
         before = window.actions_by_name.get("import_spanish")
-        window.menus["file"].insertAction(before, action) if before is not None \
-            else window.menus["file"].addAction(action)
+        for item in (take_in, action):
+            window.menus["file"].insertAction(before, item) if before is not None \
+                else window.menus["file"].addAction(item)
     return pane

@@ -48,7 +48,8 @@ def test_comment_add_list_status(draft_path, capsys):
     listed = {c["id"]: c for c in json.loads(out)}
     assert listed[comment_id]["party"] == "HU"
     assert listed[comment_id]["anchor"] == {"block_id": block["id"], "start": start,
-                                            "end": start + 11, "orphaned": False}
+                                            "end": start + 11, "orphaned": False,
+                                            "quote": "COPOLAD III"}
     assert listed[internal_id]["visibility"] == "internal"
     assert listed[internal_id]["anchor"]["start"] is None
 

@@ -70,16 +70,18 @@ def test_a_version_1_file_opens_with_computed_numbers(draft, tmp_path):
     save_draft(draft, path)
     connection = sqlite3.connect(path)               # make it a real schema-1 file
     connection.execute("ALTER TABLE blocks DROP COLUMN number")
+    connection.execute("ALTER TABLE comments DROP COLUMN change")    # format 3's columns
+    connection.execute("ALTER TABLE comments DROP COLUMN source")
     connection.execute("PRAGMA user_version=1")
     connection.commit()
     connection.close()
-    assert schema.SCHEMA_VERSION == 2
+    assert schema.SCHEMA_VERSION == 3
     opened = load_draft(path)
     assert [b.text for b in opened.blocks] == [b.text for b in draft.blocks]
     assert all(b.number is None for b in opened.blocks)
-    save_draft(opened, path)                         # the next save writes version 2
+    save_draft(opened, path)                         # the next save writes the current version
     connection = sqlite3.connect(path)
-    assert connection.execute("PRAGMA user_version").fetchone()[0] == 2
+    assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     connection.close()
 
 
