@@ -1,7 +1,9 @@
 """The document model: plain dataclasses and the operations that edit them (no Qt here)."""
 
-from . import annotation_ops  # noqa: F401  (registers the comment/reservation operations)
-from . import suggestion_ops  # noqa: F401  (accept/reject a suggestion)
+from . import (
+    annotation_ops,  # noqa: F401  (registers the comment/reservation operations)
+    suggestion_ops,  # noqa: F401  (accept/reject a suggestion)
+)
 from .draft import (
     TRANSLATED_META_FIELDS,
     Block,
