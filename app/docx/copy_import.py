@@ -35,6 +35,7 @@ from app.model.inline import anchored_text
 from app.model.ops import Operation
 from app.model.parties import PartyRegistry
 
+from .embedded import text_hash
 from .word_markup import (
     ACCEPTED_VIEW,
     ORIGINAL_VIEW,
@@ -145,8 +146,9 @@ class _Match:
 
 
 class _BlockFinder:
-    def __init__(self, draft: Draft) -> None:
+    def __init__(self, draft: Draft, embedded_ids: dict[str, str] | None = None) -> None:
         self.texts = {block.id: anchored_text(block.content) for block in draft.blocks}
+        self.embedded_ids = embedded_ids or {}
         self.exact: dict[str, str] = {}
         for block_id, text in self.texts.items():
             self.exact.setdefault(_squeezed(text), block_id)
@@ -159,6 +161,12 @@ class _BlockFinder:
 
     def _find(self, paragraph: MarkedParagraph) -> _Match | None:
         views = [(view, paragraph.text(view)) for view in (ORIGINAL_VIEW, ACCEPTED_VIEW)]
+        # The id Concordia embedded for the paragraph as exported: right even when the draft
+        # has moved on since (a copy of an older version).
+        original = views[0][1]
+        block_id = self.embedded_ids.get(text_hash(original)) if original.strip() else None
+        if block_id in self.texts:
+            return self._aligned(block_id, ORIGINAL_VIEW, original)
         for view, text in views:
             block_id = self.exact.get(_squeezed(text))
             if block_id is not None and _squeezed(text):
@@ -204,7 +212,7 @@ def plan_copy_import(draft: Draft, markup: WordMarkup, party: str | None = None)
     """What importing this copy adds to the draft (operations) and what to tell the user."""
     registry = PartyRegistry.for_draft(draft)
     who = _Attribution(registry, party, markup.file_name)
-    finder = _BlockFinder(draft)
+    finder = _BlockFinder(draft, markup.embedded_ids)
     result = CopyImport()
     by_id = {comment.word_id: comment for comment in markup.comments}
     roots = [c for c in markup.comments if _root(c, by_id) is c]

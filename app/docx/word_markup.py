@@ -102,6 +102,9 @@ class WordMarkup:
     comments: list[WordComment]
     paragraphs: list[MarkedParagraph]
     changes: list[TrackedChange]
+    #: Block ids Concordia embedded when it exported the file, by paragraph text hash
+    #: (app.docx.embedded); empty for a file Concordia did not write.
+    embedded_ids: dict[str, str] = field(default_factory=dict)
 
 
 def read_markup(path: Path | str) -> WordMarkup:
@@ -116,6 +119,7 @@ def read_markup(path: Path | str) -> WordMarkup:
             raise DocxReadError(
                 _("“{name}” is an Office package but not a Word document.").format(name=path.name))
         rels = package.relationships(main)
+        embedded_ids = _embedded_block_ids(package.custom_xml())
         comments = _read_comments(package, rels)
         threaded = _read_threads(package, rels, comments)
         walker = _MarkupWalker(etree.QName(root).namespace or "")
@@ -133,7 +137,26 @@ def read_markup(path: Path | str) -> WordMarkup:
     if not threaded:
         _thread_by_range(comments)
     return WordMarkup(path.name, hashlib.sha256(data).hexdigest(), comments,
-                      walker.paragraphs, _changes(walker.paragraphs))
+                      walker.paragraphs, _changes(walker.paragraphs), embedded_ids)
+
+
+def _embedded_block_ids(roots: list) -> dict[str, str]:
+    """Text hash → block id from our embedded data; a hash two blocks share names neither."""
+    from .embedded import read_embedded
+
+    found = read_embedded(roots)
+    if found is None or found.data is None:
+        return {}
+    ids: dict[str, str] = {}
+    shared: set[str] = set()
+    for record in found.data.get("blocks", []):
+        if not isinstance(record, dict) or not record.get("hash") or not record.get("id"):
+            continue
+        key = str(record["hash"])
+        if key in ids:
+            shared.add(key)
+        ids[key] = str(record["id"])
+    return {key: value for key, value in ids.items() if key not in shared}
 
 
 # -- comments.xml and commentsExtended.xml ----------------------------------------------------

@@ -293,3 +293,26 @@ def test_a_file_that_is_not_a_word_copy_is_one_sentence_and_changes_nothing(expo
     assert result.returncode == 1
     assert result.stderr.strip() == "concordia: “notes.docx” is not a Word document."
     assert comments_json(draft) == []
+
+
+def test_embedded_block_ids_place_a_comment_on_a_paragraph_rewritten_since(exported, tmp_path):
+    draft_file, docx = exported
+    copy = hungarian_copy(docx, tmp_path / "HU.docx")
+    markup = read_markup(copy)
+    assert markup.embedded_ids, "our export embeds its block ids"
+    draft = load_draft(draft_file)
+    target = next(b for b in draft.blocks if "political dialogue" in plain_text(b.content))
+    # Since the copy was sent the paragraph was rewritten from scratch: nothing alike is left.
+    ReplaceContent(target.id, 0, len(plain_text(target.content)),
+                   [TextRun("Wholly new wording agreed at the last meeting.")]).apply(draft)
+    plan = plan_copy_import(draft, markup)
+    Batch(plan.operations).apply(draft)
+    comment = next(c for c in draft.comments.values() if c.text == "Already covered.")
+    assert comment.anchor.block_id == target.id        # its paragraph, by the embedded id
+    assert comment.anchor.scope == "block"             # its words are gone: the whole paragraph
+    # Without the embedded ids the same copy finds no paragraph for it.
+    markup.embedded_ids = {}
+    again = load_draft(draft_file)
+    ReplaceContent(target.id, 0, len(plain_text(again.block(target.id).content)),
+                   [TextRun("Wholly new wording agreed at the last meeting.")]).apply(again)
+    assert plan_copy_import(again, markup).figures.not_placed >= 1
