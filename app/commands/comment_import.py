@@ -15,7 +15,7 @@ import argparse
 
 from app.docx.copy_import import CopyImport, plan_copy_import
 from app.docx.word_markup import read_markup
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import Draft
 from app.model.ops import Batch, Operation
 from app.model.parties import PartyRegistry
@@ -43,12 +43,17 @@ def register_copy_actions(actions: argparse._SubParsersAction) -> None:
 
 def figures_line(file_name: str, plan: CopyImport) -> str:
     f = plan.figures
-    return _("{file}: {found} Word comments ({exact} on their words, {paragraph} on their "
-             "paragraph, {lost} not placed), {replies} replies among them, {suggestions} "
-             "suggestions; {again} already imported.").format(
-        file=file_name, found=f.comments_found, exact=f.placed_exactly,
-        paragraph=f.placed_on_paragraph, lost=f.not_placed, replies=f.replies,
-        suggestions=f.suggestions_found, again=f.already_imported)
+    return _("{file}: {comments} ({exact} on their words, {paragraph} on their paragraph, "
+             "{lost} not placed), {replies}, {suggestions}; {again} already imported.").format(
+        file=file_name,
+        comments=ngettext("{n} Word comment", "{n} Word comments", f.comments_found)
+        .format(n=f.comments_found),
+        exact=f.placed_exactly, paragraph=f.placed_on_paragraph, lost=f.not_placed,
+        replies=ngettext("{n} reply among them", "{n} replies among them", f.replies)
+        .format(n=f.replies),
+        suggestions=ngettext("{n} suggestion", "{n} suggestions", f.suggestions_found)
+        .format(n=f.suggestions_found),
+        again=f.already_imported)
 
 
 def run_comment_import(args: argparse.Namespace) -> int:

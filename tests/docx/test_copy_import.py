@@ -66,7 +66,7 @@ def test_word_comments_and_tracked_change_land_on_their_words(exported, tmp_path
     result = cli("comment", "import", draft, copy)
     assert result.returncode == 0, result.stderr
     assert "3 Word comments (2 on their words, 0 on their paragraph, 0 not placed)" in result.stdout
-    assert "1 suggestions" in result.stdout
+    assert "1 reply among them, 1 suggestion;" in result.stdout
 
     items = comments_json(draft)
     by_text = {item["text"]: item for item in items}
@@ -261,7 +261,7 @@ def test_several_delegations_in_one_go_and_our_own_exported_comments(exported, t
     result = cli("comment", "import", draft, hungarian_copy(docx, tmp_path / "HU.docx"),
                  spain.save())
     assert result.returncode == 0, result.stderr
-    assert [line.split(":")[0] for line in result.stdout.splitlines() if "Word comments" in line] \
+    assert [line.split(":")[0] for line in result.stdout.splitlines() if "Word comment" in line] \
         == ["HU.docx", "ES.docx"]
     items = comments_json(draft)
     assert sorted(item["party"] for item in items) == ["ES", "HU", "HU", "HU"]
