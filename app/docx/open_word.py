@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.importer.language import detect_language
 from app.importer.report import ImportReport
 from app.model import Draft
@@ -21,6 +21,7 @@ from app.progress import Progress
 
 from .reader import read_word_file
 from .restore import restore_own_data
+from .typed_numbers import number_typed_paragraphs
 
 #: Suffixes taken as Word documents by the window and the command line.
 WORD_SUFFIXES = (".docx", ".docm")
@@ -57,6 +58,13 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
         report.warn(_("The text does not read as English or Spanish; it was opened as English."))
     # Concordia's own file: ids, kinds, reservations and comments as exported (language too).
     restore_own_data(word, report)
+    typed = number_typed_paragraphs(draft)
+    if typed:
+        report.warn(ngettext(
+            "{n} paragraph starts with a typed number: it is a numbered paragraph, keeping its "
+            "number as printed.",
+            "{n} paragraphs start with a typed number: they are numbered paragraphs, keeping "
+            "their numbers as printed.", typed).format(n=typed))
     if not draft.note.number:
         report.warn(_("No Council cover was found: every paragraph is in the annex, and the "
                       "cover fields are empty."))

@@ -61,3 +61,49 @@ def test_a_broken_word_file_is_one_sentence(tmp_path):
     assert result.returncode == 1
     assert "Traceback" not in result.stderr and len(result.stderr.strip().splitlines()) == 1
     assert not (tmp_path / "x.concordia").exists()
+
+
+def test_typed_paragraph_numbers_are_kept_as_printed(tmp_path):
+    """A Word note made elsewhere, its points typed from 8 with an inserted 9a (seed 003's words)."""
+    import docx
+
+    points = {
+        "8": "Affirm the significance, in terms of those goals, of the creation of CLASI.",
+        "9": "Reaffirm our mutual commitment to continue promoting the further development.",
+        "9a": "Welcome the progress made since the last meeting of the Ministers.",
+        "10": "Recall that the European Union has established several agencies.",
+    }
+    document = docx.Document()
+    document.add_paragraph("Draft Joint Declaration of the Ministers for the Interior")
+    for number, text in points.items():
+        document.add_paragraph(f"{number}. {text}")
+    document.add_paragraph("Adopted in Brussels on 8 June 2023, in the English and Spanish languages.")
+    source = tmp_path / "points.docx"
+    document.save(source)
+    target = tmp_path / "points.concordia"
+    result = concordia("import", str(source), "--out", str(target))
+    assert result.returncode == 0, result.stderr
+    assert "4 paragraphs start with a typed number" in result.stderr
+    blocks = json.loads(concordia("show", str(target), "--json").stdout)["blocks"]
+    numbered = [b for b in blocks if b["kind"] == "numbered"]
+    assert [(b["number"], b["text"]) for b in numbered] == list(points.items())
+    assert blocks[-1]["kind"] != "numbered" and blocks[-1]["text"].startswith("Adopted")
+    exported = tmp_path / "points-again.docx"
+    assert concordia("export", str(target), "--out", str(exported)).returncode == 0
+    text = subprocess.run(["pandoc", "-t", "plain", "--wrap=none", str(exported)],
+                          capture_output=True, text=True, check=True).stdout
+    for number, words in points.items():
+        assert f"{number}. {words[:20]}" in " ".join(text.split()), number
+
+
+def test_one_leading_figure_is_not_a_numbered_paragraph(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("2024. A year of cooperation between the two regions, as agreed.")
+    document.add_paragraph("The Ministers welcome the progress made since the last meeting.")
+    source = tmp_path / "one.docx"
+    document.save(source)
+    draft, _report = open_word_file(source)
+    assert [b.kind.value for b in draft.blocks] == ["paragraph", "paragraph"]
+    assert draft.blocks[0].text.startswith("2024.")
