@@ -75,7 +75,7 @@ def click_comment(qtbot, pane, comment_id: str) -> None:
 def test_import_two_delegations_then_accept_one_suggestion_and_undo(qtbot, pane, copies):
     editor = pane.editor
     report = import_copies(pane, [copies[1], copies[2]], ask_party=lambda *_: pytest.fail("asked"))
-    assert len([line for line in report if "Word comments" in line]) == 2
+    assert len([line for line in report if "Word comment" in line]) == 2
     comments = editor.draft().comments
     assert sorted(c.party for c in comments.values()) == ["ES", "ES", "HU", "HU"]
     assert len(pane.visible_comment_ids()) == 4
