@@ -156,7 +156,6 @@ def prepare_language_version(
         other, import_report = import_text(
             text, progress, import_report,
             name=Path(text_or_path).name if _is_path(text_or_path) else "")
-        _drop_numbering_notes(import_report)
     if not force:
         source_path = Path(text_or_path) if _is_path(text_or_path) else None
         check_language("\n".join(block.text for block in other.blocks), language, source_path)
@@ -168,21 +167,6 @@ def prepare_language_version(
     version = build_version(draft, other, language, report, loose_kinds=loose)
     report.operation = SetLanguageVersion(language, version.to_json())
     return report
-
-
-def _drop_numbering_notes(import_report: ImportReport) -> None:
-    """A partial translation skips paragraph numbers on purpose, and here the numbers pair the
-    paragraphs: the importer's "numbers are recomputed in order" notes would only mislead."""
-    template = _("paragraph number {found} where {expected} was expected; numbers are "
-                 "recomputed in order")
-    prefix, suffix = template.split("{found}")[0], template.split("{expected}")[-1]
-    numbered_lines = {import_report.block_lines.get(block_id)
-                      for block_id in import_report.block_numbers}
-    import_report.warnings = [
-        warning for warning in import_report.warnings
-        if not (warning.line in numbered_lines and warning.message.startswith(prefix)
-                and warning.message.endswith(suffix))
-    ]
 
 
 #: A paragraph number typed into a Word paragraph ("7. ", "7) ") rather than list numbering.
