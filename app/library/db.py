@@ -8,8 +8,6 @@ the clause rows; other databases fall back to searching the folded text column i
 
 from __future__ import annotations
 
-import os
-import sys
 from pathlib import Path
 
 from sqlalchemy import (
@@ -35,6 +33,7 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.errors import ConcordiaError
 from app.i18n import _
+from app.log import user_data_folder
 
 SCHEMA_VERSION = 1
 
@@ -103,14 +102,9 @@ class LibraryError(ConcordiaError):
 
 
 def default_library_path() -> Path:
-    """library.sqlite in the user's data folder (XDG on Linux, the platform's place elsewhere)."""
-    if sys.platform == "win32":  # pragma: no cover - platform specific
-        base = Path(os.environ.get("APPDATA") or Path.home() / "AppData" / "Roaming")
-        return base / "Concordia" / "library.sqlite"
-    if sys.platform == "darwin":  # pragma: no cover - platform specific
-        return Path.home() / "Library" / "Application Support" / "Concordia" / "library.sqlite"
-    base = Path(os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share")
-    return base / "concordia" / "library.sqlite"
+    """library.sqlite in the user's data folder (XDG on Linux, the platform's place elsewhere),
+    beside the log."""
+    return user_data_folder() / "library.sqlite"
 
 
 def library_url(location: str | Path | None) -> str:
