@@ -26,7 +26,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    from app.docx import ExportError, export_note
+    from app.docx import export_note
 
     target = Path(args.out)
     if target.exists() and not args.force:
@@ -38,12 +38,8 @@ def run(args: argparse.Namespace) -> int:
     draft = load_with_warnings(args.draft)
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
-    try:
-        report = export_note(draft, target, args.lang, StderrProgress(),
-                             comments=args.comments or "none")
-    except ExportError as error:
-        print(f"concordia: {error}", file=sys.stderr)
-        return 1
+    report = export_note(draft, target, args.lang, StderrProgress(),
+                         comments=args.comments or "none")  # an ExportError: app.cli says it
     for warning in report.warnings:
         print("concordia: " + warning, file=sys.stderr)
     print(_("Exported {path} ({language}): {blocks} blocks, {footnotes} footnotes.").format(
@@ -53,15 +49,10 @@ def run(args: argparse.Namespace) -> int:
 
 
 def _run_compilation(draft, target: Path, args: argparse.Namespace) -> int:
-    from app.docx import ExportError
     from app.docx.compilation import export_compilation
 
-    try:
-        report = export_compilation(draft, target, args.lang, args.comments or "circulation",
-                                    StderrProgress())
-    except ExportError as error:
-        print(f"concordia: {error}", file=sys.stderr)
-        return 1
+    report = export_compilation(draft, target, args.lang, args.comments or "circulation",
+                                StderrProgress())
     for warning in report.warnings:
         print("concordia: " + warning, file=sys.stderr)
     print(_("Exported the compilation {path} ({language}): {rows} rows.").format(
