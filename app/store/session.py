@@ -16,8 +16,9 @@ from pathlib import Path
 
 from app.atomic import remove_leftover_temp_files
 from app.model import Draft
+from app.model.integrity import repair as repair_problems
 
-from .draft_file import load_draft, save_draft
+from .draft_file import load_draft, read_draft, save_draft
 from .errors import SaveError
 from .lock import DraftLock
 
@@ -43,15 +44,18 @@ class DraftSession:
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
-    def open(cls, path: Path | str, read_only: bool = False, wait: float = 0.0) -> DraftSession:
+    def open(cls, path: Path | str, read_only: bool = False, wait: float = 0.0,
+             repair: bool = False) -> DraftSession:
         """Open a draft, taking its lock first (retrying up to `wait` seconds); raise
-        DraftLockedError if someone else keeps it and read_only is False."""
+        DraftLockedError if someone else keeps it and read_only is False. With `repair`, what
+        app.model.integrity can mend is mended in memory (the file changes only on save)."""
         path = Path(path).resolve()
+        read = _read_repaired if repair else load_draft
         if read_only:
-            return cls(draft=load_draft(path), path=path, read_only=True)
+            return cls(draft=read(path), path=path, read_only=True)
         lock = _lock_unless_read_only_folder(path, wait)
         try:
-            draft = load_draft(path)
+            draft = read(path)
         except BaseException:
             if lock is not None:
                 lock.release()
@@ -178,3 +182,9 @@ def holding_lock(path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[
         yield path
     finally:
         lock.release()
+
+
+def _read_repaired(path: Path) -> Draft:
+    draft, problems = read_draft(path)
+    repair_problems(draft, problems)
+    return draft

@@ -23,12 +23,10 @@ from app.store import (
     DRAFT_SUFFIX,
     DamagedDraftError,
     DraftFileError,
-    DraftLock,
     DraftLockedError,
     DraftSession,
     SaveError,
     load_draft,
-    read_draft,
 )
 from app.store.session import WINDOW_LOCK_WAIT
 
@@ -179,16 +177,11 @@ class FileController(QObject):
         if answer == "read_only":
             repair(error.draft, error.problems)
             return DraftSession(draft=error.draft, path=path, read_only=True)
-        lock = DraftLock(path)
-        try:
-            lock.acquire()
-            draft, problems = read_draft(path)  # again under the lock: the file may have changed
+        try:   # read again under the lock: the file may have changed since the question
+            return DraftSession.open(path, repair=True)
         except (DraftFileError, OSError) as failure:
-            lock.release()
             dialogs.show_error(self.window, describe_error(failure), _("Cannot Open Draft"))
             return None
-        repair(draft, problems)
-        return DraftSession(draft=draft, path=path, _lock=lock)
 
     def _offer_recovery(self, session: DraftSession) -> bool:
         """If a crash left a newer autosave copy, offer it; True when it was restored."""
