@@ -11,6 +11,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from sqlalchemy import (
+    BigInteger,
     Column,
     Date,
     DateTime,
@@ -35,7 +36,10 @@ from app.errors import ConcordiaError
 from app.i18n import _
 from app.log import user_data_folder
 
-SCHEMA_VERSION = 1
+#: 2: sources.status (adopted/draft), provenances.place (its place as printed), the shingle index.
+SCHEMA_VERSION = 2
+
+ADOPTED, DRAFT = "adopted", "draft"
 
 metadata = MetaData()
 
@@ -58,6 +62,8 @@ sources = Table(
     # Sources with the same pair key and different languages are language versions of one text.
     Column("pair_key", String(200), nullable=False, default="", index=True),
     Column("added_at", DateTime, nullable=False),
+    # "adopted" (a final, circulated text: agreed language) or "draft" (a working text).
+    Column("status", String(12), nullable=False, default=ADOPTED, server_default=ADOPTED),
 )
 
 clauses = Table(
@@ -83,7 +89,19 @@ provenances = Table(
     Column("paragraph", String(40), nullable=False, default=""),  # its own number, if any
     Column("context", Text, nullable=False, default=""),  # lead-in of a list item
     Column("footnotes", Text, nullable=False, default="[]"),  # JSON list of footnote texts
+    # Where it sits when the source prints no number: "preamble:3", "operative:5", "item:2".
+    Column("place", String(40), nullable=False, default="", server_default=""),
     UniqueConstraint("source_id", "position", name="one_clause_per_position"),
+)
+
+#: Winnowed word shingles of every clause (see `app.library.shingles`): the precedent finder's
+#: index of shared passages, the same on every database. The primary key is its index.
+shingles = Table(
+    "shingles",
+    metadata,
+    Column("hash", BigInteger, primary_key=True, autoincrement=False),
+    Column("clause_num", Integer, ForeignKey("clauses.num"), primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
 )
 
 #: The FTS5 side table, for joins (created with FTS_DDL, never by metadata.create_all).
@@ -172,35 +190,57 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:
 
 
 def _prepare(engine: Engine) -> None:
-    """Create the tables of a new library, or check the version of an existing one."""
+    """Create the tables of a new library, migrate an older one, or check a newer one's version.
+
+    Creation and migration run in one transaction; on PostgreSQL under an advisory lock, so
+    several programs opening a new team library at once create it once."""
+    from .migrate import create, migrate
+
     with engine.connect() as connection:
-        has_version = engine.dialect.has_table(connection, "schema_version")
-        if has_version:
-            found = connection.execute(select(schema_version.c.version)).scalar() or 0
-            if found > SCHEMA_VERSION:
-                raise LibraryError(
-                    _(
-                        "This library was written by a newer Concordia (schema {found}; this one "
-                        "reads up to {supported}). Update Concordia to use it."
-                    ).format(found=found, supported=SCHEMA_VERSION)
-                )
-            return
-        if engine.dialect.has_table(connection, "sources"):
-            raise LibraryError(_("This database is not a Concordia library."))
+        found = _version(connection)
+    if found == SCHEMA_VERSION:
+        return
     with engine.begin() as connection:
-        if engine.dialect.name == "sqlite":
+        if engine.dialect.name == "postgresql":
+            connection.execute(text("SELECT pg_advisory_xact_lock(71503018)"))
+        elif engine.dialect.name == "sqlite" and found is None:
             connection.execute(text("PRAGMA journal_mode=WAL"))
-        metadata.create_all(connection)
-        if engine.dialect.name == "sqlite":
-            connection.execute(text(FTS_DDL))
-        connection.execute(schema_version.insert().values(version=SCHEMA_VERSION))
+        found = _version(connection)
+        if found is None:
+            if engine.dialect.has_table(connection, "sources"):
+                raise LibraryError(_("This database is not a Concordia library."))
+            create(connection)
+        elif found < SCHEMA_VERSION:
+            migrate(connection, found)
+
+
+def _version(connection) -> int | None:
+    """The library's schema version, None for a database without one; raises LibraryError for
+    a library written by a newer Concordia."""
+    if not connection.dialect.has_table(connection, "schema_version"):
+        return None
+    found = connection.execute(select(schema_version.c.version)).scalar() or 0
+    if found > SCHEMA_VERSION:
+        raise LibraryError(
+            _(
+                "This library was written by a newer Concordia (schema {found}; this one "
+                "reads up to {supported}). Update Concordia to use it."
+            ).format(found=found, supported=SCHEMA_VERSION)
+        )
+    return found
 
 
 def has_fts(engine: Engine) -> bool:
-    if engine.dialect.name != "sqlite":
-        return False
+    """Whether the database's own full-text index is there: FTS5 on SQLite, the tsvector
+    column on PostgreSQL."""
     with engine.connect() as connection:
-        return engine.dialect.has_table(connection, "clause_fts")
+        if engine.dialect.name == "sqlite":
+            return engine.dialect.has_table(connection, "clause_fts")
+        if engine.dialect.name == "postgresql":
+            from .pg import has_tsvector
+
+            return has_tsvector(connection)
+    return False
 
 
 def translate_error(error: Exception, where: str = "") -> LibraryError:

@@ -10,22 +10,24 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import time
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 
 from sqlalchemy import select, text
 from sqlalchemy.engine import Connection, Engine
-from sqlalchemy.exc import DBAPIError
+from sqlalchemy.exc import DBAPIError, OperationalError
 
 from app.i18n import _
 from app.model import Draft
 from app.progress import Progress
 
 from .db import LibraryError, clauses, provenances, sources, translate_error
+from .migrate import index_shingles
 from .normalise import fold, key_hash
 from .readers import SUPPORTED_SUFFIXES, SourceError, SourceFacts, facts_for, read_source
-from .segment import Segment, segment
+from .segment import Segment, places, segment
 
 ADDED, UNCHANGED, SKIPPED = "added", "unchanged", "skipped"
 
@@ -75,7 +77,8 @@ def add_paths(
 ) -> AddReport:
     """Add every file (folders are walked); a bad file is reported and the rest goes on.
 
-    `overrides` may set "title", "number", "date" (ISO) or "language" for every file given.
+    `overrides` may set "title", "number", "date" (ISO), "language" or "status" ("adopted" or
+    "draft") for every file given.
     Cancelling stops between sources: those added stay, the one in progress leaves nothing.
     """
     progress = progress or Progress()
@@ -147,6 +150,8 @@ def _apply_overrides(facts: SourceFacts, overrides: dict[str, str]) -> SourceFac
 
     from .readers import pair_key
 
+    if overrides.get("status"):
+        facts.status = overrides["status"]
     if overrides.get("title"):
         facts.title = overrides["title"]
     if overrides.get("language"):
@@ -180,27 +185,55 @@ def add_draft(engine: Engine, draft: Draft, facts: SourceFacts, origin_file: str
         return outcome
     hashes = {item.position: key_hash(item.text) for item in segments}
     digest = content_hash(facts, segments, hashes)
-    try:
-        with engine.begin() as connection:
-            known = connection.execute(
-                select(sources.c.id).where(sources.c.content_hash == digest)
-            ).first()
-            if known:
-                outcome.status = UNCHANGED
-                return outcome
-            outcome.new_clauses = _insert_source(connection, facts, origin_file, digest, segments,
-                                                 hashes)
-    except DBAPIError as error:
-        raise translate_error(error) from error
+    for attempt in range(_RETRIES):
+        try:
+            with engine.begin() as connection:
+                known = connection.execute(
+                    select(sources.c.id, sources.c.status).where(sources.c.content_hash == digest)
+                ).first()
+                if known:
+                    if known.status != facts.status:   # `--status` corrects a source's status
+                        connection.execute(sources.update().where(sources.c.id == known.id)
+                                           .values(status=facts.status))
+                    outcome.status = UNCHANGED
+                    return outcome
+                added = _insert_source(connection, facts, origin_file, digest, segments, hashes)
+                if added is None:               # another program added it at the same moment
+                    outcome.status = UNCHANGED
+                    return outcome
+                outcome.new_clauses = added
+            return outcome
+        except OperationalError as error:
+            if not _busy(error) or attempt == _RETRIES - 1:
+                raise translate_error(error) from error
+            time.sleep(min(0.05 * 2 ** attempt, 1.0))   # SQLite: another writer holds the file
+        except DBAPIError as error:
+            raise translate_error(error) from error
     return outcome
+
+
+_RETRIES = 12
+
+
+def _busy(error: OperationalError) -> bool:
+    message = str(error.orig).lower()
+    return "locked" in message or "busy" in message or "deadlock" in message
 
 
 def _insert_source(
     connection: Connection, facts: SourceFacts, origin_file: str, digest: str,
     segments: list[Segment], hashes: dict[int, str],
-) -> int:
+) -> int | None:
+    """Insert the source, its new clauses (with their index entries) and its provenances;
+    returns how many clauses were new, or None when the same source is already there.
+
+    Safe beside other programs adding at once: the source and clause rows are inserted with
+    ON CONFLICT DO NOTHING on their content hashes (unique), so two programs adding the same
+    declaration give one source, and a clause two sources share is one row. Clauses go in in
+    hash order, so two transactions never wait on each other's rows in opposite orders."""
+    insert = _insert_for(connection)
     source_id = connection.execute(
-        sources.insert().values(
+        insert(sources).values(
             title=facts.title[:1000],
             number=facts.number[:80],
             date=facts.date,
@@ -209,8 +242,11 @@ def _insert_source(
             content_hash=digest,
             pair_key=facts.pair_key[:200],
             added_at=datetime.now(timezone.utc).replace(tzinfo=None),
-        )
-    ).inserted_primary_key[0]
+            status=facts.status,
+        ).on_conflict_do_nothing(index_elements=["content_hash"]).returning(sources.c.id)
+    ).scalar()
+    if source_id is None:
+        return None
     existing = _existing_clauses(connection, set(hashes.values()))
     new_rows: dict[str, dict] = {}
     for item in segments:
@@ -224,18 +260,24 @@ def _insert_source(
                 "language": facts.language,
                 "kind": item.kind,
             }
+    inserted = []
     if new_rows:
         inserted = connection.execute(
-            clauses.insert().returning(clauses.c.num, clauses.c.key_hash, clauses.c.text,
-                                       clauses.c.language),
-            list(new_rows.values()),
+            insert(clauses).on_conflict_do_nothing(index_elements=["key_hash"])
+            .returning(clauses.c.num, clauses.c.key_hash, clauses.c.text, clauses.c.language),
+            [new_rows[key] for key in sorted(new_rows)],
         ).all()
         existing.update({row.key_hash: row.num for row in inserted})
+        missing = set(new_rows) - {row.key_hash for row in inserted}
+        if missing:   # added by another program meanwhile: use its rows
+            existing.update(_existing_clauses(connection, missing))
+        index_shingles(connection, [(row.num, row.text) for row in inserted])
         if connection.dialect.name == "sqlite" and _has_fts(connection):
             connection.execute(
                 text("INSERT INTO clause_fts(rowid, text, language) VALUES (:num, :text, :language)"),
                 [{"num": row.num, "text": row.text, "language": row.language} for row in inserted],
             )
+    where = places([item.kind for item in segments])
     connection.execute(
         provenances.insert(),
         [
@@ -247,11 +289,21 @@ def _insert_source(
                 "paragraph": item.paragraph[:40],
                 "context": item.context,
                 "footnotes": json.dumps(item.footnotes, ensure_ascii=False),
+                "place": where[ordinal],
             }
             for ordinal, item in enumerate(segments)
         ],
     )
-    return len(new_rows)
+    return len(inserted)
+
+
+def _insert_for(connection: Connection):
+    """The dialect's INSERT, which knows ON CONFLICT (SQLite and PostgreSQL both do)."""
+    if connection.dialect.name == "postgresql":
+        from sqlalchemy.dialects.postgresql import insert
+    else:
+        from sqlalchemy.dialects.sqlite import insert
+    return insert
 
 
 def _existing_clauses(connection: Connection, digests: set[str]) -> dict[str, int]:

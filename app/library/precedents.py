@@ -1,10 +1,18 @@
 """Precedent finder: the library clauses closest to a paragraph, with a word diff against each.
 
-Candidates come from the index (on SQLite: an OR query of the paragraph's rarest words, ranked
-by bm25, so common words like "cooperation" do not flood it); each candidate is then compared
-word by word with `app.compare.words`, and the best by similarity are returned. The diff runs
-from the agreed text to the paragraph: deletions are agreed words the paragraph dropped,
-insertions are its own words.
+Two kinds of precedent count: a clause the paragraph rewords (most of the words the same:
+`similarity`), and a clause that shares a long passage with it, quoted inside a longer sentence
+or quoting the paragraph (`passages`: "33 words from EU–CELAC Summit Declaration 2023, para. 1").
+
+Candidates come from the shingle index (`app.library.shingles`, on every database: clauses
+sharing runs of words with the paragraph, most shared first; a run found in very many clauses
+is boilerplate and is not counted) and, on SQLite, from an FTS5 OR query of the paragraph's
+rarest words ranked by bm25 (for rewordings that change a word every few). Each candidate is
+then compared word by word. The diff runs from the library's text to the paragraph:
+deletions are its words the paragraph dropped, insertions the paragraph's own.
+
+Only adopted sources are agreed language; a precedent from drafts alone says so. The open
+draft's own file (and its language versions) is never its own precedent (`exclude_origin`).
 """
 
 from __future__ import annotations
@@ -19,9 +27,18 @@ from sqlalchemy.engine import Engine
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
 from app.i18n import _
 
-from .db import FTS, clauses
+from .db import ADOPTED, FTS, clauses
 from .normalise import words
+from .passages import Passage, shared_passages
 from .search import BM25, Hit, Term, attach_provenance, fts_query, uses_fts
+from .shingles import run_hashes
+
+#: A clause sharing a passage this long is a precedent, however different the rest is.
+PASSAGE_WORDS = 10
+#: A run of words stored for more clauses than this is boilerplate: it finds no precedent.
+COMMON_RUN = 200
+#: At most this many of a long paragraph's runs are looked up.
+MAX_RUNS = 400
 
 #: At most this many of the paragraph's rarest words go into the candidate query, and at
 #: least MIN_QUERY_WORDS; beyond those, only while their clauses add up to POSTINGS_BUDGET.
@@ -41,6 +58,27 @@ class Precedent:
     hit: Hit
     similarity: float
     diff: list[tuple[int, str]] = field(default_factory=list)
+    passages: list[Passage] = field(default_factory=list)
+    #: language → (clause id, text) of the clause's pair in the library's other language version
+    translations: dict[str, tuple[str, str]] = field(default_factory=dict)
+    paragraph_words: int = 0        # length of the paragraph looked up
+
+    @property
+    def shared_words(self) -> int:
+        return sum(item.words for item in self.passages)
+
+    @property
+    def agreed(self) -> bool:
+        """Agreed language: at least one of its sources is adopted (drafts are not)."""
+        return any(source.status == ADOPTED for source in self.hit.sources)
+
+    @property
+    def rank(self) -> float:
+        """Similarity, or for a passage quoted in a longer text its share of the shorter one
+        (damped for short passages, so a 10-word phrase does not beat a rewording)."""
+        shorter = max(1, min(len(words(self.hit.text)), self.paragraph_words))
+        containment = min(1.0, self.shared_words / shorter) * min(1.0, self.shared_words / 25)
+        return max(self.similarity, containment)
 
     @property
     def changed_words(self) -> int:
@@ -55,8 +93,21 @@ class Precedent:
         # A replaced word is one change, not a deletion plus an insertion.
         return max(count(DELETE), count(INSERT))
 
+    @property
+    def is_rewording(self) -> bool:
+        return self.similarity >= REWORDING
+
     def summary(self) -> str:
-        where = self.hit.sources[0].label if self.hit.sources else self.hit.clause_id
+        adopted = [source for source in self.hit.sources if source.status == ADOPTED]
+        shown = adopted or self.hit.sources
+        where = shown[0].label if shown else self.hit.clause_id
+        if not adopted:
+            if self.is_rewording:
+                return _("similar wording in a draft: {where}").format(where=where)
+            return _("{count} words shared with a draft: {where}").format(
+                count=self.shared_words, where=where)
+        if not self.is_rewording:
+            return _("{count} words from {where}").format(count=self.shared_words, where=where)
         if self.changed_words == 0:
             return _("agreed language from {where}").format(where=where)
         return _("agreed language from {where} except for {count} word(s)").format(
@@ -65,9 +116,18 @@ class Precedent:
     def to_json(self) -> dict:
         data = self.hit.to_json()
         data["similarity"] = round(self.similarity, 4)
+        data["agreed"] = self.agreed
+        data["shared_words"] = self.shared_words
+        data["passages"] = [item.to_json() for item in self.passages]
         data["diff"] = [[op, part] for op, part in self.diff]
         data["summary"] = self.summary()
+        data["translations"] = {lang: {"clause_id": cid, "text": body}
+                                for lang, (cid, body) in self.translations.items()}
         return data
+
+
+#: At or above this similarity a precedent is a rewording of the clause (the diff tells).
+REWORDING = 0.5
 
 
 def find_precedents(
@@ -77,9 +137,13 @@ def find_precedents(
     language: str | None = None,
     limit: int = 5,
     candidates: int = 15,
-    minimum: float = 0.5,
+    minimum: float = REWORDING,
     use_fts: bool | None = None,
+    exclude_origin: str | None = None,
 ) -> list[Precedent]:
+    """The `limit` best precedents: rewordings (similarity >= `minimum`) and clauses sharing a
+    passage of PASSAGE_WORDS or more words, best first. Sources whose file is
+    `exclude_origin` (the open draft, and its language versions) are left out."""
     distinct = list(dict.fromkeys(
         w for w in words(paragraph) if (len(w) > 2 or w.isdigit()) and w not in STOPWORDS))
     if not distinct:
@@ -87,45 +151,103 @@ def find_precedents(
     if use_fts is None:
         use_fts = uses_fts(engine)
     with engine.connect() as connection:
-        if use_fts:
+        hits = {hit.num: hit for hit in _shingle_candidates(connection, paragraph, language, candidates)}
+        if use_fts and engine.dialect.name == "sqlite":
             chosen = _rarest(connection, distinct)
-            hits = _fts_candidates(connection, chosen, language, candidates)
+            extra = _fts_candidates(connection, chosen, language, candidates)
+        elif not use_fts:
+            extra = _portable_candidates(connection, distinct, language, candidates)
         else:
-            hits = _portable_candidates(connection, distinct, language, candidates)
-        results = _best_by_similarity(hits, paragraph, limit, minimum)
-        attach_provenance(connection, [item.hit for item in results])
+            extra = []
+        for hit in extra:
+            hits.setdefault(hit.num, hit)
+        found = list(hits.values())
+        attach_provenance(connection, found)
+        if exclude_origin:
+            found = [hit for hit in found if _without_origin(hit, exclude_origin)]
+        results = _best(found, paragraph, limit, minimum)
+        _attach_translations(connection, results)
     return results
 
 
-def _best_by_similarity(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
-    """The `limit` most similar candidates, exactly, without diffing them all.
+def _without_origin(hit: Hit, origin: str) -> bool:
+    """Drop the provenances from the file `origin`; False when none is left."""
+    hit.sources = [source for source in hit.sources
+                   if source.origin_file != origin and not source.origin_file.startswith(origin + " [")]
+    return bool(hit.sources)
 
-    Shared tokens counted as multisets bound the word-diff similarity from above (a diff's
-    equal tokens are a common subsequence), so candidates are diffed best bound first and the
-    search stops once no remaining bound can beat the results in hand.
-    """
+
+def _best(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
+    """Score every candidate (shared passages; the word diff only where it can pass)."""
     mine = Counter(tokenize(paragraph))
     size = sum(mine.values())
-    bounded = []
-    for hit in hits:
-        theirs = Counter(tokenize(hit.text))
-        shared = sum((mine & theirs).values())
-        bounded.append((shared / max(size, sum(theirs.values()), 1), hit))
-    bounded.sort(key=lambda pair: -pair[0])
+    paragraph_words = len(words(paragraph))
     results: list[Precedent] = []
-    for bound, hit in bounded:
-        if bound < minimum:
-            break
-        if len(results) >= limit and bound <= results[-1].similarity:
-            break
+    for hit in hits:
+        passages = shared_passages(hit.text, paragraph)
+        longest = max((item.words for item in passages), default=0)
+        theirs = Counter(tokenize(hit.text))
+        bound = sum((mine & theirs).values()) / max(size, sum(theirs.values()), 1)
+        if bound < minimum and longest < PASSAGE_WORDS:
+            continue
         diff = word_diff(hit.text, paragraph)
         same = sum(len(tokenize(part)) for op, part in diff if op == EQUAL)
-        score = same / max(size, sum(Counter(tokenize(hit.text)).values()), 1)  # = similarity()
-        if score >= minimum:
-            results.append(Precedent(hit, score, diff))
-            results.sort(key=lambda item: -item.similarity)
-            del results[limit:]
-    return results
+        score = same / max(size, sum(theirs.values()), 1)  # = similarity()
+        if score >= minimum or longest >= PASSAGE_WORDS:
+            item = Precedent(hit, score, diff, passages, paragraph_words=paragraph_words)
+            results.append(item)
+    results.sort(key=lambda item: (-item.agreed, -item.rank, -item.similarity))
+    return results[:limit]
+
+
+def _attach_translations(connection, results: list[Precedent]) -> None:
+    """Each precedent's pair in the other language (a Spanish clause's English one)."""
+    from .pairing import ClauseRow, counterparts
+
+    for item in results:
+        row = ClauseRow(item.hit.num, item.hit.clause_id, item.hit.text, item.hit.language,
+                        item.hit.kind)
+        item.translations = {lang: (pair.clause_id, pair.text)
+                             for lang, pair in counterparts(connection, row).items()}
+
+
+def _shingle_candidates(connection, paragraph: str, language: str | None, limit: int) -> list[Hit]:
+    """Clauses sharing runs of words with the paragraph, those sharing most first."""
+    hashes = list(dict.fromkeys(run_hashes(paragraph)))[:MAX_RUNS]
+    if not hashes:
+        return []
+    if connection.dialect.name == "postgresql":
+        counted = connection.execute(text(
+            "WITH hits AS (SELECT q.hash, s.clause_num FROM unnest(CAST(:hashes AS bigint[])) "
+            "AS q(hash) CROSS JOIN LATERAL (SELECT clause_num FROM shingles "
+            "WHERE shingles.hash = q.hash LIMIT :cap) AS s), "
+            "common AS (SELECT hash FROM hits GROUP BY hash HAVING count(*) >= :cap) "
+            "SELECT clause_num, count(*) AS n FROM hits WHERE hash NOT IN (SELECT hash FROM common) "
+            "GROUP BY clause_num ORDER BY n DESC, clause_num LIMIT :limit"),
+            {"hashes": hashes, "cap": COMMON_RUN, "limit": limit * 3},
+        ).all()
+        ranked = [(row.clause_num, row.n) for row in counted]
+    else:
+        counts: Counter = Counter()
+        cursor = connection.connection.cursor()
+        try:
+            for value in hashes:
+                nums = [row[0] for row in cursor.execute(
+                    "SELECT clause_num FROM shingles WHERE hash = ? LIMIT ?", (value, COMMON_RUN))]
+                if len(nums) < COMMON_RUN:
+                    counts.update(nums)
+        finally:
+            cursor.close()
+        ranked = counts.most_common(limit * 3)
+    if not ranked:
+        return []
+    statement = select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
+                       clauses.c.kind).where(clauses.c.num.in_([num for num, _n in ranked]))
+    if language:
+        statement = statement.where(clauses.c.language == language)
+    rows = {row.num: row for row in connection.execute(statement)}
+    return [Hit(r.clause_id, r.text, float(n), r.text, r.language, r.kind, num=r.num)
+            for num, n in ranked if (r := rows.get(num)) is not None][:limit]
 
 
 def _rarest(connection, candidates: list[str]) -> list[str]:

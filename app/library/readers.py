@@ -39,6 +39,7 @@ class SourceFacts:
     date: date | None
     language: str
     pair_key: str
+    status: str = "adopted"     # "adopted" or "draft" (see `document_status`)
 
 
 def read_source(path: Path) -> Draft:
@@ -94,7 +95,31 @@ def facts_for(draft: Draft, path: Path) -> SourceFacts:
         language = "es"  # importers default to "en"; trust the words for a Spanish source
     title = note.subject.strip() or _first_title(draft) or path.stem
     number = note.full_number.strip()
-    return SourceFacts(title, number, note.date, language, pair_key(number, path))
+    return SourceFacts(title, number, note.date, language, pair_key(number, path),
+                       document_status(draft))
+
+
+#: What a working text says of itself: it invites comments, or calls itself a draft.
+_INVITES_COMMENTS = re.compile(
+    r"invited to (?:provide|send|submit|make) (?:their |any )?(?:written )?comments|"
+    r"comments (?:are|should be) (?:sent|provided|submitted)|"
+    r"(?:invitad[ao]s|se invita a las delegaciones) a (?:presentar|enviar|formular) "
+    r"(?:sus )?(?:observaciones|comentarios)",
+    re.IGNORECASE,
+)
+_DRAFT_TITLE = re.compile(r"^\s*(?:\(?draft\b|proyecto\b|borrador\b)", re.IGNORECASE)
+
+
+def document_status(draft: Draft) -> str:
+    """"draft" for a working text (one that invites delegations' comments, whose subject starts
+    "Draft …"/"Proyecto …"), else "adopted": a final text circulated as a NOTE is agreed
+    language. `library add --status` overrides it."""
+    from .db import ADOPTED, DRAFT
+
+    if _DRAFT_TITLE.match(draft.note.subject or ""):
+        return DRAFT
+    head = " ".join([draft.note.intro, *(block.text for block in draft.blocks[:12])])
+    return DRAFT if _INVITES_COMMENTS.search(head) else ADOPTED
 
 
 _LANGUAGE_TAG = re.compile(r"([._\-])(en|es|eng|spa|EN|ES)$")

@@ -46,22 +46,34 @@ class Provenance:
     context: str = ""
     footnotes: list[str] = field(default_factory=list)
     origin_file: str = ""
+    status: str = "adopted"          # the source's: "adopted" or "draft"
+    place: str = ""                  # "preamble:3", "operative:5" … for an unnumbered clause
+
+    @property
+    def citation(self) -> str:
+        """Where it sits, as a reader of the source finds it: "para. 8" or "point (a)" as
+        printed, else "preamble, 3rd recital" / "operative, 5th" (never a block index)."""
+        from .citation import cite
+
+        return cite(self.paragraph, self.place)
 
     @property
     def label(self) -> str:
         """"6914/24, para. 3 (28 February 2024)" — short enough for a hit or a block's origin."""
         where = self.number or self.title[:60]
-        place = (_("para. {number}").format(number=self.paragraph) if self.paragraph
-                 else _("§{position}").format(position=self.position + 1))
+        place = self.citation
         when = f" ({format_long_date(self.date, ui_language())})" if self.date else ""
-        return f"{where}, {place}{when}"
+        draft = " " + _("[draft]") if self.status != "adopted" else ""
+        return f"{where}{', ' + place if place else ''}{when}{draft}"
 
     def to_json(self) -> dict:
         return {
             "title": self.title,
             "number": self.number,
             "date": self.date.isoformat() if self.date else None,
-            "paragraph": self.paragraph or str(self.position + 1),
+            "paragraph": self.paragraph,
+            "citation": self.citation,
+            "status": self.status,
             "language": self.language,
             "context": self.context,
             "footnotes": self.footnotes,
@@ -158,7 +170,9 @@ def search(
     if use_fts is None:
         use_fts = uses_fts(engine)
     with engine.connect() as connection:
-        if use_fts:
+        if use_fts and engine.dialect.name == "postgresql":
+            hits = _pg_hits(connection, terms, language, _filters(None, source, year), limit)
+        elif use_fts:
             # The language is part of the match; other filters look up the ranked row's sources.
             filters = _filters(None, source, year, number=FTS.c.rowid)
             hits = _fts_hits(connection, fts_query(terms, language=language), terms, filters, limit)
@@ -227,6 +241,26 @@ def _fts_hits(connection, match: str, terms: list[Term], filters: list, limit: i
         for rowid, score in ranked
         if (row := rows.get(rowid)) is not None
     ]
+
+
+def _pg_hits(connection, terms: list[Term], language: str | None, filters: list,
+             limit: int) -> list[Hit]:
+    """PostgreSQL full-text search (tsvector, English/Spanish stemming, unaccent)."""
+    from .pg import ranked
+
+    scores = ranked(connection, terms, language, filters, limit)
+    if not scores:
+        return []
+    rows = {
+        row.num: row
+        for row in connection.execute(
+            select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
+                   clauses.c.kind).where(clauses.c.num.in_([r.num for r in scores]))
+        )
+    }
+    return [Hit(row.clause_id, row.text, float(score), make_snippet(row.text, terms), row.language,
+                row.kind, num=row.num)
+            for num, score in scores if (row := rows.get(num)) is not None]
 
 
 def _portable_hits(connection, terms: list[Term], filters: list, limit: int) -> list[Hit]:
@@ -306,7 +340,8 @@ def attach_provenance(connection, hits: list[Hit]) -> None:
         select(
             provenances.c.clause_num, provenances.c.paragraph, provenances.c.position,
             provenances.c.context, provenances.c.footnotes, sources.c.title, sources.c.number,
-            sources.c.date, sources.c.language, sources.c.origin_file,
+            sources.c.date, sources.c.language, sources.c.origin_file, sources.c.status,
+            provenances.c.place,
         )
         .join(sources, sources.c.id == provenances.c.source_id)
         .where(provenances.c.clause_num.in_(list(by_num)))
@@ -315,7 +350,8 @@ def attach_provenance(connection, hits: list[Hit]) -> None:
     for row in rows:
         by_num[row.clause_num].sources.append(
             Provenance(row.title, row.number, row.date, row.language, row.paragraph, row.position,
-                       row.context, json.loads(row.footnotes or "[]"), row.origin_file)
+                       row.context, json.loads(row.footnotes or "[]"), row.origin_file,
+                       row.status, row.place)
         )
 
 

@@ -104,3 +104,28 @@ def _kind_of(block: Block) -> BlockKind:
     if block.kind == BlockKind.PARAGRAPH:
         return classify(block.text)
     return block.kind
+
+
+#: The part of a text each kind of clause belongs to, for citing an unnumbered one.
+_PART = {
+    BlockKind.PREAMBLE.value: "preamble",
+    BlockKind.OPERATIVE.value: "operative",
+    BlockKind.LIST_ITEM.value: "item",
+}
+
+
+def places(kinds: list[str]) -> list[str]:
+    """Each clause's place as a reader counts it, from the kinds of a source's clauses in order:
+    "preamble:3" (its 3rd recital), "operative:5", "item:2" (2nd item of its list), or
+    "paragraph:4" (4th plain paragraph). List items count from 1 in each list."""
+    counts: dict[str, int] = {}
+    result = []
+    previous = ""
+    for kind in kinds:
+        part = _PART.get(kind, "paragraph")
+        if part == "item" and previous != "item":
+            counts["item"] = 0
+        counts[part] = counts.get(part, 0) + 1
+        result.append(f"{part}:{counts[part]}")
+        previous = part
+    return result

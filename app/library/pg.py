@@ -1,0 +1,92 @@
+"""PostgreSQL specifics: the full-text column, its index, and searching with it.
+
+Each clause gets a stored `tsv` column: its text without accents (`unaccent`, through an
+IMMUTABLE wrapper so a generated column may use it) as an English or Spanish `tsvector`
+(stemmed, stopwords dropped), by the clause's language, with a GIN index. A query is turned
+into a `tsquery` in the same configuration: words must all match, a "phrase" in order
+(`<->`), and coop* as a prefix. `pg_trgm` is installed too for the benchmark's comparison
+of trigram similarity with the shingle index (see benchmarks/bench_library_scale.py).
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import text
+from sqlalchemy.engine import Connection
+from sqlalchemy.exc import DBAPIError
+
+from app.i18n import _
+
+from .db import LibraryError
+
+CONFIG = "CASE language WHEN 'es' THEN 'spanish'::regconfig ELSE 'english'::regconfig END"
+
+_EXTRAS = (
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE EXTENSION IF NOT EXISTS pg_trgm",
+    # unaccent() is only STABLE (its dictionary could change); naming the dictionary makes the
+    # result fixed, which a generated column requires.
+    "CREATE OR REPLACE FUNCTION concordia_unaccent(text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE PARALLEL SAFE STRICT "
+    "AS $$ SELECT public.unaccent('public.unaccent'::regdictionary, $1) $$",
+    f"ALTER TABLE clauses ADD COLUMN IF NOT EXISTS tsv tsvector "
+    f"GENERATED ALWAYS AS (to_tsvector({CONFIG}, concordia_unaccent(text))) STORED",
+    "CREATE INDEX IF NOT EXISTS clauses_tsv ON clauses USING gin (tsv)",
+)
+
+
+def create_extras(connection: Connection) -> None:
+    """The extensions, the tsvector column and its index (in the creating transaction)."""
+    for statement in _EXTRAS:
+        try:
+            with connection.begin_nested():
+                connection.execute(text(statement))
+        except DBAPIError as error:
+            raise LibraryError(_(
+                "The PostgreSQL database lacks the unaccent and pg_trgm extensions and this user "
+                "may not create them: ask its administrator to run CREATE EXTENSION unaccent; "
+                "CREATE EXTENSION pg_trgm; in it ({reason})."
+            ).format(reason=str(getattr(error, "orig", error)).splitlines()[0][:120])) from error
+
+
+def has_tsvector(connection: Connection) -> bool:
+    return bool(connection.execute(text(
+        "SELECT 1 FROM information_schema.columns WHERE table_name = 'clauses' "
+        "AND column_name = 'tsv' AND table_schema = current_schema()")).first())
+
+
+def tsquery_text(terms) -> str:
+    """to_tsquery() input: every word quoted, a phrase joined by <->, a prefix marked :*."""
+    parts = []
+    for term in terms:
+        quoted = ["'" + word.replace("'", "") + "'" for word in term.words]
+        if term.prefix:
+            quoted[-1] += ":*"
+        parts.append("(" + " <-> ".join(quoted) + ")")
+    return " & ".join(parts)
+
+
+def ranked(connection: Connection, terms, language: str | None, filters: list, limit: int):
+    """(clause number, rank) of the best matches, best first."""
+    from sqlalchemy import and_, literal_column, select
+
+    from .db import clauses
+
+    languages = [language] if language else ["en", "es"]
+    conditions = []
+    for code in languages:
+        config = "spanish" if code == "es" else "english"
+        query = f"to_tsquery('{config}', concordia_unaccent(:query))"
+        same = clauses.c.language == "es" if code == "es" else clauses.c.language != "es"
+        conditions.append(and_(same, text(f"tsv @@ {query}")))
+    from sqlalchemy import or_
+
+    rank = literal_column(
+        f"ts_rank_cd(tsv, to_tsquery({CONFIG.replace('language', 'clauses.language')}, "
+        f"concordia_unaccent(:query)))")
+    statement = (
+        select(clauses.c.num, rank.label("score"))
+        .where(or_(*conditions), *filters)
+        .order_by(text("score DESC"), clauses.c.num)
+        .limit(limit)
+    )
+    return connection.execute(statement, {"query": tsquery_text(terms)}).all()
