@@ -130,6 +130,9 @@ def library_url(location: str | Path | None) -> str:
     if location is None or str(location) == "":
         location = default_library_path()
     location = str(location)
+    if location.startswith(("postgresql://", "postgres://")):
+        # psycopg 3, not SQLAlchemy's default psycopg2 (see pyproject.toml).
+        return "postgresql+psycopg://" + location.split("://", 1)[1]
     if "://" in location:
         return location
     return "sqlite:///" + str(Path(location).expanduser().resolve())

@@ -277,7 +277,7 @@ def _insert_source(
                 text("INSERT INTO clause_fts(rowid, text, language) VALUES (:num, :text, :language)"),
                 [{"num": row.num, "text": row.text, "language": row.language} for row in inserted],
             )
-    where = places([item.kind for item in segments])
+    where = places([item.kind for item in segments], [item.context for item in segments])
     connection.execute(
         provenances.insert(),
         [

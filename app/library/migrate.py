@@ -57,7 +57,7 @@ def _fill_places(connection: Connection) -> None:
     from .segment import places
 
     rows = connection.execute(
-        select(provenances.c.id, provenances.c.source_id, clauses.c.kind)
+        select(provenances.c.id, provenances.c.source_id, provenances.c.context, clauses.c.kind)
         .join(clauses, clauses.c.num == provenances.c.clause_num)
         .order_by(provenances.c.source_id, provenances.c.position)
     ).all()
@@ -65,5 +65,6 @@ def _fill_places(connection: Connection) -> None:
     for row in rows:
         by_source.setdefault(row.source_id, []).append(row)
     for items in by_source.values():
-        for row, place in zip(items, places([row.kind for row in items]), strict=True):
+        for row, place in zip(items, places([row.kind for row in items], [row.context for row in items]),
+                              strict=True):
             connection.execute(update(provenances).where(provenances.c.id == row.id).values(place=place))

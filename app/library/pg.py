@@ -67,7 +67,7 @@ def tsquery_text(terms) -> str:
 
 def ranked(connection: Connection, terms, language: str | None, filters: list, limit: int):
     """(clause number, rank) of the best matches, best first."""
-    from sqlalchemy import and_, literal_column, select
+    from sqlalchemy import and_, bindparam, func, literal_column, or_, select
 
     from .db import clauses
 
@@ -78,11 +78,9 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
         query = f"to_tsquery('{config}', concordia_unaccent(:query))"
         same = clauses.c.language == "es" if code == "es" else clauses.c.language != "es"
         conditions.append(and_(same, text(f"tsv @@ {query}")))
-    from sqlalchemy import or_
-
-    rank = literal_column(
-        f"ts_rank_cd(tsv, to_tsquery({CONFIG.replace('language', 'clauses.language')}, "
-        f"concordia_unaccent(:query)))")
+    rank = func.ts_rank_cd(literal_column("tsv"), func.to_tsquery(
+        literal_column(CONFIG.replace("language", "clauses.language")),
+        func.concordia_unaccent(bindparam("query"))))
     statement = (
         select(clauses.c.num, rank.label("score"))
         .where(or_(*conditions), *filters)

@@ -114,18 +114,20 @@ _PART = {
 }
 
 
-def places(kinds: list[str]) -> list[str]:
-    """Each clause's place as a reader counts it, from the kinds of a source's clauses in order:
-    "preamble:3" (its 3rd recital), "operative:5", "item:2" (2nd item of its list), or
-    "paragraph:4" (4th plain paragraph). List items count from 1 in each list."""
+def places(kinds: list[str], contexts: list[str] | None = None) -> list[str]:
+    """Each clause's place as a reader counts it, from the kinds of a source's clauses in order
+    (and the lead-ins of list items): "preamble:3" (its 3rd recital), "operative:5",
+    "item:2" (2nd item of its list), or "paragraph:4" (4th plain paragraph). List items count
+    from 1 in each list: after another kind of clause, or under a new lead-in."""
+    contexts = contexts or [""] * len(kinds)
     counts: dict[str, int] = {}
     result = []
-    previous = ""
-    for kind in kinds:
+    previous = (None, None)
+    for kind, context in zip(kinds, contexts, strict=True):
         part = _PART.get(kind, "paragraph")
-        if part == "item" and previous != "item":
+        if part == "item" and previous != (part, context):
             counts["item"] = 0
         counts[part] = counts.get(part, 0) + 1
         result.append(f"{part}:{counts[part]}")
-        previous = part
+        previous = (part, context)
     return result

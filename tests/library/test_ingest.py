@@ -145,19 +145,31 @@ def test_failed_source_rolls_back_entirely(library: Library, lapaz_seed: Path, t
     """A database error in the middle of a source leaves none of its rows behind."""
     from sqlalchemy import text
 
+    sqlite = library.engine.dialect.name == "sqlite"
     with library.engine.begin() as connection:
         # A trigger standing in for a failure half-way: the 40th provenance insert fails.
-        connection.execute(text(
-            "CREATE TRIGGER fail_midway BEFORE INSERT ON provenances "
-            "WHEN (SELECT count(*) FROM provenances) >= 0 AND NEW.position >= 40 "
-            "BEGIN SELECT RAISE(ABORT, 'disk full'); END"))
+        if sqlite:
+            connection.execute(text(
+                "CREATE TRIGGER fail_midway BEFORE INSERT ON provenances "
+                "WHEN (SELECT count(*) FROM provenances) >= 0 AND NEW.position >= 40 "
+                "BEGIN SELECT RAISE(ABORT, 'disk full'); END"))
+        else:
+            connection.execute(text(
+                "CREATE FUNCTION fail_midway() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN "
+                "IF NEW.position >= 40 THEN RAISE EXCEPTION 'disk full'; END IF; RETURN NEW; "
+                "END $$"))
+            connection.execute(text(
+                "CREATE TRIGGER fail_midway BEFORE INSERT ON provenances FOR EACH ROW "
+                "EXECUTE FUNCTION fail_midway()"))
     from app.library import LibraryError
 
     with pytest.raises(LibraryError):
         library.add([lapaz_seed])
     assert library.counts() == {"sources": 0, "clauses": 0, "provenances": 0}
     with library.engine.connect() as connection:
-        assert connection.execute(text("SELECT count(*) FROM clause_fts")).scalar_one() == 0
+        index = "clause_fts" if sqlite else "clauses"
+        assert connection.execute(text(f"SELECT count(*) FROM {index}")).scalar_one() == 0
+        assert connection.execute(text("SELECT count(*) FROM shingles")).scalar_one() == 0
 
 
 def test_docx_sources_spanish_footnotes_and_tracked_changes(library: Library):
