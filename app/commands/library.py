@@ -1,11 +1,14 @@
 """`concordia library …`: build the clause library, search it, find precedents for a paragraph.
 
-    concordia library add FILE_OR_FOLDER… [--library URL]
+    concordia library add FILE_OR_FOLDER… [--library URL] [--status adopted|draft]
     concordia library search "QUERY" [--json] [--lang en|es] [--source S] [--year Y] [--limit N]
     concordia library precedents DRAFT --block ID [--json]
     concordia library clause CLAUSE_ID [--lang es] [--json]
     concordia library sources [--json]
     concordia library path
+
+--library takes a file (SQLite) or a server URL: postgresql://user@host/database for a team's
+shared library (created and migrated by Concordia on first use).
 """
 
 from __future__ import annotations
@@ -26,7 +29,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
     def with_library(sub: argparse.ArgumentParser) -> argparse.ArgumentParser:
         sub.add_argument("--library", metavar="URL",
-                         help=_("library file or SQLAlchemy URL (default: the user's library)"))
+                         help=_("library file, or postgresql://user@host/database for a "
+                                "shared library (default: the user's library)"))
         return sub
 
     add = with_library(commands.add_parser("add", help=_("add documents to the library")))
@@ -35,6 +39,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     add.add_argument("--number", help=_("document number or symbol to record (e.g. 6914/24)"))
     add.add_argument("--date", help=_("date to record, YYYY-MM-DD"))
     add.add_argument("--lang", choices=["en", "es"], help=_("language of the given files"))
+    add.add_argument("--status", choices=["adopted", "draft"],
+                     help=_("adopted (agreed language) or draft (a working text); default: "
+                            "draft when the document invites comments or is titled a draft"))
     add.set_defaults(handler=run_add)
 
     find = with_library(commands.add_parser("search", help=_("search the library")))
@@ -51,6 +58,7 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     near.add_argument("--block", required=True, metavar="ID", help=_("the block's id"))
     near.add_argument("--json", action="store_true")
     near.add_argument("--limit", type=int, default=5)
+    near.add_argument("--lang", choices=["en", "es"], help=_("only precedents in this language"))
     near.set_defaults(handler=run_precedents)
 
     one = with_library(commands.add_parser("clause", help=_("a clause, its history and its translation")))
@@ -111,7 +119,8 @@ def run_sources(args: argparse.Namespace) -> int:
     with _open(args) as library, library.engine.connect() as connection:
         rows = connection.execute(
             select(sources.c.id, sources.c.number, sources.c.date, sources.c.language,
-                   sources.c.title, sources.c.origin_file, func.count(provenances.c.id).label("clauses"))
+                   sources.c.title, sources.c.origin_file, sources.c.status,
+                   func.count(provenances.c.id).label("clauses"))
             .join(provenances, provenances.c.source_id == sources.c.id, isouter=True)
             .group_by(sources.c.id)
             .order_by(sources.c.date, sources.c.id)
@@ -120,11 +129,11 @@ def run_sources(args: argparse.Namespace) -> int:
         print(json.dumps([
             {"id": r.id, "number": r.number, "date": r.date.isoformat() if r.date else None,
              "language": r.language, "title": r.title, "origin_file": r.origin_file,
-             "clauses": r.clauses} for r in rows], ensure_ascii=False, indent=2))
+             "status": r.status, "clauses": r.clauses} for r in rows], ensure_ascii=False, indent=2))
         return 0
     for r in rows:
         print(f"{r.number or '—':>12}  {r.date.isoformat() if r.date else '':10}  {r.language}  "
-              f"{r.clauses:5}  {r.title[:70]}")
+              f"{r.status:7}  {r.clauses:5}  {r.title[:70]}")
     return 0
 
 
@@ -132,7 +141,8 @@ def run_sources(args: argparse.Namespace) -> int:
 def run_add(args: argparse.Namespace) -> int:
     from app.library.ingest import ADDED, SKIPPED, UNCHANGED
 
-    overrides = {"title": args.title, "number": args.number, "date": args.date, "language": args.lang}
+    overrides = {"title": args.title, "number": args.number, "date": args.date, "language": args.lang,
+                 "status": args.status}
     if args.date:
         from datetime import date
 
@@ -192,7 +202,10 @@ def run_precedents(args: argparse.Namespace) -> int:
         print("concordia: " + _("the draft has no block {id}").format(id=args.block), file=sys.stderr)
         return 1
     with _open(args) as library:
-        found = library.precedents(block.text, limit=max(1, args.limit))
+        # The draft (and its language versions) is never its own precedent.
+        found = library.precedents(block.text, limit=max(1, args.limit), language=args.lang,
+                                   exclude_origin=str(Path(args.draft)),
+                                   exclude_number=draft.note.number)
     if args.json:
         print(json.dumps([item.to_json() for item in found], ensure_ascii=False, indent=2))
         return 0
@@ -200,8 +213,13 @@ def run_precedents(args: argparse.Namespace) -> int:
         print(_("no precedent found for this block"))
         return 0
     for item in found:
-        print(f"{item.similarity:6.1%}  [{item.hit.clause_id}] {item.summary()}")
-        print("        " + render_diff(item.diff))
+        print(f"{item.rank:6.1%}  [{item.hit.clause_id}] {item.summary()}")
+        if item.is_rewording:
+            print("        " + render_diff(item.diff))
+        for passage in item.passages:
+            print("        «" + passage.text + "»")
+        for lang, (clause_id, body) in item.translations.items():
+            print(f"        {lang}: [{clause_id}] {body}")
     return 0
 
 

@@ -140,10 +140,13 @@ def find_precedents(
     minimum: float = REWORDING,
     use_fts: bool | None = None,
     exclude_origin: str | None = None,
+    exclude_number: str | None = None,
 ) -> list[Precedent]:
     """The `limit` best precedents: rewordings (similarity >= `minimum`) and clauses sharing a
-    passage of PASSAGE_WORDS or more words, best first. Sources whose file is
-    `exclude_origin` (the open draft, and its language versions) are left out."""
+    passage of PASSAGE_WORDS or more words, adopted ones first. The open draft is never its
+    own precedent: sources from its file `exclude_origin` (and its language versions), and
+    its other versions, those with its document number `exclude_number` ("6914/24" also
+    leaves out "6914/24 REV 1"), are left out."""
     distinct = list(dict.fromkeys(
         w for w in words(paragraph) if (len(w) > 2 or w.isdigit()) and w not in STOPWORDS))
     if not distinct:
@@ -163,18 +166,33 @@ def find_precedents(
             hits.setdefault(hit.num, hit)
         found = list(hits.values())
         attach_provenance(connection, found)
-        if exclude_origin:
-            found = [hit for hit in found if _without_origin(hit, exclude_origin)]
+        if exclude_origin or exclude_number:
+            found = [hit for hit in found if _without_own(hit, exclude_origin, exclude_number)]
         results = _best(found, paragraph, limit, minimum)
         _attach_translations(connection, results)
     return results
 
 
-def _without_origin(hit: Hit, origin: str) -> bool:
-    """Drop the provenances from the file `origin`; False when none is left."""
-    hit.sources = [source for source in hit.sources
-                   if source.origin_file != origin and not source.origin_file.startswith(origin + " [")]
+def _without_own(hit: Hit, origin: str | None, number: str | None) -> bool:
+    """Drop the provenances from the draft's own file or versions; False when none is left."""
+    from pathlib import Path
+
+    files = {origin, str(Path(origin).resolve())} if origin else set()
+    base = _base_number(number or "")
+
+    def own(source) -> bool:
+        path = source.origin_file.split(" [", 1)[0]
+        if files and (path in files or str(Path(path).resolve()) in files):
+            return True
+        return bool(base) and _base_number(source.number) == base
+
+    hit.sources = [source for source in hit.sources if not own(source)]
     return bool(hit.sources)
+
+
+def _base_number(number: str) -> str:
+    """"6914/24" for "6914/24 REV 1" (a revision is a version of the same document)."""
+    return number.strip().split(" ", 1)[0].upper() if number.strip() else ""
 
 
 def _best(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
