@@ -191,7 +191,13 @@ def _without_own(hit: Hit, origin: str | None, number: str | None) -> bool:
 
 
 def _base_number(number: str) -> str:
-    """"6914/24" for "6914/24 REV 1" (a revision is a version of the same document)."""
+    """"6914/24" for "6914/1/24 REV 1" or "6914/24 ADD 1": a revision is a version of the
+    same document."""
+    import re
+
+    match = re.match(r"\s*(\d+)/(?:\d+/)?(\d+)", number)
+    if match:
+        return f"{match.group(1)}/{match.group(2)}"
     return number.strip().split(" ", 1)[0].upper() if number.strip() else ""
 
 
