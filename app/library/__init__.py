@@ -50,7 +50,10 @@ class Library:
         """The file, or the URL without its password: safe to show."""
         if self.url.startswith("sqlite:///") and "?" not in self.url:
             return self.url[len("sqlite:///"):]
-        return make_url(self.url).render_as_string(hide_password=True)
+        from urllib.parse import unquote
+
+        shown = unquote(make_url(self.url).render_as_string(hide_password=True))
+        return shown.replace("postgresql+psycopg://", "postgresql://", 1)
 
     def add(self, paths: list[Path], progress: Progress | None = None,
             overrides: dict[str, str] | None = None) -> AddReport:

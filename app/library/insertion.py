@@ -17,7 +17,7 @@ from app.model import Block, BlockKind, Draft, Inline, LanguageVersion, TextRun
 from app.model.draft import ClauseOrigin
 from app.model.ops import Batch, InsertBlock, Operation, SetLanguageVersion
 
-from .db import LibraryError
+from .db import ADOPTED, DRAFT, LibraryError
 from .pairing import ClauseRow, clause_row, counterparts
 from .search import Hit, attach_provenance
 
@@ -67,12 +67,15 @@ def clause_insertion(library, clause_id: str, language: str = "en") -> ClauseIns
         chosen = versions.get(language, clause)
         hit = Hit(chosen.clause_id, chosen.text, 0.0, "", chosen.language, chosen.kind, num=chosen.num)
         attach_provenance(connection, [hit])
-    label = hit.sources[0].label if hit.sources else ""
+    # Agreed language is what an adopted source holds; cite that one when there is one.
+    adopted = [source for source in hit.sources if source.status == ADOPTED]
+    shown = adopted or hit.sources
+    label = shown[0].label if shown else ""
     block = Block(
         kind=_block_kind(chosen),
         content=[TextRun(chosen.text)],
         level=1 if chosen.kind == BlockKind.LIST_ITEM.value else 0,
-        origin=ClauseOrigin(chosen.clause_id, chosen.text, label),
+        origin=ClauseOrigin(chosen.clause_id, chosen.text, label, ADOPTED if adopted else DRAFT),
     )
     translations = {
         lang: [TextRun(row.text)] for lang, row in versions.items() if lang != chosen.language

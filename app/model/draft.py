@@ -122,13 +122,22 @@ class ClauseOrigin:
     clause_id: str
     text: str                 # the agreed wording at insertion, to show departures word by word
     source: str = ""          # e.g. "6914/24, para. 3 (28 February 2024)"
+    status: str = "adopted"   # "draft" when the clause came from working texts only: not agreed
+
+    @property
+    def agreed(self) -> bool:
+        return self.status == "adopted"
 
     def to_json(self) -> dict:
-        return {"clause_id": self.clause_id, "text": self.text, "source": self.source}
+        data = {"clause_id": self.clause_id, "text": self.text, "source": self.source}
+        if not self.agreed:
+            data["status"] = self.status
+        return data
 
     @classmethod
     def from_json(cls, data: dict) -> ClauseOrigin:
-        return cls(data["clause_id"], data["text"], data.get("source", ""))
+        return cls(data["clause_id"], data["text"], data.get("source", ""),
+                   data.get("status", "adopted"))
 
 
 @dataclass

@@ -134,6 +134,8 @@ class LibraryDock(QDockWidget):
         self._pending_precedent = ""
         self._agreed_html = ""
         self._opener = opener
+        #: () -> (the open draft's file or None, its number): left out of its precedents
+        self.own_draft: Callable[[], tuple[str | None, str]] | None = None
         if insert is not None:
             self.insertRequested.connect(insert)
         self._build(debounce_ms)
@@ -274,7 +276,9 @@ class LibraryDock(QDockWidget):
             self.precedentsShown.emit(0)
             return
         library = self.library
-        self._start("precedents", lambda: library.precedents(text, limit=5))
+        origin, number = self.own_draft() if self.own_draft is not None else (None, "")
+        self._start("precedents", lambda: library.precedents(
+            text, limit=5, exclude_origin=origin, exclude_number=number))
 
     @Slot(int, object)
     def _lookup_done(self, generation: int, result: Any) -> None:
@@ -381,9 +385,29 @@ class LibraryDock(QDockWidget):
 
 
 def precedent_html(item: Precedent) -> str:
-    """Similarity, provenance and the coloured word diff of one precedent."""
-    return (f"<p><b>{item.similarity:.0%}</b> — {html.escape(item.summary())}<br>"
-            f"{diff_html(item.diff)}</p>")
+    """Score, provenance, and the coloured word diff of a rewording or, for a passage quoted
+    in a longer text, the clause with the shared passage highlighted; its pair below."""
+    if item.is_rewording:
+        body = diff_html(item.diff)
+    else:
+        body = passages_html(item)
+    pairs = "".join(
+        f"<br><span style='color:#555'>{lang.upper()}: {html.escape(text)}</span>"
+        for lang, (_clause_id, text) in item.translations.items())
+    return (f"<p><b>{item.rank:.0%}</b> — {html.escape(item.summary())}<br>"
+            f"{body}{pairs}</p>")
+
+
+def passages_html(item: Precedent) -> str:
+    """The clause's text, its passages shared with the paragraph highlighted."""
+    text, parts, cursor = item.hit.text, [], 0
+    for passage in item.passages:
+        start, end = passage.clause_span
+        parts.append(html.escape(text[cursor:start]))
+        parts.append(f"<span style='background:#fff3b0'>{html.escape(text[start:end])}</span>")
+        cursor = end
+    parts.append(html.escape(text[cursor:]))
+    return "".join(parts)
 
 
 def departure_html(block: Block) -> str:

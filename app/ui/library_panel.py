@@ -1,7 +1,8 @@
 """Puts the Library dock in the main window (an extension listed in EXTENSION_MODULES).
 
-The library opens on first use, at `CONCORDIA_LIBRARY` (a file or SQLAlchemy URL) or the
-user's data folder. A chosen clause (Enter, double-click, or dragged onto the text) goes in
+The library opens on first use, at `CONCORDIA_LIBRARY` (a file or URL), else the location
+chosen with Library ▸ Library Location… (a file, or postgresql://… for a team library), else
+the user's data folder. A chosen clause (Enter, double-click, or dragged onto the text) goes in
 at the cursor as the editor places clauses (see `app.ui.editor.clauses`), with its Spanish
 (or English) pair in the draft's other language version, as one undoable step.
 
@@ -17,6 +18,7 @@ from __future__ import annotations
 import os
 
 from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QLabel
 
 from app.i18n import _
@@ -29,12 +31,17 @@ from .library_dock import LibraryDock
 FOLLOW_MS = 250
 
 
-def open_user_library() -> Library:
-    return Library(os.environ.get("CONCORDIA_LIBRARY") or None)
+def open_user_library(settings=None) -> Library:
+    chosen = settings.library_location() if settings is not None else ""
+    return Library(os.environ.get("CONCORDIA_LIBRARY") or chosen or None)
 
 
-def install(window, opener=open_user_library) -> LibraryDock:
+def install(window, opener=None) -> LibraryDock:
     editor = window.editor
+    settings = getattr(window, "settings", None)
+    if opener is None:
+        def opener():
+            return open_user_library(settings)
     dock = LibraryDock(None, window, opener=opener, debounce_ms=FOLLOW_MS)
     dock.setObjectName("dock_library")
     window.addDockWidget(Qt.RightDockWidgetArea, dock)
@@ -52,11 +59,25 @@ def install(window, opener=open_user_library) -> LibraryDock:
         menu.addAction(dock.add_folder_action)
         menu.addSeparator()
         menu.addAction(toggle)
+    location_action = QAction(_("Library Location…"), dock)
+    location_action.setObjectName("action_library_location")
+    location_action.triggered.connect(lambda: choose_location(window, dock))
+    dock.location_action = location_action
+    if "library" in window.menus:
+        window.menus["library"].addAction(location_action)
 
     agreed_label = QLabel()
     agreed_label.setObjectName("status_agreed_language")
     window.statusBar().addPermanentWidget(agreed_label)
     dock.agreed_label = agreed_label
+
+    def own_draft() -> tuple[str | None, str]:
+        """The open draft's file and number: never its own precedent."""
+        files = getattr(window, "files", None)
+        path = files.session.path if files is not None else None
+        return (str(path) if path else None), editor.draft().note.number
+
+    dock.own_draft = own_draft
 
     def insert(insertion: ClauseInsertion) -> None:
         editor.insert_clause(insertion)
@@ -92,3 +113,31 @@ def install(window, opener=open_user_library) -> LibraryDock:
     editor.current_block_changed.connect(lambda _block_id: pause.start())
     editor.modified.connect(pause.start)
     return dock
+
+
+def choose_location(window, dock: LibraryDock, dialog_factory=None) -> bool:
+    """Ask for the library's location, open it, and keep it when it opens; True if changed.
+
+    `dialog_factory(current)` makes the dialog (tests drive the real one through it)."""
+    from .library_location import LibraryLocationDialog
+
+    settings = getattr(window, "settings", None)
+    current = settings.library_location() if settings is not None else ""
+    dialog = (dialog_factory or (lambda where: LibraryLocationDialog(where, window)))(current)
+    while dialog.exec():
+        location = dialog.location()
+        try:
+            library = Library(location or None)
+        except LibraryError as error:
+            dialog.show_error(str(error))
+            continue
+        old = dock.library
+        dock.set_library(library)
+        if old is not None:
+            old.close()
+        if settings is not None:
+            settings.set_library_location(location)
+        window.statusBar().showMessage(
+            _("Library: {where}").format(where=library.location), 5000)
+        return True
+    return False

@@ -66,6 +66,14 @@ class AppSettings:
         self._q.setValue("window/state", state)
 
     # -- preferences -----------------------------------------------------------------------
+    def library_location(self) -> str:
+        """The clause library chosen in the window: a file or a postgresql:// URL ("" = default)."""
+        value = self._q.value("library/location", "")
+        return str(value or "")
+
+    def set_library_location(self, location: str) -> None:
+        self._q.setValue("library/location", location)
+
     def ui_language(self) -> str | None:
         value = self._q.value("ui/language", "")
         return str(value) if value else None

@@ -46,7 +46,9 @@ class AgreedMarks:
         self.comparisons = 0                 # how many blocks were actually compared (tests)
 
     def state(self, block: Block | None) -> AgreedState | None:
-        if block is None or block.origin is None:
+        """Agreed or departing, for a block inserted from an adopted text; None otherwise (a
+        clause taken from drafts only is not agreed language: no mark)."""
+        if block is None or block.origin is None or not block.origin.agreed:
             return None
         cached = self._cache.get(block.id)
         if cached is not None and cached[0] is block.content and cached[1] is block.origin:
@@ -120,6 +122,8 @@ def summary(block: Block | None) -> str:
     if block is None or block.origin is None:
         return ""
     source = source_label(block)
+    if not block.origin.agreed:
+        return _("Wording from a draft, not agreed language: {source}").format(source=source)
     if not block.departs_from_origin:
         return _("Agreed language from {source}").format(source=source)
     count = words_changed(difference(block))
@@ -132,6 +136,10 @@ def difference_html(block: Block | None) -> str:
     """The source and the word-by-word difference, for a tooltip or a panel ("" without origin)."""
     if block is None or block.origin is None:
         return ""
+    if not block.origin.agreed:
+        heading = html.escape(_("Wording from a draft ({source}), not agreed language.").format(
+            source=source_label(block)))
+        return f"<p><b>{heading}</b></p>"
     if not block.departs_from_origin:
         heading = html.escape(_("Agreed language ({source}), unchanged.").format(source=source_label(block)))
         return f"<p><b>{heading}</b></p>"
