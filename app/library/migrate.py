@@ -48,9 +48,12 @@ def index_shingles(connection: Connection, rows: list[tuple[int, str]]) -> None:
     """Store the fingerprints of these (clause number, text) pairs."""
     from .shingles import fingerprints
 
-    batch = [{"hash": value, "clause_num": num} for num, body in rows for value in fingerprints(body)]
+    batch = [(value, num) for num, body in rows for value in fingerprints(body)]
+    # Plain executemany: tens of rows per clause, too many for SQLAlchemy's per-row work.
+    mark = "?" if connection.dialect.paramstyle == "qmark" else "%s"
+    statement = f"INSERT INTO shingles (hash, clause_num) VALUES ({mark}, {mark})"
     for start in range(0, len(batch), 5000):
-        connection.execute(shingles.insert(), batch[start:start + 5000])
+        connection.exec_driver_sql(statement, batch[start:start + 5000])
 
 
 def _fill_places(connection: Connection) -> None:

@@ -29,7 +29,7 @@ from app.i18n import _
 
 from .db import ADOPTED, FTS, clauses
 from .normalise import words
-from .passages import Passage, shared_passages
+from .passages import MIN_RUN, Passage, shared_passages
 from .search import BM25, Hit, Term, attach_provenance, fts_query, uses_fts
 from .shingles import run_hashes
 
@@ -202,26 +202,38 @@ def _base_number(number: str) -> str:
 
 
 def _best(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
-    """Score every candidate (shared passages; the word diff only where it can pass)."""
+    """Score every candidate by its shared passages, and by the word diff only where a
+    rewording is possible (shared words as multisets bound the diff's similarity from above);
+    the diffs of passage-only precedents are made for the few kept."""
     mine = Counter(tokenize(paragraph))
     size = sum(mine.values())
     paragraph_words = len(words(paragraph))
     results: list[Precedent] = []
     for hit in hits:
-        passages = shared_passages(hit.text, paragraph)
+        common = shared_passages(hit.text, paragraph, min_run=1)
+        passages = [item for item in common if item.words >= MIN_RUN]
         longest = max((item.words for item in passages), default=0)
         theirs = Counter(tokenize(hit.text))
-        bound = sum((mine & theirs).values()) / max(size, sum(theirs.values()), 1)
-        if bound < minimum and longest < PASSAGE_WORDS:
-            continue
-        diff = word_diff(hit.text, paragraph)
-        same = sum(len(tokenize(part)) for op, part in diff if op == EQUAL)
-        score = same / max(size, sum(theirs.values()), 1)  # = similarity()
-        if score >= minimum or longest >= PASSAGE_WORDS:
-            item = Precedent(hit, score, diff, passages, paragraph_words=paragraph_words)
-            results.append(item)
+        largest = max(size, sum(theirs.values()), 1)
+        # Words in common, in order, over the longer text's words: close to what the diff
+        # gives; well below `minimum`, no diff can reach it.
+        in_order = sum(item.words for item in common) / max(paragraph_words, len(words(hit.text)), 1)
+        if in_order >= minimum - 0.15 and sum((mine & theirs).values()) / largest >= minimum:
+            diff = word_diff(hit.text, paragraph)
+            score = sum(len(tokenize(part)) for op, part in diff if op == EQUAL) / largest
+            if score >= minimum or longest >= PASSAGE_WORDS:
+                results.append(Precedent(hit, score, diff, passages, paragraph_words=paragraph_words))
+        elif longest >= PASSAGE_WORDS:
+            # Not a rewording (its similarity is below `bound`); the diff comes if it is kept.
+            results.append(Precedent(hit, 0.0, [], passages, paragraph_words=paragraph_words))
     results.sort(key=lambda item: (-item.agreed, -item.rank, -item.similarity))
-    return results[:limit]
+    kept = results[:limit]
+    for item in kept:
+        if not item.diff:
+            item.diff = word_diff(item.hit.text, paragraph)
+            same = sum(len(tokenize(part)) for op, part in item.diff if op == EQUAL)
+            item.similarity = same / max(size, sum(Counter(tokenize(item.hit.text)).values()), 1)
+    return kept
 
 
 def _attach_translations(connection, results: list[Precedent]) -> None:

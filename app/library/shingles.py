@@ -22,13 +22,16 @@ GUARANTEED_WORDS = K + WINDOW - 1   # 8
 
 
 def run_hashes(text: str) -> list[int]:
-    """The hash of every run of K folded words, in order (one run for a shorter text)."""
-    found = words(text)
+    """The hash of every run of K folded words, in order (one run for a shorter text).
+
+    Each word is hashed once (blake2b, cached: a library's vocabulary is small), and a run's
+    hash combines its words' hashes, so a clause costs a few dictionary look-ups per word."""
+    found = [_word_hash(word) for word in words(text)]
     if not found:
         return []
     if len(found) < K:
-        return [_hash(found)]
-    return [_hash(found[index:index + K]) for index in range(len(found) - K + 1)]
+        return [_combine(found)]
+    return [_combine(found[index:index + K]) for index in range(len(found) - K + 1)]
 
 
 def fingerprints(text: str) -> set[int]:
@@ -42,6 +45,24 @@ def fingerprints(text: str) -> set[int]:
     return chosen
 
 
-def _hash(run: list[str]) -> int:
-    digest = hashlib.blake2b(" ".join(run).encode("utf-8"), digest_size=8).digest()
-    return int.from_bytes(digest, "big", signed=True)
+_MASK = (1 << 64) - 1
+_PRIME = 0x100000001B3
+_words: dict[str, int] = {}
+
+
+def _word_hash(word: str) -> int:
+    value = _words.get(word)
+    if value is None:
+        if len(_words) > 500_000:      # names and numbers: keep the cache bounded
+            _words.clear()
+        value = int.from_bytes(hashlib.blake2b(word.encode("utf-8"), digest_size=8).digest(), "big")
+        _words[word] = value
+    return value
+
+
+def _combine(hashes: list[int]) -> int:
+    """One signed 64-bit hash for a run, from its words' hashes in order."""
+    value = len(hashes)
+    for item in hashes:
+        value = ((value * _PRIME) ^ item) & _MASK
+    return value - (1 << 64) if value >= 1 << 63 else value
