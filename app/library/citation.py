@@ -13,9 +13,10 @@ from app.i18n import _, ui_language
 
 
 def ordinal(number: int) -> str:
-    """"1st", "2nd", "3rd", "11th" in English; "1.º" in Spanish."""
+    """"1st", "2nd", "3rd", "11th" in English; the bare number in Spanish, whose catalog
+    cites "considerando 3" as EU texts in Spanish do."""
     if ui_language() == "es":
-        return f"{number}.º"
+        return str(number)
     if 10 <= number % 100 <= 20:
         return f"{number}th"
     return f"{number}{ {1: 'st', 2: 'nd', 3: 'rd'}.get(number % 10, 'th') }"
@@ -31,7 +32,7 @@ def cite(paragraph: str, place: str) -> str:
     if not count.isdigit():
         return ""
     n = int(count)
-    values = {"nth": ordinal(n), "n": n}
+    values = {"nth": ordinal(n)}
     if part == "preamble":
         return _("preamble, {nth} recital").format(**values)
     if part == "operative":
