@@ -210,6 +210,10 @@ def grep(library: Library, work: Path, count: int) -> list[float]:
 
 
 def main() -> None:
+    import signal
+
+    # An interrupted run still stops its PostgreSQL server and removes its files.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--clauses", type=int, default=1_000_000)
     parser.add_argument("--backends", default="sqlite,postgresql")

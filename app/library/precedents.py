@@ -17,11 +17,12 @@ draft's own file (and its language versions) is never its own precedent (`exclud
 
 from __future__ import annotations
 
+import math
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
-from sqlalchemy import or_, select, text
+from sqlalchemy import func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
@@ -35,8 +36,8 @@ from .shingles import run_hashes
 
 #: A clause sharing a passage this long is a precedent, however different the rest is.
 PASSAGE_WORDS = 10
-#: A run of words stored for more clauses than this is boilerplate: it finds no precedent.
-COMMON_RUN = 200
+#: A run of words stored for this many clauses or more is boilerplate: it finds no precedent.
+COMMON_RUN = 1000
 #: At most this many of a long paragraph's runs are looked up.
 MAX_RUNS = 400
 
@@ -202,37 +203,32 @@ def _base_number(number: str) -> str:
 
 
 def _best(hits: list[Hit], paragraph: str, limit: int, minimum: float) -> list[Precedent]:
-    """Score every candidate by its shared passages, and by the word diff only where a
-    rewording is possible (shared words as multisets bound the diff's similarity from above);
-    the diffs of passage-only precedents are made for the few kept."""
-    mine = Counter(tokenize(paragraph))
-    size = sum(mine.values())
+    """Score every candidate by the words it shares with the paragraph in order (one
+    SequenceMatcher pass, which also gives the shared passages); then word-diff the best
+    first, until `limit` of them pass, so a look-up costs about `limit` diffs."""
+    size = len(tokenize(paragraph))
     paragraph_words = len(words(paragraph))
-    results: list[Precedent] = []
+    scored: list[Precedent] = []
     for hit in hits:
         common = shared_passages(hit.text, paragraph, min_run=1)
         passages = [item for item in common if item.words >= MIN_RUN]
         longest = max((item.words for item in passages), default=0)
-        theirs = Counter(tokenize(hit.text))
-        largest = max(size, sum(theirs.values()), 1)
-        # Words in common, in order, over the longer text's words: close to what the diff
-        # gives; well below `minimum`, no diff can reach it.
+        # Words in common, in order, over the longer text's words: close to the diff's
+        # similarity; well below `minimum`, no diff can reach it.
         in_order = sum(item.words for item in common) / max(paragraph_words, len(words(hit.text)), 1)
-        if in_order >= minimum - 0.15 and sum((mine & theirs).values()) / largest >= minimum:
-            diff = word_diff(hit.text, paragraph)
-            score = sum(len(tokenize(part)) for op, part in diff if op == EQUAL) / largest
-            if score >= minimum or longest >= PASSAGE_WORDS:
-                results.append(Precedent(hit, score, diff, passages, paragraph_words=paragraph_words))
-        elif longest >= PASSAGE_WORDS:
-            # Not a rewording (its similarity is below `bound`); the diff comes if it is kept.
-            results.append(Precedent(hit, 0.0, [], passages, paragraph_words=paragraph_words))
-    results.sort(key=lambda item: (-item.agreed, -item.rank, -item.similarity))
-    kept = results[:limit]
-    for item in kept:
-        if not item.diff:
-            item.diff = word_diff(item.hit.text, paragraph)
-            same = sum(len(tokenize(part)) for op, part in item.diff if op == EQUAL)
-            item.similarity = same / max(size, sum(Counter(tokenize(item.hit.text)).values()), 1)
+        if in_order >= minimum - 0.15 or longest >= PASSAGE_WORDS:
+            scored.append(Precedent(hit, in_order, [], passages, paragraph_words=paragraph_words))
+    scored.sort(key=lambda item: (-item.agreed, -item.rank))
+    kept: list[Precedent] = []
+    for item in scored:
+        item.diff = word_diff(item.hit.text, paragraph)
+        same = sum(len(tokenize(part)) for op, part in item.diff if op == EQUAL)
+        item.similarity = same / max(size, len(tokenize(item.hit.text)), 1)   # = similarity()
+        if item.similarity >= minimum or item.passages and max(p.words for p in item.passages) >= PASSAGE_WORDS:
+            kept.append(item)
+            if len(kept) == limit:
+                break
+    kept.sort(key=lambda item: (-item.agreed, -item.rank, -item.similarity))
     return kept
 
 
@@ -247,31 +243,39 @@ def _attach_translations(connection, results: list[Precedent]) -> None:
                              for lang, pair in counterparts(connection, row).items()}
 
 
+def _total(connection) -> float:
+    """About how many clauses the library holds (the highest clause number: one index read)."""
+    return float(connection.execute(select(func.max(clauses.c.num))).scalar() or 0) + 1.0
+
+
 def _shingle_candidates(connection, paragraph: str, language: str | None, limit: int) -> list[Hit]:
-    """Clauses sharing runs of words with the paragraph, those sharing most first."""
+    """Clauses sharing runs of words with the paragraph, those sharing the most and rarest
+    first (each shared run weighs its inverse document frequency, log(clauses / holders))."""
     hashes = list(dict.fromkeys(run_hashes(paragraph)))[:MAX_RUNS]
     if not hashes:
         return []
     if connection.dialect.name == "postgresql":
         counted = connection.execute(text(
-            "WITH hits AS (SELECT q.hash, s.clause_num FROM unnest(CAST(:hashes AS bigint[])) "
-            "AS q(hash) CROSS JOIN LATERAL (SELECT clause_num FROM shingles "
-            "WHERE shingles.hash = q.hash LIMIT :cap) AS s), "
-            "common AS (SELECT hash FROM hits GROUP BY hash HAVING count(*) >= :cap) "
-            "SELECT clause_num, count(*) AS n FROM hits WHERE hash NOT IN (SELECT hash FROM common) "
+            "WITH hits AS (SELECT q.hash, s.clause_num, count(*) OVER (PARTITION BY q.hash) AS df "
+            "FROM unnest(CAST(:hashes AS bigint[])) AS q(hash) CROSS JOIN LATERAL "
+            "(SELECT clause_num FROM shingles WHERE shingles.hash = q.hash LIMIT :cap) AS s) "
+            "SELECT clause_num, sum(ln(:total / df)) AS n FROM hits WHERE df < :cap "
             "GROUP BY clause_num ORDER BY n DESC, clause_num LIMIT :limit"),
-            {"hashes": hashes, "cap": COMMON_RUN, "limit": limit * 3},
+            {"hashes": hashes, "cap": COMMON_RUN, "limit": limit * 3, "total": _total(connection)},
         ).all()
-        ranked = [(row.clause_num, row.n) for row in counted]
+        ranked = [(row.clause_num, float(row.n)) for row in counted]
     else:
         counts: Counter = Counter()
+        total = _total(connection)
         cursor = connection.connection.cursor()
         try:
             for value in hashes:
                 nums = [row[0] for row in cursor.execute(
                     "SELECT clause_num FROM shingles WHERE hash = ? LIMIT ?", (value, COMMON_RUN))]
-                if len(nums) < COMMON_RUN:
-                    counts.update(nums)
+                if 0 < len(nums) < COMMON_RUN:   # a rarer run is better evidence
+                    weight = math.log(total / len(nums))
+                    for num in nums:
+                        counts[num] += weight
         finally:
             cursor.close()
         ranked = counts.most_common(limit * 3)

@@ -8,6 +8,7 @@ it) or `nobody`, and the server commands run through `runuser`.
 
 from __future__ import annotations
 
+import atexit
 import glob
 import os
 import pwd
@@ -55,12 +56,15 @@ class PostgresServer:
                    "-c synchronous_commit=off -c full_page_writes=off -c max_connections=60")
         self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-l", str(self.log), "-w",
                   "-t", "60", "-o", options, "start")
+        atexit.register(self.stop)      # also when the run is interrupted
         # New databases copy template1: give it the extensions once.
         self.execute("template1", "CREATE EXTENSION IF NOT EXISTS unaccent",
                      "CREATE EXTENSION IF NOT EXISTS pg_trgm")
         return self
 
     def stop(self) -> None:
+        if not self.data.exists():
+            return
         try:
             self._run(str(self.bin / "pg_ctl"), "-D", str(self.data), "-m", "immediate", "-w", "stop")
         finally:
