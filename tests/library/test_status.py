@@ -87,3 +87,22 @@ def test_the_open_draft_and_its_versions_are_never_its_own_precedent(library_url
                        "--json", "--library", library_url)
     (found,) = json.loads(out)
     assert [source["number"] for source in found["sources"]] == ["4444/24"]
+
+
+def test_a_clause_inserted_from_a_draft_is_not_marked_agreed(library: Library, tmp_path: Path):
+    from app.store import load_draft
+    from app.ui.editor.agreed import AgreedMarks, summary
+
+    library.add([CLASI_SEED, LAPAZ_SEED])
+    from_draft = library.search('"solidarity-based efforts"')[0]
+    block = library.block(from_draft.clause_id)
+    assert block.origin.status == "draft" and not block.origin.agreed
+    assert summary(block).startswith("Wording from a draft, not agreed language: 10245/23, para. 4")
+    assert AgreedMarks().state(block) is None            # no green/amber bar
+    adopted = library.block(library.search('"common and shared responsibility"')[0].clause_id)
+    assert adopted.origin.agreed and summary(adopted).startswith("Agreed language from 6914/24, ")
+    # The status survives saving the draft; an adopted origin is written as before.
+    save_draft(Draft(blocks=[block, adopted]), tmp_path / "mine.concordia")
+    reread = load_draft(tmp_path / "mine.concordia").blocks
+    assert [b.origin.status for b in reread] == ["draft", "adopted"]
+    assert "status" not in adopted.origin.to_json()
