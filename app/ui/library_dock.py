@@ -41,7 +41,8 @@ from app.library.search import snippet_html, split_filters
 from app.model import Block
 
 from .editor import clipboard
-from .editor.agreed import diff_html, difference_html
+from .editor.agreed import difference_html
+from .precedent_view import passages_html, precedent_html  # noqa: F401 (re-exported)
 from .worker import describe_error, run_in_background
 
 CLAUSE_MIME = clipboard.CLAUSE_MIME      # the editor accepts a dropped hit by its clause id
@@ -382,32 +383,6 @@ class LibraryDock(QDockWidget):
     def _set_status(self, text: str) -> None:
         self.status.setText(text)
         self.status.setVisible(bool(text))
-
-
-def precedent_html(item: Precedent) -> str:
-    """Score, provenance, and the coloured word diff of a rewording or, for a passage quoted
-    in a longer text, the clause with the shared passage highlighted; its pair below."""
-    if item.is_rewording:
-        body = diff_html(item.diff)
-    else:
-        body = passages_html(item)
-    pairs = "".join(
-        f"<br><span style='color:#555'>{lang.upper()}: {html.escape(text)}</span>"
-        for lang, (_clause_id, text) in item.translations.items())
-    return (f"<p><b>{item.rank:.0%}</b> — {html.escape(item.summary())}<br>"
-            f"{body}{pairs}</p>")
-
-
-def passages_html(item: Precedent) -> str:
-    """The clause's text, its passages shared with the paragraph highlighted."""
-    text, parts, cursor = item.hit.text, [], 0
-    for passage in item.passages:
-        start, end = passage.clause_span
-        parts.append(html.escape(text[cursor:start]))
-        parts.append(f"<span style='background:#fff3b0'>{html.escape(text[start:end])}</span>")
-        cursor = end
-    parts.append(html.escape(text[cursor:]))
-    return "".join(parts)
 
 
 def departure_html(block: Block) -> str:
