@@ -15,8 +15,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
-from PySide6.QtGui import QHelpEvent, QKeyEvent, QKeySequence, QPainter
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, Signal
+from PySide6.QtGui import QAction, QHelpEvent, QKeyEvent, QKeySequence, QPainter
 from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
 
 from . import clipboard
@@ -40,6 +42,8 @@ class DraftTextEdit(QTextEdit):
         self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
         self.tooltip_at = lambda point: ""        # set by the editor: rich text for a viewport point
+        #: viewport point -> actions shown first in the context menu (spelling suggestions).
+        self.extra_menu_actions: Callable[[QPoint, QMenu], list[QAction]] | None = None
 
     # -- keys -----------------------------------------------------------------------------
     @staticmethod
@@ -148,6 +152,11 @@ class DraftTextEdit(QTextEdit):
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu: QMenu = self.createStandardContextMenu(event.pos())
+        extra = self.extra_menu_actions(event.pos(), menu) if self.extra_menu_actions else []
+        if extra:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, extra)
+            menu.insertSeparator(first)
         for action in menu.actions():
             if action.objectName() in ("edit-undo", "edit-redo"):
                 ours = self.undo_action if action.objectName() == "edit-undo" else self.redo_action
