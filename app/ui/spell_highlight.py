@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
 from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QMenu
 
 from app.i18n import _
 from app.spelling import Misspelling, SpellChecker, block_language

@@ -6,7 +6,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QContextMenuEvent, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMenu
 
