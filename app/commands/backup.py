@@ -11,14 +11,16 @@ from __future__ import annotations
 
 import argparse
 import json
-from datetime import datetime
 from pathlib import Path
 
-from babel.dates import format_datetime
-from babel.units import format_unit
-
-from app.i18n import LOCALES, _, ui_language
-from app.store.backups import list_backups, restore_in_place, restore_to
+from app.i18n import _
+from app.store.backups import (
+    describe_size,
+    describe_time,
+    list_backups,
+    restore_in_place,
+    restore_to,
+)
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -36,19 +38,6 @@ def register(subparsers: argparse._SubParsersAction) -> None:
                          help=_("write the backup as this new draft instead of replacing DRAFT"))
     restore.set_defaults(handler=run_restore)
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
-
-
-def describe_time(moment: datetime, language: str | None = None) -> str:
-    """A backup's time in local time, as the UI language writes it."""
-    locale = LOCALES.get(language or ui_language(), "en_GB")
-    return format_datetime(moment.astimezone(), "medium", locale=locale)
-
-
-def describe_size(size: int, language: str | None = None) -> str:
-    locale = LOCALES.get(language or ui_language(), "en_GB")
-    if size < 1024 * 1024:
-        return format_unit(max(1, round(size / 1024)), "digital-kilobyte", "short", locale=locale)
-    return format_unit(round(size / 1024 / 1024, 1), "digital-megabyte", "short", locale=locale)
 
 
 def run_list(args: argparse.Namespace) -> int:

@@ -30,8 +30,11 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from babel.dates import format_datetime
+from babel.units import format_unit
+
 from app.atomic import replace_file
-from app.i18n import _
+from app.i18n import LOCALES, _, ui_language
 from app.log import log, user_data_folder
 
 from .draft_file import load_draft, save_draft
@@ -122,6 +125,19 @@ def find_backup(draft_path: Path | str, name: str) -> Backup | None:
         if backup.name == name or backup.path.stem == name:
             return backup
     return None
+
+
+def describe_time(moment: datetime, language: str | None = None) -> str:
+    """A backup's time in local time, as the UI language writes it."""
+    locale = LOCALES.get(language or ui_language(), "en_GB")
+    return format_datetime(moment.astimezone(), "medium", locale=locale)
+
+
+def describe_size(size: int, language: str | None = None) -> str:
+    locale = LOCALES.get(language or ui_language(), "en_GB")
+    if size < 1024 * 1024:
+        return format_unit(max(1, round(size / 1024)), "digital-kilobyte", "short", locale=locale)
+    return format_unit(round(size / 1024 / 1024, 1), "digital-megabyte", "short", locale=locale)
 
 
 # -- taking and pruning -----------------------------------------------------------------------

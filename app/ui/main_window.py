@@ -40,6 +40,7 @@ from .settings import AppSettings
 #: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
 EXTENSION_MODULES = (
     "app.ui.spell_highlight",
+    "app.ui.backup_dialog",
     "app.ui.outline",
     "app.ui.library_panel",
     "app.ui.comments_pane",
