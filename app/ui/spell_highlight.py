@@ -16,7 +16,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor
+from PySide6.QtGui import (
+    QAction,
+    QColor,
+    QFont,
+    QSyntaxHighlighter,
+    QTextBlock,
+    QTextCharFormat,
+    QTextCursor,
+    QTextDocument,
+)
 
 from app.i18n import _
 from app.spelling import Misspelling, SpellChecker, block_language
@@ -56,6 +65,7 @@ class SpellUnderline(QObject):
         self._timer.timeout.connect(self.check_visible)
         self._draft = None
         self._held: QTextBlock | None = None
+        self._footnotes = PlainSpelling(self, editor.footnote_pane.editor.document())
         editor._highlighter.overlay = self._overlay
         edit = editor.text_edit
         edit.verticalScrollBar().valueChanged.connect(lambda _value: self._timer.start())
@@ -74,6 +84,7 @@ class SpellUnderline(QObject):
         self._enabled = flag
         self._cache.clear()
         self.editor._highlighter.rehighlight()   # clears old underlines; on: checks on screen
+        self._footnotes.rehighlight()
         if flag:
             self._timer.start()
 
@@ -95,6 +106,7 @@ class SpellUnderline(QObject):
         """Check again everything on screen (after Add to Dictionary, Ignore, a new draft)."""
         self._cache.clear()
         self._timer.start()
+        self._footnotes.rehighlight()
 
     # -- checking -----------------------------------------------------------------------------
     def _default_language(self) -> str:
@@ -175,6 +187,21 @@ class SpellUnderline(QObject):
             if item.start <= offset <= item.end:
                 return block, item, language
         return None
+
+
+class PlainSpelling(QSyntaxHighlighter):
+    """The same underline in a small plain editor of the draft's text (the footnote pane);
+    its paragraphs are short, so they are checked as they are laid out."""
+
+    def __init__(self, underline: SpellUnderline, document: QTextDocument) -> None:
+        super().__init__(document)
+        self._underline = underline
+
+    def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
+        underline = self._underline
+        if underline.enabled and text.strip():
+            for item in underline._results(text)[1]:
+                self.setFormat(item.start, item.end - item.start, underline._format)
 
 
 # -- right-click -------------------------------------------------------------------------------

@@ -138,3 +138,21 @@ def test_without_a_dictionary_the_status_bar_says_so(qtbot, window, monkeypatch)
     toggle.setChecked(True)
     assert "no English or Spanish dictionary" in window.statusBar().currentMessage()
     assert underlined(window) == []
+
+
+def test_the_footnote_pane_is_checked_too(qtbot, window, tmp_path):
+    from app.model import Footnote, FootnoteRef
+
+    note = Footnote("A goverment note.")
+    draft = Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun("Text"), FootnoteRef(note.id)])],
+                  footnotes={note.id: note})
+    path = tmp_path / "notes.concordia"
+    save_draft(draft, path)
+    assert window.files.open_path(path, ask_first=False)
+    end_of_text(window)
+    pane = window.editor.footnote_pane.editor
+    qtbot.waitUntil(lambda: pane.toPlainText() == "A goverment note.", timeout=3000)
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    block = pane.document().firstBlock()
+    assert [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+            if r.format.underlineStyle() == style] == ["goverment"]
