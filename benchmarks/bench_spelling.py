@@ -37,6 +37,16 @@ def checker_figures(draft) -> None:
         elapsed = time.perf_counter() - start
         print(f"checker {label}: {words} words in {elapsed:.2f} s = {words / elapsed:,.0f} words/s "
               f"({flagged} flagged)")
+    seeds = Path(__file__).resolve().parents[2] / "shared" / "seeds"
+    if seeds.is_dir():                       # real text: many distinct words, each looked up once
+        text = "\n".join(path.read_text(encoding="utf-8") for path in sorted(seeds.glob("*.txt")))
+        fresh = SpellChecker(personal=checker.personal)
+        fresh.dictionary("en")
+        start = time.perf_counter()
+        flagged = len(fresh.misspellings(text, "en"))
+        elapsed = time.perf_counter() - start
+        print(f"checker on the seeds, cold: {len(text.split())} words in {elapsed:.3f} s = "
+              f"{len(text.split()) / elapsed:,.0f} words/s")
     for word, language in (("negociacion", "es"), ("goverment", "en"), ("cooperatoin", "en")):
         start = time.perf_counter()
         found = checker.suggestions(word, language)
@@ -80,6 +90,17 @@ def editor_figures(draft, keys: int) -> None:
             app.processEvents()
             times.append(time.perf_counter() - begin)
         underline.check_visible()
+        if spelling:
+            bar = edit.verticalScrollBar()
+            slices = []
+            for fraction in (0.1, 0.3, 0.7, 0.9):
+                bar.setValue(int(bar.maximum() * fraction))
+                app.processEvents()
+                begin = time.perf_counter()
+                checked = underline.check_visible(budget=10)
+                slices.append((checked, time.perf_counter() - begin))
+            print("scroll to a new page, blocks on screen checked: " + ", ".join(
+                f"{n} in {1000 * t:.0f} ms" for n, t in slices))
         times.sort()
         print(f"editor spelling {'on ' if spelling else 'off'}: load {load:.2f} s; keystroke p50 "
               f"{1000 * statistics.median(times):.1f} ms, p95 {1000 * times[int(len(times) * 0.95)]:.1f} ms, "

@@ -43,7 +43,17 @@ class SpellChecker:
         self._dictionaries: dict[str, Dictionary | None] = {}
         self._known: dict[str, dict[str, bool]] = {}
         self._ignored: set[str] = set()
-        self.extra_words = {word.casefold() for word in extra_words}
+        self._extra = frozenset(word.casefold() for word in extra_words)
+
+    @property
+    def extra_words(self) -> frozenset[str]:
+        """More words never flagged (the parties a draft added), case-folded."""
+        return self._extra
+
+    @extra_words.setter
+    def extra_words(self, words: Iterable[str]) -> None:
+        self._extra = frozenset(word.casefold() for word in words)
+        self._known.clear()
 
     # -- dictionaries ---------------------------------------------------------------------
     def dictionary(self, language: str) -> Dictionary | None:
@@ -59,23 +69,24 @@ class SpellChecker:
 
     # -- words --------------------------------------------------------------------------
     def is_correct(self, word: str, language: str) -> bool:
-        """True for a word the dictionary knows or that is never flagged."""
+        """True for a word the dictionary knows or that is never flagged (cached per word)."""
+        cache = self._known.setdefault(language, {})
+        known = cache.get(word)
+        if known is None:
+            known = self._decide(word, language)
+            cache[word] = known
+        return known
+
+    def _decide(self, word: str, language: str) -> bool:
         if _never_flagged(word) or word in self._ignored or word in self.personal:
             return True
         folded = word.casefold()
         stem = folded[:-2] if folded.endswith(("'s", "’s")) else folded   # Ameripol's
         terms = builtin_words()
-        if any(item in terms or item in self.extra_words for item in (folded, stem)):
+        if any(item in terms or item in self._extra for item in (folded, stem)):
             return True
         dictionary = self.dictionary(language)
-        if dictionary is None:
-            return True
-        cache = self._known.setdefault(language, {})
-        known = cache.get(word)
-        if known is None:
-            known = bool(dictionary.check(word.replace("’", "'")))
-            cache[word] = known
-        return known
+        return dictionary is None or bool(dictionary.check(word.replace("’", "'")))
 
     def misspellings(self, text: str, language: str) -> list[Misspelling]:
         """The misspelt words of `text`, with their character offsets."""
@@ -117,10 +128,12 @@ class SpellChecker:
     # -- the user's choices ---------------------------------------------------------------
     def add_word(self, word: str) -> bool:
         """Add to the personal list (kept on disk); False if the list could not be written."""
+        self._known.clear()
         return self.personal.add(word)
 
     def ignore(self, word: str) -> None:
         """Never flag `word` again in this session."""
+        self._known.clear()
         self._ignored.add(word)
 
 

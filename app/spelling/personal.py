@@ -23,6 +23,7 @@ class PersonalDictionary:
     def __init__(self, path: Path | None = None) -> None:
         self.path = path or default_path()
         self._words: set[str] | None = None
+        self._lower: set[str] | None = None     # the lower-case entries, which match any case
 
     @property
     def words(self) -> set[str]:
@@ -38,7 +39,9 @@ class PersonalDictionary:
         return isinstance(word, str) and (word in self.words or word.casefold() in self._folded())
 
     def _folded(self) -> set[str]:
-        return {word.casefold() for word in self.words if word.islower()}
+        if self._lower is None:
+            self._lower = {word.casefold() for word in self.words if word.islower()}
+        return self._lower
 
     def add(self, word: str) -> bool:
         """Add a word and write the list; False if it could not be written (it is kept in
@@ -47,6 +50,7 @@ class PersonalDictionary:
         if not word or word in self.words:
             return True
         self.words.add(word)
+        self._lower = None
         content = "".join(item + "\n" for item in sorted(self.words, key=str.casefold))
         try:
             self.path.parent.mkdir(parents=True, exist_ok=True)

@@ -13,6 +13,7 @@ library the status bar says so in one sentence and nothing is underlined.
 
 from __future__ import annotations
 
+import time
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, Qt, QTimer
@@ -38,6 +39,8 @@ if TYPE_CHECKING:
 
 #: Wait this long after typing or scrolling before checking the blocks on screen.
 SETTLE_MS = 150
+#: Check blocks on screen for at most this long at a time.
+SLICE_SECONDS = 0.02
 #: Forget cached paragraphs past this many (a long session of edits).
 CACHE_LIMIT = 20_000
 
@@ -117,7 +120,7 @@ class SpellUnderline(QObject):
         if draft is not self._draft:              # another draft: its own parties, language
             self._draft = draft
             self._cache.clear()
-            self.checker.extra_words = set(draft_words(draft))
+            self.checker.extra_words = draft_words(draft)
         found = self._cache.get(text)
         if found is None:
             language = block_language(text, self._default_language())
@@ -162,17 +165,24 @@ class SpellUnderline(QObject):
             block = block.next()
         return blocks
 
-    def check_visible(self) -> int:
-        """Check the blocks on screen not checked yet; how many were."""
+    def check_visible(self, budget: float = SLICE_SECONDS) -> int:
+        """Check the blocks on screen not checked yet, for about `budget` seconds (then again
+        at the next turn of the event loop, so scrolling stays smooth); how many were.
+        Only blocks whose underlines change are laid out again: most have none."""
         if not self._enabled:
             return 0
+        self._timer.setInterval(SETTLE_MS)
         highlighter = self.editor._highlighter
-        checked = 0
+        checked, start = 0, time.perf_counter()
         for block in self.visible_blocks():
             text = block.text()
             if text.strip() and text not in self._cache:
-                self._results(text)
-                highlighter.rehighlightBlock(block)
+                if checked and time.perf_counter() - start > budget:
+                    self._timer.start(0)
+                    break
+                found = self._results(text)[1]
+                if found or _shows_underline(block):
+                    highlighter.rehighlightBlock(block)
                 checked += 1
         return checked
 
@@ -202,6 +212,11 @@ class PlainSpelling(QSyntaxHighlighter):
         if underline.enabled and text.strip():
             for item in underline._results(text)[1]:
                 self.setFormat(item.start, item.end - item.start, underline._format)
+
+
+def _shows_underline(block: QTextBlock) -> bool:
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    return any(item.format.underlineStyle() == style for item in block.layout().formats())
 
 
 # -- right-click -------------------------------------------------------------------------------

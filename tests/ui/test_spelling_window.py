@@ -156,3 +156,22 @@ def test_the_footnote_pane_is_checked_too(qtbot, window, tmp_path):
     block = pane.document().firstBlock()
     assert [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
             if r.format.underlineStyle() == style] == ["goverment"]
+
+
+def test_a_long_draft_checks_only_the_blocks_on_screen(qtbot, make_editor):
+    from app.ui.spell_highlight import SpellUnderline
+
+    text = "The Council reaffirms its commitment to the goverment of the region."
+    editor = make_editor(Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun(f"{i} {text}")])
+                                       for i in range(3000)]))
+    underline = SpellUnderline(editor)
+    underline.set_enabled(True)
+    qtbot.waitUntil(lambda: underline._cache and underline.check_visible() == 0, timeout=5000)
+    assert 0 < len(underline._cache) < 100            # not 3000
+    bar = editor.text_edit.verticalScrollBar()
+    bar.setValue(bar.maximum())
+    last = editor.text_edit.document().lastBlock()
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+    qtbot.waitUntil(lambda: any(r.format.underlineStyle() == style for r in last.layout().formats()),
+                    timeout=5000)
+    assert len(underline._cache) < 200
