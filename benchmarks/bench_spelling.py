@@ -63,7 +63,7 @@ def editor_figures(draft, keys: int) -> None:
     from app.ui.spell_highlight import SpellUnderline
 
     app = QApplication.instance() or QApplication([])
-    for spelling in (False, True):
+    for spelling in (False, True, False, True):   # alternated: the machine is shared
         editor = DraftEditor()
         editor.resize(900, 700)
         editor.show()

@@ -67,7 +67,7 @@ class SpellUnderline(QObject):
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.check_visible)
         self._draft = None
-        self._held: QTextBlock | None = None
+        self._held: tuple[QTextBlock, int] | None = None
         self._footnotes = PlainSpelling(self, editor.footnote_pane.editor.document())
         editor._highlighter.overlay = self._overlay
         edit = editor.text_edit
@@ -144,15 +144,21 @@ class SpellUnderline(QObject):
         ranges = []
         for item in found[1]:
             if editing and item.end == cursor.position() - block.position():
-                self._held = block       # the word being typed: underlined once the cursor leaves
+                self._held = (block, item.end)   # the word being typed: underlined once left
                 continue
             ranges.append((item.start, item.end - item.start, self._format))
         return ranges
 
     def _cursor_moved(self) -> None:
-        held, self._held = self._held, None
-        if held is not None and held.isValid():
-            self.editor._highlighter.rehighlightBlock(held)
+        if self._held is None:
+            return
+        block, end = self._held
+        cursor = self.editor.text_edit.textCursor()
+        if cursor.block() == block and cursor.position() - block.position() == end:
+            return                                   # still at the end of the word typed
+        self._held = None
+        if block.isValid():
+            self.editor._highlighter.rehighlightBlock(block)
 
     def visible_blocks(self) -> list[QTextBlock]:
         edit = self.editor.text_edit
