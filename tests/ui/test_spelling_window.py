@@ -18,8 +18,13 @@ from app.ui.main_window import MainWindow
 
 from .window_support import PathAnswers, close_without_prompt, isolated_settings
 
-pytestmark = pytest.mark.skipif(load_dictionary("en") is None,
-                                reason="no English hunspell dictionary (check-system-deps.sh)")
+
+
+@pytest.fixture(autouse=True)
+def dictionaries_installed():
+    if load_dictionary("en") is None or load_dictionary("es") is None:
+        pytest.fail("the hunspell-en-gb and hunspell-es dictionaries (and libenchant-2-2) must be "
+                    "installed: packaging/check-system-deps.sh installs them")
 
 
 @pytest.fixture
