@@ -19,7 +19,6 @@ from app.ui.main_window import MainWindow
 from .window_support import PathAnswers, close_without_prompt, isolated_settings
 
 
-
 @pytest.fixture(autouse=True)
 def dictionaries_installed():
     if load_dictionary("en") is None or load_dictionary("es") is None:
