@@ -129,6 +129,10 @@ def test_add_to_dictionary_persists_and_the_toggle_is_remembered(qtbot, window, 
     toggle.trigger()
     assert underlined(window) == []
     assert window.settings.check_spelling() is False
+    later = MainWindow(window.settings, PathAnswers())      # the next start remembers it
+    assert not later.actions_by_name["check_spelling"].isChecked()
+    assert not later.spell_underline.enabled
+    later.deleteLater()
     seen = right_click_choose(qtbot, window, "goverment", "Ignore")
     assert "Ignore" not in seen
 
