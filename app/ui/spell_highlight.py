@@ -16,7 +16,7 @@ from __future__ import annotations
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QPoint, Qt, QTimer
+from PySide6.QtCore import QObject, QPoint, QTimer
 from PySide6.QtGui import (
     QAction,
     QColor,
@@ -301,7 +301,6 @@ def install(window: MainWindow) -> SpellUnderline:
     action = QAction(_("Check &Spelling"), window)
     action.setObjectName("action_check_spelling")
     action.setCheckable(True)
-    action.setShortcut(Qt.Key.Key_F7)
     window.actions_by_name["check_spelling"] = action
     window.addAction(action)
     window.menus["view"].addAction(action)
