@@ -66,7 +66,7 @@ class SpellUnderline(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(SETTLE_MS)
         self._timer.timeout.connect(self.check_visible)
-        self._draft = None
+        self._draft: tuple[int, int] | None = None
         self._held: tuple[QTextBlock, int] | None = None
         self._footnotes = PlainSpelling(self, editor.footnote_pane.editor.document())
         editor._highlighter.overlay = self._overlay
@@ -115,12 +115,16 @@ class SpellUnderline(QObject):
     def _default_language(self) -> str:
         return getattr(self.editor.draft(), "language", "en") or "en"
 
-    def _results(self, text: str) -> tuple[str, tuple[Misspelling, ...]]:
+    def _sync_draft(self) -> None:
         draft = self.editor.draft()
-        if draft is not self._draft:              # another draft: its own parties, language
-            self._draft = draft
+        key = (id(draft), len(getattr(draft, "parties", {})))
+        if key != self._draft:              # another draft, or a party added: its words
+            self._draft = key
             self._cache.clear()
             self.checker.extra_words = draft_words(draft)
+
+    def _results(self, text: str) -> tuple[str, tuple[Misspelling, ...]]:
+        self._sync_draft()
         found = self._cache.get(text)
         if found is None:
             language = block_language(text, self._default_language())
@@ -133,6 +137,7 @@ class SpellUnderline(QObject):
     def _overlay(self, block: QTextBlock, text: str) -> list[tuple[int, int, QTextCharFormat]]:
         if not self._enabled or not text.strip():
             return []
+        self._sync_draft()
         cursor = self.editor.text_edit.textCursor()
         editing = block == cursor.block()
         found = self._cache.get(text)
