@@ -72,3 +72,17 @@ def test_block_language_follows_a_plainly_spanish_paragraph():
                "para la cooperación entre las dos regiones.")
     assert block_language(spanish, "en") == "es"
     assert block_language("Short text.", "en") == "en"
+
+
+def test_a_party_the_user_added_to_the_draft_is_never_flagged(tmp_path):
+    from app.model import Draft
+    from app.model.parties import Party, PartyKind
+    from app.spelling.terms import draft_words
+
+    draft = Draft()
+    draft.parties["ZZ"] = Party("ZZ", PartyKind.STATE, name_en="Zembla", name_es="Zemblia",
+                                user_added=True)
+    checker = SpellChecker(personal=PersonalDictionary(tmp_path / "w.txt"))
+    assert words(checker, "Zembla and Zemblia spoke.", "en") == ["Zembla", "Zemblia"]
+    checker.extra_words = draft_words(draft)
+    assert words(checker, "Zembla and Zemblia spoke.", "en") == []
