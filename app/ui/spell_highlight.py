@@ -1,6 +1,6 @@
 """Spelling in the editor: red wavy underlines as you type, suggestions on right-click.
 
-The underline is a layout format laid by the editor's KindHighlighter (its `overlay` hook),
+The underline is a layout format laid by the editor's KindHighlighter (its `overlays` hook),
 never a char format of the document: reading a block back, saving and the undo history never
 see it. To stay fast on a 300-page draft only two kinds of block are checked: the one being
 edited (at once) and the blocks on screen (a moment after the view settles or scrolls);
@@ -69,7 +69,7 @@ class SpellUnderline(QObject):
         self._draft: tuple[int, int] | None = None
         self._held: tuple[QTextBlock, int] | None = None
         self._footnotes = PlainSpelling(self, editor.footnote_pane.editor.document())
-        editor._highlighter.overlay = self._overlay
+        editor._highlighter.overlays.append(self._overlay)
         edit = editor.text_edit
         edit.verticalScrollBar().valueChanged.connect(lambda _value: self._timer.start())
         edit.cursorPositionChanged.connect(self._cursor_moved)
