@@ -373,7 +373,7 @@ class FindBar(QWidget):
 
 
 def _selection(edit: QTextEdit | QPlainTextEdit, start: int, end: int, colour: QColor):
-    selection = QTextEdit.ExtraSelection() if isinstance(edit, QTextEdit) else QTextEdit.ExtraSelection()
+    selection = QTextEdit.ExtraSelection()      # QPlainTextEdit takes the same kind
     cursor = QTextCursor(edit.document())
     cursor.setPosition(start)
     cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
