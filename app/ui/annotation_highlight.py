@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import html
 import zlib
+from collections.abc import Iterable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QPoint, QPointF, Qt, QTimer
@@ -32,30 +33,52 @@ if TYPE_CHECKING:
     from .editor.widget import DraftEditor
     from .main_window import MainWindow
 
-#: Light backgrounds that keep black text readable and are told apart at a glance.
+#: Light backgrounds told apart at a glance; black text stays readable on each.
 PALETTE = (
-    (255, 224, 130),   # amber
-    (167, 216, 255),   # sky
-    (190, 235, 170),   # green
-    (255, 190, 200),   # pink
+    (255, 224, 120),   # amber
+    (160, 210, 255),   # sky
+    (185, 235, 160),   # green
+    (255, 185, 195),   # pink
     (215, 195, 255),   # lavender
-    (255, 205, 160),   # apricot
-    (160, 230, 220),   # teal
-    (230, 230, 150),   # olive
-    (250, 180, 250),   # orchid
-    (200, 210, 225),   # slate
+    (255, 200, 150),   # apricot
+    (150, 230, 220),   # teal
+    (225, 225, 140),   # olive
+    (245, 175, 245),   # orchid
+    (200, 208, 222),   # slate
 )
+PALETTE_SIZE = len(PALETTE)
 _TOOLTIP_CHARACTERS = 400
 
 
+def _palette_colour(slot: int) -> QColor:
+    return QColor(*PALETTE[slot % PALETTE_SIZE])
+
+
+def preferred_slot(code: str) -> int:
+    """The colour a party always asks for: it follows from its code alone."""
+    return zlib.crc32(code.strip().upper().encode("utf-8")) % PALETTE_SIZE
+
+
+def party_colours(codes: Iterable[str]) -> dict[str, QColor]:
+    """The colour of each party of a draft: its preferred one, unless a party earlier in
+    alphabetical order has it already; then the next free one (so, up to ten parties, two
+    delegations never share a colour in one draft)."""
+    taken: set[int] = set()
+    colours: dict[str, QColor] = {}
+    for code in sorted({code.strip().upper() for code in codes if code.strip()}):
+        slot = preferred_slot(code)
+        for step in range(PALETTE_SIZE):
+            if (slot + step) % PALETTE_SIZE not in taken:
+                slot = (slot + step) % PALETTE_SIZE
+                break
+        taken.add(slot)
+        colours[code] = _palette_colour(slot)
+    return colours
+
+
 def party_colour(code: str) -> QColor:
-    """The party's colour: the same for a code everywhere and always (not per draft)."""
-    index = zlib.crc32(code.strip().upper().encode("utf-8")) % len(PALETTE)
-    return QColor(*PALETTE[index])
-
-
-def underline_colour(code: str) -> QColor:
-    return party_colour(code).darker(170)
+    """A party's preferred colour (what it gets when no other party of the draft has it)."""
+    return _palette_colour(preferred_slot(code))
 
 
 class AnnotationHighlight(QObject):
@@ -107,6 +130,7 @@ class AnnotationHighlight(QObject):
         selections = []
         if self.enabled:
             document = edit.document()
+            colours = self.colours()
             for item, block_id, start, end in self.spans():
                 qt_block = self.editor.bridge.qt_block(block_id)
                 if qt_block is None:
@@ -120,20 +144,28 @@ class AnnotationHighlight(QObject):
                 cursor.setPosition(qt_block.position() + end, QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor
-                selection.format = self._format(item)
+                selection.format = self._format(item, colours)
                 selections.append(selection)
             # Reservations after comments, so their underline shows over a comment's colour.
             selections.sort(key=lambda s: s.format.hasProperty(QTextCharFormat.Property.TextUnderlineStyle))
         set_layer(edit, "annotations", selections)
 
+    def colours(self) -> dict[str, QColor]:
+        """The colour of every party with a comment or reservation in the draft."""
+        draft = self.editor.draft()
+        codes = [c.party for c in draft.comments.values()]
+        codes += [code for r in draft.reservations.values() for code in r.parties]
+        return party_colours(codes)
+
     @staticmethod
-    def _format(item: Comment | Reservation) -> QTextCharFormat:
+    def _format(item: Comment | Reservation, colours: dict[str, QColor]) -> QTextCharFormat:
         fmt = QTextCharFormat()
         if isinstance(item, Comment):
-            fmt.setBackground(party_colour(item.party))
+            fmt.setBackground(colours.get(item.party.strip().upper(), party_colour(item.party)))
         else:
+            first = (item.parties[0] if item.parties else "").strip().upper()
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SingleUnderline)
-            fmt.setUnderlineColor(underline_colour(item.parties[0] if item.parties else ""))
+            fmt.setUnderlineColor(colours.get(first, party_colour(first)).darker(300))
             fmt.setFontUnderline(True)
         return fmt
 

@@ -111,12 +111,15 @@ class FindBar(QWidget):
         grid.addWidget(self.next_button, 0, 4)
         grid.addWidget(self.match_case, 0, 5)
         grid.addWidget(self.whole_word, 0, 6)
-        grid.addWidget(self.close_button, 0, 7)
+        grid.addWidget(self.close_button, 0, 9)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_field, 1, 1)
         grid.addWidget(self.replace_button, 1, 3, 1, 2)
         grid.addWidget(self.replace_all_button, 1, 5, 1, 2)
-        grid.setColumnStretch(1, 1)
+        grid.setColumnStretch(8, 1)          # a compact bar on the left; Close at the far right
+        for field in (self.find_field, self.replace_field):
+            field.setMinimumWidth(260)
+            field.setMaximumWidth(460)
 
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

@@ -9,7 +9,7 @@ from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QDialog, QMenu, QTextBrowser, QToolTip
 
 from app.model.footnote_numbers import number_notes
-from app.ui.annotation_highlight import party_colour
+from app.ui.annotation_highlight import party_colour, party_colours, preferred_slot
 from app.ui.editor.context_menu import build_editor_context_menu
 from tests.ui.conftest import send_text
 from tests.ui.edit_tools_support import open_window
@@ -108,9 +108,14 @@ def annotation_colours(window) -> dict[str, str]:
 def test_commented_words_are_highlighted_by_party_and_switch_off(qtbot, window):
     qtbot.waitUntil(lambda: len(annotation_colours(window)) >= 4)
     colours = annotation_colours(window)
-    assert colours["shared responsibility"] == party_colour("ES").name()
-    assert colours["all human rights"] == party_colour("HU").name()
-    assert party_colour("ES") == party_colour("es")       # stable: follows the code only
+    parties = window.annotation_highlight.colours()
+    assert colours["shared responsibility"] == parties["ES"].name()
+    assert colours["all human rights"] == parties["HU"].name() == party_colour("HU").name()
+    assert colours["world drug problem"] == parties["CELAC"].name()
+    # ES and CELAC ask for the same colour; in one draft they still differ
+    assert preferred_slot("ES") == preferred_slot("CELAC")
+    assert len({colour.name() for colour in parties.values()}) == len(parties)
+    assert party_colours(["es", "CELAC"]) == party_colours(["CELAC", "ES"])     # stable
     underlined = [s.cursor.selectedText() for s in window.editor.text_edit.extraSelections()
                   if s.format.fontUnderline()]
     assert sorted(underlined) == ["harm reduction", "money laundering"]
@@ -221,14 +226,22 @@ def test_f1_opens_help_listing_the_real_shortcuts(qtbot, window):
     assert "Ctrl+G" in help_html(window)
 
 
-def test_help_page_is_in_spanish_when_the_ui_is(qtbot, window):
-    from app.i18n import set_ui_language, ui_language
+def test_help_page_is_in_spanish_when_the_ui_is(qtbot, window, monkeypatch):
+    """With the Spanish catalog and this feature's fragment (translations/pending/tools.po,
+    merged into the catalog by the lead), the page is Spanish, shortcuts and all."""
+    import app.i18n as i18n
     from app.ui.help_page import help_html
+    from tests.conftest import REPO
 
-    previous = ui_language()
-    set_ui_language("es")
+    catalog = i18n._from_po("es", REPO / "translations" / "es" / "LC_MESSAGES" / "messages.po")
+    fragment = i18n._from_po("es", REPO / "translations" / "pending" / "tools.po")
+    merged = i18n.Translator("es", {**catalog._messages, **fragment._messages}, catalog._plural)
+    monkeypatch.setattr(i18n, "translator", lambda language: merged if language == "es" else i18n.Translator("en", {}))
+    previous = i18n.ui_language()
+    i18n.set_ui_language("es")
     try:
         page = help_html(window)
     finally:
-        set_ui_language(previous)
-    assert "Atajos de teclado" in page
+        i18n.set_ui_language(previous)
+    assert "Atajos de teclado" in page and "Salto de línea dentro del párrafo" in page
+    assert "Ctrl+F" in page
