@@ -8,7 +8,8 @@ editor's document. Matching is literal: "match case" off ignores only case, neve
 
 `replacement_operation` turns matches into ONE `Batch` of the usual invertible operations
 (ReplaceContent per match in a block, one SetFootnoteText per footnote, one SetMeta per cover
-field), so Replace All is one undo step wherever it is applied.
+field; the text's edits grouped in a Batch of their own), so Replace All is one undo step
+wherever it is applied.
 """
 
 from __future__ import annotations
@@ -168,16 +169,18 @@ def replacement_operation(draft: Draft, matches: Iterable[Match], replacement: s
     by_place: dict[tuple[str, str], list[Match]] = {}
     for match in matches:
         by_place.setdefault(match.place, []).append(match)
+    text_operations: list[Operation] = []
     operations: list[Operation] = []
     for (where, key), spans in by_place.items():
         if where == BLOCK:
             for match in sorted(spans, key=lambda m: m.start, reverse=True):
                 fmt = _run_format_at(draft, key, match.start)
                 content = [TextRun(replacement, **fmt)] if replacement else []
-                operations.append(ReplaceContent(key, match.start, match.end, content))
+                text_operations.append(ReplaceContent(key, match.start, match.end, content))
         elif where == FOOTNOTE:
             operations.append(SetFootnoteText(key, _replaced(draft.footnotes[key].text, spans, replacement)))
         else:
             new = _replaced(cover_text(draft, key), spans, replacement)
             operations.append(SetMeta(key, _cover_value(key, new)))
-    return Batch(operations)
+    # The text's edits in one Batch of their own: the editor writes such a Batch at once.
+    return Batch(([Batch(text_operations)] if text_operations else []) + operations)

@@ -217,7 +217,7 @@ def install(window: MainWindow) -> AnnotationHighlight:
     """The highlight, and its View ▸ toggle (remembered in the settings)."""
     enabled = window.settings.highlight_annotations()
     highlight = AnnotationHighlight(window.editor, enabled)
-    action = QAction(_("&Highlight Comments and Reservations"), window)
+    action = QAction(_("Highlight Co&mments and Reservations"), window)
     action.setObjectName("action_highlight_annotations")
     action.setCheckable(True)
     action.setChecked(enabled)

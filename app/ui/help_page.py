@@ -77,9 +77,10 @@ def shortcut_rows(window: MainWindow) -> list[tuple[str, str, str]]:
 
 
 def help_html(window: MainWindow) -> str:
-    parts = [f"<h2>{html.escape(_('Concordia: help'))}</h2>",
+    title, shortcuts, in_text = _("Concordia: help"), _("Keyboard shortcuts"), _("In the text")
+    parts = [f"<h2>{html.escape(title)}</h2>",
              f"<p>{html.escape(_(INTRODUCTION))}</p>",
-             f"<h3>{html.escape(_('Keyboard shortcuts'))}</h3>",
+             f"<h3>{html.escape(shortcuts)}</h3>",
              "<table cellspacing='0' cellpadding='3'>"]
     menu = None
     for title, label, keys in shortcut_rows(window):
@@ -87,7 +88,7 @@ def help_html(window: MainWindow) -> str:
             menu = title
             parts.append(f"<tr><td colspan='2'><b>{html.escape(title)}</b></td></tr>")
         parts.append(f"<tr><td>{html.escape(label)}</td><td><code>{html.escape(keys)}</code></td></tr>")
-    parts.append(f"<tr><td colspan='2'><b>{html.escape(_('In the text'))}</b></td></tr>")
+    parts.append(f"<tr><td colspan='2'><b>{html.escape(in_text)}</b></td></tr>")
     for keys, label in TEXT_KEYS:
         parts.append(f"<tr><td>{html.escape(_(label))}</td><td><code>{html.escape(keys)}</code></td></tr>")
     parts.append("</table>")

@@ -10,6 +10,7 @@ from app.model import Draft
 from app.model.annotations import Anchor, Comment, Reservation, ReservationKind
 from app.model.find import BLOCK, find_all
 from app.store import save_draft
+from app.ui.editor.extra_selections import layer
 from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
 from tests.ui.window_support import PathAnswers, isolated_settings
@@ -42,6 +43,7 @@ def annotated_lapaz() -> Draft:
 
 
 def open_window(qtbot, folder: Path, draft: Draft | None = None) -> MainWindow:
+    folder.mkdir(parents=True, exist_ok=True)
     path = folder / "lapaz.concordia"
     save_draft(draft or annotated_lapaz(), path)
     window = MainWindow(isolated_settings(folder / "config"), PathAnswers(), autosave_ms=60_000)
@@ -51,4 +53,7 @@ def open_window(qtbot, folder: Path, draft: Draft | None = None) -> MainWindow:
     qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     assert window.files.open_path(path, ask_first=False)
     window.editor.text_edit.setFocus()
+    if window.editor.draft().comments:
+        # As a user would: the draft's marks are painted (one turn of the event loop) first.
+        qtbot.waitUntil(lambda: bool(layer(window.editor.text_edit, "annotations")))
     return window

@@ -145,3 +145,47 @@ def test_replace_is_refused_on_a_read_only_draft(qtbot, window):
     assert bar.matches and not bar.replace_all_button.isEnabled()
     assert bar.replace_all() == 0
     assert find_all(window.editor.draft(), "CELAC")
+
+
+def test_replace_all_inside_commented_words_keeps_the_comment_on_them(qtbot, tmp_path):
+    from tests.ui.edit_tools_support import open_window
+
+    window = open_window(qtbot, tmp_path / "annotated")
+    try:
+        bar = window.find_bar
+        comment = window.editor.draft().comments["c_es"]          # on "shared responsibility"
+        press(qtbot, window, Qt.Key.Key_H, Qt.KeyboardModifier.ControlModifier)
+        send_text(bar.find_field, "shared")
+        send_text(bar.replace_field, "joint")
+        assert bar.replace_all() > 1
+        block = window.editor.draft().block(comment.anchor.block_id)
+        anchor = window.editor.draft().comments["c_es"].anchor
+        assert anchored_text(block.content)[anchor.start:anchor.end] == "joint responsibility"
+        window.editor.text_edit.setFocus()
+        qtbot.keyClick(window.editor.text_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+        anchor = window.editor.draft().comments["c_es"].anchor
+        block = window.editor.draft().block(anchor.block_id)
+        assert anchored_text(block.content)[anchor.start:anchor.end] == "shared responsibility"
+    finally:
+        close_without_prompt(window)
+        window.files.close_session()
+        window.deleteLater()
+
+
+def test_replace_all_of_a_letter_everywhere_is_quick_and_one_step(qtbot, window):
+    import time
+
+    bar = window.find_bar
+    bar.open_find(replace=True)
+    bar.find_field.setText("e")
+    bar.replace_field.setText("E")
+    steps = window.editor.undo_stack.count()
+    started = time.perf_counter()
+    count = bar.replace_all()
+    elapsed = time.perf_counter() - started
+    assert count > 2000
+    assert elapsed < 5, f"Replace All of {count} matches took {elapsed:.1f} s"
+    assert window.editor.undo_stack.count() == steps + 1
+    assert window.editor.read_all_blocks() == window.editor.draft().blocks
+    window.editor.undo_stack.undo()
+    assert len(find_all(window.editor.draft(), "e", FindOptions(match_case=True))) > 2000
