@@ -130,6 +130,7 @@ class FindBar(QWidget):
         self.whole_word.toggled.connect(lambda _on: self._search_again())
         # Until change notices land (issue 14), any edit of the draft is `modified`.
         self.editor.modified.connect(self.on_draft_changed)
+        self.editor.bridge.numbering_changed.connect(self.on_draft_changed)   # also: a draft opened
         self.set_replace_visible(False)
         self.hide()
 
@@ -222,6 +223,9 @@ class FindBar(QWidget):
 
     def go(self, step: int) -> None:
         """Next (+1) or previous (-1) match, wrapping round; F3 opens the bar if needed."""
+        if not self.find_field.text():
+            self.open_find(self.replace_field.isVisible())
+            return
         if not self.isVisible():
             self.show()
         if self._refresh_timer.isActive() or not self.matches:

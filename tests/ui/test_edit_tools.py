@@ -126,6 +126,16 @@ def test_commented_words_are_highlighted_by_party_and_switch_off(qtbot, window):
     assert window.settings.highlight_annotations() is False
     toggle.trigger()
     assert len(annotation_colours(window)) == 4
+    toggle.trigger()                                     # off again: the next window starts off
+    from app.ui.main_window import MainWindow
+
+    second = MainWindow(window.settings, None, autosave_ms=60_000)
+    try:
+        assert not second.actions_by_name["highlight_annotations"].isChecked()
+        assert not second.annotation_highlight.enabled
+    finally:
+        second.files.close_session()
+        second.deleteLater()
 
 
 def test_highlight_follows_typing_and_undo(qtbot, window, type_text):
