@@ -290,6 +290,10 @@ class FindBar(QWidget):
         if dock is not None:
             dock.show()
             dock.raise_()
+        cursor = self.editor.text_edit.textCursor()
+        if cursor.hasSelection():       # the text's last match is no longer the current one
+            cursor.clearSelection()
+            self.editor.text_edit.setTextCursor(cursor)
         form = self.window_.cover_form
         widget = form.field_widget(match.key)
         form.ensureWidgetVisible(widget)

@@ -73,13 +73,14 @@ def test_footnotes_list_follows_a_new_footnote_an_edit_and_undo(qtbot, window):
     qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == 17)
     count = pane.tree.topLevelItemCount()
     editor = window.editor
-    editor.go_to_block(editor.draft().blocks[2].id)          # before footnote 1's paragraph? after it
+    editor.go_to_block(editor.draft().blocks[2].id)          # after footnote 1's paragraph
     press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
     send_text(editor.footnote_pane.editor, "A new note")
     qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == count + 1)
     qtbot.waitUntil(lambda: any(pane.tree.topLevelItem(i).text(1) == "A new note" for i in range(count + 1)))
     numbers = [pane.tree.topLevelItem(i).text(0) for i in range(count + 1)]
     assert numbers == [str(n) for n in range(1, count + 2)]      # renumbered, as exported
+    assert (pane.tree.topLevelItem(1).text(0), pane.tree.topLevelItem(1).text(1)) == ("2", "A new note")
     editor.undo_stack.undo()
     editor.undo_stack.undo()
     qtbot.waitUntil(lambda: pane.tree.topLevelItemCount() == count)

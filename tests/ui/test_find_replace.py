@@ -99,6 +99,7 @@ def test_matches_in_footnotes_and_on_the_cover_are_shown_there(qtbot, window):
     bar.go(0)
     field = window.cover_form.field_widget("sender")
     assert field.selectedText() == "General Secretariat"
+    assert not window.editor.text_edit.textCursor().hasSelection()   # nothing misleading there
 
 
 def test_ctrl_h_replace_one_then_replace_all_is_one_undo(qtbot, window):
