@@ -79,7 +79,7 @@ def footnotes_list(window: MainWindow, app: QApplication) -> None:
     settle(app)
     pane = window.footnotes_list
     pane.refresh()
-    item = pane.tree.topLevelItem(6)
+    item = pane.tree.topLevelItem(2)          # note 3, a delegation's position
     pane.tree.setCurrentItem(item)
     pane.go_to(item)
     settle(app)

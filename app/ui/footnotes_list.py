@@ -3,7 +3,8 @@
 One row per printed mark (a footnote referenced twice is listed at both numbers, as Word
 prints it twice); reservation footnotes, which the export generates, are listed in the same
 sequence and marked as such. A click puts the cursor just after the reference in the text (so
-the Footnote pane shows it), or at the reserved paragraph for a reservation footnote.
+the Footnote pane shows it), or at the reserved paragraph for a reservation footnote; moving
+the cursor to a reference selects its row.
 """
 
 from __future__ import annotations
@@ -72,6 +73,7 @@ class FootnotesList(QWidget):
         editor.modified.connect(self.on_draft_changed)
         editor.bridge.numbering_changed.connect(self.on_draft_changed)
         editor.undo_stack.indexChanged.connect(self._on_history_moved)
+        editor.text_edit.cursorPositionChanged.connect(self.follow_cursor)
         self.refresh()
 
     def _on_history_moved(self, _index: int) -> None:
@@ -108,6 +110,20 @@ class FootnotesList(QWidget):
         self.tree.addTopLevelItems(items)
         self.tree.setVisible(bool(items))
         self.empty_label.setVisible(not items)
+        self.follow_cursor()
+
+    def follow_cursor(self) -> None:
+        """Select the row of the footnote the Footnote pane shows (the one at the cursor)."""
+        footnote_id = self.editor.footnote_pane.footnote_id
+        block_id = self.editor.current_block_id()
+        rows = [i for i, mark in enumerate(self.marks) if mark.footnote_id == footnote_id]
+        if not rows:
+            self.tree.clearSelection()
+            return
+        here = [i for i in rows if self.marks[i].block_id == block_id]
+        item = self.tree.topLevelItem((here or rows)[0])
+        if item is not None and self.tree.currentItem() is not item:
+            self.tree.setCurrentItem(item)
 
     def go_to(self, item: QTreeWidgetItem) -> None:
         index = item.data(0, _MARK_ROLE)

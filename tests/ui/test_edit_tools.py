@@ -62,6 +62,10 @@ def test_footnotes_list_numbers_as_exported_and_click_goes_there(qtbot, window):
     assert window.editor.current_block_id() == marks[index].block_id
     assert window.editor.footnote_pane.footnote_id == marks[index].footnote_id
     assert window.editor.footnote_pane.title.text() == f"Footnote {marks[index].number}"
+    # the cursor at another reference selects that row
+    other = next(i for i, mark in enumerate(marks) if i > index and not mark.reservation)
+    pane.go_to(pane.tree.topLevelItem(other))
+    assert pane.tree.currentItem() is pane.tree.topLevelItem(other)
     # a reservation footnote: to the reserved paragraph
     reserved = next(i for i, mark in enumerate(marks) if mark.reservation)
     pane.go_to(pane.tree.topLevelItem(reserved))
