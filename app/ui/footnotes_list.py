@@ -96,11 +96,12 @@ class FootnotesList(QWidget):
         items = []
         for index, mark in enumerate(marks):
             text = shorten(mark.text) or _("(empty footnote)")
-            if mark.reservation:
-                text = _("Reservation: {text}").format(text=text)
             item = QTreeWidgetItem([str(mark.number), text])
             item.setData(0, _MARK_ROLE, index)
             item.setToolTip(1, mark.text)
+            if mark.reservation:
+                item.setToolTip(1, _("Added by the Word export for an outstanding reservation:")
+                                + "\n" + mark.text)
             item.setTextAlignment(0, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
             if mark.reservation:
                 font = item.font(1)

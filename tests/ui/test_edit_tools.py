@@ -51,7 +51,9 @@ def test_footnotes_list_numbers_as_exported_and_click_goes_there(qtbot, window):
     rows = [(pane.tree.topLevelItem(i).text(0), pane.tree.topLevelItem(i).text(1)) for i in range(17)]
     assert rows[0][0] == "1" and rows[0][1].startswith("Hereinafter")
     assert [number for number, _text in rows] == [str(mark.number) for mark in marks]
-    assert sum(text.startswith("Reservation:") for _number, text in rows) == 2
+    reserved_rows = [pane.tree.topLevelItem(i) for i, mark in enumerate(marks) if mark.reservation]
+    assert all(item.font(1).italic() and "reservation" in item.toolTip(1) for item in reserved_rows)
+    assert reserved_rows[0].text(1) == "DE: scrutiny reservation."
     assert all(len(text) <= 130 for _number, text in rows)          # long texts are cut
     index = next(i for i, mark in enumerate(marks) if i >= 5 and not mark.reservation)
     item = pane.tree.topLevelItem(index)
