@@ -13,20 +13,17 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
     QLabel,
     QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
     QToolButton,
     QWidget,
 )
 
 from app.i18n import _, ngettext
-from app.model import FootnoteRef
 from app.model.find import (
     BLOCK,
     COVER,
@@ -41,6 +38,7 @@ from app.model.find import (
 )
 
 from .editor.extra_selections import set_layer
+from .find_targets import select_in_text, selection, show_in_footnote, show_on_cover
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -249,58 +247,11 @@ class FindBar(QWidget):
         if match is None or not move:
             return
         if match.where == BLOCK:
-            self._select_in_text(match.key, match.start, match.end)
+            select_in_text(self.editor, match.key, match.start, match.end)
         elif match.where == FOOTNOTE:
-            self._show_in_footnote(match)
+            show_in_footnote(self.window_, match)
         else:
-            self._show_on_cover(match)
-
-    def _select_in_text(self, block_id: str, start: int, end: int) -> None:
-        qt_block = self.editor.bridge.qt_block(block_id)
-        if qt_block is None:
-            return
-        cursor = QTextCursor(qt_block)
-        cursor.setPosition(qt_block.position() + start)
-        cursor.setPosition(qt_block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-        self.editor.text_edit.setTextCursor(cursor)
-        self.editor.text_edit.ensureCursorVisible()
-
-    def _show_in_footnote(self, match: Match) -> None:
-        draft = self.editor.draft()
-        for block in draft.blocks:
-            offset = 0
-            for item in block.content:
-                if isinstance(item, FootnoteRef) and item.footnote_id == match.key:
-                    self._select_in_text(block.id, offset + 1, offset + 1)   # just after the reference
-                    break
-                offset += 1 if isinstance(item, FootnoteRef) else len(item.text)
-            else:
-                continue
-            break
-        dock = self.window_.docks.get("footnotes")
-        if dock is not None:
-            dock.show()
-            dock.raise_()
-        pane = self.editor.footnote_pane
-        if pane.footnote_id == match.key:
-            _select_plain(pane.editor, match.start, match.end)
-
-    def _show_on_cover(self, match: Match) -> None:
-        dock = self.window_.docks.get("cover")
-        if dock is not None:
-            dock.show()
-            dock.raise_()
-        cursor = self.editor.text_edit.textCursor()
-        if cursor.hasSelection():       # the text's last match is no longer the current one
-            cursor.clearSelection()
-            self.editor.text_edit.setTextCursor(cursor)
-        form = self.window_.cover_form
-        widget = form.field_widget(match.key)
-        form.ensureWidgetVisible(widget)
-        if isinstance(widget, QLineEdit):
-            widget.setSelection(match.start, match.end - match.start)
-        elif isinstance(widget, QPlainTextEdit):
-            _select_plain(widget, match.start, match.end)
+            show_on_cover(self.window_, match)
 
     def _paint(self) -> None:
         """Every match in the text in yellow, the current one (text or footnote) in orange."""
@@ -314,13 +265,13 @@ class FindBar(QWidget):
                 qt_block = self.editor.bridge.qt_block(match.key)
                 if qt_block is None:
                     continue
-                selections.append(_selection(edit, qt_block.position() + match.start,
+                selections.append(selection(edit, qt_block.position() + match.start,
                                              qt_block.position() + match.end,
                                              CURRENT_COLOUR if match == current else ALL_COLOUR))
         set_layer(edit, "find", selections)
         pane = self.editor.footnote_pane.editor
         if current is not None and current.where == FOOTNOTE and self.isVisible():
-            set_layer(pane, "find", [_selection(pane, current.start, current.end, CURRENT_COLOUR)])
+            set_layer(pane, "find", [selection(pane, current.start, current.end, CURRENT_COLOUR)])
         else:
             set_layer(pane, "find", [])
 
@@ -381,26 +332,6 @@ class FindBar(QWidget):
         self.window_.statusBar().showMessage(
             ngettext("Replaced {count} occurrence.", "Replaced {count} occurrences.", count).format(count=count), 8000)
         return count
-
-
-def _selection(edit: QTextEdit | QPlainTextEdit, start: int, end: int, colour: QColor):
-    selection = QTextEdit.ExtraSelection()      # QPlainTextEdit takes the same kind
-    cursor = QTextCursor(edit.document())
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    fmt = QTextCharFormat()
-    fmt.setBackground(colour)
-    selection.cursor = cursor
-    selection.format = fmt
-    return selection
-
-
-def _select_plain(edit: QPlainTextEdit, start: int, end: int) -> None:
-    cursor = edit.textCursor()
-    cursor.setPosition(start)
-    cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-    edit.setTextCursor(cursor)
-    edit.ensureCursorVisible()
 
 
 def install(window: MainWindow) -> FindBar:

@@ -132,7 +132,7 @@ class DraftEditor(QWidget):
         Block operations are written into the document (one Qt step, read back like typing);
         the others change the model only. A bad operation raises and changes nothing.
         """
-        if isinstance(op, Batch) and op.operations and _only_blocks(op):
+        if isinstance(op, Batch) and op.operations and all(isinstance(p, BLOCK_OPERATIONS) for p in op.operations):
             # Block operations only (Replace All): written into the document at once, one Qt step.
             self._write_block_operation(op.apply, text)
             return
@@ -408,12 +408,6 @@ class DraftEditor(QWidget):
 def _touches_blocks(op: Operation) -> bool:
     if isinstance(op, Batch):
         return any(_touches_blocks(part) for part in op.operations)
-    return isinstance(op, BLOCK_OPERATIONS)
-
-
-def _only_blocks(op: Operation) -> bool:
-    if isinstance(op, Batch):
-        return all(_only_blocks(part) for part in op.operations)
     return isinstance(op, BLOCK_OPERATIONS)
 
 
