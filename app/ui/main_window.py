@@ -48,6 +48,7 @@ EXTENSION_MODULES = (
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",
+    "app.ui.edit_tools",
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")

@@ -100,5 +100,12 @@ class AppSettings:
     def set_recovery_folder(self, folder: Path) -> None:
         self._q.setValue("files/recovery_folder", str(folder))
 
+    def highlight_annotations(self) -> bool:
+        """View ▸ Highlight Comments and Reservations (on unless switched off)."""
+        return str(self._q.value("view/highlight_annotations", "true")).lower() not in ("false", "0")
+
+    def set_highlight_annotations(self, flag: bool) -> None:
+        self._q.setValue("view/highlight_annotations", bool(flag))
+
     def sync(self) -> None:
         self._q.sync()

@@ -33,6 +33,7 @@ from app.spelling import Misspelling, SpellChecker, block_language
 from app.spelling.terms import draft_words
 
 from .editor import DraftEditor
+from .editor.context_menu import MenuContext
 
 if TYPE_CHECKING:
     from .main_window import MainWindow
@@ -73,7 +74,7 @@ class SpellUnderline(QObject):
         edit = editor.text_edit
         edit.verticalScrollBar().valueChanged.connect(lambda _value: self._timer.start())
         edit.cursorPositionChanged.connect(self._cursor_moved)
-        edit.extra_menu_actions = lambda point, menu: spelling_menu_actions(editor, point, menu)
+        edit.context_menu_hooks.append(self._add_to_menu)
         edit.spell_underline = self
 
     # -- switching --------------------------------------------------------------------------
@@ -196,6 +197,14 @@ class SpellUnderline(QObject):
                     highlighter.rehighlightBlock(block)
                 checked += 1
         return checked
+
+    def _add_to_menu(self, menu: QMenu, context: MenuContext) -> None:
+        """The right-click hook (app.ui.editor.context_menu): suggestions go on top."""
+        actions = spelling_menu_actions(self.editor, context.position, menu)
+        if actions:
+            first = menu.actions()[0] if menu.actions() else None
+            menu.insertActions(first, actions)
+            menu.insertSeparator(first)
 
     def word_at(self, cursor: QTextCursor) -> tuple[QTextBlock, Misspelling, str] | None:
         """The misspelt word under a text cursor, with its block and language."""
