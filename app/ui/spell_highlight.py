@@ -27,6 +27,7 @@ from PySide6.QtGui import (
     QTextCursor,
     QTextDocument,
 )
+from PySide6.QtWidgets import QMenu
 
 from app.i18n import _
 from app.spelling import Misspelling, SpellChecker, block_language
