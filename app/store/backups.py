@@ -206,8 +206,8 @@ def backup_after_save(path: Path | str, now: datetime | None = None,
         backup = take_backup(path, now)
         prune(path, now)
         return backup
-    except (OSError, sqlite3.Error) as error:
-        log.warning("backup of %s not taken: %s", path, error)
+    except Exception as error:  # the draft is saved already: a backup problem is only logged
+        log.warning("backup of %s not taken: %s", path, error, exc_info=True)
         return None
 
 
