@@ -129,6 +129,8 @@ class Precedent:
 
 #: At or above this similarity a precedent is a rewording of the clause (the diff tells).
 REWORDING = 0.5
+#: A precedent this similar ends the search: the word index is not asked for more.
+CLOSE_ENOUGH = 0.8
 
 
 def find_precedents(
@@ -155,21 +157,29 @@ def find_precedents(
     if use_fts is None:
         use_fts = uses_fts(engine)
     with engine.connect() as connection:
-        hits = {hit.num: hit for hit in _shingle_candidates(connection, paragraph, language, candidates)}
-        if use_fts and engine.dialect.name == "sqlite":
-            chosen = _rarest(connection, distinct)
-            extra = _fts_candidates(connection, chosen, language, candidates)
-        elif not use_fts:
-            extra = _portable_candidates(connection, distinct, language, candidates)
-        else:
-            extra = []
-        for hit in extra:
-            hits.setdefault(hit.num, hit)
-        found = list(hits.values())
-        attach_provenance(connection, found)
-        if exclude_origin or exclude_number:
-            found = [hit for hit in found if _without_own(hit, exclude_origin, exclude_number)]
-        results = _best(found, paragraph, limit, minimum)
+        def ranked(hits: list[Hit]) -> list[Precedent]:
+            attach_provenance(connection, hits)
+            if exclude_origin or exclude_number:
+                hits = [hit for hit in hits if _without_own(hit, exclude_origin, exclude_number)]
+            return _best(hits, paragraph, limit, minimum)
+
+        shingled = _shingle_candidates(connection, paragraph, language, candidates)
+        results = ranked(shingled)
+        # A near-identical precedent from the shingle index is as good as any: the word
+        # index is asked only when the shared runs found nothing that close.
+        if not results or results[0].similarity < CLOSE_ENOUGH:
+            if use_fts and engine.dialect.name == "sqlite":
+                extra = _fts_candidates(connection, _rarest(connection, distinct), language, candidates)
+            elif not use_fts:
+                extra = _portable_candidates(connection, distinct, language, candidates)
+            else:
+                extra = []
+            known = {hit.num for hit in shingled}
+            fresh = [hit for hit in extra if hit.num not in known]
+            if fresh:
+                for hit in shingled:
+                    hit.sources = []
+                results = ranked(shingled + fresh)
         _attach_translations(connection, results)
     return results
 
