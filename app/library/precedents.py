@@ -129,7 +129,8 @@ class Precedent:
 
 #: At or above this similarity a precedent is a rewording of the clause (the diff tells).
 REWORDING = 0.5
-#: A precedent this similar ends the search: the word index is not asked for more.
+#: A precedent this close (similar, or quoted whole) ends the search: the word index is not
+#: asked for more.
 CLOSE_ENOUGH = 0.8
 
 
@@ -165,9 +166,9 @@ def find_precedents(
 
         shingled = _shingle_candidates(connection, paragraph, language, candidates)
         results = ranked(shingled)
-        # A near-identical precedent from the shingle index is as good as any: the word
-        # index is asked only when the shared runs found nothing that close.
-        if not results or results[0].similarity < CLOSE_ENOUGH:
+        # A near-identical or wholly quoted precedent from the shingle index is as good as any:
+        # the word index is asked only when the shared runs found nothing that close.
+        if not results or results[0].rank < CLOSE_ENOUGH:
             if use_fts and engine.dialect.name == "sqlite":
                 extra = _fts_candidates(connection, _rarest(connection, distinct), language, candidates)
             elif not use_fts:
