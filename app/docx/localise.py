@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.errors import ConcordiaError
-from app.i18n import N_, SUPPORTED_LANGUAGES, _
+from app.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext
 from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
 from app.model.draft import UnplacedText
 
@@ -95,7 +95,33 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
         )
     cover = _cover_fields(draft, version.meta, language, name)
     return LocalisedNote(language, *cover, blocks=blocks,
-                         footnotes={fid: version.footnotes[fid] for fid in referenced})
+                         footnotes={fid: version.footnotes[fid] for fid in referenced},
+                         warnings=out_of_step_warnings(draft, language, name))
+
+
+def out_of_step_warnings(draft: Draft, language: str, name: str) -> list[str]:
+    """One sentence naming the pairs not confirmed in step since either side changed."""
+    from app.model.in_step import out_of_step_ids
+    from app.model.numbering import paragraph_numbers
+
+    flagged = set(out_of_step_ids(draft, language))
+    if not flagged:
+        return []
+    labels = paragraph_numbers(draft.blocks)
+    named = [
+        _("para. {number}").format(number=labels[index]) if labels[index]
+        else _("block {number} (“{words}”)").format(number=index + 1,
+                                                   words=_first_words(block.text))
+        for index, block in enumerate(draft.blocks) if block.id in flagged
+    ]
+    if len(named) > 30:
+        named = named[:30] + [_("{count} more").format(count=len(named) - 30)]
+    return [ngettext(
+        "{count} paragraph of the {language} text is out of step with the draft (changed "
+        "since it was last confirmed): {blocks}.",
+        "{count} paragraphs of the {language} text are out of step with the draft (changed "
+        "since they were last confirmed): {blocks}.", len(flagged)).format(
+            count=len(flagged), language=name, blocks=", ".join(named))]
 
 
 def _own_language(draft: Draft) -> LocalisedNote:

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Inline, LanguageVersion, TextRun
 from app.model.draft import ClauseOrigin
+from app.model.in_step import record_confirmation
 from app.model.ops import Batch, InsertBlock, Operation, SetLanguageVersion
 
 from .db import LibraryError
@@ -41,7 +42,7 @@ class ClauseInsertion:
                            else LanguageVersion(language))
                 version.blocks[self.block.id] = list(content)
                 # Both wordings are agreed texts of one source: the pair starts in step.
-                version.confirmed[self.block.id] = self.block.text
+                record_confirmation(version, self.block.id, self.block.text)
                 steps.append(SetLanguageVersion(language, version.to_json()))
         return steps[0] if len(steps) == 1 else Batch(steps)
 

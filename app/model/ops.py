@@ -48,7 +48,7 @@ def operation_from_json(data: dict) -> Operation:
     cls = _REGISTRY[data.pop("op")]
     if cls is Batch:
         return Batch([operation_from_json(item) for item in data["operations"]])
-    if "content" in data:
+    if data.get("content") is not None:
         data["content"] = [inline_from_json(item) for item in data["content"]]
     if isinstance(data.get("block"), dict):
         data["block"] = Block.from_json(data["block"])
