@@ -29,9 +29,9 @@ from app.model import (
     LanguageVersion,
     TextRun,
 )
+from app.model.in_step import record_confirmation
 from app.model.inline import footnote_ids
 from app.model.numbering import paragraph_labels
-from app.model.in_step import record_confirmation
 from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
 
