@@ -46,6 +46,7 @@ EXTENSION_MODULES = (
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",
+    "app.ui.bilingual",
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")

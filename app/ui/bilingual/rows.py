@@ -1,0 +1,222 @@
+"""The rows of the side-by-side view: one per block of the draft, its text and its translation.
+
+`PairRows` is a table model over the draft the editor holds. It never changes the draft
+itself: an edit of a cell becomes an operation (`ReplaceContent` for the draft's side,
+`SetTranslationContent` for the translation) that `apply` hands to the editor, so it lands in
+the window's one undo history and the main editor shows it at once.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QColor
+
+from app.compare.words import word_diff
+from app.i18n import _
+from app.model import ANCHOR, Draft, Operation, TextRun
+from app.model.in_step import PairState, pair_state
+from app.model.inline import anchored_text, normalise, split_at
+from app.model.numbering import paragraph_numbers
+from app.model.ops import ReplaceContent
+from app.model.translation_ops import SetTranslationContent
+
+MAIN, OTHER = 0, 1
+#: Role: the PairState of the row.
+STATE_ROLE = Qt.ItemDataRole.UserRole + 1
+#: Role: HTML of the word diff a cell shows under its text (the other side's change), or "".
+DIFF_ROLE = Qt.ItemDataRole.UserRole + 2
+OUT_OF_STEP_COLOUR = QColor("#c62828")
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def changed_span(old: str, new: str) -> tuple[int, int, str]:
+    """The one span of `old` that typing turned into `new`: (start, end in old, new text)."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, new[start:end_new]
+
+
+def spliced(content: list, start: int, end: int, text: str) -> list:
+    """`content` with [start, end) replaced by plain `text` (footnote references kept)."""
+    left, rest = split_at(content, start)
+    _, right = split_at(rest, end - start)
+    middle = [TextRun(text)] if text else []
+    return normalise(left + middle + right)
+
+
+def diff_html(old: str, new: str) -> str:
+    parts = []
+    for op, text in word_diff(old, new):
+        escaped = html.escape(text)
+        if op < 0:
+            parts.append(f"<s style='color:#b00020'>{escaped}</s>")
+        elif op > 0:
+            parts.append(f"<u style='color:#1b7f2a'>{escaped}</u>")
+        else:
+            parts.append(escaped)
+    return "".join(parts)
+
+
+class PairRows(QAbstractTableModel):
+    def __init__(self, language: str, apply: Callable[[Operation, str], None]) -> None:
+        super().__init__()
+        self.language = language
+        self._apply = apply
+        self._draft = Draft()
+        self._states: list[PairState] = []
+        self._labels: list[str] = []
+
+    # -- contents ---------------------------------------------------------------------------
+    def reset(self, draft: Draft) -> None:
+        self.beginResetModel()
+        self._draft = draft
+        self._recompute()
+        self.endResetModel()
+
+    def _recompute(self) -> None:
+        version = self._draft.translations.get(self.language)
+        self._states = [pair_state(self._draft, i, version) for i in range(len(self._draft.blocks))]
+        self._labels = paragraph_numbers(self._draft.blocks)
+
+    def refresh(self) -> list[int]:
+        """Read the draft again after an edit; return the rows that changed."""
+        if len(self._draft.blocks) != len(self._states) or any(
+                block.id != state.block_id
+                for block, state in zip(self._draft.blocks, self._states, strict=True)):
+            self.reset(self._draft)
+            return list(range(len(self._states)))
+        old = self._states
+        self._recompute()
+        changed = [row for row, (a, b) in enumerate(zip(old, self._states, strict=True)) if a != b]
+        for row in changed:
+            self.dataChanged.emit(self.index(row, MAIN), self.index(row, OTHER))
+            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
+        return changed
+
+    def draft(self) -> Draft:
+        return self._draft
+
+    def state(self, row: int) -> PairState:
+        return self._states[row]
+
+    def out_of_step_rows(self) -> list[int]:
+        return [row for row, state in enumerate(self._states) if state.out_of_step]
+
+    def row_of(self, block_id: str) -> int | None:
+        for row, state in enumerate(self._states):
+            if state.block_id == block_id:
+                return row
+        return None
+
+    # -- Qt model ---------------------------------------------------------------------------
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else len(self._states)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008
+        return 0 if parent.isValid() else 2
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return (Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+                | Qt.ItemFlag.ItemIsEditable)
+
+    def headerData(self, section: int, orientation: Qt.Orientation,  # noqa: N802
+                   role: int = Qt.ItemDataRole.DisplayRole):
+        if orientation == Qt.Orientation.Horizontal:
+            if role == Qt.ItemDataRole.DisplayRole:
+                return self._draft.language.upper() if section == MAIN else self.language.upper()
+            return None
+        if section >= len(self._states):
+            return None
+        state = self._states[section]
+        if role == Qt.ItemDataRole.DisplayRole:
+            label = f"¶{self._labels[section]}" if self._labels[section] else ""
+            return ("● " if state.out_of_step else "") + label
+        if role == Qt.ItemDataRole.ForegroundRole and state.out_of_step:
+            return OUT_OF_STEP_COLOUR
+        if role == Qt.ItemDataRole.ToolTipRole and state.out_of_step:
+            return self._why(state)
+        return None
+
+    @staticmethod
+    def _why(state: PairState) -> str:
+        if state.never_confirmed:
+            return _("Out of step: this pair was never confirmed in step.")
+        if state.main_changed and state.other_changed:
+            return _("Out of step: both sides changed since they were confirmed in step.")
+        if state.main_changed:
+            return _("Out of step: the draft's text changed since the pair was confirmed.")
+        return _("Out of step: the translation changed since the pair was confirmed.")
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._states):
+            return None
+        state = self._states[index.row()]
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self.cell_text(index.row(), index.column())
+        if role == STATE_ROLE:
+            return state
+        if role == DIFF_ROLE:
+            return self._diff(state, index.column())
+        if role == Qt.ItemDataRole.ToolTipRole and state.out_of_step:
+            return self._why(state)
+        return None
+
+    def cell_text(self, row: int, column: int) -> str:
+        """The cell's text, one ANCHOR character per footnote reference (editor offsets)."""
+        block = self._draft.blocks[row]
+        if column == MAIN:
+            return anchored_text(block.content)
+        version = self._draft.translations.get(self.language)
+        content = version.blocks.get(block.id) if version is not None else None
+        return anchored_text(content) if content is not None else ""
+
+    @staticmethod
+    def _diff(state: PairState, column: int) -> str:
+        """Under one side: what changed on the OTHER side since the confirmation."""
+        if not state.out_of_step or state.never_confirmed:
+            return ""
+        if column == OTHER and state.main_changed:
+            return diff_html(state.confirmed_main or "", state.main_text)
+        if column == MAIN and state.other_changed:
+            return diff_html(state.confirmed_other or "", state.other_text or "")
+        return ""
+
+    def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
+        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+            return False
+        operation = self.edit_operation(index.row(), index.column(), str(value))
+        if operation is None:
+            return False
+        side = (_("Edit {language} text").format(language=self._draft.language.upper())
+                if index.column() == MAIN else
+                _("Edit {language} text").format(language=self.language.upper()))
+        self._apply(operation, side)
+        self.refresh()
+        return True
+
+    def edit_operation(self, row: int, column: int, text: str) -> Operation | None:
+        """The operation that turns the cell's text into `text`; None when nothing changed."""
+        old = self.cell_text(row, column)
+        block = self._draft.blocks[row]
+        start, end, inserted = changed_span(old, text)
+        inserted = inserted.replace(ANCHOR, "")        # a reference is never typed in
+        if start == end and not inserted:
+            return None
+        if column == MAIN:
+            return ReplaceContent(block.id, start, end, [TextRun(inserted)] if inserted else [])
+        version = self._draft.translations.get(self.language)
+        content = version.blocks.get(block.id) if version is not None else None
+        if content is None:
+            return SetTranslationContent(self.language, block.id, [TextRun(inserted)])
+        new = spliced(content, start, end, inserted)
+        return SetTranslationContent(self.language, block.id, new if new or text else [])
