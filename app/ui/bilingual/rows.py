@@ -75,18 +75,48 @@ class PairRows(QAbstractTableModel):
         self._draft = Draft()
         self._states: list[PairState] = []
         self._labels: list[str] = []
+        self._kinds: list[tuple] = []
+        #: block id → (its content, its translation, its record, the state made of them)
+        self._cache: dict[str, tuple] = {}
+        self._flagged: list[int] = []
+        self._pairs = 0
 
     # -- contents ---------------------------------------------------------------------------
     def reset(self, draft: Draft) -> None:
         self.beginResetModel()
         self._draft = draft
+        self._cache, self._kinds = {}, []
         self._recompute()
         self.endResetModel()
 
     def _recompute(self) -> None:
-        version = self._draft.translations.get(self.language)
-        self._states = [pair_state(self._draft, i, version) for i in range(len(self._draft.blocks))]
-        self._labels = paragraph_numbers(self._draft.blocks)
+        """The states again; a row whose contents and record are the very objects seen last
+        time keeps its state (an edit replaces a block's content list), so a keystroke in a
+        5,000-block draft costs a pass of identity checks, not 5,000 plain texts."""
+        draft = self._draft
+        version = draft.translations.get(self.language)
+        blocks = version.blocks if version is not None else {}
+        records = ((version.confirmed, version.confirmed_other, version.confirmed_at)
+                   if version is not None else ({}, {}, {}))
+        cache, fresh = self._cache, {}
+        states = []
+        for index, block in enumerate(draft.blocks):
+            other = blocks.get(block.id)
+            record = tuple(table.get(block.id) for table in records)
+            seen = cache.get(block.id)
+            if (seen is not None and seen[0] is block.content and seen[1] is other
+                    and seen[2] == record and seen[3].index == index):
+                state = seen[3]
+            else:
+                state = pair_state(draft, index, version)
+            fresh[block.id] = (block.content, other, record, state)
+            states.append(state)
+        self._cache, self._states = fresh, states
+        self._flagged = [row for row, state in enumerate(states) if state.out_of_step]
+        self._pairs = sum(1 for state in states if state.other_text is not None)
+        if self._kinds != [(b.kind, b.level, b.number) for b in draft.blocks] or not self._labels:
+            self._kinds = [(b.kind, b.level, b.number) for b in draft.blocks]
+            self._labels = paragraph_numbers(draft.blocks)
 
     def refresh(self) -> list[int]:
         """Read the draft again after an edit; return the rows that changed."""
@@ -97,7 +127,8 @@ class PairRows(QAbstractTableModel):
             return list(range(len(self._states)))
         old = self._states
         self._recompute()
-        changed = [row for row, (a, b) in enumerate(zip(old, self._states, strict=True)) if a != b]
+        changed = [row for row, (a, b) in enumerate(zip(old, self._states, strict=True))
+                   if a is not b]
         for row in changed:
             self.dataChanged.emit(self.index(row, MAIN), self.index(row, OTHER))
             self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
@@ -110,7 +141,10 @@ class PairRows(QAbstractTableModel):
         return self._states[row]
 
     def out_of_step_rows(self) -> list[int]:
-        return [row for row, state in enumerate(self._states) if state.out_of_step]
+        return list(self._flagged)
+
+    def pair_count(self) -> int:
+        return self._pairs
 
     def row_of(self, block_id: str) -> int | None:
         for row, state in enumerate(self._states):
@@ -200,8 +234,7 @@ class PairRows(QAbstractTableModel):
         side = (_("Edit {language} text").format(language=self._draft.language.upper())
                 if index.column() == MAIN else
                 _("Edit {language} text").format(language=self.language.upper()))
-        self._apply(operation, side)
-        self.refresh()
+        self._apply(operation, side)       # the editor's `modified` refreshes the rows
         return True
 
     def edit_operation(self, row: int, column: int, text: str) -> Operation | None:

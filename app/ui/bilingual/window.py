@@ -30,6 +30,10 @@ from .cells import CellDelegate
 from .rows import MAIN, OTHER, PairRows
 
 
+#: How long typing in the main editor pauses before this view catches up.
+REFRESH_PAUSE_MS = 150
+
+
 class BilingualWindow(QMainWindow):
     def __init__(self, editor: DraftEditor, parent: QWidget | None = None) -> None:
         super().__init__(parent, Qt.WindowType.Window)
@@ -54,6 +58,8 @@ class BilingualWindow(QMainWindow):
                                                         | Qt.AlignmentFlag.AlignTop)
         self.setCentralWidget(self.table)
         self._sized: set[int] = set()
+        self._editing_here = False
+        self._filtered = False
         self._build_toolbar()
         self.count_label = QLabel()
         self.count_label.setObjectName("bilingual_out_of_step_count")
@@ -62,7 +68,11 @@ class BilingualWindow(QMainWindow):
         self._resize_timer.timeout.connect(self._size_visible_rows)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._resize_timer.start())
         self.table.horizontalHeader().sectionResized.connect(self._forget_sizes)
-        editor.modified.connect(self.refresh)
+        # Typing in the main editor reaches this view after a short pause, so a keystroke
+        # there never waits for 5,000 rows; an edit made here refreshes at once.
+        self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
+        self._refresh_timer.timeout.connect(self.refresh)
+        editor.modified.connect(self._on_editor_modified)
         self.rows.reset(draft)
         self.resize(1100, 760)
         self._after_change()
@@ -89,7 +99,13 @@ class BilingualWindow(QMainWindow):
             bar.addAction(action)
 
     # -- following the draft ----------------------------------------------------------------
+    def _on_editor_modified(self) -> None:
+        if self._editing_here:
+            return
+        self._refresh_timer.start()
+
     def refresh(self) -> None:
+        self._refresh_timer.stop()
         if self.rows.draft() is not self.editor.draft():
             self.rows.reset(self.editor.draft())
             self._sized.clear()
@@ -101,7 +117,7 @@ class BilingualWindow(QMainWindow):
     def _after_change(self) -> None:
         self._apply_filter()
         count = len(self.rows.out_of_step_rows())
-        pairs = sum(1 for row in range(self.rows.rowCount()) if self.rows.state(row).paired)
+        pairs = self.rows.pair_count()
         self.count_label.setText(
             ngettext("{count} pair out of step", "{count} pairs out of step", count)
             .format(count=count) + " · " +
@@ -111,10 +127,14 @@ class BilingualWindow(QMainWindow):
 
     def _apply_filter(self) -> None:
         only = self.only_out_of_step.isChecked()
+        if not only and not self._filtered:
+            return
+        flagged = set(self.rows.out_of_step_rows())
         for row in range(self.rows.rowCount()):
-            hidden = only and not self.rows.state(row).out_of_step
+            hidden = only and row not in flagged
             if self.table.isRowHidden(row) != hidden:
                 self.table.setRowHidden(row, hidden)
+        self._filtered = only
         self._resize_timer.start()
 
     def _forget_sizes(self, *_args) -> None:
@@ -139,7 +159,12 @@ class BilingualWindow(QMainWindow):
 
     # -- edits --------------------------------------------------------------------------------
     def _apply(self, operation, label: str) -> None:
-        self.editor.apply_operation(operation, label)
+        self._editing_here = True
+        try:
+            self.editor.apply_operation(operation, label)
+        finally:
+            self._editing_here = False
+        self.refresh()
 
     def selected_rows(self) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
@@ -162,8 +187,7 @@ class BilingualWindow(QMainWindow):
             self._confirm(ids, _("Confirm all pairs in step"))
 
     def _confirm(self, ids: list[str], label: str) -> None:
-        self.editor.apply_operation(confirm_in_step(self.editor.draft(), self.rows.language, ids),
-                                    label)
+        self._apply(confirm_in_step(self.editor.draft(), self.rows.language, ids), label)
 
     def edit_cell(self, row: int, column: int) -> None:
         """Open the editor on a cell (tests and "go to")."""
