@@ -29,7 +29,6 @@ from ..editor.widget import DraftEditor
 from .cells import CellDelegate
 from .rows import MAIN, OTHER, PairRows
 
-
 #: How long typing in the main editor pauses before this view catches up.
 REFRESH_PAUSE_MS = 150
 
