@@ -67,15 +67,21 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
                if block.id not in version.blocks]
     if missing:
         raise MissingTranslationError(
-            _("The {language} text lacks {count} block(s) of the annex: {blocks}; import or "
-              "pair them before exporting in {language}.").format(
+            ngettext("The {language} text lacks {count} block of the annex: {blocks}; import "
+                     "or pair it before exporting in {language}.",
+                     "The {language} text lacks {count} blocks of the annex: {blocks}; import "
+                     "or pair them before exporting in {language}.", len(missing)).format(
                 language=name, count=len(missing), blocks=_describe_blocks(missing))
         )
     if version.unplaced:
         raise MissingTranslationError(
-            _("The {language} text has {count} paragraph(s) that pair with no block of the "
-              "annex: {paragraphs}; correct the {language} file and import it again, so that "
-              "no {language} text is left out of the export.").format(
+            ngettext("The {language} text has {count} paragraph that pairs with no block of "
+                     "the annex: {paragraphs}; correct the {language} file and import it "
+                     "again, so that no {language} text is left out of the export.",
+                     "The {language} text has {count} paragraphs that pair with no block of "
+                     "the annex: {paragraphs}; correct the {language} file and import it "
+                     "again, so that no {language} text is left out of the export.",
+                     len(version.unplaced)).format(
                 language=name, count=len(version.unplaced),
                 paragraphs=_describe_unplaced(version.unplaced))
         )
@@ -90,8 +96,11 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
             for fid in lacking[:5]
         )
         raise MissingTranslationError(
-            _("The {language} text lacks the text of footnote(s) {notes}; import or pair them "
-              "before exporting in {language}.").format(language=name, notes=described)
+            ngettext("The {language} text lacks the text of footnote {notes}; import or pair "
+                     "it before exporting in {language}.",
+                     "The {language} text lacks the text of footnotes {notes}; import or pair "
+                     "them before exporting in {language}.",
+                     len(lacking)).format(language=name, notes=described)
         )
     cover = _cover_fields(draft, version.meta, language, name)
     return LocalisedNote(language, *cover, blocks=blocks,
@@ -137,8 +146,10 @@ def _own_language(draft: Draft) -> LocalisedNote:
             warnings.append(_("A footnote reference has no footnote text; it is exported empty."))
     unused = draft.unreferenced_footnotes()
     if unused:
-        warnings.append(_("{count} footnote(s) are not referenced in the text and were left out.")
-                        .format(count=len(unused)))
+        warnings.append(ngettext(
+            "{count} footnote is not referenced in the text and was left out.",
+            "{count} footnotes are not referenced in the text and were left out.",
+            len(unused)).format(count=len(unused)))
     return LocalisedNote(draft.language, note.sender, note.recipient, note.subject, note.intro,
                          blocks, footnotes, warnings)
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
 from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import Block, BlockKind, Draft, NoteMeta
 from app.model.integrity import repair
 from app.store import (
@@ -280,8 +280,9 @@ class FileController(QObject):
             if warnings:
                 dialogs.show_info(
                     self.window,
-                    _("“{name}” was imported with {count} warning(s); check the draft.").format(
-                        name=path.name, count=len(warnings)),
+                    ngettext("“{name}” was imported with {count} warning; check the draft.",
+                             "“{name}” was imported with {count} warnings; check the draft.",
+                             len(warnings)).format(name=path.name, count=len(warnings)),
                     _("Import Text"),
                     details="\n".join(warnings),
                 )
