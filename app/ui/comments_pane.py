@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import N_, _, ui_language
+from app.i18n.ui_dates import ui_date
 from app.model import new_id
 from app.model.annotation_ops import (
     AddComment,
@@ -120,7 +121,7 @@ class CommentsPane(AnnotationPane):
                                            if comment.suggestion else ""))
         for reply in comment.replies:
             child = QTreeWidgetItem(item, [f"↳ {reply.party}", reply.text, "",
-                                           reply.date.isoformat()])
+                                           ui_date(reply.date)])
             child.setData(0, ID_ROLE, comment.id)
         return item
 

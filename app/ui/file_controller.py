@@ -241,7 +241,9 @@ class FileController(QObject):
             return False
         newest = orphans[0]
         written = dt.datetime.fromtimestamp(newest.stat().st_mtime)
-        when = written.strftime("%Y-%m-%d %H:%M")
+        from app.i18n.ui_dates import ui_datetime
+
+        when = ui_datetime(written)
         if not dialogs.ask_recover_untitled(self.window, when, describe_recovery_copy(written)):
             newest.unlink(missing_ok=True)
             return False

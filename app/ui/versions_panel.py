@@ -38,14 +38,15 @@ if TYPE_CHECKING:
 
 
 def local_time(created: str) -> str:
-    """"2026-11-23 18:40" in the user's time zone; the stored text if it is not a time."""
+    """"23 Nov 2026, 18:40" in the user's time zone and the UI language (Babel); the stored
+    text if it is not a time."""
     try:
         moment = datetime.fromisoformat(created)
     except ValueError:
         return created
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    from app.i18n.ui_dates import ui_datetime
+
+    return ui_datetime(moment)
 
 
 class VersionsPanel(QWidget):
