@@ -54,14 +54,20 @@ def droppable_files(mime: QMimeData | None) -> list[Path]:
     return [p for p in paths if p.suffix.lower() in IMPORTED_SUFFIXES | {DRAFT_SUFFIX}]
 
 
-def blank_draft() -> Draft:
-    """What File ▸ New starts from: the usual cover and one empty paragraph."""
+def blank_draft(language: str = "en") -> Draft:
+    """What File ▸ New starts from: the usual cover, in the note's language (place, From,
+    To as the export catalog of that language names them), and one empty paragraph."""
+    from app.i18n import translator
+
+    t = translator(language)
     note = NoteMeta(
         date=dt.date.today(),
-        sender="General Secretariat of the Council",
-        recipient="Delegations",
+        place=t.pgettext("export", "Brussels"),
+        languages=[language],
+        sender=t.pgettext("export", "General Secretariat of the Council"),
+        recipient=t.pgettext("export", "Delegations"),
     )
-    return Draft(note=note, blocks=[Block(BlockKind.PARAGRAPH, [])])
+    return Draft(note=note, language=language, blocks=[Block(BlockKind.PARAGRAPH, [])])
 
 
 class FileController(QObject):
@@ -109,10 +115,10 @@ class FileController(QObject):
             return True
         return False
 
-    def new_draft(self) -> bool:
+    def new_draft(self, language: str = "en") -> bool:
         if not self.may_discard_changes():
             return False
-        self._replace(DraftSession.new(blank_draft()), modified=False)
+        self._replace(DraftSession.new(blank_draft(language)), modified=False)
         self.window.statusBar().showMessage(_("New draft"), 4000)
         return True
 

@@ -37,3 +37,18 @@ def install(window: MainWindow) -> None:
     action.triggered.connect(lambda _checked=False: show_side_by_side(window))
     window.menus["view"].addAction(action)
     window.actions_by_name[ACTION_NAME] = action
+    _add_new_spanish_draft(window)
+
+
+def _add_new_spanish_draft(window: MainWindow) -> None:
+    """File ▸ New Draft in Spanish, after File ▸ New: the cover's defaults in Spanish."""
+    action = QAction(_("New Draft in &Spanish"), window)
+    action.setObjectName("new_spanish_draft")
+    action.triggered.connect(lambda _checked=False: window.files.new_draft("es"))
+    menu = window.menus["file"]
+    new = window.actions_by_name.get("new")
+    actions = menu.actions()
+    following = actions[actions.index(new) + 1] if new in actions and \
+        actions.index(new) + 1 < len(actions) else None
+    menu.insertAction(following, action) if following is not None else menu.addAction(action)
+    window.actions_by_name["new_spanish_draft"] = action
