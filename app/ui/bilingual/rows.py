@@ -78,7 +78,8 @@ class PairRows(QAbstractTableModel):
         self._kinds: list[tuple] = []
         #: block id → (its content, its translation, its record, the state made of them)
         self._cache: dict[str, tuple] = {}
-        self._flagged: list[int] = []
+        self._flagged: set[int] = set()
+        self._rows: dict[str, int] = {}
         self._pairs = 0
 
     # -- contents ---------------------------------------------------------------------------
@@ -91,48 +92,77 @@ class PairRows(QAbstractTableModel):
 
     def _recompute(self) -> None:
         """The states again; a row whose contents and record are the very objects seen last
-        time keeps its state (an edit replaces a block's content list), so a keystroke in a
+        time keeps its state (an edit replaces a block's content list), so a refresh of a
         5,000-block draft costs a pass of identity checks, not 5,000 plain texts."""
         draft = self._draft
         version = draft.translations.get(self.language)
         blocks = version.blocks if version is not None else {}
-        records = ((version.confirmed, version.confirmed_other, version.confirmed_at)
-                   if version is not None else ({}, {}, {}))
+        main, other_side, when = ((version.confirmed, version.confirmed_other,
+                                   version.confirmed_at) if version is not None else ({}, {}, {}))
         cache, fresh = self._cache, {}
         states = []
         for index, block in enumerate(draft.blocks):
-            other = blocks.get(block.id)
-            record = tuple(table.get(block.id) for table in records)
-            seen = cache.get(block.id)
+            bid = block.id
+            other = blocks.get(bid)
+            record = (main.get(bid), other_side.get(bid), when.get(bid))
+            seen = cache.get(bid)
             if (seen is not None and seen[0] is block.content and seen[1] is other
                     and seen[2] == record and seen[3].index == index):
                 state = seen[3]
             else:
                 state = pair_state(draft, index, version)
-            fresh[block.id] = (block.content, other, record, state)
+            fresh[bid] = (block.content, other, record, state)
             states.append(state)
         self._cache, self._states = fresh, states
-        self._flagged = [row for row, state in enumerate(states) if state.out_of_step]
+        self._rows = {state.block_id: row for row, state in enumerate(states)}
+        self._flagged = {row for row, state in enumerate(states) if state.out_of_step}
         self._pairs = sum(1 for state in states if state.other_text is not None)
-        if self._kinds != [(b.kind, b.level, b.number) for b in draft.blocks] or not self._labels:
-            self._kinds = [(b.kind, b.level, b.number) for b in draft.blocks]
+        kinds = [(b.kind, b.level, b.number) for b in draft.blocks]
+        if kinds != self._kinds or not self._labels:
+            self._kinds = kinds
             self._labels = paragraph_numbers(draft.blocks)
 
-    def refresh(self) -> list[int]:
-        """Read the draft again after an edit; return the rows that changed."""
-        if len(self._draft.blocks) != len(self._states) or any(
-                block.id != state.block_id
-                for block, state in zip(self._draft.blocks, self._states, strict=True)):
+    def _same_blocks(self) -> bool:
+        blocks = self._draft.blocks
+        return len(blocks) == len(self._states) and all(
+            block.id == state.block_id for block, state in zip(blocks, self._states, strict=True))
+
+    def refresh(self, block_ids: list[str] | None = None) -> list[int]:
+        """Read the draft again after an edit; return the rows that changed. Given the ids of
+        the only blocks an edit touched (an edit made in this view), only those are read."""
+        if not self._same_blocks():
             self.reset(self._draft)
             return list(range(len(self._states)))
-        old = self._states
-        self._recompute()
-        changed = [row for row, (a, b) in enumerate(zip(old, self._states, strict=True))
-                   if a is not b]
+        if block_ids is None:
+            old = self._states
+            self._recompute()
+            changed = [row for row, (a, b) in enumerate(zip(old, self._states, strict=True))
+                       if a is not b]
+        else:
+            changed = sorted(self._rows[bid] for bid in set(block_ids) if bid in self._rows)
+            self._reread(changed)
         for row in changed:
+            # The row header (its mark) is repainted by the view: headerDataChanged would make
+            # the header ask every one of 5,000 rows for its label again.
             self.dataChanged.emit(self.index(row, MAIN), self.index(row, OTHER))
-            self.headerDataChanged.emit(Qt.Orientation.Vertical, row, row)
         return changed
+
+    def _reread(self, rows: list[int]) -> None:
+        version = self._draft.translations.get(self.language)
+        for row in rows:
+            old = self._states[row]
+            state = self._states[row] = pair_state(self._draft, row, version)
+            block = self._draft.blocks[row]
+            record = ((version.confirmed.get(block.id), version.confirmed_other.get(block.id),
+                       version.confirmed_at.get(block.id)) if version is not None
+                      else (None, None, None))
+            other = version.blocks.get(block.id) if version is not None else None
+            self._cache[block.id] = (block.content, other, record, state)
+            self._pairs += (state.other_text is not None) - (old.other_text is not None)
+            if state.out_of_step:
+                self._flagged.add(row)
+            else:
+                self._flagged.discard(row)
 
     def draft(self) -> Draft:
         return self._draft
@@ -141,16 +171,13 @@ class PairRows(QAbstractTableModel):
         return self._states[row]
 
     def out_of_step_rows(self) -> list[int]:
-        return list(self._flagged)
+        return sorted(self._flagged)
 
     def pair_count(self) -> int:
         return self._pairs
 
     def row_of(self, block_id: str) -> int | None:
-        for row, state in enumerate(self._states):
-            if state.block_id == block_id:
-                return row
-        return None
+        return self._rows.get(block_id)
 
     # -- Qt model ---------------------------------------------------------------------------
     def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: N802, B008

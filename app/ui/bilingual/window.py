@@ -13,21 +13,33 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QHeaderView,
-    QLabel,
-    QMainWindow,
-    QTableView,
-    QToolBar,
-    QWidget,
+        QAbstractItemView,
+        QHeaderView,
+        QLabel,
+        QMainWindow,
+        QTableView,
+        QToolBar,
+        QWidget,
 )
 
 from app.i18n import _, ngettext
-from app.model.in_step import confirm_in_step, translation_language
+from app.model.in_step import ConfirmPairs, confirm_in_step, translation_language
+from app.model.ops import ReplaceContent
+from app.model.translation_ops import SetTranslationContent
 
 from ..editor.widget import DraftEditor
 from .cells import CellDelegate
 from .rows import MAIN, OTHER, PairRows
+
+
+def touched_blocks(operation) -> list[str] | None:
+    """The blocks an edit of this view touches; None: it could be any."""
+    if isinstance(operation, ConfirmPairs):
+        return list(operation.records)
+    if isinstance(operation, (ReplaceContent, SetTranslationContent)):
+        return [operation.block_id]
+    return None
+
 
 #: How long typing in the main editor pauses before this view catches up.
 REFRESH_PAUSE_MS = 150
@@ -103,17 +115,19 @@ class BilingualWindow(QMainWindow):
             return
         self._refresh_timer.start()
 
-    def refresh(self) -> None:
+    def refresh(self, block_ids: list[str] | None = None) -> None:
+        """Follow the draft (given the ids an edit made here touched, only those rows)."""
         self._refresh_timer.stop()
         if self.rows.draft() is not self.editor.draft():
             self.rows.reset(self.editor.draft())
             self._sized.clear()
         else:
-            for row in self.rows.refresh():
+            for row in self.rows.refresh(block_ids):
                 self._sized.discard(row)
         self._after_change()
 
     def _after_change(self) -> None:
+        self.table.verticalHeader().viewport().update()
         self._apply_filter()
         count = len(self.rows.out_of_step_rows())
         pairs = self.rows.pair_count()
@@ -163,7 +177,7 @@ class BilingualWindow(QMainWindow):
             self.editor.apply_operation(operation, label)
         finally:
             self._editing_here = False
-        self.refresh()
+        self.refresh(touched_blocks(operation))
 
     def selected_rows(self) -> list[int]:
         rows = {index.row() for index in self.table.selectionModel().selectedIndexes()}
