@@ -222,6 +222,8 @@ class LanguageVersion:
     confirmed: dict[str, str] = field(default_factory=dict)
     confirmed_other: dict[str, str] = field(default_factory=dict)
     confirmed_at: dict[str, str] = field(default_factory=dict)
+    #: per block id, the library clause this language's wording came from (agreed language)
+    origins: dict[str, ClauseOrigin] = field(default_factory=dict)
     unplaced: list[UnplacedText] = field(default_factory=list)
 
     def missing_blocks(self, draft: Draft) -> list[str]:
@@ -237,6 +239,8 @@ class LanguageVersion:
             # only when there is some, so versions saved before they existed compare equal
             **({"confirmed_other": dict(self.confirmed_other)} if self.confirmed_other else {}),
             **({"confirmed_at": dict(self.confirmed_at)} if self.confirmed_at else {}),
+            **({"origins": {bid: o.to_json() for bid, o in self.origins.items()}}
+               if self.origins else {}),
             # only when there is some, so versions saved before it compare equal
             **({"unplaced": [u.to_json() for u in self.unplaced]} if self.unplaced else {}),
         }
@@ -254,6 +258,7 @@ class LanguageVersion:
             confirmed=dict(data.get("confirmed", {})),
             confirmed_other=dict(data.get("confirmed_other", {})),
             confirmed_at=dict(data.get("confirmed_at", {})),
+            origins={bid: ClauseOrigin.from_json(o) for bid, o in data.get("origins", {}).items()},
             unplaced=[UnplacedText.from_json(item) for item in data.get("unplaced", [])],
         )
 

@@ -9,7 +9,14 @@ the cell; Enter or leaving the cell commits (one undo step), Escape gives up.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
-from PySide6.QtGui import QFontMetrics, QKeyEvent, QPainter, QTextDocument, QTextOption
+from PySide6.QtGui import (
+    QColor,
+    QFontMetrics,
+    QKeyEvent,
+    QPainter,
+    QTextDocument,
+    QTextOption,
+)
 from PySide6.QtWidgets import (
     QPlainTextEdit,
     QStyle,
@@ -21,7 +28,9 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.model import ANCHOR
 
-from .rows import DIFF_ROLE, OTHER, OUT_OF_STEP_COLOUR, STATE_ROLE
+from .rows import DIFF_ROLE, ORIGIN_ROLE, OTHER, OUT_OF_STEP_COLOUR, STATE_ROLE
+
+ORIGIN_COLOUR = "#1565c0"
 
 PAD = 6
 BAR = 4
@@ -80,6 +89,14 @@ class CellDelegate(QStyledItemDelegate):
                 painter.setPen(option.palette.highlightedText().color())
             painter.drawText(rect, flags, text)
             used = metrics.boundingRect(rect, flags, text).height()
+        origin = index.data(ORIGIN_ROLE)
+        if origin:
+            painter.setPen(QColor(ORIGIN_COLOUR))
+            line = QRect(rect.left(), rect.top() + used + PAD // 2, rect.width(), metrics.height())
+            painter.drawText(line, int(Qt.AlignmentFlag.AlignLeft),
+                             metrics.elidedText("⧉ " + origin, Qt.TextElideMode.ElideRight,
+                                                rect.width()))
+            used += PAD // 2 + metrics.height()
         diff = index.data(DIFF_ROLE)
         if diff:
             document = self._document_for(diff, rect.width(), option)
@@ -102,6 +119,8 @@ class CellDelegate(QStyledItemDelegate):
         text = (index.data() or "").replace(ANCHOR, REFERENCE_SHOWN) or "M"
         flags = int(Qt.TextFlag.TextWordWrap | Qt.AlignmentFlag.AlignLeft)
         height = metrics.boundingRect(QRect(0, 0, width, 100000), flags, text).height()
+        if index.data(ORIGIN_ROLE):
+            height += PAD // 2 + metrics.height()
         diff = index.data(DIFF_ROLE)
         if diff:
             height += PAD + int(self._document_for(diff, width, option).size().height())

@@ -16,18 +16,22 @@ from PySide6.QtGui import QColor
 
 from app.compare.words import word_diff
 from app.i18n import _
-from app.model import ANCHOR, Draft, Operation, TextRun
+from app.model import ANCHOR, Block, Draft, Operation, TextRun
 from app.model.in_step import PairState, pair_state
 from app.model.inline import anchored_text, normalise, split_at
 from app.model.numbering import paragraph_numbers
 from app.model.ops import ReplaceContent
 from app.model.translation_ops import SetTranslationContent
 
+from ..editor.agreed import summary as agreed_summary
+
 MAIN, OTHER = 0, 1
 #: Role: the PairState of the row.
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role: HTML of the word diff a cell shows under its text (the other side's change), or "".
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role: one line saying which library clause the cell's wording came from, or "".
+ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 OUT_OF_STEP_COLOUR = QColor("#c62828")
 
 Index = QModelIndex | QPersistentModelIndex
@@ -228,6 +232,8 @@ class PairRows(QAbstractTableModel):
             return state
         if role == DIFF_ROLE:
             return self._diff(state, index.column())
+        if role == ORIGIN_ROLE:
+            return self.origin_line(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and state.out_of_step:
             return self._why(state)
         return None
@@ -240,6 +246,18 @@ class PairRows(QAbstractTableModel):
         version = self._draft.translations.get(self.language)
         content = version.blocks.get(block.id) if version is not None else None
         return anchored_text(content) if content is not None else ""
+
+    def origin_line(self, row: int, column: int) -> str:
+        """“Agreed language from 6914/24, para. 3 — 2 words changed” for a cell whose wording
+        was inserted from the library (the Spanish cell: from the Spanish twin)."""
+        block = self._draft.blocks[row]
+        if column == MAIN:
+            return agreed_summary(block)
+        version = self._draft.translations.get(self.language)
+        if version is None or block.id not in version.origins or block.id not in version.blocks:
+            return ""
+        return agreed_summary(Block(block.kind, version.blocks[block.id], block.level,
+                                    id=block.id, origin=version.origins[block.id]))
 
     @staticmethod
     def _diff(state: PairState, column: int) -> str:
