@@ -127,3 +127,37 @@ def test_typing_in_the_main_editor_reaches_the_side_by_side_view(qtbot, side_by_
     # the marks follow once typing pauses (a keystroke never waits for every row)
     qtbot.waitUntil(lambda: view.rows.state(3).out_of_step, timeout=2000)
     assert view.count_label.text().startswith("1 pair out of step")
+
+
+def test_cells_keep_marks_and_footnote_references_and_take_ctrl_b(qtbot, side_by_side):
+    from app.model import FootnoteRef
+
+    window, view = side_by_side
+    draft = window.editor.draft()
+    para = draft.blocks[10]                  # ¶10 has a footnote reference in both languages
+    refs_before = para.footnote_ids
+    spanish_refs = [i.footnote_id for i in draft.translations["es"].blocks[para.id]
+                    if isinstance(i, FootnoteRef)]
+    assert refs_before and spanish_refs == refs_before
+    # Spanish: typed at the start; its reference stays where it was
+    _type_in_cell(qtbot, view, 10, OTHER, "Hoy ")
+    content = draft.translations["es"].blocks[para.id]
+    assert [i.footnote_id for i in content if isinstance(i, FootnoteRef)] == refs_before
+    assert plain_text(content).startswith("Hoy Recordamos")
+    # English: a word typed in bold with Ctrl+B; the rest keeps its marks and reference
+    view.edit_cell(10, MAIN)
+    cell = QApplication.focusWidget()
+    cursor = cell.textCursor()
+    cursor.movePosition(cursor.MoveOperation.Start)
+    cell.setTextCursor(cursor)
+    qtbot.keyClick(cell, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    send_text(cell, "Firmly")
+    qtbot.keyClick(cell, Qt.Key.Key_B, Qt.KeyboardModifier.ControlModifier)
+    send_text(cell, " ")
+    qtbot.keyClick(cell, Qt.Key.Key_Return)
+    first = para.content[0]
+    assert first.text == "Firmly" and first.bold
+    assert para.text.startswith("Firmly Recall that") and para.footnote_ids == refs_before
+    assert window.editor.read_all_blocks()[10].content[0] == first     # the main editor too
+    window.editor.undo_stack.undo()
+    assert para.text.startswith("Recall that")

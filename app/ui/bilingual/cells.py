@@ -8,27 +8,41 @@ the cell; Enter or leaving the cell commits (one undo step), Escape gives up.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
 from PySide6.QtGui import (
     QColor,
+    QFont,
     QFontMetrics,
     QKeyEvent,
     QPainter,
+    QTextCharFormat,
+    QTextCursor,
     QTextDocument,
     QTextOption,
 )
 from PySide6.QtWidgets import (
-    QPlainTextEdit,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
+    QTextEdit,
     QWidget,
 )
 
 from app.i18n import _
-from app.model import ANCHOR
+from app.model import ANCHOR, TextRun
+from app.model.inline import normalise
 
-from .rows import DIFF_ROLE, ORIGIN_ROLE, OTHER, OUT_OF_STEP_COLOUR, STATE_ROLE
+from ..editor.formats import (
+    LINE_SEPARATOR,
+    document_text,
+    insert_inlines,
+    read_inlines,
+    with_new_id,
+)
+from ..editor.presentation import FootnoteMarker, register_marker
+from .rows import CONTENT_ROLE, DIFF_ROLE, ORIGIN_ROLE, OTHER, OUT_OF_STEP_COLOUR, STATE_ROLE
 
 ORIGIN_COLOUR = "#1565c0"
 
@@ -38,30 +52,87 @@ BAR = 4
 REFERENCE_SHOWN = "†"
 
 
-class CellEditor(QPlainTextEdit):
+class CellEditor(QTextEdit):
+    """A cell's text with its marks and footnote references, as in the main editor: Ctrl+B,
+    Ctrl+I, Ctrl+U, Shift+Enter for a line break; Enter commits, Escape gives up."""
+
     commit = Signal()
     cancel = Signal()
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None,
+                 number_at: Callable[[QTextDocument, int, str], int | None] | None = None
+                 ) -> None:
         super().__init__(parent)
         self.setObjectName("bilingual_cell_editor")
         self.setTabChangesFocus(True)
+        self.setAcceptRichText(False)
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+        self._marker = FootnoteMarker(number_at or (lambda _d, _p, _f: None), self)
+        register_marker(self.document(), self._marker)
+
+    def set_content(self, block_id: str, content: list | None) -> None:
+        self.document().clear()
+        cursor = QTextCursor(self.document())
+        cursor.setBlockFormat(with_new_id(cursor.blockFormat(), block_id))
+        insert_inlines(cursor, list(content or []))
+        self.setTextCursor(cursor)
+
+    def content(self) -> list:
+        items: list = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            if items:
+                items.append(TextRun("\n"))      # a pasted paragraph break: a line break
+            items.extend(read_inlines(block))
+            block = block.next()
+        return normalise(items)
+
+    def toggle(self, mark: str) -> None:
+        cursor = self.textCursor()
+        current = cursor.charFormat()
+        fmt = QTextCharFormat()
+        if mark == "bold":
+            fmt.setFontWeight(int(QFont.Weight.Normal.value) if current.fontWeight()
+                              >= int(QFont.Weight.Bold.value) else int(QFont.Weight.Bold.value))
+        elif mark == "italic":
+            fmt.setFontItalic(not current.fontItalic())
+        else:
+            fmt.setFontUnderline(not current.fontUnderline())
+        if cursor.hasSelection():
+            cursor.mergeCharFormat(fmt)
+        self.mergeCurrentCharFormat(fmt)
+
+    def insertFromMimeData(self, source) -> None:  # noqa: N802 - Qt override
+        self.textCursor().insertText(document_text(source.text()))    # words, not styles
 
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+        key, mods = event.key(), event.modifiers()
+        if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            if mods & Qt.KeyboardModifier.ShiftModifier:
+                self.textCursor().insertText(LINE_SEPARATOR)
+                return
             self.commit.emit()
             return
-        if event.key() == Qt.Key.Key_Escape:
+        if key == Qt.Key.Key_Escape:
             self.cancel.emit()
+            return
+        if mods & Qt.KeyboardModifier.ControlModifier and key in _MARK_KEYS:
+            self.toggle(_MARK_KEYS[key])
             return
         super().keyPressEvent(event)
 
 
+_MARK_KEYS = {Qt.Key.Key_B: "bold", Qt.Key.Key_I: "italic", Qt.Key.Key_U: "underline"}
+
+
 class CellDelegate(QStyledItemDelegate):
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None,
+                 number_at: Callable[[QTextDocument, int, str], int | None] | None = None
+                 ) -> None:
         super().__init__(parent)
         self._diff_document = QTextDocument()
+        #: the main editor's footnote numbering, so a cell shows the reference numbers
+        self.number_at = number_at
 
     # -- drawing ----------------------------------------------------------------------------
     def paint(self, painter: QPainter, option: QStyleOptionViewItem, index: QModelIndex) -> None:
@@ -134,7 +205,7 @@ class CellDelegate(QStyledItemDelegate):
     # -- editing ----------------------------------------------------------------------------
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex) -> QWidget:
-        editor = CellEditor(parent)
+        editor = CellEditor(parent, self.number_at)
         editor.commit.connect(lambda: self._finish(editor, True))
         editor.cancel.connect(lambda: self._finish(editor, False))
         return editor
@@ -145,11 +216,11 @@ class CellDelegate(QStyledItemDelegate):
         self.closeEditor.emit(editor, QStyledItemDelegate.EndEditHint.NoHint)
 
     def setEditorData(self, editor: QWidget, index: QModelIndex) -> None:  # noqa: N802
-        editor.setPlainText(index.data(Qt.ItemDataRole.EditRole) or "")
-        editor.moveCursor(editor.textCursor().MoveOperation.End)
+        state = index.data(STATE_ROLE)
+        editor.set_content(state.block_id if state else "", index.data(CONTENT_ROLE))
 
     def setModelData(self, editor: QWidget, model, index: QModelIndex) -> None:  # noqa: N802
-        model.setData(index, editor.toPlainText(), Qt.ItemDataRole.EditRole)
+        model.setData(index, editor.content(), CONTENT_ROLE)
 
     def updateEditorGeometry(self, editor: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                              index: QModelIndex) -> None:

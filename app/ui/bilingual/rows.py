@@ -18,7 +18,7 @@ from app.compare.words import word_diff
 from app.i18n import _
 from app.model import ANCHOR, Block, Draft, Operation, TextRun
 from app.model.in_step import PairState, pair_state
-from app.model.inline import anchored_text, normalise, split_at
+from app.model.inline import anchored_text, normalise, slice_content, split_at
 from app.model.numbering import paragraph_numbers
 from app.model.ops import ReplaceContent
 from app.model.translation_ops import SetTranslationContent
@@ -30,6 +30,9 @@ MAIN, OTHER = 0, 1
 STATE_ROLE = Qt.ItemDataRole.UserRole + 1
 #: Role: HTML of the word diff a cell shows under its text (the other side's change), or "".
 DIFF_ROLE = Qt.ItemDataRole.UserRole + 2
+#: Role: the cell's content as model inlines (runs with their marks, footnote references);
+#: setData takes it back, as it takes plain text.
+CONTENT_ROLE = Qt.ItemDataRole.UserRole + 4
 #: Role: one line saying which library clause the cell's wording came from, or "".
 ORIGIN_ROLE = Qt.ItemDataRole.UserRole + 3
 OUT_OF_STEP_COLOUR = QColor("#c62828")
@@ -56,6 +59,31 @@ def spliced(content: list, start: int, end: int, text: str) -> list:
     _, right = split_at(rest, end - start)
     middle = [TextRun(text)] if text else []
     return normalise(left + middle + right)
+
+
+def position_keys(content: list) -> list:
+    """One key per content position: a character with its marks, or a footnote reference."""
+    keys: list = []
+    for item in content:
+        if isinstance(item, TextRun):
+            marks = (item.bold, item.italic, item.underline, item.superscript)
+            keys.extend((char, marks) for char in item.text)
+        else:
+            keys.append((ANCHOR, item.footnote_id))
+    return keys
+
+
+def changed_positions(old: list, new: list) -> tuple[int, int, int]:
+    """(start, end in old, end in new) of the one span that differs."""
+    limit = min(len(old), len(new))
+    start = 0
+    while start < limit and old[start] == new[start]:
+        start += 1
+    end_old, end_new = len(old), len(new)
+    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
+        end_old -= 1
+        end_new -= 1
+    return start, end_old, end_new
 
 
 def diff_html(old: str, new: str) -> str:
@@ -234,6 +262,8 @@ class PairRows(QAbstractTableModel):
             return self._diff(state, index.column())
         if role == ORIGIN_ROLE:
             return self.origin_line(index.row(), index.column())
+        if role == CONTENT_ROLE:
+            return self.content(index.row(), index.column())
         if role == Qt.ItemDataRole.ToolTipRole and state.out_of_step:
             return self._why(state)
         return None
@@ -270,10 +300,21 @@ class PairRows(QAbstractTableModel):
             return diff_html(state.confirmed_other or "", state.other_text or "")
         return ""
 
+    def content(self, row: int, column: int) -> list | None:
+        """The cell's inlines (None: no translation yet)."""
+        block = self._draft.blocks[row]
+        if column == MAIN:
+            return block.content
+        version = self._draft.translations.get(self.language)
+        return version.blocks.get(block.id) if version is not None else None
+
     def setData(self, index: Index, value, role: int = Qt.ItemDataRole.EditRole) -> bool:  # noqa: N802
-        if role != Qt.ItemDataRole.EditRole or not index.isValid():
+        if role not in (Qt.ItemDataRole.EditRole, CONTENT_ROLE) or not index.isValid():
             return False
-        operation = self.edit_operation(index.row(), index.column(), str(value))
+        if isinstance(value, list):
+            operation = self.content_operation(index.row(), index.column(), value)
+        else:
+            operation = self.edit_operation(index.row(), index.column(), str(value))
         if operation is None:
             return False
         side = (_("Edit {language} text").format(language=self._draft.language.upper())
@@ -281,6 +322,25 @@ class PairRows(QAbstractTableModel):
                 _("Edit {language} text").format(language=self.language.upper()))
         self._apply(operation, side)       # the editor's `modified` refreshes the rows
         return True
+
+    def content_operation(self, row: int, column: int, new: list) -> Operation | None:
+        """The operation that gives the cell the content `new` (marks and references as the
+        rich cell editor read them); None when nothing changed. On the draft's side only the
+        changed span is replaced, so comments and reservations elsewhere keep their words."""
+        block = self._draft.blocks[row]
+        new = normalise(list(new))
+        old = self.content(row, column)
+        if column != MAIN:
+            if old is not None and normalise(list(old)) == new:
+                return None
+            if old is None and not new:
+                return None
+            return SetTranslationContent(self.language, block.id, new)
+        old_keys, new_keys = position_keys(block.content), position_keys(new)
+        start, end_old, end_new = changed_positions(old_keys, new_keys)
+        if start == end_old == end_new:
+            return None
+        return ReplaceContent(block.id, start, end_old, slice_content(new, start, end_new))
 
     def edit_operation(self, row: int, column: int, text: str) -> Operation | None:
         """The operation that turns the cell's text into `text`; None when nothing changed."""

@@ -56,7 +56,7 @@ class BilingualWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setObjectName("bilingual_table")
         self.table.setModel(self.rows)
-        self.table.setItemDelegate(CellDelegate(self.table))
+        self.table.setItemDelegate(CellDelegate(self.table, editor.bridge.number_at))
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
