@@ -161,3 +161,13 @@ def test_cells_keep_marks_and_footnote_references_and_take_ctrl_b(qtbot, side_by
     assert window.editor.read_all_blocks()[10].content[0] == first     # the main editor too
     window.editor.undo_stack.undo()
     assert para.text.startswith("Recall that")
+
+
+def test_the_main_window_status_bar_counts_pairs_out_of_step(qtbot, side_by_side):
+    from PySide6.QtWidgets import QLabel
+
+    window, view = side_by_side
+    label = window.findChild(QLabel, "language_version_status")
+    qtbot.waitUntil(lambda: label.text() == "Spanish: 14 of 24 blocks missing", timeout=2000)
+    _type_in_cell(qtbot, view, 10, MAIN, "Further, ")
+    qtbot.waitUntil(lambda: label.text().endswith("· 1 pair out of step"), timeout=2000)
