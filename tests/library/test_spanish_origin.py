@@ -57,3 +57,35 @@ def test_side_by_side_spanish_cell_says_where_its_spanish_came_from(library: Lib
     view.rows.setData(view.rows.index(0, OTHER), "Otra " + view.rows.cell_text(0, OTHER))
     assert view.rows.index(0, OTHER).data(ORIGIN_ROLE) == \
         f"Agreed language from {source} — 1 word changed"
+
+
+def test_spanish_cell_looks_up_spanish_precedents(library: Library, qtbot):
+    from PySide6.QtWidgets import QMainWindow
+
+    from app.ui.bilingual.rows import MAIN, OTHER
+    from app.ui.bilingual.window import BilingualWindow
+    from app.ui.editor.widget import DraftEditor
+    from app.ui.library_dock import LibraryDock
+
+    library.add([UDHR_EN, UDHR_ES])
+    english = library.search('"inherent dignity"', language="en")[0]
+    insertion = library.insertion(english.clause_id, "en")
+    draft = Draft(translations={"es": LanguageVersion("es")})
+    insertion.operation(0, draft).apply(draft)
+    window = QMainWindow()
+    qtbot.addWidget(window)
+    window.editor = DraftEditor(window)
+    window.setCentralWidget(window.editor)
+    window.editor.set_draft(draft)
+    dock = LibraryDock(library, window, debounce_ms=10)
+    window.docks = {"library": dock}
+    window.show()
+    view = BilingualWindow(window.editor, window)
+    with qtbot.waitSignal(dock.precedentsShown, timeout=10_000) as shown:
+        view.select_row(0, OTHER)
+    assert shown.args[0] >= 1
+    text = dock.precedents.toPlainText()
+    assert "dignidad intrínseca" in text and "inherent dignity" not in text
+    with qtbot.waitSignal(dock.precedentsShown, timeout=10_000):
+        view.select_row(0, MAIN)
+    assert "inherent dignity" in dock.precedents.toPlainText()

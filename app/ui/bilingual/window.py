@@ -13,16 +13,17 @@ from __future__ import annotations
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import (
-        QAbstractItemView,
-        QHeaderView,
-        QLabel,
-        QMainWindow,
-        QTableView,
-        QToolBar,
-        QWidget,
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QMainWindow,
+    QTableView,
+    QToolBar,
+    QWidget,
 )
 
 from app.i18n import _, ngettext
+from app.model import plain_text
 from app.model.in_step import ConfirmPairs, confirm_in_step, translation_language
 from app.model.ops import ReplaceContent
 from app.model.translation_ops import SetTranslationContent
@@ -84,6 +85,8 @@ class BilingualWindow(QMainWindow):
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         editor.modified.connect(self._on_editor_modified)
+        self.table.selectionModel().currentChanged.connect(
+            lambda current, _previous: self._follow_cell(current))
         self.rows.reset(draft)
         self.resize(1100, 760)
         self._after_change()
@@ -169,6 +172,18 @@ class BilingualWindow(QMainWindow):
                     self._sized.add(row)
                 seen += self.table.rowHeight(row)
             row += 1
+
+    def _follow_cell(self, index) -> None:
+        """The library dock (when shown) looks up precedents for the cell's text, in the
+        cell's language: from the Spanish cell, Spanish precedents."""
+        dock = getattr(self.parent(), "docks", {}).get("library")
+        if dock is None or not index.isValid() or not hasattr(dock, "show_precedents"):
+            return
+        if getattr(dock, "library", None) is None or not dock.isVisible():
+            return
+        content = self.rows.content(index.row(), index.column()) or []
+        language = self.rows.draft().language if index.column() == MAIN else self.rows.language
+        dock.show_precedents(plain_text(content), language=language)
 
     # -- edits --------------------------------------------------------------------------------
     def _apply(self, operation, label: str) -> None:
