@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 from app.compare import Comparison, compare_drafts, summary_line
 from app.compare.texts import language_name, language_text
 from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.model import Draft
 from app.store.errors import DraftFileError
 from app.store.versions import CURRENT, save_version, text_of
@@ -251,7 +251,8 @@ class CompareView(QDialog):
         if not total:
             self.position.setText(_("No changes"))
         elif self.current < 0:
-            self.position.setText(_("{n} changes: press F7").format(n=total))
+            self.position.setText(ngettext("{n} change: press F7", "{n} changes: press F7",
+                                           total).format(n=total))
         else:
             self.position.setText(_("Change {i} of {n}").format(i=self.current + 1, n=total))
         self.previous_button.setEnabled(self.current > 0)

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
 from app.library.search import snippet_html, split_filters
 from app.model import Block
@@ -309,7 +309,8 @@ class LibraryDock(QDockWidget):
         if hits:
             self.hits.setCurrentRow(0)
         query = self.search_field.text().strip()
-        self._set_status(_("{count} clauses").format(count=len(hits)) if hits
+        self._set_status(ngettext("{count} clause", "{count} clauses", len(hits))
+                         .format(count=len(hits)) if hits
                          else _("No clause matches “{query}”.").format(query=query))
         self.resultsShown.emit(len(hits))
 
