@@ -8,6 +8,7 @@ the cell; Enter or leaving the cell commits (one undo step), Escape gives up.
 
 from __future__ import annotations
 
+import html
 from collections.abc import Callable
 
 from PySide6.QtCore import QEvent, QModelIndex, QObject, QRect, QSize, Qt, Signal
@@ -178,9 +179,8 @@ class CellDelegate(QStyledItemDelegate):
     def _document_for(self, diff: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
         document = self._diff_document
         document.setDefaultFont(option.font)
-        document.setHtml(
-            f"<div style='color:#555'><i>{_('Changed on the other side since confirmed:')}</i>"
-            f"<br>{diff}</div>")
+        heading = html.escape(_("Changed on the other side since confirmed:"))
+        document.setHtml(f"<div style='color:#555'><i>{heading}</i><br>{diff}</div>")
         document.setTextWidth(max(width, 50))
         return document
 
