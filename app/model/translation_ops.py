@@ -48,3 +48,24 @@ class SetTranslationContent(Operation):
         return {"op": self.name, "language": self.language, "block_id": self.block_id,
                 "content": None if self.content is None else [i.to_json() for i in self.content],
                 "drop_version": self.drop_version}
+
+
+@dataclass
+class SetTranslationFootnote(Operation):
+    """Give footnote `footnote_id` this text in `language` (None: remove it there)."""
+
+    name: ClassVar[str] = "set_translation_footnote"
+    language: str
+    footnote_id: str
+    text: str | None = None
+
+    def apply(self, draft: Draft) -> Operation:
+        version = draft.translations.get(self.language)
+        if version is None:
+            raise ValueError(f"the draft has no {self.language} version")
+        old = version.footnotes.get(self.footnote_id)
+        if self.text is None:
+            version.footnotes.pop(self.footnote_id, None)
+        else:
+            version.footnotes[self.footnote_id] = self.text
+        return SetTranslationFootnote(self.language, self.footnote_id, old)

@@ -15,7 +15,7 @@ from app.importer.pairing import import_language_version
 from app.model import TextRun, operation_from_json
 from app.model.in_step import confirm_in_step, language_status, out_of_step_ids, pair_states
 from app.model.ops import insert_text
-from app.model.translation_ops import SetTranslationContent
+from app.model.translation_ops import SetTranslationContent, SetTranslationFootnote
 from app.model.version import draft_from_snapshot, make_version, snapshot_of
 from app.store import load_draft, save_draft
 from tests.conftest import CLASI_SEED, REPO
@@ -89,6 +89,11 @@ def test_confirm_all_is_one_undoable_step_and_round_trips_as_json(draft):
     assert out_of_step_ids(draft) == [first.id, second.id]
     edit = SetTranslationContent("es", first.id, None)
     assert operation_from_json(json.loads(json.dumps(edit.to_json()))) == edit
+    note = SetTranslationFootnote("es", draft.footnote_order()[0], "Nota.")
+    assert operation_from_json(json.loads(json.dumps(note.to_json()))) == note
+    before = dict(draft.translations["es"].footnotes)
+    note.apply(draft).apply(draft)
+    assert draft.translations["es"].footnotes == before
 
 
 def test_out_of_step_survives_versions_and_the_draft_file(draft, tmp_path):

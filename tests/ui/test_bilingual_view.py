@@ -171,3 +171,24 @@ def test_the_main_window_status_bar_counts_pairs_out_of_step(qtbot, side_by_side
     qtbot.waitUntil(lambda: label.text() == "Spanish: 14 of 24 blocks missing", timeout=2000)
     _type_in_cell(qtbot, view, 10, MAIN, "Further, ")
     qtbot.waitUntil(lambda: label.text().endswith("· 1 pair out of step"), timeout=2000)
+
+
+def test_footnotes_of_the_current_row_in_both_languages(qtbot, side_by_side):
+    window, view = side_by_side
+    draft = window.editor.draft()
+    para = draft.blocks[10]
+    footnote_id = para.footnote_ids[0]
+    view.select_row(10, OTHER)
+    pane = view.footnotes
+    assert pane.rowCount() == 1
+    assert pane.item(0, 1).text().startswith("Nombre que se modificará")
+    assert pane.verticalHeaderItem(0).text() == "1"
+    pane.item(0, 1).setText("Nota corregida.")
+    assert draft.translations["es"].footnotes[footnote_id] == "Nota corregida."
+    pane.item(0, 0).setText("Footnote corrected.")
+    assert draft.footnotes[footnote_id].text == "Footnote corrected."
+    window.editor.undo_stack.undo()
+    window.editor.undo_stack.undo()
+    assert draft.translations["es"].footnotes[footnote_id].startswith("Nombre que se")
+    view.select_row(3)
+    assert pane.rowCount() == 0

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QMainWindow,
+    QSplitter,
     QTableView,
     QToolBar,
     QWidget,
@@ -30,6 +31,7 @@ from app.model.translation_ops import SetTranslationContent
 
 from ..editor.widget import DraftEditor
 from .cells import CellDelegate
+from .footnotes import FootnotePairs
 from .rows import MAIN, OTHER, PairRows
 
 
@@ -68,7 +70,13 @@ class BilingualWindow(QMainWindow):
         self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
                                                         | Qt.AlignmentFlag.AlignTop)
-        self.setCentralWidget(self.table)
+        self.footnotes = FootnotePairs(self._apply, self)
+        splitter = QSplitter(Qt.Orientation.Vertical, self)
+        splitter.addWidget(self.table)
+        splitter.addWidget(self.footnotes)
+        splitter.setStretchFactor(0, 5)
+        splitter.setStretchFactor(1, 1)
+        self.setCentralWidget(splitter)
         self._sized: set[int] = set()
         self._editing_here = False
         self._filtered = False
@@ -87,6 +95,8 @@ class BilingualWindow(QMainWindow):
         editor.modified.connect(self._on_editor_modified)
         self.table.selectionModel().currentChanged.connect(
             lambda current, _previous: self._follow_cell(current))
+        self.table.selectionModel().currentChanged.connect(
+            lambda _current, _previous: self._show_footnotes())
         self.rows.reset(draft)
         self.resize(1100, 760)
         self._after_change()
@@ -129,8 +139,16 @@ class BilingualWindow(QMainWindow):
                 self._sized.discard(row)
         self._after_change()
 
+    def _show_footnotes(self) -> None:
+        current = self.table.currentIndex()
+        block_id = self.rows.state(current.row()).block_id if current.isValid() else None
+        self.footnotes.show_block(self.rows.draft(), self.rows.language, block_id,
+                                  self.editor.bridge.footnote_number)
+
     def _after_change(self) -> None:
         self.table.verticalHeader().viewport().update()
+        if not self.footnotes.state() == QAbstractItemView.State.EditingState:
+            self._show_footnotes()
         self._apply_filter()
         count = len(self.rows.out_of_step_rows())
         pairs = self.rows.pair_count()
