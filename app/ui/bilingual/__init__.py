@@ -31,7 +31,7 @@ def show_side_by_side(window: MainWindow):
 
 
 def install(window: MainWindow) -> None:
-    action = QAction(_("Languages &Side by Side"), window)
+    action = QAction(_("Languages Side &by Side"), window)
     action.setObjectName(ACTION_NAME)
     action.setShortcut(QKeySequence("Ctrl+Alt+B"))
     action.triggered.connect(lambda _checked=False: show_side_by_side(window))
@@ -42,7 +42,7 @@ def install(window: MainWindow) -> None:
 
 def _add_new_spanish_draft(window: MainWindow) -> None:
     """File ▸ New Draft in Spanish, after File ▸ New: the cover's defaults in Spanish."""
-    action = QAction(_("New Draft in &Spanish"), window)
+    action = QAction(_("New Draft in Spanis&h"), window)
     action.setObjectName("new_spanish_draft")
     action.triggered.connect(lambda _checked=False: window.files.new_draft("es"))
     menu = window.menus["file"]
