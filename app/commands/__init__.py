@@ -14,5 +14,6 @@ COMMAND_MODULES = [
     "app.commands.annotations",
     "app.commands.parties",
     "app.commands.check",
+    "app.commands.backup",
     "app.commands.language",
 ]
