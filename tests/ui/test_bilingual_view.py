@@ -192,3 +192,12 @@ def test_footnotes_of_the_current_row_in_both_languages(qtbot, side_by_side):
     assert draft.translations["es"].footnotes[footnote_id].startswith("Nombre que se")
     view.select_row(3)
     assert pane.rowCount() == 0
+
+
+def test_the_view_follows_when_another_draft_is_opened(qtbot, side_by_side):
+    window, view = side_by_side
+    assert window.files.new_draft("es")          # nothing was changed: no question asked
+    assert view.rows.rowCount() == 1 and view.rows.draft() is window.editor.draft()
+    # a Spanish draft: its translation is the English one
+    assert view.rows.language == "en"
+    assert view.rows.headerData(0, Qt.Orientation.Horizontal) == "ES"

@@ -22,6 +22,9 @@ def show_side_by_side(window: MainWindow):
     if found is None:
         window.cover_form.commit_pending()
         found = window._bilingual_window = BilingualWindow(window.editor, window)
+        files = getattr(window, "files", None)
+        if files is not None:           # another draft opened: the view follows it
+            files.session_replaced.connect(found.refresh)
     else:
         found.refresh()
     found.show()

@@ -132,6 +132,7 @@ class BilingualWindow(QMainWindow):
         """Follow the draft (given the ids an edit made here touched, only those rows)."""
         self._refresh_timer.stop()
         if self.rows.draft() is not self.editor.draft():
+            self.rows.language = translation_language(self.editor.draft())
             self.rows.reset(self.editor.draft())
             self._sized.clear()
         else:
