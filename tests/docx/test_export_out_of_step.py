@@ -26,3 +26,23 @@ def test_spanish_export_warns_and_lists_the_pairs_out_of_step(tmp_path, capsys):
     assert main(["language", "confirm", str(path), "--all"]) == 0
     assert main(["export", str(path), "--out", str(tmp_path / "es2.docx"), "--lang", "es"]) == 0
     assert "out of step" not in capsys.readouterr().err
+
+
+def test_export_dialog_lists_the_pairs_out_of_step(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+    from app.ui.export_dialog import show_export_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    insert_text("b-agree", 0, "FINALLY, ").apply(draft)
+    dialog = show_export_dialog(parent, draft, tmp_path / "d.concordia")
+    dialog.spanish.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=20000)
+    box = parent.findChild(QMessageBox, "export_done_message")
+    assert "1 paragraph of the Spanish text is out of step" in box.informativeText()
+    assert "FINALLY" in box.informativeText()
