@@ -67,6 +67,8 @@ def test_rows_pair_blocks_and_count_what_is_out_of_step(side_by_side):
     assert view.rows.rowCount() == len(draft.blocks)
     assert view.rows.cell_text(10, OTHER).startswith("Recordamos que la Unión Europea")
     assert view.rows.cell_text(7, OTHER) == ""            # ¶7 has no Spanish yet
+    view.table.verticalHeader().sectionDoubleClicked.emit(7)
+    assert window.editor.current_block_id() == draft.blocks[7].id
     assert view.count_label.text() == "0 pairs out of step · 10 pairs"
 
 

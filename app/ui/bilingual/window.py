@@ -88,6 +88,9 @@ class BilingualWindow(QMainWindow):
         self._resize_timer.timeout.connect(self._size_visible_rows)
         self.table.verticalScrollBar().valueChanged.connect(lambda _v: self._resize_timer.start())
         self.table.horizontalHeader().sectionResized.connect(self._forget_sizes)
+        # Double-click on a row's number: the main editor goes to that paragraph.
+        self.table.verticalHeader().sectionDoubleClicked.connect(
+            lambda row: editor.go_to_block(self.rows.state(row).block_id))
         # Typing in the main editor reaches this view after a short pause, so a keystroke
         # there never waits for 5,000 rows; an edit made here refreshes at once.
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
