@@ -1,7 +1,9 @@
 """Copy and paste: our own fragments keep kinds, marks and references; foreign text is cleaned.
 
 A copied selection carries `FRAGMENT_MIME` (JSON of blocks as the model writes them) plus
-plain text. Pasted HTML from elsewhere is read through a scratch QTextDocument and keeps only
+plain text. Each block also carries its id, whether the selection took it whole, and which
+document it came from, so whole paragraphs cut and pasted in the same draft can keep their
+ids (a move, not a deletion and an insertion; see `paragraph_paste`). Pasted HTML from elsewhere is read through a scratch QTextDocument and keeps only
 paragraph breaks and bold/italic/underline: no fonts, colours, sizes, links or tables.
 """
 
@@ -17,7 +19,7 @@ from PySide6.QtGui import QTextCursor, QTextDocument, QTextDocumentFragment
 from app.model import Block, BlockKind, TextRun
 from app.model.inline import Inline, content_length, inline_from_json, normalise, slice_content
 
-from .formats import kind_of, level_of, read_inlines, run_from_format
+from .formats import block_id_of, kind_of, level_of, read_inlines, run_from_format
 
 FRAGMENT_MIME = "application/x-concordia-blocks+json"
 #: Clause ids of the library (one a line), carried by a hit dragged out of the Library dock.
@@ -35,8 +37,11 @@ def clause_ids(source: QMimeData) -> list[str]:
     return [line.strip() for line in text.splitlines() if line.strip()]
 
 
-def selection_blocks(cursor: QTextCursor) -> list[Block]:
-    """The selection as model blocks, read from the document (partial end blocks are cut)."""
+def selection_blocks(cursor: QTextCursor, whole: list[bool] | None = None) -> list[Block]:
+    """The selection as model blocks, read from the document (partial end blocks are cut).
+
+    Each block keeps its document id; `whole`, when given, gets per block whether the
+    selection took all of it up to and including its paragraph mark."""
     document = cursor.document()
     begin, finish = cursor.selectionStart(), cursor.selectionEnd()
     blocks: list[Block] = []
@@ -46,14 +51,22 @@ def selection_blocks(cursor: QTextCursor) -> list[Block]:
         length = content_length(content)
         low = max(0, begin - qt_block.position())
         high = min(length, finish - qt_block.position())
-        blocks.append(Block(kind_of(qt_block), slice_content(content, low, high), level=level_of(qt_block)))
+        block = Block(kind_of(qt_block), slice_content(content, low, high), level=level_of(qt_block))
+        block.id = block_id_of(qt_block) or block.id
+        blocks.append(block)
+        if whole is not None:
+            whole.append(low == 0 and finish >= qt_block.position() + qt_block.length())
         qt_block = qt_block.next()
     return blocks
 
 
-def mime_for_selection(cursor: QTextCursor, footnote_text: Callable[[str], str | None]) -> QMimeData:
-    """Our fragment (with the text of the footnotes it references) plus plain text."""
-    blocks = selection_blocks(cursor)
+def mime_for_selection(cursor: QTextCursor, footnote_text: Callable[[str], str | None],
+                       source: str = "") -> QMimeData:
+    """Our fragment (with the text of the footnotes it references) plus plain text.
+
+    `source` names the document shown (it changes with every draft loaded)."""
+    whole: list[bool] = []
+    blocks = selection_blocks(cursor, whole)
     footnotes = {}
     for block in blocks:
         for footnote_id in block.footnote_ids:
@@ -61,8 +74,10 @@ def mime_for_selection(cursor: QTextCursor, footnote_text: Callable[[str], str |
             if text is not None:
                 footnotes[footnote_id] = text
     payload = {
-        "blocks": [{"kind": b.kind.value, "level": b.level, "content": [i.to_json() for i in b.content]} for b in blocks],
+        "blocks": [{"kind": b.kind.value, "level": b.level, "content": [i.to_json() for i in b.content],
+                    "id": b.id, "whole": entire} for b, entire in zip(blocks, whole, strict=True)],
         "footnotes": footnotes,
+        "source": source,
     }
     data = QMimeData()
     data.setData(FRAGMENT_MIME, json.dumps(payload).encode("utf-8"))
@@ -74,6 +89,10 @@ def mime_for_selection(cursor: QTextCursor, footnote_text: Callable[[str], str |
 class Pasted:
     blocks: list[Block]
     footnotes: dict[str, str] = field(default_factory=dict)   # texts of referenced footnotes
+    #: Per block: its id where it was copied and whether it was taken whole (with its mark).
+    ids: list[str | None] = field(default_factory=list)
+    whole: list[bool] = field(default_factory=list)
+    source: str = ""                                           # the document it came from
 
 
 def read_mime(source: QMimeData) -> Pasted:
@@ -87,7 +106,9 @@ def read_mime(source: QMimeData) -> Pasted:
                 for item in payload["blocks"]
             ]
             footnotes = {str(k): str(v) for k, v in dict(payload.get("footnotes", {})).items()}
-            return Pasted(blocks, footnotes)
+            ids = [str(item["id"]) if item.get("id") else None for item in payload["blocks"]]
+            whole = [bool(item.get("whole", False)) for item in payload["blocks"]]
+            return Pasted(blocks, footnotes, ids, whole, str(payload.get("source", "")))
         except (ValueError, KeyError, TypeError, AttributeError):
             pass                                  # a damaged fragment: fall back to its text
     if source.hasHtml():
