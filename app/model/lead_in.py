@@ -46,15 +46,16 @@ def with_lead_in_bold(kind: BlockKind, content: list[Inline]) -> list[Inline]:
 
 
 def without_lead_in_bold(kind: BlockKind, content: list[Inline]) -> list[Inline]:
-    """Printed content read back: a lead-in bold all through, with the text after it not
-    bold, loses that bold (it is the kind's style). Any other bold is the user's, kept."""
+    """Printed content read back: a lead-in bold all through, followed by text that is not
+    bold, loses that bold (it is the kind's style). Any other bold is the user's, kept (a
+    lead-in standing alone, "WE ENCOURAGE", keeps the bold it may have had)."""
     length = lead_in_length(kind, content_text(content))
     if not length:
         return content
     head, tail = split_at(content, length)
     runs = [item for item in head if isinstance(item, TextRun) and item.text.strip()]
     after = next((item for item in tail if isinstance(item, TextRun) and item.text.strip()), None)
-    if not runs or not all(run.bold for run in runs) or (after is not None and after.bold):
+    if not runs or not all(run.bold for run in runs) or after is None or after.bold:
         return content
     return normalise([replace(item, bold=False) if isinstance(item, TextRun) else item
                       for item in head] + tail)
