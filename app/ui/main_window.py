@@ -46,6 +46,7 @@ EXTENSION_MODULES = (
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",
+    "app.ui.print_pdf",
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")
