@@ -22,7 +22,7 @@ from PySide6.QtPrintSupport import QPrintDialog, QPrinter
 from PySide6.QtWidgets import QDialog, QFileDialog
 
 from app.docx.pdf import export_pdf, page_images
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.progress import Progress
 
 from .worker import BackgroundTask, run_in_background
@@ -95,8 +95,9 @@ def print_note(window: MainWindow, printer: QPrinter | None = None) -> Backgroun
 
     def done(pages: list[Path]) -> None:
         paint_pages(printer, pages)
-        window.statusBar().showMessage(
-            _("Sent {count} pages to the printer.").format(count=len(pages)), 8000)
+        window.statusBar().showMessage(ngettext(
+            "Sent {count} page to the printer.", "Sent {count} pages to the printer.",
+            len(pages)).format(count=len(pages)), 8000)
 
     dialog.deleteLater()
     window.print_task = run_in_background(window, work, title=_("Printing"), on_done=done)
@@ -146,7 +147,7 @@ def install(window: MainWindow) -> None:
     close = window.actions_by_name["close"]
     actions = menu.actions()
     before = actions[actions.index(close) - 1] if close in actions else None   # its separator
-    pdf = _window_action(window, "export_pdf", _("Export to &PDF…"),
+    pdf = _window_action(window, "export_pdf", _("Export to PD&F…"),
                          lambda: export_to_pdf(window))
     printing = _window_action(window, "print", _("&Print…"), lambda: print_note(window),
                               [QKeySequence(QKeySequence.StandardKey.Print)])
