@@ -142,11 +142,13 @@ def _window_action(window: MainWindow, key: str, text: str, slot, shortcuts=()) 
 
 
 def install(window: MainWindow) -> None:
-    """Print… (Ctrl+P) and Export to PDF… in the File menu, before Close."""
+    """Export to PDF… and Print… (Ctrl+P) in the File menu, after Export to Word…"""
     menu = window.menus["file"]
-    close = window.actions_by_name["close"]
     actions = menu.actions()
-    before = actions[actions.index(close) - 1] if close in actions else None   # its separator
+    word = window.actions_by_name.get("export_word")
+    anchor = word if word in actions else window.actions_by_name["close"]
+    after = actions.index(anchor) + (1 if anchor is word else 0)
+    before = actions[after] if after < len(actions) else None
     pdf = _window_action(window, "export_pdf", _("Export to PD&F…"),
                          lambda: export_to_pdf(window))
     printing = _window_action(window, "print", _("&Print…"), lambda: print_note(window),

@@ -11,6 +11,7 @@ import pytest
 from lxml import etree
 from PySide6.QtCore import QMimeData, QPoint, Qt
 from PySide6.QtGui import QDropEvent, QTextCursor
+from PySide6.QtWidgets import QLabel
 
 from app.compare import compare_drafts
 from app.compare.redline import RowKind
@@ -65,6 +66,10 @@ def test_move_paragraph_7_down_twice_compares_and_exports_as_one_move(qtbot, win
     blocks = editor.draft().blocks
     assert blocks[index + 2].id == moved_id and blocks[index + 2].text == moved_text
     assert editor.current_block_id() == moved_id
+    status = window.findChild(QLabel, "status_block").text()
+    assert f"¶ {index + 3} of {len(blocks)}" in status           # where it is now
+    outline = window.docks["outline"].widget()
+    qtbot.waitUntil(lambda: outline.currentRow() == index + 2, timeout=3000)
     # The Edit menu names the step; File ▸ Save Version… saves the file and the version.
     assert window.actions_by_name["undo"].text().replace("&", "").endswith("Move Paragraph")
     answer = NameAnswer("Rev 1")

@@ -75,6 +75,8 @@ def apply_move(editor: DraftEditor, op: MoveBlock | None) -> bool:
                        QTextCursor.MoveMode.KeepAnchor)
     text_edit.setTextCursor(cursor)
     text_edit.ensureCursorVisible()
+    # Same paragraph, another place: the status bar's "¶ 9 of 24" and the outline follow.
+    editor.current_block_changed.emit(op.block_id)
     return True
 
 
