@@ -17,8 +17,15 @@ ORDER = ["title", "pre", "num1", "num2", "li1"]
 
 
 @pytest.fixture
-def editor(make_editor):
-    return make_editor(sample_draft())
+def editor(make_editor, qtbot):
+    return active(make_editor(sample_draft()), qtbot)
+
+
+def active(editor, qtbot):
+    """Shortcuts (Alt+Shift+Up/Down) reach only an active window."""
+    editor.activateWindow()
+    qtbot.waitUntil(editor.isActiveWindow, timeout=3000)
+    return editor
 
 
 def ids(editor) -> list[str]:
@@ -128,3 +135,51 @@ def test_pasting_a_cut_paragraph_inside_a_paragraph_is_text_as_before(editor, pr
     press(te, Qt.Key.Key_V, CTRL)
     assert editor.draft().block("num1").text.startswith("ReiAgree to meet again.")
     assert_in_sync(editor)
+
+
+def test_a_cut_and_pasted_paragraph_takes_its_comment_and_a_moved_one_too(make_editor, press,
+                                                                           qtbot):
+    from app.model.annotations import Anchor, Comment
+    from app.ui.annotation_marks import AnnotationMarks
+
+    draft = sample_draft()
+    draft.comments["c1"] = Comment("c1", Anchor("pre", 0, 10), "FR", "Say where.")
+    editor = active(make_editor(draft), qtbot)
+    AnnotationMarks.for_editor(editor)
+    te = editor.text_edit
+    comment = editor.draft().comments["c1"]
+    select_paragraph(editor, "pre")
+    press(te, Qt.Key.Key_X, CTRL)
+    assert comment.anchor.orphaned                        # its words are on the clipboard
+    put_cursor(editor, "li1", 0)
+    press(te, Qt.Key.Key_V, CTRL)
+    assert ids(editor) == ["title", "num1", "num2", "pre", "li1"]
+    assert comment.anchor == Anchor("pre", 0, 10)          # back, on the same words
+    put_cursor(editor, "pre", 3)
+    press(te, Qt.Key.Key_Up, ALT_SHIFT)
+    assert ids(editor) == ["title", "num1", "pre", "num2", "li1"]
+    assert comment.anchor == Anchor("pre", 0, 10)
+    press(te, Qt.Key.Key_Z, CTRL)
+    press(te, Qt.Key.Key_Z, CTRL)
+    press(te, Qt.Key.Key_Z, CTRL)
+    assert ids(editor) == ORDER and comment.anchor == Anchor("pre", 0, 10)
+    assert_in_sync(editor)
+
+
+def test_a_pasted_copy_does_not_take_the_comment(make_editor, press):
+    from app.model.annotations import Anchor, Comment
+    from app.ui.annotation_marks import AnnotationMarks, read_spans
+
+    draft = sample_draft()
+    draft.comments["c1"] = Comment("c1", Anchor("pre", 0, 10), "FR", "Say where.")
+    editor = make_editor(draft)
+    AnnotationMarks.for_editor(editor)
+    te = editor.text_edit
+    select_paragraph(editor, "pre")
+    press(te, Qt.Key.Key_C, CTRL)
+    put_cursor(editor, "li1", 0)
+    press(te, Qt.Key.Key_V, CTRL)
+    copy = editor.draft().blocks[4]
+    assert copy.id not in ORDER and copy.text.startswith("HAVING MET")
+    assert read_spans(editor.bridge.qt_block(copy.id)) == []
+    assert editor.draft().comments["c1"].anchor == Anchor("pre", 0, 10)

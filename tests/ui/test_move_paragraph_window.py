@@ -59,6 +59,8 @@ def test_move_paragraph_7_down_twice_compares_and_exports_as_one_move(qtbot, win
     index = paragraph_7(window)
     moved = editor.draft().blocks[index]
     moved_id, moved_text = moved.id, moved.text
+    window.activateWindow()
+    qtbot.waitUntil(window.isActiveWindow, timeout=3000)     # shortcuts need it
     editor.go_to_block(moved_id)
     editor.text_edit.setFocus()
     qtbot.keyClick(editor.text_edit, Qt.Key.Key_Down, ALT_SHIFT)

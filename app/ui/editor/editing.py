@@ -111,8 +111,12 @@ def paste(editor: DraftEditor, pasted: Pasted) -> None:
         # Whole paragraphs at a paragraph's start: they go before it, a cut one keeps its id.
         ids = moving.kept_ids(editor, pasted)
 
+        # Only a paragraph that keeps its id takes its comments' marks with it.
+        spans = [own if kept == original else []
+                 for kept, original, own in zip(ids, pasted.ids, pasted.spans, strict=False)]
+
         def place() -> None:
-            moving.paste_paragraphs(editor, blocks[:-1], ids, cursor)
+            moving.paste_paragraphs(editor, blocks[:-1], ids, cursor, spans)
     else:
         def place() -> None:
             insert_blocks(editor, blocks)

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtGui import QTextCursor
+from PySide6.QtGui import QTextCharFormat, QTextCursor
 
 from app.i18n import _
 from app.model import Block, new_id
 from app.model.move_ops import MoveBlock, move_by, move_to
 
 from .clipboard import Pasted
-from .formats import block_format, block_id_of, insert_inlines
+from .formats import COMMENT_IDS, block_format, block_id_of, insert_inlines
 
 if TYPE_CHECKING:
     from .widget import DraftEditor
@@ -103,16 +103,19 @@ def kept_ids(editor: DraftEditor, pasted: Pasted) -> list[str]:
             present.add(block_id_of(qt_block) or "")
             qt_block = qt_block.next()
     ids: list[str] = []
-    for original in pasted.ids[:-1]:
+    for original in pasted.ids[:-1]:  # the last is the empty rest after the last mark
         keep = same_draft and original and original not in present and original not in ids
         ids.append(original if keep else new_id())
     return ids
 
 
 def paste_paragraphs(editor: DraftEditor, blocks: list[Block], ids: list[str],
-                     cursor: QTextCursor) -> None:
+                     cursor: QTextCursor, spans: list[list[tuple[str, int, int]]] | None = None,
+                     ) -> None:
     """Insert `blocks` (whole paragraphs) before the cursor's paragraph, with `ids`, as ONE
-    Qt step; the cursor ends where it was, at the start of that paragraph."""
+    Qt step; the cursor ends where it was, at the start of that paragraph. A paragraph that
+    keeps its id gets back its commented stretches (`spans`), so its comments and
+    reservations go with it (app.ui.annotation_marks reads them back)."""
     text_edit = editor.text_edit
     document = text_edit.document()
     target = cursor.block().blockNumber()
@@ -127,7 +130,33 @@ def paste_paragraphs(editor: DraftEditor, blocks: list[Block], ids: list[str],
             empty.setBlockFormat(block_format(block_id, block.kind, block.level))
             insert_inlines(empty, block.content)
         cursor.endEditBlock()
+        marked = [(target + offset, own) for offset, own in enumerate(spans or [])
+                  if offset < len(blocks) and own]
+        if marked:
+            # In the same undo step, after the insertion (marks on freshly inserted text at a
+            # span's edge would be taken for typing and dropped).
+            cursor.joinPreviousEditBlock()
+            for number, own in marked:
+                base = document.findBlockByNumber(number).position()
+                for start, end, keys in _segments(own):
+                    fmt = QTextCharFormat()
+                    fmt.setProperty(COMMENT_IDS, keys)
+                    cursor.setPosition(base + start)
+                    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                    cursor.mergeCharFormat(fmt)
+            cursor.endEditBlock()
     after = QTextCursor(document.findBlockByNumber(target + len(blocks)))
     text_edit.setTextCursor(after)
     text_edit.ensureCursorVisible()
     editor.qt_barrier()
+
+
+def _segments(spans: list[tuple[str, int, int]]) -> list[tuple[int, int, list[str]]]:
+    """Overlapping spans cut into pieces, each with the ids covering it."""
+    cuts = sorted({point for _key, start, end in spans for point in (start, end)})
+    pieces = []
+    for low, high in zip(cuts, cuts[1:], strict=False):
+        keys = [key for key, start, end in spans if start <= low and high <= end]
+        if keys:
+            pieces.append((low, high, keys))
+    return pieces
