@@ -39,6 +39,8 @@ from .settings import AppSettings
 
 #: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
 EXTENSION_MODULES = (
+    "app.ui.spell_highlight",
+    "app.ui.backup_dialog",
     "app.ui.outline",
     "app.ui.library_panel",
     "app.ui.comments_pane",
@@ -46,6 +48,7 @@ EXTENSION_MODULES = (
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",
+    "app.ui.edit_tools",
     "app.ui.print_pdf",
 )
 

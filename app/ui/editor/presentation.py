@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPyTextObject,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
@@ -40,6 +41,9 @@ class KindHighlighter(QSyntaxHighlighter):
         self._heading.setFontWeight(int(QFont.Weight.Bold.value))
         self._lead_in = QTextCharFormat()
         self._lead_in.setFontWeight(int(QFont.Weight.Bold.value))   # as the export prints it
+        #: Each (block, text) -> [(start, length, format)], merged over the kind's formats
+        #: (the spelling underline): layout only, like the kind's own formats.
+        self.overlays: list[Callable[[QTextBlock, str], list[tuple[int, int, QTextCharFormat]]]] = []
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         kind = kind_of(self.currentBlock())
@@ -51,6 +55,11 @@ class KindHighlighter(QSyntaxHighlighter):
             length = lead_in_length(kind, text)
             if length:
                 self.setFormat(0, length, self._lead_in)
+        for overlay in self.overlays:
+            for start, length, extra in overlay(self.currentBlock(), text):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(extra)
+                self.setFormat(start, length, merged)
 
 
 class FootnoteMarker(QPyTextObject):
