@@ -49,6 +49,7 @@ EXTENSION_MODULES = (
     "app.ui.compare_view",
     "app.ui.versions_panel",
     "app.ui.edit_tools",
+    "app.ui.print_pdf",
     "app.ui.bilingual",
 )
 
@@ -172,6 +173,8 @@ class MainWindow(QMainWindow):
                                      ("select_all", _("Select &All"), keys.SelectAll)):
             menu.addAction(self._action(key, label, lambda k=key: self._edit_focused(k),
                                         [keys(sequence)]))
+        menu.addSeparator()
+        self._add_editor_actions(menu, ("move_up", "move_down"))
 
         menu = self._menu("format", _("F&ormat"))
         self._add_editor_actions(menu, FORMAT_KEYS)
