@@ -23,6 +23,7 @@ from app.model.annotations import Anchor, CommentStatus, ReservationKind, Reserv
 from app.model.parties import PartyRegistry
 
 from .editor.formats import block_id_of
+from .party_completer import attach_party_completer
 
 STATUS_NAMES = {
     CommentStatus.OPEN: N_("open"),
@@ -96,6 +97,7 @@ def party_combo(registry: PartyRegistry, language: str = "en") -> QComboBox:
     combo.setEditable(True)
     for code in registry.protocol_order([party.code for party in registry], language):
         combo.addItem(f"{code} — {registry.name(code, language)}", code)
+    attach_party_completer(combo, registry, language)   # "Hung" finds HU — Hungary
     return combo
 
 
@@ -115,6 +117,7 @@ class CommentDialog(QDialog):
         self.setWindowTitle(_("Add comment"))
         self.party = party_combo(registry, ui_language())
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)          # Tab goes on to the next field, as in Word
         self.suggestion = QLineEdit()
         self.internal = QCheckBox(_("Internal to our side (never circulated)"))
         form = QFormLayout()

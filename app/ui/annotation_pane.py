@@ -2,7 +2,8 @@
 
 Both list a draft's annotations (comments, reservations) in a tree grouped under the
 paragraph they are anchored to, in text order ("Whole text" first, orphans last), rebuild it
-shortly after edits, select an annotation's span when it is clicked, and add an annotation
+shortly after an edit that concerns them (the editor's change notice: annotations, structure,
+or a paragraph one is anchored to) and at once when another draft is shown, select an annotation's span when it is clicked, and add an annotation
 as one undo step together with the marks painted in the text. A subclass says which
 annotations it lists, which it shows, and what a row holds.
 """
@@ -23,6 +24,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.model.annotations import Anchor
+from app.model.changes import Changes
 from app.model.ops import Operation
 from app.model.parties import PartyRegistry
 
@@ -58,7 +60,7 @@ class AnnotationPane(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._refresh_timer.start)
+        editor.changed.connect(self._on_changes)
         self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.tree.itemClicked.connect(self._on_clicked)
 
@@ -75,6 +77,20 @@ class AnnotationPane(QWidget):
 
     def position_in_block(self, anchor: Anchor) -> int:
         return anchor.start or 0
+
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            # Another draft (or all of this one): never list, even briefly, what is gone.
+            self._refresh_timer.stop()
+            self.refresh()
+        elif changes.touches(annotations=True, structure=True) or self._anchored_in(changes.blocks):
+            self._refresh_timer.start()
+
+    def _anchored_in(self, block_ids: frozenset[str]) -> bool:
+        if not block_ids:
+            return False
+        return any(item.anchor.block_id in block_ids
+                   for item in self.annotations(self.editor.draft()).values())
 
     # -- the tree -------------------------------------------------------------------------------
     def registry(self) -> PartyRegistry:
@@ -164,8 +180,13 @@ class AnnotationPane(QWidget):
         self.annotation_added.emit(annotation_id)
 
     def complain(self, message: str) -> None:
+        """Refuse with one sentence: a message box when the pane is seen, else the status bar."""
         if self.isVisible():
             QMessageBox.information(self, self.complaint_title, message)
+            return
+        window = self.editor.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
 
 
 def bring_forward_on_addition(pane: AnnotationPane, dock: QWidget) -> None:

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
+    QPlainTextEdit,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -231,18 +232,34 @@ class CommentsPane(AnnotationPane):
         if comment_id:
             self.reject_suggestion(comment_id)
 
-    def reply(self, comment_id: str, party: str, text: str) -> None:
+    def reply(self, comment_id: str, party: str, text: str) -> bool:
+        """Add a reply to a comment of the draft shown; True when it landed. Otherwise the
+        user is told why in one sentence (never a reply silently lost)."""
         if not text.strip():
-            return
+            self.complain(_("A reply needs some text."))
+            return False
+        if comment_id not in self.editor.draft().comments:
+            self.refresh()
+            self.complain(_("That comment is no longer in this draft; the reply was not added."))
+            return False
+        if self.editor.read_only:
+            self.complain(_("This draft is read-only; the reply was not added."))
+            return False
         reply = Reply(party, text.strip(), date.today(), new_id())
-        self.editor.apply_operation(AddReply(comment_id, reply.to_json()), _("Reply to comment"))
+        try:
+            self.editor.apply_operation(AddReply(comment_id, reply.to_json()), _("Reply to comment"))
+        except (KeyError, ValueError) as error:
+            self.complain(_("The reply could not be added: {reason}").format(reason=error))
+            return False
         self.refresh()
+        return True
 
     def reply_from_dialog(self) -> None:
         comment_id = self.current_comment_id()
         if not comment_id:
+            self.complain(_("Choose the comment to reply to first."))
             return
-        text, ok = QInputDialog.getMultiLineText(self, _("Reply"), _("Presidency reply:"))
+        text, ok = ask_reply_text(self)
         if ok:
             self.reply(comment_id, "PRES", text)
 
@@ -282,6 +299,19 @@ class CommentsPane(AnnotationPane):
         name_es, ok = QInputDialog.getText(self, _("New party"), _("Name in Spanish:"))
         if ok:
             self.add_party(code, name_en, name_es)
+
+
+def ask_reply_text(parent: QWidget) -> tuple[str, bool]:
+    """The reply box; Tab moves on to the buttons (a reply never needs a tab character)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("reply_dialog")
+    dialog.setWindowTitle(_("Reply"))
+    dialog.setLabelText(_("Presidency reply:"))
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+    for box in dialog.findChildren(QPlainTextEdit):
+        box.setTabChangesFocus(True)
+    accepted = bool(dialog.exec())
+    return dialog.textValue(), accepted
 
 
 def install(window) -> CommentsPane:

@@ -30,6 +30,7 @@ from app.compare import Comparison, compare_drafts, summary_line
 from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
 from app.i18n import N_, _
 from app.model import Draft
+from app.model.changes import Changes
 from app.store.errors import DraftFileError
 from app.store.versions import CURRENT, save_version, text_of
 
@@ -284,6 +285,7 @@ def save_version_dialog(window) -> bool:
     except DraftFileError as error:
         dialogs.show_error(window, str(error))
         return False
+    window.report_changes(Changes(versions=True))
     saved = window.files.save()
     if saved:
         # Say which version was kept, not only that the file was saved.

@@ -90,5 +90,6 @@ def install(window, opener=open_user_library) -> LibraryDock:
     editor.resolve_clause = resolve
     # Restarting a timer is all a keystroke costs here.
     editor.current_block_changed.connect(lambda _block_id: pause.start())
-    editor.modified.connect(pause.start)
+    editor.changed.connect(lambda changes: pause.start()
+                           if changes.touches(blocks=True, translations=True) else None)
     return dock

@@ -1,0 +1,69 @@
+"""Finding a delegation by typing part of its code or name, in English or Spanish.
+
+"Hung" finds "HU — Hungary", "hungria" and "Hungría" too, "peru" finds "PE — Perú": the
+typed text and every party's code and names are compared lower-case and without accents,
+anywhere in the text (not only at the start).
+"""
+
+from __future__ import annotations
+
+import unicodedata
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtGui import QStandardItem, QStandardItemModel
+from PySide6.QtWidgets import QComboBox, QCompleter
+
+from app.model.parties import PartyRegistry
+
+#: The model role holding what a party is searched by.
+SEARCH_ROLE = Qt.ItemDataRole.UserRole + 10
+CODE_ROLE = Qt.ItemDataRole.UserRole
+
+
+def folded(text: str) -> str:
+    """Lower case, without accents: "Hungría" → "hungria"."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+class PartyCompleter(QCompleter):
+    """Completes on code or name anywhere; puts the shown "CODE — Name" in the box."""
+
+    def __init__(self, registry: PartyRegistry, codes: list[str], language: str,
+                 parent=None) -> None:
+        super().__init__(parent)
+        model = QStandardItemModel(self)
+        for code in codes:
+            shown = f"{code} — {registry.name(code, language)}"
+            item = QStandardItem(shown)
+            item.setData(code, CODE_ROLE)
+            names = {registry.name(code, "en"), registry.name(code, "es"), code}
+            item.setData(" | ".join(folded(name) for name in sorted(names)), SEARCH_ROLE)
+            model.appendRow(item)
+        self.setModel(model)
+        self.setCompletionRole(SEARCH_ROLE)
+        self.setFilterMode(Qt.MatchFlag.MatchContains)
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setCompletionMode(QCompleter.CompletionMode.PopupCompletion)
+        self.setMaxVisibleItems(12)
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt API
+        return [folded(path.split("—")[0].strip()) if "—" in path else folded(path)]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+def attach_party_completer(combo: QComboBox, registry: PartyRegistry, language: str) -> PartyCompleter:
+    """Give an editable party combo (items "CODE — Name" with the code as data) the search."""
+    codes = [combo.itemData(row) for row in range(combo.count())]
+    completer = PartyCompleter(registry, [str(code) for code in codes if code], language, combo)
+    combo.setCompleter(completer)
+
+    def chosen(index: QModelIndex) -> None:
+        row = combo.findData(index.data(CODE_ROLE))
+        if row >= 0:
+            combo.setCurrentIndex(row)
+
+    completer.activated[QModelIndex].connect(chosen)
+    return completer
