@@ -343,7 +343,9 @@ class LanguageStatus(QObject):
         self.refresh()
 
     def _on_changes(self, changes) -> None:
-        if changes.touches(translations=True, structure=True, blocks=True):
+        if changes.everything:
+            self.refresh()                  # another draft: never say what the last one had
+        elif changes.touches(translations=True, structure=True, blocks=True):
             self._later()
 
     def _later(self, *_args) -> None:
