@@ -15,7 +15,6 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPlainTextEdit
 
 from app.importer.text import import_text_file
-from app.library import ClauseInsertion  # noqa: F401  (the library panel is part of the window)
 from app.model import Draft, FootnoteRef, LanguageVersion, TextRun
 from app.model.annotations import Anchor, Comment, Reservation, ReservationKind
 from app.store import load_draft, save_draft
