@@ -58,7 +58,11 @@ def attach_party_completer(combo: QComboBox, registry: PartyRegistry, language: 
     """Give an editable party combo (items "CODE — Name" with the code as data) the search."""
     codes = [combo.itemData(row) for row in range(combo.count())]
     completer = PartyCompleter(registry, [str(code) for code in codes if code], language, combo)
-    combo.setCompleter(completer)
+    # On the line edit, not the combo: the combo would map the chosen row to one of its own.
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)   # typed text never becomes a party
+    line = combo.lineEdit()
+    if line is not None:
+        line.setCompleter(completer)
 
     def chosen(index: QModelIndex) -> None:
         row = combo.findData(index.data(CODE_ROLE))
