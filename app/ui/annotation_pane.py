@@ -179,6 +179,21 @@ class AnnotationPane(QWidget):
         self.refresh()
         self.annotation_added.emit(annotation_id)
 
+    def apply_to(self, annotation_id: str, operation: Operation, label: str) -> bool:
+        """Apply an operation on one listed annotation; True when it was applied. One gone
+        since it was listed (undone, or another draft shown) is refused with a sentence."""
+        if annotation_id not in self.annotations(self.editor.draft()):
+            self.refresh()
+            self.complain(_("That item is no longer in this draft; nothing was changed."))
+            return False
+        try:
+            self.editor.apply_operation(operation, label)
+        except (KeyError, ValueError) as error:
+            self.complain(_("Nothing was changed: {reason}").format(reason=error))
+            return False
+        self.refresh()
+        return True
+
     def complain(self, message: str) -> None:
         """Refuse with one sentence: a message box when the pane is seen, else the status bar."""
         if self.isVisible():

@@ -186,9 +186,8 @@ class CommentsPane(AnnotationPane):
                              suggestion=dialog.suggestion.text())
 
     def set_status(self, comment_id: str, status: CommentStatus) -> None:
-        self.editor.apply_operation(SetCommentStatus(comment_id, status.value),
-                                    _("Set comment status"))
-        self.refresh()
+        self.apply_to(comment_id, SetCommentStatus(comment_id, status.value),
+                      _("Set comment status"))
 
     def _on_status_chosen(self, status: CommentStatus) -> None:
         comment_id = self.current_comment_id()
@@ -264,8 +263,7 @@ class CommentsPane(AnnotationPane):
             self.reply(comment_id, "PRES", text)
 
     def remove(self, comment_id: str) -> None:
-        self.editor.apply_operation(RemoveComment(comment_id), _("Delete comment"))
-        self.refresh()
+        self.apply_to(comment_id, RemoveComment(comment_id), _("Delete comment"))
 
     def _on_delete(self) -> None:
         comment_id = self.current_comment_id()

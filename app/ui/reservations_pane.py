@@ -140,8 +140,7 @@ class ReservationsPane(AnnotationPane):
 
     def set_status(self, reservation_id: str, status: ReservationStatus) -> None:
         label = _("Lift reservation") if status == ReservationStatus.LIFTED else _("Maintain reservation")
-        self.editor.apply_operation(SetReservationStatus(reservation_id, status.value), label)
-        self.refresh()
+        self.apply_to(reservation_id, SetReservationStatus(reservation_id, status.value), label)
 
     def _set_current_status(self, status: ReservationStatus) -> None:
         key = self.current_reservation_id()
@@ -151,8 +150,7 @@ class ReservationsPane(AnnotationPane):
     def _on_delete(self) -> None:
         key = self.current_reservation_id()
         if key:
-            self.editor.apply_operation(RemoveReservation(key), _("Delete reservation"))
-            self.refresh()
+            self.apply_to(key, RemoveReservation(key), _("Delete reservation"))
 
 
 def install(window) -> ReservationsPane:

@@ -16,7 +16,14 @@ from PySide6.QtWidgets import QApplication, QFileDialog, QInputDialog, QPlainTex
 
 from app.importer.text import import_text_file
 from app.model import Draft, FootnoteRef, LanguageVersion, TextRun
-from app.model.annotations import Anchor, Comment, Reservation, ReservationKind
+from app.model.annotations import (
+    Anchor,
+    Comment,
+    CommentStatus,
+    Reservation,
+    ReservationKind,
+    ReservationStatus,
+)
 from app.store import load_draft, save_draft
 from app.store.versions import save_version
 from app.ui.editor.agreed import summary
@@ -188,6 +195,14 @@ def test_a_reply_after_switching_drafts_lands_in_the_new_draft_and_is_saved(qtbo
     window.docks["comments"].hide()
     assert pane.reply("cA", "PRES", "Lost?") is False
     assert "no longer in this draft" in window.statusBar().currentMessage()
+    window.statusBar().clearMessage()
+    pane.set_status("cA", CommentStatus.TAKEN)          # nor is a status change, or a deletion
+    assert "no longer in this draft" in window.statusBar().currentMessage()
+    window.docks["reservations"].hide()
+    window.statusBar().clearMessage()
+    window.reservations_pane.set_status("rA", ReservationStatus.LIFTED)
+    assert "no longer in this draft" in window.statusBar().currentMessage()
+    assert window.editor.undo_stack.count() == 0 and not window.isWindowModified()
     window.docks["comments"].show()
 
     pane.tree.setCurrentItem(pane.tree.topLevelItem(0).child(0))
