@@ -28,8 +28,15 @@ How to make a new operation take part (e.g. in a module of your own):
 
 An operation that does not say (no `changes()` of its own) reports `Changes.everything()`,
 so a pane never misses it: it only costs a full refresh. `Batch` reports the union of its
-parts. The window reports `op.changes() | inverse.changes()` for a step, so an edit and its
-undo report the same things (a deletion's inverse names what the deletion took away).
+parts. For a step the window reports `step_changes(op, inverse)` (app.model.ops), i.e.
+`op.changes() | inverse.changes()`, so an edit, its undo and its redo report the same
+things (a deletion's inverse names what the deletion took away). Edits Qt makes in the text
+(typing, Enter, paste, and block operations written into the document) are reported as the
+blocks the editor read back, with what the operation declares added.
+
+In the window: `DraftEditor.changed` (aliased `MainWindow.changed`) is the one signal that
+carries these notices; `MainWindow.report_changes(changes)` sends one for a change made
+outside the editor (e.g. a version saved). See app/ui/editor/widget.py.
 
 Reading a notice (a pane decides what concerns it):
 

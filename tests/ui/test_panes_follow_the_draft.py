@@ -144,6 +144,7 @@ def check_shows(qtbot, window: MainWindow, draft: Draft, other: Draft) -> None:
     assert shown_footnote in {note.text for note in draft.footnotes.values()}
     assert shown_footnote not in {note.text for note in other.footnotes.values()}
     assert not window.isWindowModified()
+    assert window.windowTitle().startswith(window.files.session.path.name)
 
 
 def test_every_pane_shows_the_draft_opened_last(qtbot, window, files):
