@@ -100,7 +100,7 @@ class ReplaceContent(Operation):
         return ReplaceContent(self.block_id, self.start, self.start + inserted, removed, saved)
 
     def changes(self) -> Changes:
-        return Changes(blocks=frozenset({self.block_id}), annotations=self.anchors is not None,
+        return Changes(blocks=frozenset({self.block_id}), annotations=bool(self.anchors),
                        footnotes=any(isinstance(item, FootnoteRef) for item in self.content))
 
 
@@ -148,7 +148,7 @@ class SplitBlock(Operation):
 
     def changes(self) -> Changes:
         return Changes(blocks=frozenset({self.block_id, self.new_id}), structure=True,
-                       annotations=self.anchors is not None)
+                       annotations=bool(self.anchors))
 
 
 @dataclass
@@ -175,7 +175,7 @@ class MergeWithNext(Operation):
 
     def changes(self) -> Changes:
         return Changes(blocks=frozenset({self.block_id}), structure=True,
-                       annotations=self.anchors is not None)
+                       annotations=bool(self.anchors))
 
 
 @dataclass
@@ -195,7 +195,7 @@ class InsertBlock(Operation):
 
     def changes(self) -> Changes:
         return Changes(blocks=frozenset({self.block.id}), structure=True,
-                       footnotes=bool(self.block.footnote_ids), annotations=self.anchors is not None)
+                       footnotes=bool(self.block.footnote_ids), annotations=bool(self.anchors))
 
 
 @dataclass
@@ -214,7 +214,7 @@ class RemoveBlock(Operation):
 
     def changes(self) -> Changes:
         return Changes(blocks=frozenset({self.block_id}), structure=True,
-                       annotations=self.anchors is not None)
+                       annotations=bool(self.anchors))
 
 
 @dataclass

@@ -70,7 +70,8 @@ CASES: list[tuple[Operation, dict]] = [
                                   "annotations": True}),
     (MergeWithNext("b1"), {"blocks": blocks("b1", "b2"), "structure": True, "annotations": True}),
     (InsertBlock(1, Block(BlockKind.PARAGRAPH, [TextRun("New")], id="b5")),
-     {"blocks": blocks("b5"), "structure": True, "annotations": True}),
+     {"blocks": blocks("b5"), "structure": True}),   # no comment or reservation on it
+    (insert_text("b2", 0, "On "), {"blocks": blocks("b2"), "annotations": True}),  # r1 is on b2
     (RemoveBlock("b1"), {"blocks": blocks("b1"), "structure": True, "footnotes": True,
                          "annotations": True}),
     (SetBlockFormat("b2", BlockKind.LIST_ITEM, 1), {"blocks": blocks("b2"), "structure": True}),
