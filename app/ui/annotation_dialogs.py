@@ -23,7 +23,7 @@ from app.model.annotations import Anchor, CommentStatus, ReservationKind, Reserv
 from app.model.parties import PartyRegistry
 
 from .editor.formats import block_id_of
-from .party_completer import attach_party_completer
+from .party_completer import attach_party_completer, attach_party_list_completer
 
 STATUS_NAMES = {
     CommentStatus.OPEN: N_("open"),
@@ -137,11 +137,14 @@ class CommentDialog(QDialog):
 class ReservationDialog(QDialog):
     """Parties, kind, where (selection / paragraph / whole text), own wording EN/ES."""
 
-    def __init__(self, has_selection: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, has_selection: bool, parent: QWidget | None = None,
+                 registry: PartyRegistry | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Enter reservation"))
         self.parties = QLineEdit()
         self.parties.setPlaceholderText(_("codes separated by commas, e.g. HU, PL"))
+        if registry is not None:              # "Hung" offers HU — Hungary, as for comments
+            attach_party_list_completer(self.parties, registry, ui_language())
         self.kind = QComboBox()
         for kind, name in KIND_NAMES.items():
             self.kind.addItem(_(name), kind.value)

@@ -11,7 +11,7 @@ import unicodedata
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QStandardItem, QStandardItemModel
-from PySide6.QtWidgets import QComboBox, QCompleter
+from PySide6.QtWidgets import QComboBox, QCompleter, QLineEdit
 
 from app.model.parties import PartyRegistry
 
@@ -52,6 +52,30 @@ class PartyCompleter(QCompleter):
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
+
+
+class PartyListCompleter(PartyCompleter):
+    """For a box of codes separated by commas ("HU, PL"): completes the last one typed and
+    puts its code in its place ("HU, Pol" → "HU, PL")."""
+
+    def splitPath(self, path: str) -> list[str]:  # noqa: N802 - Qt API
+        return [folded(path.rsplit(",", 1)[-1].strip())]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:  # noqa: N802
+        widget = self.widget()
+        typed = widget.text() if isinstance(widget, QLineEdit) else ""
+        before = typed.rsplit(",", 1)[0] + ", " if "," in typed else ""
+        return before + str(index.data(CODE_ROLE) or "")
+
+
+def attach_party_list_completer(line: QLineEdit, registry: PartyRegistry,
+                                language: str) -> PartyListCompleter:
+    codes = registry.protocol_order([party.code for party in registry], language)
+    completer = PartyListCompleter(registry, codes, language, line)
+    line.setCompleter(completer)
+    # the whole list, with the chosen code in place of what was typed of it
+    completer.activated[str].connect(line.setText)
+    return completer
 
 
 def attach_party_completer(combo: QComboBox, registry: PartyRegistry, language: str) -> PartyCompleter:

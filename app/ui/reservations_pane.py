@@ -132,7 +132,7 @@ class ReservationsPane(AnnotationPane):
 
     def add_from_dialog(self) -> None:
         has_selection = self.editor.text_edit.textCursor().hasSelection()
-        dialog = ReservationDialog(has_selection, self)
+        dialog = ReservationDialog(has_selection, self, self.registry())
         if dialog.exec():
             codes = [code.strip().upper() for code in dialog.parties.text().split(",") if code.strip()]
             self.add_reservation(codes, ReservationKind(dialog.kind.currentData()), dialog.scope(),

@@ -164,3 +164,21 @@ def test_the_layout_is_kept_as_it_changes_not_only_on_exit(qtbot, make_window, t
     finally:
         again.files.close_session()
         again.deleteLater()
+
+
+def test_the_reservation_parties_box_completes_the_last_name_typed(qtbot):
+    from app.ui.annotation_dialogs import ReservationDialog
+
+    dialog = ReservationDialog(False, None, PartyRegistry())
+    qtbot.addWidget(dialog)
+    dialog.show()
+    line = dialog.parties
+    line.setFocus()
+    qtbot.keyClicks(line, "HU, pol")
+    completer = line.completer()
+    shown = [completer.completionModel().index(row, 0).data()
+             for row in range(completer.completionCount())]
+    assert shown == ["PL — Poland"], shown
+    completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
+    qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
+    assert line.text() == "HU, PL"
