@@ -171,3 +171,27 @@ def test_a_broken_panel_stops_the_window_with_its_error(qtbot, tmp_path, monkeyp
     monkeypatch.setattr(reservations_pane, "install", broken)
     with pytest.raises(RuntimeError, match="reservations pane is broken"):
         MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+
+
+def test_words_of_a_comment_deleted_by_typing_is_an_annotation_change(qtbot, editor):
+    from app.ui.annotation_marks import AnnotationMarks
+
+    marks = AnnotationMarks.for_editor(editor)
+    draft = sample()
+    draft.comments["c1"] = Comment("c1", Anchor("b2", 0, 10), "HU", "Why drugs?",
+                                   date=date(2026, 1, 1))
+    editor.set_draft(draft)
+    qtbot.waitUntil(lambda: marks._draft is draft and not marks._pending_paint, timeout=1000)
+    editor.notices.clear()          # the draft shown, and its marks painted
+    qt_block = editor.bridge.qt_block("b2")
+    cursor = QTextCursor(qt_block)
+    cursor.setPosition(qt_block.position() + 10, QTextCursor.MoveMode.KeepAnchor)
+    editor.text_edit.setTextCursor(cursor)
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Delete)
+    deleted = take(editor)
+    assert deleted.annotations and deleted.blocks == {"b2"} and deleted.initiator == EDITOR
+    assert editor.draft().comments["c1"].anchor.orphaned
+    qtbot.keyClick(editor.text_edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    undone = take(editor)
+    assert undone.annotations and undone.initiator == UNDO
+    assert not editor.draft().comments["c1"].anchor.orphaned
