@@ -1,11 +1,13 @@
 """The comments pane: delegations' comments by paragraph, with status, replies and filters.
 
     pane = CommentsPane(editor)          # a DraftEditor
-    install(window)                      # the main window's extension hook: dock, Insert ▸
+    install(window)                      # called by the main window: dock, Insert ▸
                                          # Comment (Ctrl+Alt+M), File ▸ Export Compilation…
 
 Every change is an operation applied through `editor.apply_operation`, so it sits in the
-window's one undo history with the text edits. Clicking a comment selects its span.
+window's one undo history with the text edits. Clicking a comment selects its span. The list
+follows the editor's change notice (see AnnotationPane); a reply, status change or deletion
+on a comment that is no longer in the draft is refused with one sentence.
 """
 
 from __future__ import annotations
@@ -313,7 +315,7 @@ def ask_reply_text(parent: QWidget) -> tuple[str, bool]:
 
 
 def install(window) -> CommentsPane:
-    """Dock the pane in the main window (listed in its EXTENSION_MODULES)."""
+    """Dock the pane in the main window (called by MainWindow._install_panels)."""
     from .compilation_dialog import compilation_action
 
     editor = window.editor

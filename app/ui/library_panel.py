@@ -1,4 +1,4 @@
-"""Puts the Library dock in the main window (an extension listed in EXTENSION_MODULES).
+"""Puts the Library dock in the main window (built by MainWindow._install_panels).
 
 The library opens on first use, at `CONCORDIA_LIBRARY` (a file or SQLAlchemy URL) or the
 user's data folder. A chosen clause (Enter, double-click, or dragged onto the text) goes in

@@ -1,7 +1,7 @@
 """The reservations overview: every outstanding reservation by paragraph and party.
 
     pane = ReservationsPane(editor)      # shares the editor's AnnotationMarks
-    install(window)                      # the main window's extension hook
+    install(window)                      # called by the main window
 
 Enter (on the selection, the paragraph or the whole text), maintain, lift and delete; each
 change is an operation in the window's one undo history. Clicking a row shows its place.
@@ -154,7 +154,7 @@ class ReservationsPane(AnnotationPane):
 
 
 def install(window) -> ReservationsPane:
-    """Dock the overview in the main window, tabbed with the comments (EXTENSION_MODULES)."""
+    """Dock the overview in the main window, tabbed with the comments (MainWindow._install_panels)."""
     editor = window.editor
     pane = ReservationsPane(editor, AnnotationMarks.for_editor(editor))
     dock = window.add_dock(pane, _("Reservations"), Qt.DockWidgetArea.RightDockWidgetArea,
