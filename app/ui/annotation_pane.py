@@ -63,6 +63,7 @@ class AnnotationPane(QWidget):
         editor.changed.connect(self._on_changes)
         self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.tree.itemClicked.connect(self._on_clicked)
+        self._anchor_blocks: set[str | None] = set()
 
     # -- what a subclass says -------------------------------------------------------------------
     def annotations(self, draft) -> dict[str, Any]:
@@ -87,10 +88,9 @@ class AnnotationPane(QWidget):
             self._refresh_timer.start()
 
     def _anchored_in(self, block_ids: frozenset[str]) -> bool:
-        if not block_ids:
-            return False
-        return any(item.anchor.block_id in block_ids
-                   for item in self.annotations(self.editor.draft()).values())
+        # the paragraphs listed as of the last refresh (their names head the groups); an
+        # annotation moving to another paragraph is an annotation or structure change
+        return not self._anchor_blocks.isdisjoint(block_ids)
 
     # -- the tree -------------------------------------------------------------------------------
     def registry(self) -> PartyRegistry:
@@ -98,6 +98,7 @@ class AnnotationPane(QWidget):
 
     def refresh(self) -> None:
         draft = self.editor.draft()
+        self._anchor_blocks = {item.anchor.block_id for item in self.annotations(draft).values()}
         names = paragraph_names(draft)
         order = {block.id: index for index, block in enumerate(draft.blocks)}
         registry = self.registry()

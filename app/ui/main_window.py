@@ -349,7 +349,7 @@ class MainWindow(QMainWindow):
             return  # the window is being torn down
         if changes.touches(cover=True):
             self.cover_form.show_note(self.editor.draft().note)
-        self._update_modified()
+            self._update_modified()
 
     @Slot()
     def _update_modified(self) -> None:

@@ -67,7 +67,9 @@ class KindBox(QComboBox):
         self.activated.connect(self._chosen)
         text_edit = self.editor.text_edit
         text_edit.cursorPositionChanged.connect(self.follow_cursor)
-        self.editor.changed.connect(self.follow_cursor)   # Format ▸ kind, undo, redo, a new draft
+        # Format ▸ kind, its undo and redo, a new draft: all changes of structure
+        self.editor.changed.connect(
+            lambda changes: self.follow_cursor() if changes.touches(structure=True) else None)
         self.follow_cursor()
 
     def current_kind(self) -> BlockKind | None:
