@@ -59,6 +59,7 @@ FILE = "file"
 COMMAND = "command"
 
 _FLAGS = ("structure", "footnotes", "annotations", "cover", "translations", "versions")
+_KNOWN = frozenset(_FLAGS) | {"blocks"}
 
 
 @dataclass(frozen=True)
@@ -111,14 +112,17 @@ class Changes:
         return self.blocks
 
     def touches(self, **flags: bool) -> bool:
-        """True when any flag asked for (structure=True, cover=True …) is set, or everything."""
-        unknown = set(flags) - set(_FLAGS) - {"blocks"}
-        if unknown:
-            raise TypeError(f"no such change flag: {', '.join(sorted(unknown))}")
+        """True when any flag asked for (structure=True, cover=True, blocks=True …) is set,
+        or everything. (Called for every keystroke by every pane: kept cheap.)"""
+        if not _KNOWN.issuperset(flags):
+            unknown = sorted(set(flags) - _KNOWN)
+            raise TypeError(f"no such change flag: {', '.join(unknown)}")
         if self.everything:
             return True
-        return any(wanted and (bool(self.blocks) if name == "blocks" else getattr(self, name))
-                   for name, wanted in flags.items())
+        for name, wanted in flags.items():
+            if wanted and (self.blocks if name == "blocks" else getattr(self, name)):
+                return True
+        return False
 
     def touches_blocks(self, block_ids: Iterable[str]) -> bool:
         """True when one of these blocks changed (or the structure did, or everything)."""
