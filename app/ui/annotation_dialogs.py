@@ -23,7 +23,7 @@ from app.model.annotations import Anchor, CommentStatus, ReservationKind, Reserv
 from app.model.parties import PartyRegistry
 
 from .editor.formats import block_id_of
-from .party_completer import attach_party_completer, attach_party_list_completer
+from .party_completer import PartyCompleter, attach_party_completer, attach_party_list_completer
 
 STATUS_NAMES = {
     CommentStatus.OPEN: N_("open"),
@@ -106,6 +106,12 @@ def combo_code(combo: QComboBox) -> str:
     data = combo.currentData()
     if data and text.startswith(str(data)):
         return str(data)
+    line = combo.lineEdit()
+    completer = line.completer() if line is not None else None
+    if isinstance(completer, PartyCompleter):
+        found = completer.resolve(text)      # "Hungary" or "hungría" typed, not chosen
+        if found:
+            return found
     return text.split("—")[0].strip().upper()
 
 

@@ -54,6 +54,23 @@ class PartyCompleter(QCompleter):
         return str(index.data(Qt.ItemDataRole.DisplayRole) or "")
 
 
+    def resolve(self, typed: str) -> str | None:
+        """The party meant by text typed without choosing from the list: its code or full
+        name (EN/ES), else the only party whose code or name contains it; None if unclear."""
+        wanted = folded(typed.split("—")[0].strip()) if "—" in typed else folded(typed.strip())
+        if not wanted:
+            return None
+        model = self.model()
+        rows = [(str(model.index(row, 0).data(CODE_ROLE)),
+                 str(model.index(row, 0).data(SEARCH_ROLE)).split(" | "))
+                for row in range(model.rowCount())]
+        for code, names in rows:
+            if wanted == folded(code) or wanted in names:
+                return code
+        close = [code for code, names in rows if any(wanted in name for name in names)]
+        return close[0] if len(close) == 1 else None
+
+
 class PartyListCompleter(PartyCompleter):
     """For a box of codes separated by commas ("HU, PL"): completes the last one typed and
     puts its code in its place ("HU, Pol" → "HU, PL")."""

@@ -182,3 +182,13 @@ def test_the_reservation_parties_box_completes_the_last_name_typed(qtbot):
     completer.popup().setCurrentIndex(completer.completionModel().index(0, 0))
     qtbot.keyClick(completer.popup(), Qt.Key.Key_Return)
     assert line.text() == "HU, PL"
+
+
+@pytest.mark.parametrize(("typed", "code"), [
+    ("Hungary", "HU"), ("hungria", "HU"), ("hu", "HU"), ("Lithuan", "LT"), ("XX", "XX"),
+])
+def test_a_delegation_typed_without_choosing_is_still_understood(qtbot, typed, code):
+    dialog = CommentDialog(PartyRegistry())
+    qtbot.addWidget(dialog)
+    dialog.party.setEditText(typed)
+    assert combo_code(dialog.party) == code
