@@ -192,3 +192,15 @@ def test_a_delegation_typed_without_choosing_is_still_understood(qtbot, typed, c
     qtbot.addWidget(dialog)
     dialog.party.setEditText(typed)
     assert combo_code(dialog.party) == code
+
+
+def test_exports_of_an_unsaved_draft_are_named_after_its_document_number(tmp_path):
+    from app.model import Draft
+    from app.ui.export_dialog import suggested_target
+    from app.ui.save_places import suggested_file
+
+    draft = Draft()
+    draft.note.number = "6914/24"
+    assert suggested_target(None, "es", draft) == Path.home() / "6914-24-ES.docx"
+    assert suggested_target(tmp_path / "lapaz.concordia", "en", draft) == tmp_path / "lapaz-EN.docx"
+    assert suggested_file(Draft(), None, ".docx", "note", str(tmp_path)) == tmp_path / "note.docx"
