@@ -3,9 +3,11 @@
 Both list a draft's annotations (comments, reservations) in a tree grouped under the
 paragraph they are anchored to, in text order ("Whole text" first, orphans last), rebuild it
 shortly after an edit that concerns them (the editor's change notice: annotations, structure,
-or a paragraph one is anchored to) and at once when another draft is shown, select an annotation's span when it is clicked, and add an annotation
-as one undo step together with the marks painted in the text. A subclass says which
-annotations it lists, which it shows, and what a row holds.
+or a paragraph one is anchored to) and at once when another draft is shown, select an
+annotation's span when it is clicked, and add an annotation as one undo step together with
+the marks painted in the text. A subclass says which annotations it lists, which it shows,
+and what a row holds. An action on an annotation gone since it was listed is refused with
+one sentence (`apply_to`).
 """
 
 from __future__ import annotations
