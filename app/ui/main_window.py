@@ -36,13 +36,16 @@ from app.model.changes import Changes
 from app.store import DraftSession
 
 from . import (
+    backup_dialog,
     comments_pane,
     compare_view,
     dialogs,
+    edit_tools,
     language_import,
     library_panel,
     outline,
     reservations_pane,
+    spell_highlight,
     toolbar,
     versions_panel,
     window_layout,
@@ -298,6 +301,8 @@ class MainWindow(QMainWindow):
 
     def _install_panels(self) -> None:
         """Build every panel, explicitly: a broken one fails loudly, never goes missing."""
+        self.spell_underline = spell_highlight.install(self)
+        backup_dialog.install(self)           # File ▸ Revert to Backup…
         self.outline = outline.install(self)
         self.library_dock = library_panel.install(self)
         self.comments_pane = comments_pane.install(self)
@@ -305,6 +310,7 @@ class MainWindow(QMainWindow):
         self.language_status = language_import.install(self)
         compare_view.install(self)
         versions_panel.install(self)          # sets self.versions_panel
+        edit_tools.install(self)              # Find/Replace, footnotes list, highlights, F1
 
     def report_changes(self, changes: Changes) -> None:
         """Tell every panel that the draft changed outside the editor (a version saved …)."""

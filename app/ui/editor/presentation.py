@@ -19,6 +19,7 @@ from PySide6.QtGui import (
     QPainter,
     QPyTextObject,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
@@ -43,6 +44,9 @@ class KindHighlighter(QSyntaxHighlighter):
         self._lead_in = QTextCharFormat()
         self._lead_in.setFontWeight(int(QFont.Weight.DemiBold.value))
         self._lead_in.setFontLetterSpacing(104.0)
+        #: Each (block, text) -> [(start, length, format)], merged over the kind's formats
+        #: (the spelling underline): layout only, like the kind's own formats.
+        self.overlays: list[Callable[[QTextBlock, str], list[tuple[int, int, QTextCharFormat]]]] = []
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         kind = kind_of(self.currentBlock())
@@ -54,6 +58,11 @@ class KindHighlighter(QSyntaxHighlighter):
             match = _LEAD_IN.match(text)
             if match and match.end() > 1:
                 self.setFormat(0, len(match.group(0).rstrip(" ,")), self._lead_in)
+        for overlay in self.overlays:
+            for start, length, extra in overlay(self.currentBlock(), text):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(extra)
+                self.setFormat(start, length, merged)
 
 
 class FootnoteMarker(QPyTextObject):

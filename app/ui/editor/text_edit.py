@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QKeySequence, QPainter
-from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from . import clipboard
+from .context_menu import build_editor_context_menu
 from .formats import is_footnote_format, text_format_from
 
 
@@ -40,6 +41,7 @@ class DraftTextEdit(QTextEdit):
         self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
         self.tooltip_at = lambda point: ""        # set by the editor: rich text for a viewport point
+        self.context_menu_hooks: list = []        # see `context_menu`: each adds to the right-click menu
 
     # -- keys -----------------------------------------------------------------------------
     @staticmethod
@@ -142,18 +144,11 @@ class DraftTextEdit(QTextEdit):
         if pasted.blocks:
             self.pasted.emit(pasted)
 
-    # -- context menu: its Undo/Redo must be ours too --------------------------------------
+    # -- context menu: built by `context_menu` (its Undo/Redo are ours; others add hooks) -----
     undo_action = None
     redo_action = None
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu: QMenu = self.createStandardContextMenu(event.pos())
-        for action in menu.actions():
-            if action.objectName() in ("edit-undo", "edit-redo"):
-                ours = self.undo_action if action.objectName() == "edit-undo" else self.redo_action
-                if ours is not None:
-                    menu.insertAction(action, ours)
-                menu.removeAction(action)
+        menu = build_editor_context_menu(self, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
-

@@ -148,6 +148,10 @@ class DraftEditor(QWidget):
         Block operations are written into the document (one Qt step, read back like typing);
         the others change the model only. A bad operation raises and changes nothing.
         """
+        if isinstance(op, Batch) and op.operations and all(isinstance(p, BLOCK_OPERATIONS) for p in op.operations):
+            # Block operations only (Replace All): written into the document at once, one Qt step.
+            self._write_block_operation(op.apply, text, op.changes().by(initiator))
+            return
         if isinstance(op, Batch) and _touches_blocks(op):
             # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
             copy.deepcopy(op).apply(copy.deepcopy(self.bridge.draft))
@@ -159,15 +163,7 @@ class DraftEditor(QWidget):
                 self.undo_stack.endMacro()
             return
         if isinstance(op, BLOCK_OPERATIONS):
-            target = self.bridge.apply_to_copy(op.apply)     # raises before anything changes
-            self._step_label = text
-            self._declared = op.changes().by(initiator)
-            try:
-                self.bridge.write_blocks(target)
-            finally:
-                self._step_label = None
-                self._declared = None
-            self._qt_barrier()
+            self._write_block_operation(op.apply, text, op.changes().by(initiator))
             return
         before = _fingerprint(self.bridge.draft)
         step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step, initiator)
@@ -176,6 +172,18 @@ class DraftEditor(QWidget):
             step.undo()
             raise ValueError(f"operation {op.name!r} changes blocks; add it to BLOCK_OPERATIONS")
         self.undo_stack.push(step)
+
+    def _write_block_operation(self, apply: Callable[[Draft], object], text: str,
+                               declared: Changes) -> None:
+        target = self.bridge.apply_to_copy(apply)     # raises before anything changes
+        self._step_label = text
+        self._declared = declared                     # what the operation says it changes
+        try:
+            self.bridge.write_blocks(target)
+        finally:
+            self._step_label = None
+            self._declared = None
+        self._qt_barrier()
 
     def set_read_only(self, flag: bool) -> None:
         self._read_only = flag
