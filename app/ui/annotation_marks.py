@@ -89,6 +89,11 @@ class AnnotationMarks(QObject):
         self._pending_paint = False        # a new draft is loading: its marks come after
         self._block_count = self.document.blockCount()
         self.document.contentsChange.connect(self._on_change)
+        changed = getattr(editor, "changed", None)
+        if changed is not None:
+            # "Everything, a draft shown": its marks are painted at once, before anyone can
+            # edit or search it (not one turn of the event loop later).
+            changed.connect(self._on_notice)
         self.paint_all()
 
     @classmethod
@@ -114,6 +119,14 @@ class AnnotationMarks(QObject):
             self._paint_blocks([block.id for block in draft.blocks], join=False)
         finally:
             self.document.setUndoRedoEnabled(undo)
+
+    def _on_notice(self, changes: Changes) -> None:
+        if changes.everything and self._pending_paint:
+            self.paint_all()
+
+    def _paint_if_pending(self) -> None:
+        if self._pending_paint:
+            self.paint_all()
 
     def paint(self, block_ids: list[str], join: bool = False) -> None:
         """Mark the live spans of some blocks (after adding an annotation, say)."""
@@ -178,7 +191,7 @@ class AnnotationMarks(QObject):
             # anchors alone and paint them once loading has finished.
             self._draft = draft
             self._pending_paint = True
-            QTimer.singleShot(0, self.paint_all)
+            QTimer.singleShot(0, self._paint_if_pending)   # unless the notice came first
             return
         first = self.document.findBlock(position)
         last = self.document.findBlock(position + added)
