@@ -44,6 +44,7 @@ from . import (
     language_import,
     library_panel,
     outline,
+    print_pdf,
     reservations_pane,
     spell_highlight,
     toolbar,
@@ -179,6 +180,8 @@ class MainWindow(QMainWindow):
                                      ("select_all", _("Select &All"), keys.SelectAll)):
             menu.addAction(self._action(key, label, lambda k=key: self._edit_focused(k),
                                         [keys(sequence)]))
+        menu.addSeparator()
+        self._add_editor_actions(menu, ("move_up", "move_down"))
 
         menu = self._menu("format", _("F&ormat"))
         self._add_editor_actions(menu, FORMAT_KEYS)
@@ -311,6 +314,7 @@ class MainWindow(QMainWindow):
         compare_view.install(self)
         versions_panel.install(self)          # sets self.versions_panel
         edit_tools.install(self)              # Find/Replace, footnotes list, highlights, F1
+        print_pdf.install(self)               # File ▸ Export to PDF…, Print…
 
     def report_changes(self, changes: Changes) -> None:
         """Tell every panel that the draft changed outside the editor (a version saved …)."""

@@ -26,6 +26,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 from app.i18n import _
 from app.model import ANCHOR, Block, BlockKind, Draft, FootnoteRef, Operation, new_id
 from app.model.changes import EDITOR, FILE, REDO, UNDO, Changes
+from app.model.move_ops import MoveBlock
 from app.model.ops import (
     AddFootnote,
     Batch,
@@ -56,7 +57,8 @@ from .text_edit import DraftTextEdit
 from .undo import FootnoteTextStep, ModelStep, TextStep
 
 #: Operations that change blocks: they are written into the document (one Qt step) and read back.
-BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat)
+BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat,
+                    MoveBlock)
 
 class DraftEditor(QWidget):
     modified = Signal()                    # after any edit of the draft (text or not)
@@ -112,6 +114,7 @@ class DraftEditor(QWidget):
         self.text_edit.about_to_type.connect(self._on_about_to_type)
         self.text_edit.clauses_dropped.connect(lambda ids, source: clauses.drop_clauses(self, ids, source))
         self.text_edit.footnote_text = self._footnote_text
+        self.text_edit.fragment_source = lambda: self.bridge.generation
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
         self.text_edit.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
