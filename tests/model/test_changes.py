@@ -21,6 +21,7 @@ from app.model.annotation_ops import (
 )
 from app.model.annotations import Anchor, Comment, Reply, Reservation, ReservationKind
 from app.model.changes import EDITOR, FILE, UNDO, Changes, combined, flag_names
+from app.model.move_ops import MoveBlock
 from app.model.ops import (
     AddFootnote,
     Batch,
@@ -76,6 +77,7 @@ CASES: list[tuple[Operation, dict]] = [
                          "annotations": True}),
     (SetBlockFormat("b2", BlockKind.LIST_ITEM, 1), {"blocks": blocks("b2"), "structure": True}),
     (SetBlockNumber("b1", "5a"), {"blocks": blocks("b1"), "structure": True}),
+    (MoveBlock("b1", 1), {"blocks": blocks("b1"), "structure": True}),
     (AddFootnote("f2", "A note"), {"footnotes": True}),
     (RemoveFootnote("f1"), {"footnotes": True}),
     (SetFootnoteText("f1", "Changed"), {"footnotes": True}),
