@@ -31,10 +31,12 @@ from app.compare.texts import language_name, language_text
 from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
 from app.i18n import N_, _, ngettext
 from app.model import Draft
+from app.model.changes import Changes
 from app.store.errors import DraftFileError
 from app.store.versions import CURRENT, save_version, text_of
 
 from . import dialogs
+from .save_places import safe_stem, suggested_file
 
 #: Above this many blocks (both sides) the comparison runs in a worker with progress.
 _BACKGROUND_BLOCKS = 2000
@@ -262,7 +264,11 @@ class CompareView(QDialog):
     def export_dialog(self, style: str) -> None:
         if self.comparison is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export Comparison"), "",
+        files = getattr(self.parent(), "files", None)
+        draft_path = files.session.path if files is not None else None
+        old, new = (safe_stem(str(box.currentData() or "")) for box in (self.from_box, self.to_box))
+        start = suggested_file(self.draft, draft_path, f" - {old} - {new}.docx", _("comparison"))
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export Comparison"), str(start),
                                                     _("Word documents (*.docx)"))
         if name:
             self.export(Path(name), style)
@@ -316,6 +322,7 @@ def save_version_dialog(window) -> bool:
     except DraftFileError as error:
         dialogs.show_error(window, str(error))
         return False
+    window.report_changes(Changes(versions=True))
     saved = window.files.save()
     if saved:
         # Say which version was kept, not only that the file was saved.

@@ -32,6 +32,7 @@ from app.store.session import WINDOW_LOCK_WAIT
 
 from . import dialogs
 from .recovery_note import describe_recovery_copy
+from .save_places import draft_stem
 from .settings import AppSettings
 from .untitled_copies import UntitledCopy, orphaned_copies
 from .worker import BackgroundTask, describe_error, run_in_background
@@ -84,6 +85,8 @@ class FileController(QObject):
         self.session: DraftSession = DraftSession.new(blank_draft())
         self.untitled = UntitledCopy(settings.recovery_folder())
         self.import_task: BackgroundTask | None = None
+        #: The Word or text file the unsaved draft was imported from (Save As starts beside it).
+        self.imported_from: Path | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -218,8 +221,10 @@ class FileController(QObject):
             return False
         return self.open_path(path)
 
-    def _replace(self, session: DraftSession, modified: bool) -> None:
+    def _replace(self, session: DraftSession, modified: bool,
+                 imported_from: Path | None = None) -> None:
         old, self.session = self.session, session
+        self.imported_from = imported_from
         if old is not session:
             self._close_quietly(old)
         self.untitled.discard()  # the user saved or dropped the draft it protected
@@ -282,7 +287,7 @@ class FileController(QObject):
         def done(result: Any) -> None:
             self.import_task = None
             draft, report = result
-            self._replace(DraftSession.new(draft), modified=True)
+            self._replace(DraftSession.new(draft), modified=True, imported_from=path)
             self.window.statusBar().showMessage(_("Imported “{name}”").format(name=path.name), 5000)
             warnings = [str(item) for item in getattr(report, "warnings", []) or []]
             if warnings:
@@ -327,10 +332,12 @@ class FileController(QObject):
         return self._write(Path(path))
 
     def _suggested_name(self) -> Path:
-        """A new draft is offered its document number as a name ("6914-24.concordia")."""
-        number = self.window.current_draft(commit_form=False).note.full_number.strip()
-        safe = "".join(c if c.isalnum() or c in " .-_" else "-" for c in number).strip(" .")
-        return Path((safe or _("Untitled")) + DRAFT_SUFFIX)
+        """A new draft is offered its document number as a name ("6914-24.concordia"); one
+        imported from a Word or text file starts in that file's folder."""
+        draft = self.window.current_draft(commit_form=False)
+        source = self.imported_from
+        name = draft_stem(draft, None, source.stem if source else _("Untitled")) + DRAFT_SUFFIX
+        return source.parent / name if source is not None else Path(name)
 
     def _write(self, path: Path | None) -> bool:
         self.session.draft = self.window.current_draft()

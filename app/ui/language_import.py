@@ -339,10 +339,14 @@ class LanguageStatus(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
-        editor.undo_stack.indexChanged.connect(self._later)
-        editor.modified.connect(self._later)
-        editor.bridge.numbering_changed.connect(self._later)    # also emitted on loading a draft
+        editor.changed.connect(self._on_changes)
         self.refresh()
+
+    def _on_changes(self, changes) -> None:
+        if changes.everything:
+            self.refresh()                  # another draft: never say what the last one had
+        elif changes.touches(translations=True, structure=True, blocks=True):
+            self._later()
 
     def _later(self, *_args) -> None:
         self._timer.start()

@@ -5,7 +5,8 @@ own action, not a second one), Open Read-Only (the version in a read-only window
 own), New Draft from Version… (the same core function as `concordia version checkout`,
 then opened in a window of its own) and Compare with Current (the compare view with the
 version preselected). Versions live on the draft, so the list is read from the window's
-draft whenever a draft is opened or saved.
+draft whenever the window's change notice says the versions (or everything: a draft opened,
+reverted or replaced) changed, and after each save.
 """
 
 from __future__ import annotations
@@ -93,11 +94,15 @@ class VersionsPanel(QWidget):
         layout.addLayout(bottom)
 
         files = window.files
-        files.session_replaced.connect(self.refresh)
+        window.changed.connect(self._on_changes)
         files.saved.connect(lambda _path: self.refresh())
         self.refresh()
 
     # -- the list ------------------------------------------------------------------------
+    def _on_changes(self, changes) -> None:
+        if changes.touches(versions=True):
+            self.refresh()
+
     def draft(self) -> Draft:
         return self.window_.editor.draft()
 

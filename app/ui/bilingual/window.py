@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.model import plain_text
+from app.model.changes import Changes
 from app.model.in_step import ConfirmPairs, confirm_in_step, translation_language
 from app.model.ops import ReplaceContent
 from app.model.translation_ops import SetTranslationContent
@@ -95,7 +96,7 @@ class BilingualWindow(QMainWindow):
         # there never waits for 5,000 rows; an edit made here refreshes at once.
         self._refresh_timer = QTimer(self, singleShot=True, interval=REFRESH_PAUSE_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._on_editor_modified)
+        editor.changed.connect(self._on_editor_changed)
         self.table.selectionModel().currentChanged.connect(
             lambda current, _previous: self._follow_cell(current))
         self.table.selectionModel().currentChanged.connect(
@@ -126,10 +127,13 @@ class BilingualWindow(QMainWindow):
             bar.addAction(action)
 
     # -- following the draft ----------------------------------------------------------------
-    def _on_editor_modified(self) -> None:
+    def _on_editor_changed(self, changes: Changes) -> None:
         if self._editing_here:
             return
-        self._refresh_timer.start()
+        if changes.everything:
+            self.refresh()                  # another draft shown: never a stale row
+        else:
+            self._refresh_timer.start()
 
     def refresh(self, block_ids: list[str] | None = None) -> None:
         """Follow the draft (given the ids an edit made here touched, only those rows)."""
