@@ -223,8 +223,16 @@ def _check_versions(draft: Draft, deep: bool) -> list[Problem]:
             "since repair cannot restore it."
         ).format(name=version.name), repairable=False, affects_text=False)
         for version in draft.versions
-        if _snapshot_damaged(version.snapshot, deep)
+        # A version read lazily from a file is checked when opened (or by a deep check).
+        if (deep or getattr(version, "loaded", True)) and _snapshot_damaged(_text_of(version), deep)
     ]
+
+
+def _text_of(version: object) -> object:
+    try:
+        return version.snapshot
+    except (ValueError, KeyError, TypeError, OSError) as error:  # its stored pieces are damaged
+        return f"damaged: {error}"
 
 
 # -- repairing ------------------------------------------------------------------------------

@@ -10,8 +10,8 @@ from .errors import (
     NotADraftError,
     SaveError,
 )
-from .lock import DraftLock
-from .session import DraftSession, autosave_path_for
+from .lock import DraftLock, autosave_path_for
+from .session import DraftSession
 
 __all__ = [
     "DRAFT_SUFFIX", "CorruptDraftError", "DamagedDraftError", "DraftFileError", "DraftLock", "DraftLockedError",

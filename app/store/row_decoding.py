@@ -9,7 +9,7 @@ that holds words Concordia cannot read (a paragraph's text, the cover, replies) 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from datetime import date
 from enum import Enum
@@ -30,27 +30,32 @@ class UnreadableRow(Exception):
 
 
 @contextmanager
-def reading(what: str) -> Iterator[None]:
-    """Any decoding error inside becomes UnreadableRow naming `what`."""
+def reading(what: str | Callable[[], str]) -> Iterator[None]:
+    """Any decoding error inside becomes UnreadableRow naming `what` (a sentence, or a function
+    making it only when needed: thousands of rows are read for each one that fails)."""
     try:
         yield
     except UnreadableRow:
         raise
     except json.JSONDecodeError as error:
-        raise UnreadableRow(what, _("it is not valid data")) from error
+        raise UnreadableRow(_name(what), _("it is not valid data")) from error
     except (KeyError, TypeError, AttributeError, ValueError) as error:
-        raise UnreadableRow(what, _("a value is missing or has the wrong type")) from error
+        raise UnreadableRow(_name(what), _("a value is missing or has the wrong type")) from error
 
 
-def json_of(text: Any, expected: type, what: str) -> Any:
+def _name(what: str | Callable[[], str]) -> str:
+    return what if isinstance(what, str) else what()
+
+
+def json_of(text: Any, expected: type, what: str | Callable[[], str]) -> Any:
     """Parse a JSON cell that must hold a `expected` (dict or list)."""
     if not isinstance(text, str):
-        raise UnreadableRow(what, _("it is not valid data"))
+        raise UnreadableRow(_name(what), _("it is not valid data"))
     value = json.loads(text)
     if not isinstance(value, expected):
         why = (_("it is stored as a list, not as named fields") if expected is dict
                else _("it is not a list"))
-        raise UnreadableRow(what, why)
+        raise UnreadableRow(_name(what), why)
     return value
 
 
