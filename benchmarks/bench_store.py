@@ -26,12 +26,12 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
+from dataclasses import replace  # noqa: E402
+
 from bench_annotations import annotate  # noqa: E402
 from generate import make_large_draft  # noqa: E402
 
 from app.model import Draft  # noqa: E402
-from dataclasses import replace  # noqa: E402
-
 from app.model.inline import TextRun  # noqa: E402
 
 #: Run in a fresh process: what one `concordia comment add` costs, measured from inside.
@@ -99,7 +99,12 @@ def line(label: str, value: str, target: str = "") -> None:
 def measure(path: Path, folder: Path) -> dict:
     from app.compare.engine import compare_drafts
     from app.store import load_draft
-    from app.store.versions import checkout_version, save_version_in_file, text_of
+    from app.store.versions import checkout_version, text_of
+
+    try:
+        from app.store.session import save_version_in_file
+    except ImportError:  # before issue 17
+        from app.store.versions import save_version_in_file
 
     figures: dict = {}
     figures["file_mb"] = path.stat().st_size / 1e6

@@ -151,9 +151,12 @@ def _check_annotations(draft: Draft, labels: dict[str, str]) -> list[Problem]:
     lengths = {block.id: content_length(block.content) for block in draft.blocks}
     problems: list[Problem] = []
     for item in annotations(draft):
-        who, anchor = _who(item), item.anchor
-        label = labels.get(anchor.block_id or "", _("the whole text"))
+        anchor = item.anchor
         found = fixed_anchor(anchor, lengths)
+        if found is None and _fields_sound(item):
+            continue                          # the sentences are made only for a problem
+        who = _who(item)
+        label = labels.get(anchor.block_id or "", _("the whole text"))
         if found is not None:
             code, fixed = found
             if code is ProblemCode.ON_MISSING_BLOCK:
@@ -172,6 +175,15 @@ def _check_annotations(draft: Draft, labels: dict[str, str]) -> list[Problem]:
             problems.append(Problem(code, item.id, sentence))
         problems += _check_fields(item, who)
     return problems
+
+
+def _fields_sound(item: Annotation) -> bool:
+    """What `_check_fields` checks, without a sentence: True when it finds nothing."""
+    if not isinstance(item.date, date):
+        return False
+    if isinstance(item, Comment):
+        return isinstance(item.status, CommentStatus) and isinstance(item.visibility, Visibility)
+    return isinstance(item.status, ReservationStatus)
 
 
 def _check_fields(item: Annotation, who: str) -> list[Problem]:

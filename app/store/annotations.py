@@ -6,7 +6,6 @@ annotations; a column added later (`quote`, `change`, `source`) reads as empty w
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from app.i18n import _
 from app.model import Draft
@@ -23,12 +22,18 @@ from app.model.annotations import (
 from app.model.parties import Party, PartyKind
 
 from . import schema
-from .row_decoding import UnreadableRow, date_or_raw, enum_or_raw, json_of, reading
-from .row_tables import RowTable, register
+from .row_decoding import UnreadableRow, date_or_raw, decode_rows, enum_or_raw, json_of
+from .row_tables import RowTable, column_index, register
+
+#: Where each column is in the rows `read_*` get (all of the table's columns, in order).
+_COMMENT = column_index(schema.comments)
+_RESERVATION = column_index(schema.reservations)
+_PARTY = column_index(schema.parties)
 
 
-def _anchor(row: sqlite3.Row) -> Anchor:
-    return Anchor(row["block_id"], row["anchor_start"], row["anchor_end"], bool(row["orphaned"]))
+def _anchor(row: tuple, c: dict[str, int]) -> Anchor:
+    return Anchor(row[c["block_id"]], row[c["anchor_start"]], row[c["anchor_end"]],
+                  bool(row[c["orphaned"]]))
 
 
 def _anchor_columns(anchor: Anchor) -> tuple:
@@ -44,11 +49,12 @@ def party_rows(draft: Draft) -> list[tuple]:
             for p in draft.parties.values()]
 
 
-def read_parties(draft: Draft, rows: list[sqlite3.Row]) -> None:
+def read_parties(draft: Draft, rows: list[tuple]) -> None:
+    c = _PARTY
     for row in rows:
-        draft.parties[row["code"]] = Party(
-            row["code"], PartyKind(row["kind"]), row["territory"], row["name_en"],
-            row["name_es"], True)
+        draft.parties[row[c["code"]]] = Party(
+            row[c["code"]], PartyKind(row[c["kind"]]), row[c["territory"]], row[c["name_en"]],
+            row[c["name_es"]], True)
 
 
 def comment_rows(draft: Draft) -> list[tuple]:
@@ -61,25 +67,28 @@ def comment_rows(draft: Draft) -> list[tuple]:
     ]
 
 
-def read_comments(draft: Draft, rows: list[sqlite3.Row]) -> None:
-    for number, row in enumerate(rows, start=1):
-        def what(number: int = number) -> str:
-            return _("the comment {number}").format(number=number)
-        with reading(what):  # bad statuses, dates and anchors stay raw for check_draft
-            draft.comments[row["id"]] = Comment(
-                id=row["id"],
-                anchor=_anchor(row),
-                party=row["party"],
-                text=row["text"],
-                suggestion=row["suggestion"] or "",
-                status=enum_or_raw(CommentStatus, row["status"]),
-                visibility=enum_or_raw(Visibility, row["visibility"]),
-                date=date_or_raw(row["date"]),
-                replies=[Reply.from_json(item) for item in json_of(row["replies"], list, what)],
-                quote=row["quote"] or "",
-                change=json.loads(row["change"]) if row["change"] else None,
-                source=row["source"] or "",
-            )
+def read_comments(draft: Draft, rows: list[tuple]) -> None:
+    c = _COMMENT
+    comments = draft.comments
+
+    def decode(row: tuple) -> None:  # bad statuses, dates, anchors stay raw for check_draft
+        replies = row[c["replies"]]
+        comments[row[c["id"]]] = Comment(
+            id=row[c["id"]],
+            anchor=_anchor(row, c),
+            party=row[c["party"]],
+            text=row[c["text"]],
+            suggestion=row[c["suggestion"]] or "",
+            status=enum_or_raw(CommentStatus, row[c["status"]]),
+            visibility=enum_or_raw(Visibility, row[c["visibility"]]),
+            date=date_or_raw(row[c["date"]]),
+            replies=[] if replies == "[]" else [
+                Reply.from_json(item) for item in json_of(replies, list)],
+            quote=row[c["quote"]] or "",
+            change=json.loads(row[c["change"]]) if row[c["change"]] else None,
+            source=row[c["source"]] or "",
+        )
+    decode_rows(rows, decode, lambda number: _("the comment {number}").format(number=number))
 
 
 def reservation_rows(draft: Draft) -> list[tuple]:
@@ -90,25 +99,25 @@ def reservation_rows(draft: Draft) -> list[tuple]:
     ]
 
 
-def read_reservations(draft: Draft, rows: list[sqlite3.Row]) -> None:
-    for number, row in enumerate(rows, start=1):
-        def what(number: int = number) -> str:
-            return _("the reservation {number}").format(number=number)
-        with reading(what):
-            parties = json_of(row["parties"], list, what)
-            if not all(isinstance(code, str) for code in parties):
-                raise UnreadableRow(what(), _("its parties are not delegation codes"))
-            draft.reservations[row["id"]] = Reservation(
-                id=row["id"],
-                anchor=_anchor(row),
-                parties=parties,
-                kind=ReservationKind(row["kind"]),  # a kind changes its meaning: never guessed
-                status=enum_or_raw(ReservationStatus, row["status"]),
-                text_en=row["text_en"] or "",
-                text_es=row["text_es"] or "",
-                date=date_or_raw(row["date"]),
-                quote=row["quote"] or "",
-            )
+def read_reservations(draft: Draft, rows: list[tuple]) -> None:
+    c = _RESERVATION
+    def decode(row: tuple) -> None:
+        parties = json_of(row[c["parties"]], list)
+        if not all(isinstance(code, str) for code in parties):
+            raise UnreadableRow("", _("its parties are not delegation codes"))
+        draft.reservations[row[c["id"]]] = Reservation(
+            id=row[c["id"]],
+            anchor=_anchor(row, c),
+            parties=parties,
+            kind=ReservationKind(row[c["kind"]]),  # a kind changes its meaning: never guessed
+            status=enum_or_raw(ReservationStatus, row[c["status"]]),
+            text_en=row[c["text_en"]] or "",
+            text_es=row[c["text_es"]] or "",
+            date=date_or_raw(row[c["date"]]),
+            quote=row[c["quote"]] or "",
+        )
+    decode_rows(rows, decode,
+                lambda number: _("the reservation {number}").format(number=number))
 
 
 register(RowTable(schema.parties, party_rows, read_parties))

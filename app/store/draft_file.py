@@ -205,24 +205,19 @@ def _read(connection: sqlite3.Connection, source: VersionSource | None
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     draft = Draft()
     stored: dict[str, dict[Any, tuple]] = {}
-    previous = connection.row_factory
-    connection.row_factory = sqlite3.Row
-    try:
-        for row_table in ROW_TABLES:
-            if row_table.name not in tables:
-                stored[row_table.name] = {}
-                continue                     # an older file: the table comes with the next save
-            present = {row[1] for row in connection.execute(
-                f'PRAGMA table_info("{row_table.name}")')}
-            columns = ", ".join(f'"{name}"' if name in present else f'NULL AS "{name}"'
-                                for name in row_table.columns)
-            order = ' ORDER BY "position"' if "position" in present else " ORDER BY rowid"
-            rows = connection.execute(f'SELECT {columns} FROM "{row_table.name}"{order}').fetchall()
-            row_table.read(draft, rows)
-            key = row_table.key_index
-            stored[row_table.name] = {row[key]: tuple(row) for row in rows}
-    finally:
-        connection.row_factory = previous
+    for row_table in ROW_TABLES:
+        if row_table.name not in tables:
+            stored[row_table.name] = {}
+            continue                     # an older file: the table comes with the next save
+        present = {row[1] for row in connection.execute(
+            f'PRAGMA table_info("{row_table.name}")')}
+        columns = ", ".join(f'"{name}"' if name in present else f'NULL AS "{name}"'
+                            for name in row_table.columns)
+        order = ' ORDER BY "position"' if "position" in present else " ORDER BY rowid"
+        rows = connection.execute(f'SELECT {columns} FROM "{row_table.name}"{order}').fetchall()
+        row_table.read(draft, rows)
+        key = row_table.key_index
+        stored[row_table.name] = {row[key]: row for row in rows}
     if "versions" in tables:
         draft.versions = read_versions(connection, source)
     return draft, stored

@@ -4,7 +4,6 @@ paragraphs and footnotes; registered with app.store.row_tables."""
 from __future__ import annotations
 
 import json
-import sqlite3
 
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Footnote, LanguageVersion, NoteMeta
@@ -12,8 +11,8 @@ from app.model.draft import ClauseOrigin
 from app.model.inline import inline_from_json
 
 from . import schema
-from .row_decoding import UnreadableRow, enum_or_raw, json_of, reading
-from .row_tables import RowTable, register
+from .row_decoding import UnreadableRow, decode_rows, enum_or_raw, json_of, reading
+from .row_tables import RowTable, column_index, register
 
 
 def _dumps(value: object) -> str:
@@ -29,11 +28,17 @@ def info_rows(draft: Draft) -> list[tuple]:
     return [(key, _dumps(value)) for key, value in info.items()]
 
 
-def read_info(draft: Draft, rows: list[sqlite3.Row]) -> None:
+_INFO = column_index(schema.draft_info)
+_BLOCK = column_index(schema.blocks)
+_FOOTNOTE = column_index(schema.footnotes)
+
+
+def read_info(draft: Draft, rows: list[tuple]) -> None:
+    c = _INFO
     info: dict = {}
     for row in rows:
-        with reading(_("the setting “{key}”").format(key=row["key"])):
-            info[row["key"]] = json.loads(row["value"])
+        with reading(_("the setting “{key}”").format(key=row[c["key"]])):
+            info[row[c["key"]]] = json.loads(row[c["value"]])
     with reading(_("the cover details")):
         note = info.get("note", {})
         if not isinstance(note, dict):
@@ -58,32 +63,30 @@ def block_rows(draft: Draft) -> list[tuple]:
     ]
 
 
-def read_blocks(draft: Draft, rows: list[sqlite3.Row]) -> None:
-    for number, row in enumerate(rows, start=1):
-        def what(number: int = number) -> str:
-            return _("the paragraph {number}").format(number=number)
-        with reading(what):
-            draft.blocks.append(
-                Block(
-                    id=row["id"],
-                    kind=enum_or_raw(BlockKind, row["kind"]),  # check_draft names a bad kind
-                    level=row["level"],
-                    content=[inline_from_json(item)
-                             for item in json_of(row["content"], list, what)],
-                    origin=ClauseOrigin.from_json(json.loads(row["origin"]))
-                    if row["origin"] else None,
-                    number=row["number"] or None,
-                )
-            )
+def read_blocks(draft: Draft, rows: list[tuple]) -> None:
+    c = _BLOCK
+    append = draft.blocks.append
+
+    def decode(row: tuple) -> None:
+        append(Block(
+            id=row[c["id"]],
+            kind=enum_or_raw(BlockKind, row[c["kind"]]),  # check_draft names a bad kind or level
+            level=row[c["level"]],
+            content=[inline_from_json(item) for item in json_of(row[c["content"]], list)],
+            origin=ClauseOrigin.from_json(json.loads(row[c["origin"]])) if row[c["origin"]] else None,
+            number=row[c["number"]] or None,
+        ))
+    decode_rows(rows, decode, lambda number: _("the paragraph {number}").format(number=number))
 
 
 def footnote_rows(draft: Draft) -> list[tuple]:
     return [(note.id, note.text) for note in draft.footnotes.values()]
 
 
-def read_footnotes(draft: Draft, rows: list[sqlite3.Row]) -> None:
+def read_footnotes(draft: Draft, rows: list[tuple]) -> None:
+    c = _FOOTNOTE
     for row in rows:
-        draft.footnotes[row["id"]] = Footnote(row["text"], row["id"])
+        draft.footnotes[row[c["id"]]] = Footnote(row[c["text"]], row[c["id"]])
 
 
 register(RowTable(schema.draft_info, info_rows, read_info))

@@ -10,16 +10,15 @@ from this list, so a feature's new table plugs in with one call, in its own modu
                       rows=lambda draft: [(b.id, b.block_id, …) for b in draft.brackets.values()],
                       read=read_brackets))
 
-and one import of that module in app.store.draft_file. `read` gets `sqlite3.Row`s with every
-column of the table (NULL where an older file lacks one) and must decode defensively
-(app.store.row_decoding). Rows must be built deterministically from the objects, with the
+and one import of that module in app.store.draft_file. `read` gets tuples of every column of
+the table in order (`column_index` says where each is; None where an older file lacks one)
+and must decode defensively (app.store.row_decoding). Rows must be built deterministically from the objects, with the
 types SQLite gives back (int, str, None), so that an unchanged object gives the very row it
 was read from and is not written again.
 """
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -32,7 +31,7 @@ from app.model import Draft
 class RowTable:
     table: Table
     rows: Callable[[Draft], list[tuple]]
-    read: Callable[[Draft, list[sqlite3.Row]], None]
+    read: Callable[[Draft, list[tuple]], None]
 
     @property
     def name(self) -> str:
@@ -46,6 +45,11 @@ class RowTable:
     def key_index(self) -> int:
         key = next(iter(self.table.primary_key.columns)).name
         return self.columns.index(key)
+
+
+def column_index(table: Table) -> dict[str, int]:
+    """Where each column is in the rows a reader gets (the table's columns, in order)."""
+    return {column.name: index for index, column in enumerate(table.c)}
 
 
 #: In reading order.
