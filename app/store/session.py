@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.model import Draft
+from app.model.integrity import Problem
 from app.model.integrity import repair as repair_problems
 from app.model.version import Version
 
@@ -59,29 +60,40 @@ class DraftSession:
     read_only: bool = False
     _lock: DraftLock | None = field(default=None, repr=False)
     _state: StoredState | None = field(default=None, repr=False)
+    #: What app.model.integrity found when the draft was read, and what repair left.
+    problems: list[Problem] = field(default_factory=list, repr=False)
+    unrepaired: list[Problem] = field(default_factory=list, repr=False)
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, wait: float = 0.0,
-             repair: bool = False) -> DraftSession:
+             repair: bool = False, deep: bool = False) -> DraftSession:
         """Open a draft, taking its lock first (retrying up to `wait` seconds); raise
         DraftLockedError if someone else keeps it and read_only is False. With `repair`, what
-        app.model.integrity can mend is mended in memory (the file changes only on save)."""
+        app.model.integrity can mend is mended in memory (the file changes only on save);
+        `deep` also checks every saved version (`problems` says what was found)."""
         path = Path(path).resolve()
-        if read_only:
-            draft, state = _read(path, repair)
-            return cls(draft=draft, path=path, read_only=True, _state=state)
-        lock = lock_unless_read_only_folder(path, wait)
+        lock = None if read_only else lock_unless_read_only_folder(path, wait)
         try:
-            draft, state = _read(path, repair)
+            session = cls(draft=Draft(), path=path, read_only=lock is None, _lock=lock)
+            session._read(repair, deep)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        session = cls(draft=draft, path=path, read_only=lock is None, _lock=lock, _state=state)
         if lock is not None:
             sweep_leftovers(path)
         return session
+
+    def _read(self, repair: bool, deep: bool) -> None:
+        draft, problems, self._state = read_stored(self.path, deep)
+        if repair:
+            self.unrepaired = repair_problems(draft, problems)
+        elif any(problem.affects_text for problem in problems):
+            raise DamagedDraftError.for_path(self.path, problems, draft)
+        else:
+            self.unrepaired = problems
+        self.draft, self.problems = draft, problems
 
     @classmethod
     def new(cls, draft: Draft | None = None) -> DraftSession:
@@ -180,15 +192,6 @@ class DraftSession:
     @property
     def writable_folder(self) -> bool:
         return self.path is None or os.access(self.path.parent, os.W_OK)
-
-
-def _read(path: Path, repair: bool) -> tuple[Draft, StoredState | None]:
-    draft, problems, state = read_stored(path)
-    if repair:
-        repair_problems(draft, problems)
-    elif any(problem.affects_text for problem in problems):
-        raise DamagedDraftError.for_path(path, problems, draft)
-    return draft, state
 
 
 def _read_now(version: Version) -> Version:
