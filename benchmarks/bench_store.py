@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import random
 import subprocess
 import sys
@@ -22,7 +23,8 @@ import tempfile
 import time
 from pathlib import Path
 
-REPO = Path(__file__).resolve().parents[1]
+#: CONCORDIA_BENCH_REPO: measure another tree's code (e.g. a worktree of the commit before).
+REPO = Path(os.environ.get("CONCORDIA_BENCH_REPO") or Path(__file__).resolve().parents[1])
 sys.path.insert(0, str(REPO))
 sys.path.insert(0, str(REPO / "benchmarks"))
 
@@ -42,14 +44,16 @@ trace = sys.argv[2] == "trace"
 started = time.perf_counter()
 from app.cli import main
 imported = time.perf_counter()
+cpu = time.process_time()
 if trace:
     tracemalloc.start()
 code = main(sys.argv[3:])
 command = time.perf_counter() - imported
+cpu = time.process_time() - cpu
 peak = tracemalloc.get_traced_memory()[1] if trace else 0
 tracemalloc.stop()
 sys.stdout.flush()
-print(json.dumps({"code": code, "command": command, "imports": imported - started,
+print(json.dumps({"code": code, "command": command, "cpu": cpu, "imports": imported - started,
                   "python_peak": peak,
                   "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}),
       file=sys.stderr)
@@ -111,6 +115,9 @@ def measure(path: Path, folder: Path) -> dict:
     line("file size", f"{figures['file_mb']:.1f} MB", "target < 10 MB")
     figures["open_s"] = best_of(3, lambda: load_draft(path))
     line("open (load_draft)", f"{figures['open_s']:.3f} s", "target < 0.5 s")
+    cpu = time.process_time()
+    load_draft(path)
+    line("open: its CPU time", f"{time.process_time() - cpu:.3f} s")
 
     draft = load_draft(path)
     block = next(b for b in draft.blocks if b.text)
@@ -129,6 +136,7 @@ def measure(path: Path, folder: Path) -> dict:
     figures["comment_add_rss_mb"] = max(r["max_rss"] for r in runs[:3]) / 1e6
     figures["comment_add_python_peak_mb"] = runs[3]["python_peak"] / 1e6  # tracemalloc: slow
     line("comment add: the command", f"{best['command'] * 1000:.0f} ms", "target < 100 ms")
+    line("comment add: its CPU time", f"{best['cpu'] * 1000:.0f} ms")
     line("comment add: imports before it", f"{best['imports'] * 1000:.0f} ms")
     line("comment add: process peak RSS", f"{figures['comment_add_rss_mb']:.0f} MB",
          "target < 100 MB")

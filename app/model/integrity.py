@@ -89,34 +89,52 @@ def _who(item: Annotation) -> str:
 
 # -- checking -------------------------------------------------------------------------------
 
+class _Labels:
+    """The paragraphs' labels, worked out only once a sentence needs one (most drafts: never)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._draft = draft
+        self._labels: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = _labels(self._draft)
+        return self._labels
+
+    def __getitem__(self, block_id: str) -> str:
+        return self._all()[block_id]
+
+    def get(self, block_id: str, default: str) -> str:
+        return self._all().get(block_id, default)
+
+
 def check_draft(draft: Draft, deep: bool = False) -> list[Problem]:
     """Every broken invariant of `draft`; `deep` also decodes each saved version (slower)."""
-    labels = _labels(draft)
+    labels = _Labels(draft)
     problems = _check_blocks(draft, labels)
     problems += _check_annotations(draft, labels)
     problems += _check_versions(draft, deep)
     return problems
 
 
-def _check_blocks(draft: Draft, labels: dict[str, str]) -> list[Problem]:
+def _check_blocks(draft: Draft, labels: _Labels) -> list[Problem]:
     problems: list[Problem] = []
     for block in draft.blocks:
-        label = labels[block.id]
         if not isinstance(block.kind, BlockKind):
             problems.append(Problem(ProblemCode.BLOCK_KIND, block.id, _(
                 "{label} has an unknown kind (“{value}”); repair makes it a plain paragraph."
-            ).format(label=label, value=block.kind)))
+            ).format(label=labels[block.id], value=block.kind)))
         if not (_is_number(block.level) and block.level >= 0):
             problems.append(Problem(ProblemCode.BLOCK_LEVEL, block.id, _(
                 "{label} has a level that is not a number of 0 or more (“{value}”); repair sets "
                 "it to 0, the top level."
-            ).format(label=label, value=block.level)))
+            ).format(label=labels[block.id], value=block.level)))
         missing = [fid for fid in block.footnote_ids if fid not in draft.footnotes]
         if missing:
             problems.append(Problem(ProblemCode.FOOTNOTE_MISSING, block.id, _(
                 "{label} refers to a footnote that does not exist (“{footnote}”); repair removes "
                 "the reference mark and keeps the text around it."
-            ).format(label=label, footnote=", ".join(missing))))
+            ).format(label=labels[block.id], footnote=", ".join(missing))))
     return problems
 
 
@@ -147,7 +165,7 @@ def fixed_anchor(anchor: Anchor, lengths: dict[str, int]) -> tuple[ProblemCode, 
         anchor.block_id, low, high, anchor.orphaned or beyond)
 
 
-def _check_annotations(draft: Draft, labels: dict[str, str]) -> list[Problem]:
+def _check_annotations(draft: Draft, labels: _Labels) -> list[Problem]:
     lengths = {block.id: content_length(block.content) for block in draft.blocks}
     problems: list[Problem] = []
     for item in annotations(draft):

@@ -40,8 +40,8 @@ def _anchor_columns(anchor: Anchor) -> tuple:
     return (anchor.block_id, anchor.start, anchor.end, int(anchor.orphaned))
 
 
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: One encoder for every row (json.dumps with options would build one per call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def party_rows(draft: Draft) -> list[tuple]:

@@ -14,9 +14,8 @@ from . import schema
 from .row_decoding import UnreadableRow, decode_rows, enum_or_raw, json_of, reading
 from .row_tables import RowTable, column_index, register
 
-
-def _dumps(value: object) -> str:
-    return json.dumps(value, ensure_ascii=False)
+#: One encoder for every row (json.dumps with options would build one per call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def info_rows(draft: Draft) -> list[tuple]:

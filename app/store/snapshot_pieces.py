@@ -3,9 +3,10 @@
 A version's snapshot (app.model.version) is a JSON object of the draft's fields. Stored, each
 list field (`blocks`) becomes `{"$b": [piece ids]}` with one piece per item, each dict field
 whose values are objects (`footnotes`, `comments`, `translations` …) `{"$d": [piece ids]}`
-with one `[key, value]` piece per entry, and inside a piece any list of 16 or more objects
-(a language version's paragraphs) is cut the same way. The rest stays in the version's
-`manifest`. A piece is keyed by the hash of its JSON, so twenty versions that differ in 2 % of
+with one `[key, value]` piece per entry, and within a piece (one level down) a list or dict
+of 16 or more entries (a language version's paragraphs) is cut the same way; such a piece is
+referred to by its id negated, so reading looks inside only those. The rest stays in the
+version's `manifest`. A piece is keyed by the hash of its JSON, so twenty versions that differ in 2 % of
 their paragraphs store the other 98 % once; a piece is never changed or removed once written.
 
 Reading joins the pieces back into the very same JSON data. The markers cannot clash with a
@@ -77,24 +78,29 @@ class PieceWriter:
             self._new.append((number, digest, zlib.compress(text, 6)))
         return number
 
-    def _nest(self, value: Any) -> Any:
+    def _cut(self, value: Any) -> Any:
         if isinstance(value, list):
-            if _is_objects(value, NESTED_LIST):
-                return {LIST: [self.store(self._nest(item)) for item in value]}
-            return [self._nest(item) for item in value]
-        if isinstance(value, dict):
-            return {key: self._nest(item) for key, item in value.items()}
-        return value
+            return {LIST: [self._piece(item) for item in value]}
+        return {DICT: [self._piece([key, item]) for key, item in value.items()]}
+
+    def _piece(self, item: Any) -> int:
+        """The id of `item` stored as a piece; negated if its large parts became pieces."""
+        inside = item[1] if isinstance(item, list) and len(item) == 2 else item
+        if isinstance(inside, dict) and any(
+                isinstance(value, (list, dict)) and len(value) >= NESTED_LIST
+                for value in inside.values()):
+            cut = {key: self._cut(value) if isinstance(value, (list, dict))
+                   and len(value) >= NESTED_LIST else value for key, value in inside.items()}
+            return -self.store([item[0], cut] if inside is not item else cut)
+        return self.store(item)
 
     def manifest_of(self, data: dict) -> bytes:
         """The compressed manifest of a snapshot's data; its new pieces wait for `flush`."""
         manifest: dict = {}
         for key, value in data.items():
-            if isinstance(value, list) and value:
-                manifest[key] = {LIST: [self.store(self._nest(item)) for item in value]}
-            elif isinstance(value, dict) and value and _is_objects(list(value.values()), 1):
-                manifest[key] = {DICT: [self.store(self._nest([name, item]))
-                                        for name, item in value.items()]}
+            if isinstance(value, list) and value or isinstance(value, dict) and value and \
+                    _is_objects(list(value.values()), 1):
+                manifest[key] = self._cut(value)
             else:
                 manifest[key] = value
         return zlib.compress(_dumps(manifest).encode("utf-8"), 6)
@@ -130,46 +136,50 @@ class PieceReader:
         for start in range(0, len(wanted), 900):
             batch = wanted[start:start + 900]
             marks = ",".join("?" * len(batch))
-            for number, body in self.connection.execute(
-                    f"SELECT id, body FROM pieces WHERE id IN ({marks})", batch):
-                self._bodies[number] = json.loads(zlib.decompress(body))
+            rows = self.connection.execute(
+                f"SELECT id, body FROM pieces WHERE id IN ({marks})", batch).fetchall()
+            # One parse for the batch: thousands of small json.loads calls cost more.
+            values = json.loads(b"[" + b",".join(zlib.decompress(body) for _n, body in rows)
+                                + b"]")
+            self._bodies.update(zip((number for number, _body in rows), values, strict=True))
         missing = numbers - self._bodies.keys()
         if missing:
             raise ValueError(f"{len(missing)} pieces of the version are missing")
 
-    def _refs(self, value: Any, into: set[int]) -> None:
-        if isinstance(value, dict):
-            if len(value) == 1 and (LIST in value or DICT in value):
-                into.update(next(iter(value.values())))
-                return
-            for item in value.values():
-                self._refs(item, into)
-        elif isinstance(value, list):
-            for item in value:
-                self._refs(item, into)
+    def _expand(self, marker: dict) -> Any:
+        if LIST in marker:
+            return [self._body(number) for number in marker[LIST]]
+        return dict(self._body(number) for number in marker[DICT])
 
-    def _join(self, value: Any) -> Any:
-        if isinstance(value, dict):
-            if len(value) == 1 and LIST in value:
-                return [self._join(self._bodies[number]) for number in value[LIST]]
-            if len(value) == 1 and DICT in value:
-                return dict(self._join(self._bodies[number]) for number in value[DICT])
-            return {key: self._join(item) for key, item in value.items()}
-        if isinstance(value, list):
-            return [self._join(item) for item in value]
-        return value
+    def _body(self, number: int) -> Any:
+        if number > 0:
+            return self._bodies[number]
+        piece = self._bodies[-number]
+        inside = piece[1] if isinstance(piece, list) else piece
+        joined = {key: self._expand(value) if _is_marker(value) else value
+                  for key, value in inside.items()}
+        return [piece[0], joined] if isinstance(piece, list) else joined
 
     def snapshot(self, manifest: bytes) -> dict | str:
         """The snapshot's data (or, for a damaged one kept as it was, its text)."""
         tree = json.loads(zlib.decompress(manifest))
         if isinstance(tree, dict) and set(tree) == {RAW}:
             return tree[RAW]
-        level = tree
-        while True:                         # pieces may hold further pieces: one batch a level
-            numbers: set[int] = set()
-            self._refs(level, numbers)
-            if not numbers:
-                break
-            self._fetch(numbers)
-            level = [self._bodies[number] for number in numbers]
-        return self._join(tree)
+        pending = {number for value in tree.values() if _is_marker(value)
+                   for number in next(iter(value.values()))}
+        while pending:                      # pieces may hold further pieces: a batch a level
+            self._fetch({abs(number) for number in pending})
+            deeper: set[int] = set()
+            for number in pending:
+                if number < 0:
+                    piece = self._bodies[-number]
+                    inside = piece[1] if isinstance(piece, list) else piece
+                    deeper.update(sub for value in inside.values() if _is_marker(value)
+                                  for sub in next(iter(value.values())))
+            pending = deeper
+        return {key: self._expand(value) if _is_marker(value) else value
+                for key, value in tree.items()}
+
+
+def _is_marker(value: Any) -> bool:
+    return isinstance(value, dict) and len(value) == 1 and (LIST in value or DICT in value)
