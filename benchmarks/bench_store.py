@@ -52,8 +52,14 @@ command = time.perf_counter() - imported
 cpu = time.process_time() - cpu
 peak = tracemalloc.get_traced_memory()[1] if trace else 0
 tracemalloc.stop()
+# The same command again in this process: its modules imported, only the draft's work left.
+args = sys.argv[3:]
+args[args.index("--text") + 1] += " (again)"
+warm = time.perf_counter()
+main(args)
+warm = time.perf_counter() - warm
 sys.stdout.flush()
-print(json.dumps({"code": code, "command": command, "cpu": cpu, "imports": imported - started,
+print(json.dumps({"code": code, "command": command, "cpu": cpu, "warm": warm, "imports": imported - started,
                   "python_peak": peak,
                   "max_rss": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024}),
       file=sys.stderr)
@@ -137,6 +143,9 @@ def measure(path: Path, folder: Path) -> dict:
     figures["comment_add_python_peak_mb"] = runs[3]["python_peak"] / 1e6  # tracemalloc: slow
     line("comment add: the command", f"{best['command'] * 1000:.0f} ms", "target < 100 ms")
     line("comment add: its CPU time", f"{best['cpu'] * 1000:.0f} ms")
+    warm = min(r["warm"] for r in runs[:3])
+    figures["comment_add_warm_s"] = warm
+    line("comment add, its modules already imported", f"{warm * 1000:.0f} ms")
     line("comment add: imports before it", f"{best['imports'] * 1000:.0f} ms")
     line("comment add: process peak RSS", f"{figures['comment_add_rss_mb']:.0f} MB",
          "target < 100 MB")
@@ -158,7 +167,7 @@ def measure(path: Path, folder: Path) -> dict:
     figures["compare_s"] = best_of(3, compare)
     line("compare Rev 3 with Rev 17", f"{figures['compare_s']:.3f} s")
     figures["file_final_mb"] = path.stat().st_size / 1e6
-    line("file size after 4 comments and 3 versions", f"{figures['file_final_mb']:.1f} MB")
+    line("file size after 8 comments and 3 versions", f"{figures['file_final_mb']:.1f} MB")
     return figures
 
 

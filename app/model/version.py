@@ -9,6 +9,7 @@ reservations …) is captured without touching this module, provided its types a
 from __future__ import annotations
 
 import dataclasses
+import functools
 import json
 import types
 import typing
@@ -170,6 +171,12 @@ def _encode(value: Any) -> Any:
     raise TypeError(f"cannot snapshot a {type(value).__name__}")
 
 
+@functools.cache
+def _hints(kind: type) -> dict[str, Any]:
+    """A dataclass's field types, worked out once (thousands of objects per snapshot)."""
+    return typing.get_type_hints(kind)
+
+
 def _decode(data: Any, hint: Any) -> Any:
     origin = typing.get_origin(hint)
     if origin in (typing.Union, types.UnionType):
@@ -192,7 +199,7 @@ def _decode(data: Any, hint: Any) -> Any:
     if issubclass(hint, date):
         return date.fromisoformat(data)
     if dataclasses.is_dataclass(hint):
-        hints = typing.get_type_hints(hint)
+        hints = _hints(hint)
         return hint(**{
             item.name: _decode(data[item.name], hints[item.name])
             for item in dataclasses.fields(hint)

@@ -43,8 +43,8 @@ def looks_like_manifest(head: bytes | None) -> bool:
     return isinstance(head, bytes) and len(head) >= 2 and head[0] == 0x78
 
 
-def _dumps(value: Any) -> str:
-    return json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+#: One encoder for every piece (json.dumps with options would build one per call).
+_dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
 def _is_objects(values: Any, minimum: int) -> bool:
