@@ -14,4 +14,5 @@ COMMAND_MODULES = [
     "app.commands.annotations",
     "app.commands.parties",
     "app.commands.check",
+    "app.commands.backup",
 ]

@@ -2,6 +2,7 @@
 
 from . import (
     annotation_ops,  # noqa: F401  (registers the comment/reservation operations)
+    move_ops,  # noqa: F401  (registers the paragraph move)
     suggestion_ops,  # noqa: F401  (accept/reject a suggestion)
 )
 from .draft import (

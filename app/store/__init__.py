@@ -13,6 +13,9 @@ from .errors import (
 from .lock import DraftLock, autosave_path_for
 from .session import DraftSession
 
+# Registers the rotating backup taken after each save (a DraftSession.save hook).
+from . import backups  # noqa: E402, F401, I001  # isort: skip
+
 __all__ = [
     "DRAFT_SUFFIX", "CorruptDraftError", "DamagedDraftError", "DraftFileError", "DraftLock", "DraftLockedError",
     "DraftSession", "NewerFormatError", "NotADraftError", "SaveError", "autosave_path_for",

@@ -15,7 +15,7 @@ new files, copied from the draft's file and then changed.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -43,8 +43,18 @@ from .lock import (
 )
 from .versions import save_version
 
-__all__ = ["COMMAND_LOCK_WAIT", "WINDOW_LOCK_WAIT", "DraftSession", "autosave_path_for",
-           "holding_lock", "save_version_in_file"]
+__all__ = ["COMMAND_LOCK_WAIT", "WINDOW_LOCK_WAIT", "DraftSession", "after_save",
+           "autosave_path_for", "holding_lock", "save_version_in_file"]
+
+#: Called with the file's path after every save of a session (app.store.backups registers
+#: its rotating backup here): the store's lower modules never import the ones above them.
+_AFTER_SAVE: list[Callable[[Path], None]] = []
+
+
+def after_save(hook: Callable[[Path], None]) -> Callable[[Path], None]:
+    if hook not in _AFTER_SAVE:
+        _AFTER_SAVE.append(hook)
+    return hook
 
 #: The window waits less: a draft open in another window stays locked anyway.
 WINDOW_LOCK_WAIT = 1.0
@@ -148,6 +158,8 @@ class DraftSession:
                 sweep_leftovers(target)
             self._state = save_changes(self.draft, self._state, target)
         autosave_path_for(target).unlink(missing_ok=True)
+        for hook in _AFTER_SAVE:
+            hook(target)
         return target
 
     def autosave(self) -> Path | None:
