@@ -152,6 +152,9 @@ class DraftSession:
                 raise
             self.close()
             self._lock, self.path, self.read_only = new_lock, target, False
+            if self._state is not None:      # the versions read lazily now come from there
+                self._state.source.path = target
+                state.source = self._state.source
             self._state = state
         else:
             if self._lock is not None:
