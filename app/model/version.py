@@ -64,6 +64,16 @@ class Version:
     def __setattr__(self, key: str, value: Any) -> None:
         raise dataclasses.FrozenInstanceError(f"cannot assign to field {key!r}")
 
+    # A version never changes: a copy of a draft shares its versions.
+    def __copy__(self) -> Version:
+        return self
+
+    def __deepcopy__(self, memo: dict) -> Version:
+        return self
+
+    def __reduce__(self) -> tuple:
+        return (Version, (self.name, self.snapshot, self.author, self.created, self.id))
+
     @property
     def loaded(self) -> bool:
         return self._snapshot is not None
