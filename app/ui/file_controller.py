@@ -320,8 +320,10 @@ class FileController(QObject):
         self.window.cover_form.commit_pending()
         if self.session.path is None:
             return self.save_as()
-        if self.session.read_only:
-            return self._offer_save_as(str(SaveError.read_only(self.session.path)))
+        try:
+            self.session.check_writable()      # the sentence a command would give, too
+        except SaveError as error:
+            return self._offer_save_as(str(error))
         return self._write(None)
 
     def save_as(self) -> bool:
