@@ -15,4 +15,5 @@ COMMAND_MODULES = [
     "app.commands.parties",
     "app.commands.check",
     "app.commands.backup",
+    "app.commands.language",
 ]

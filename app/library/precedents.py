@@ -26,7 +26,7 @@ from sqlalchemy import func, or_, select, text
 from sqlalchemy.engine import Engine
 
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
-from app.i18n import _
+from app.i18n import _, ngettext
 
 from .db import ADOPTED, FTS, clauses
 from .normalise import words
@@ -111,8 +111,9 @@ class Precedent:
             return _("{count} words from {where}").format(count=self.shared_words, where=where)
         if self.changed_words == 0:
             return _("agreed language from {where}").format(where=where)
-        return _("agreed language from {where} except for {count} word(s)").format(
-            where=where, count=self.changed_words)
+        return ngettext("agreed language from {where} except for {count} word",
+                        "agreed language from {where} except for {count} words",
+                        self.changed_words).format(where=where, count=self.changed_words)
 
     def to_json(self) -> dict:
         data = self.hit.to_json()

@@ -39,6 +39,7 @@ class DraftTextEdit(QTextEdit):
         self.setTabChangesFocus(False)
         self.list_item_at_cursor = lambda: False  # set by the editor
         self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
+        self.fragment_source = lambda: ""         # set by the editor: names the draft shown
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
         self.tooltip_at = lambda point: ""        # set by the editor: rich text for a viewport point
         self.context_menu_hooks: list = []        # see `context_menu`: each adds to the right-click menu
@@ -128,7 +129,7 @@ class DraftTextEdit(QTextEdit):
 
     # -- clipboard ------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
-        return clipboard.mime_for_selection(self.textCursor(), self.footnote_text)
+        return clipboard.mime_for_selection(self.textCursor(), self.footnote_text, self.fragment_source())
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return (source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasFormat(clipboard.CLAUSE_MIME)
