@@ -2,7 +2,8 @@
 
 A rewording shows the word diff (agreed words dropped struck out, new words underlined); a
 clause quoted inside a longer paragraph (or quoting it) shows its text with the shared
-passages highlighted; the clause's pair in the other language follows.
+passages highlighted. The pane shows the precedents in the language of the text looked up
+(the pair in the other language is in `Precedent.translations`, and the CLI's JSON).
 """
 
 from __future__ import annotations
@@ -16,16 +17,13 @@ from .editor.agreed import diff_html
 
 def precedent_html(item: Precedent) -> str:
     """Score, provenance, and the coloured word diff of a rewording or, for a passage quoted
-    in a longer text, the clause with the shared passage highlighted; its pair below."""
+    in a longer text, the clause with the shared passage highlighted."""
     if item.is_rewording:
         body = diff_html(item.diff)
     else:
         body = passages_html(item)
-    pairs = "".join(
-        f"<br><span style='color:#555'>{lang.upper()}: {html.escape(text)}</span>"
-        for lang, (_clause_id, text) in item.translations.items())
     return (f"<p><b>{item.rank:.0%}</b> — {html.escape(item.summary())}<br>"
-            f"{body}{pairs}</p>")
+            f"{body}</p>")
 
 
 def passages_html(item: Precedent) -> str:

@@ -69,7 +69,7 @@ def test_a_paraphrase_with_a_few_changed_words_is_still_found(summit: Library):
     assert best.hit.sources[0].citation == "para. 2"
     assert best.is_rewording and best.changed_words == 2
     assert best.summary() == ("agreed language from EU–CELAC Summit Declaration 2023, para. 2 "
-                              "(18 July 2023) except for 2 word(s)")
+                              "(18 July 2023) except for 2 words")
 
 
 def test_a_spanish_paragraph_finds_the_spanish_clause_and_through_its_pair_the_english(library: Library):
