@@ -23,6 +23,7 @@ from app.model.integrity import Problem, check_draft
 
 from . import schema
 from .annotations import read_annotations, write_annotations
+from .brackets import read_brackets, write_brackets
 from .errors import (
     CorruptDraftError,
     DamagedDraftError,
@@ -159,6 +160,7 @@ def _read(connection: Connection) -> Draft:
         draft.footnotes[row.id] = Footnote(row.text, row.id)
     draft.versions = read_versions(connection)
     read_annotations(connection, draft)
+    read_brackets(connection, draft)
     return draft
 
 
@@ -229,3 +231,4 @@ def _write(connection: Connection, draft: Draft) -> None:
         )
     write_versions(connection, draft.versions)
     write_annotations(connection, draft)
+    write_brackets(connection, draft)

@@ -14,7 +14,7 @@ from sqlalchemy import Column, Integer, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4
 
 metadata = MetaData()
 
@@ -36,6 +36,7 @@ blocks = Table(
     Column("content", Text, nullable=False),  # JSON list of inlines
     Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
     Column("number", String, nullable=True),  # printed number ("8", "5a"); NULL: computed
+    Column("status", Text, nullable=True),    # JSON BlockStatus; NULL: pending (version 4)
 )
 
 footnotes = Table(
@@ -111,6 +112,20 @@ parties = Table(
     Column("name_es", Text, nullable=False, default=""),
 )
 
+#: Square brackets (app.model.brackets): a span of one block and its alternatives.
+brackets = Table(
+    "brackets",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("block_id", String, nullable=False),
+    Column("anchor_start", Integer, nullable=False),
+    Column("anchor_end", Integer, nullable=False),
+    Column("orphaned", Integer, nullable=False, default=0),
+    Column("alternatives", Text, nullable=False),   # JSON list of {"text", "parties"}
+    Column("quote", Text, nullable=False, default=""),
+)
+
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
 
@@ -133,8 +148,15 @@ def _add_comment_change_and_source(connection: Connection) -> None:
         connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
 
 
+def _add_brackets_and_status(connection: Connection) -> None:
+    """Version 4: square brackets (their own table) and each paragraph's status."""
+    connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
+    brackets.create(connection, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
     1: _add_block_numbers,
     2: _add_comment_change_and_source,
+    3: _add_brackets_and_status,
 }
