@@ -86,6 +86,8 @@ def _import_new(args: argparse.Namespace) -> int:
     print(_("Imported {blocks} blocks and {footnotes} footnotes into {name} ({warnings} "
             "warnings).").format(blocks=len(draft.blocks), footnotes=len(draft.footnotes),
                                  name=out.name, warnings=len(report.warnings)))
+    for line in report.brackets:        # the negotiation brackets it turned into data
+        print(line)
     return 0
 
 

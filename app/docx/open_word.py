@@ -13,6 +13,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.i18n import _, ngettext
+from app.importer.brackets import recognise_brackets
 from app.importer.language import detect_language
 from app.importer.report import ImportReport
 from app.model import Draft
@@ -59,6 +60,7 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
     # Concordia's own file: ids, kinds, reservations and comments as exported (language too).
     restore_own_data(word, report)
     typed = number_typed_paragraphs(draft)
+    recognise_brackets(draft, report)       # negotiation brackets become bracket data
     if typed:
         report.warn(ngettext(
             "{n} paragraph starts with a typed number: it is a numbered paragraph, keeping its "

@@ -28,6 +28,7 @@ from .inline_md import Marker, Piece, inline_to_plain, superscript_label
 from .language import LANGUAGE_NAMES, detect_language
 from .pdf_text import repair_pdf_text
 from .reading import TextImportError, read_source
+from .brackets import recognise_brackets
 from .report import ImportReport
 
 #: Kinds a paragraph broken by a page can continue.
@@ -82,6 +83,7 @@ def import_text(
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     draft.language = _language_of(draft)
+    recognise_brackets(draft, report)       # negotiation brackets become bracket data
     return draft, report
 
 

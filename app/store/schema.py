@@ -150,7 +150,9 @@ def _add_comment_change_and_source(connection: Connection) -> None:
 
 def _add_brackets_and_status(connection: Connection) -> None:
     """Version 4: square brackets (their own table) and each paragraph's status."""
-    connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
+    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(blocks)")}
+    if "status" not in present:
+        connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
     brackets.create(connection, checkfirst=True)
 
 

@@ -72,10 +72,12 @@ def test_a_version_1_file_opens_with_computed_numbers(draft, tmp_path):
     connection.execute("ALTER TABLE blocks DROP COLUMN number")
     connection.execute("ALTER TABLE comments DROP COLUMN change")    # format 3's columns
     connection.execute("ALTER TABLE comments DROP COLUMN source")
+    connection.execute("ALTER TABLE blocks DROP COLUMN status")     # format 4's
+    connection.execute("DROP TABLE brackets")
     connection.execute("PRAGMA user_version=1")
     connection.commit()
     connection.close()
-    assert schema.SCHEMA_VERSION == 3
+    assert schema.SCHEMA_VERSION == 4
     opened = load_draft(path)
     assert [b.text for b in opened.blocks] == [b.text for b in draft.blocks]
     assert all(b.number is None for b in opened.blocks)
