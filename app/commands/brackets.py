@@ -83,7 +83,10 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     status.add_argument("words", nargs="+", metavar="DRAFT",
                         help=_("a draft, or set/silence and a draft"))
     status.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
-    status.add_argument("--block", help=_("id of the paragraph (status set)"))
+    # `status set DRAFT --block ID agreed`: the status may follow the id (argparse would not
+    # take a positional after an option), or come before --block
+    status.add_argument("--block", nargs="+", metavar="ID",
+                        help=_("id of the paragraph (status set), then the status"))
     status.add_argument("--parties", default="", help=_("parties of an ad referendum agreement"))
     status.add_argument("--until", help=_("deadline of the silence procedure"))
     status.add_argument("--broken-by", default="", help=_("parties that broke the silence"))
@@ -202,6 +205,9 @@ def run_remove(args: argparse.Namespace) -> int:
 
 def run_status(args: argparse.Namespace) -> int:
     words = list(args.words)
+    if args.block:
+        args.block, *more = args.block
+        words += more
     if words[0] == "set" and len(words) == 3:
         return _status_set(args, words[1], words[2])
     if words[0] == "silence" and len(words) == 2:
