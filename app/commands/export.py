@@ -20,6 +20,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--comments", choices=("none", "circulation", "all"), default=None,
                         help=_("delegations' comments to include: none, circulation or all "
                                "(default: none in the note, circulation in a compilation)"))
+    parser.add_argument("--view", choices=("bracketed", "clean"), default=None,
+                        help=_("square brackets: bracketed (the default while any is open) "
+                               "or clean (the text as it reads, no markup)"))
     parser.add_argument("--compilation", action="store_true",
                         help=_("write the compilation of comments (table) instead of the note"))
     parser.set_defaults(handler=run)
@@ -39,7 +42,7 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
     report = export_note(draft, target, args.lang, StderrProgress(),
-                         comments=args.comments or "none")  # an ExportError: app.cli says it
+                         comments=args.comments or "none", view=args.view)  # an ExportError: app.cli says it
     for warning in report.warnings:
         print("concordia: " + warning, file=sys.stderr)
     print(_("Exported {path} ({language}): {blocks} blocks, {footnotes} footnotes.").format(

@@ -27,6 +27,7 @@ from app.progress import Cancelled, Progress
 
 from .annex import AnnexNumbering, annex_marker, annex_paragraphs
 from .comments import annotate
+from .bracket_view import view_of
 from .cover import cover_elements
 from .embedded import BeforeMarks, attach_embedded, embedded_data
 from .footer import fill_footer
@@ -72,7 +73,7 @@ def reference_document_path() -> Path:
 
 def export_note(draft: Draft, path: Path | str, language: str = "en",
                 progress: Progress | None = None, comments: str = "none",
-                annex: AnnexRenderer | None = None) -> ExportReport:
+                annex: AnnexRenderer | None = None, view: str | None = None) -> ExportReport:
     """Write `draft` as a note in `language` to `path` (replacing it); see the module doc.
 
     `annex`, when given, renders the annex paragraphs and footnote bodies in place of the
@@ -84,6 +85,8 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     started = time.perf_counter()
     progress = progress or Progress()
     target = Path(path)
+    if annex is None:   # square brackets: `view` "bracketed" (default while one is open) or "clean"
+        draft = view_of(draft, view)
     local = localise(draft, language)
     before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)

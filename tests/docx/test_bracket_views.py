@@ -1,0 +1,56 @@
+"""DOCX export of a bracketed draft in both views: pandoc reads the bracketed text back as
+negotiators write it; the clean view has no markup; our own import reads the brackets back."""
+
+from pathlib import Path
+
+import pytest
+
+from app.docx import export_note
+from app.docx.open_word import open_word_file
+from app.importer import import_text_file
+from app.model.brackets import current_alternatives
+from tests.docx.pandoc_reader import read_with_pandoc
+
+DATA = Path(__file__).resolve().parents[1] / "importer" / "data"
+
+
+@pytest.fixture(scope="module")
+def draft():
+    return import_text_file(DATA / "clasi_bracketed.txt")[0]
+
+
+def texts(path: Path) -> str:
+    return "\n".join(paragraph.text for paragraph in read_with_pandoc(path))
+
+
+def test_bracketed_view_is_the_default_and_pandoc_reads_it(draft, tmp_path):
+    before = [block.to_json() for block in draft.blocks]
+    export_note(draft, tmp_path / "b.docx")
+    read = texts(tmp_path / "b.docx")
+    assert "to [destabilise (FR, ES) / undermine (CELAC)] the rule of law" in read
+    assert "[and the respect for all human rights] (HU)" in read
+    assert "[strengthening the [bi-regional] ties (ES) / deepening the relations (CELAC)]" in read
+    assert "drug demand [and harm reduction (CELAC, PT) / delete (HU, PL)], including" in read
+    assert "“the parties […] shall pursue” [1];" in read
+    assert [block.to_json() for block in draft.blocks] == before     # the draft is untouched
+
+
+def test_clean_view_has_no_markup(draft, tmp_path):
+    export_note(draft, tmp_path / "c.docx", view="clean")
+    read = texts(tmp_path / "c.docx")
+    assert "to destabilise the rule of law" in read
+    assert "as a means of strengthening the bi-regional ties between" in read
+    assert "undermine" not in read and "(CELAC)" not in read
+    assert read.count("[") == 2                     # the literal "[…]" and "[1]" only
+    assert "“the parties […] shall pursue” [1];" in read
+
+
+def test_the_bracketed_word_file_imports_back_with_its_brackets(draft, tmp_path):
+    export_note(draft, tmp_path / "b.docx", view="bracketed")
+    back, _report = open_word_file(tmp_path / "b.docx")
+    assert [b.text for b in back.blocks] == [b.text for b in draft.blocks]
+    wanted = sorted((current_alternatives(draft, b)[0].text,
+                     [a.to_json() for a in b.alternatives[1:]]) for b in draft.brackets.values())
+    found = sorted((current_alternatives(back, b)[0].text,
+                    [a.to_json() for a in b.alternatives[1:]]) for b in back.brackets.values())
+    assert found == wanted
