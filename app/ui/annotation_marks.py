@@ -24,7 +24,7 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 
 from app.model import Draft
 from app.model.annotations import (
-    annotations,
+    anchored as annotations,  # comments, reservations and square brackets: all are marked
     rederive_block_anchors,
     restore,
 )
