@@ -23,7 +23,13 @@ from app.i18n import _
 from app.importer.brackets import describe, parse_alternative
 from app.model import Draft, new_id
 from app.model.annotations import Anchor
-from app.model.bracket_ops import AddBracket, RemoveBracket, SetBlockStatus, SetSilence, resolve_bracket
+from app.model.bracket_ops import (
+    AddBracket,
+    RemoveBracket,
+    SetBlockStatus,
+    SetSilence,
+    resolve_bracket,
+)
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.dashboard import build_dashboard
 from app.model.inline import content_length

@@ -75,8 +75,7 @@ def negotiation_changes(old: Draft, new: Draft) -> list[NegotiationChange]:
         set_before = block_status(old, block.id).to_json()
         set_now = block_status(new, block.id).to_json()
         if set_before != set_now and now not in (Effective.IN_BRACKETS, Effective.RESERVED):
-            changes.append(NegotiationChange("status", block.id, "{paragraph} {words}".format(
-                paragraph=new_labels[block.id], words=_status_words(new, block.id))))
+            changes.append(NegotiationChange("status", block.id, f"{new_labels[block.id]} {_status_words(new, block.id)}"))
         elif was != now and now is Effective.RESERVED:
             changes.append(NegotiationChange("status", block.id, _("{paragraph} reserved").format(
                 paragraph=new_labels[block.id])))

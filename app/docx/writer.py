@@ -26,8 +26,8 @@ from app.model.footnote_numbers import number_notes
 from app.progress import Cancelled, Progress
 
 from .annex import AnnexNumbering, annex_marker, annex_paragraphs
-from .comments import annotate
 from .bracket_view import view_of
+from .comments import annotate
 from .cover import cover_elements
 from .embedded import BeforeMarks, attach_embedded, embedded_data
 from .footer import fill_footer

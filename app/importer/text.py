@@ -20,6 +20,7 @@ from app.model.numbering import keep_source_numbers
 from app.progress import Progress
 
 from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, undress
+from .brackets import recognise_brackets
 from .chunks import FOOTNOTE_TEXT, Chunk, iter_chunks
 from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
@@ -28,7 +29,6 @@ from .inline_md import Marker, Piece, inline_to_plain, superscript_label
 from .language import LANGUAGE_NAMES, detect_language
 from .pdf_text import repair_pdf_text
 from .reading import TextImportError, read_source
-from .brackets import recognise_brackets
 from .report import ImportReport
 
 #: Kinds a paragraph broken by a page can continue.

@@ -25,6 +25,8 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 from app.model import Draft
 from app.model.annotations import (
     anchored as annotations,  # comments, reservations and square brackets: all are marked
+)
+from app.model.annotations import (
     rederive_block_anchors,
     restore,
 )

@@ -43,6 +43,7 @@ EXTENSION_MODULES = (
     "app.ui.library_panel",
     "app.ui.comments_pane",
     "app.ui.reservations_pane",
+    "app.ui.negotiation_pane",
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",

@@ -5,9 +5,9 @@ import sys
 from pathlib import Path
 
 from app.compare.bracket_changes import negotiation_changes
+from app.model.annotations import Anchor
 from app.model.bracket_ops import AddBracket, SetBlockStatus, resolve_bracket
 from app.model.brackets import Alternative, Bracket
-from app.model.annotations import Anchor
 from app.model.version import make_version
 from app.store import save_draft
 from tests.cli.test_brackets_cli import hand_made

@@ -145,6 +145,8 @@ class DraftTextEdit(QTextEdit):
     # -- context menu: its Undo/Redo must be ours too --------------------------------------
     undo_action = None
     redo_action = None
+    #: Called with the context menu before it shows, to add actions (paragraph status …).
+    extend_menu = None
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
         menu: QMenu = self.createStandardContextMenu(event.pos())
@@ -154,6 +156,8 @@ class DraftTextEdit(QTextEdit):
                 if ours is not None:
                     menu.insertAction(action, ours)
                 menu.removeAction(action)
+        if self.extend_menu is not None:
+            self.extend_menu(menu)
         menu.exec(event.globalPos())
         menu.deleteLater()
 

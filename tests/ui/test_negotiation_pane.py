@@ -1,0 +1,166 @@
+"""Square brackets and paragraph status in the window: enter a bracket with Ctrl+Alt+B and its
+dialog, type around it, resolve it in one undo step, filter by party, set status, clean view,
+and the dashboard's items going to their place."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QTextCursor
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QInputDialog, QLineEdit, QPlainTextEdit
+
+from app.model import Block, BlockKind, Draft, TextRun
+from app.model.annotations import Anchor
+from app.model.bracket_ops import AddBracket
+from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.status import Effective
+from app.ui.editor import DraftEditor
+from app.ui.negotiation_pane import BracketDialog, NegotiationPane
+
+TEXT = "We agree to strengthen cooperation on drugs."
+
+
+def sample() -> Draft:
+    draft = Draft(blocks=[
+        Block(BlockKind.TITLE, [TextRun("Declaration")], id="t"),
+        Block(BlockKind.NUMBERED, [TextRun(TEXT)], id="b1"),
+        Block(BlockKind.NUMBERED, [TextRun("We meet again in 2025.")], id="b2"),
+    ])
+    AddBracket(Bracket("k0", Anchor("b2", 3, 7), [Alternative("meet", ["FR"]),
+                                                  Alternative("gather", ["HU"])]).to_json()
+               ).apply(draft)
+    return draft
+
+
+@pytest.fixture
+def setup(qtbot):
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    editor.set_draft(sample())
+    pane = NegotiationPane(editor)
+    qtbot.addWidget(pane)
+    pane.addAction(pane.bracket_action)
+    editor.addAction(pane.bracket_action)
+    editor.show()
+    pane.show()
+    return editor, pane
+
+
+def select(editor: DraftEditor, block_id: str, start: int, end: int) -> None:
+    block = editor.bridge.qt_block(block_id)
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + start)
+    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
+    editor.text_edit.setTextCursor(cursor)
+
+
+def words(editor: DraftEditor, key: str) -> str:
+    draft = editor.draft()
+    return current_alternatives(draft, draft.brackets[key])[0].text
+
+
+def fill_bracket_dialog(parties: str, others: str) -> None:
+    dialog = next(w for w in QApplication.topLevelWidgets()
+                  if isinstance(w, BracketDialog) and w.isVisible())
+    QTest.keyClicks(dialog.findChild(QLineEdit), parties)
+    dialog.findChild(QPlainTextEdit).setPlainText(others)
+    button = dialog.findChild(QDialogButtonBox).button(QDialogButtonBox.StandardButton.Ok)
+    QTest.mouseClick(button, Qt.MouseButton.LeftButton)
+
+
+def test_ctrl_alt_b_enters_a_bracket_that_follows_typing_and_undoes(setup):
+    editor, pane = setup
+    start = TEXT.index("strengthen")
+    select(editor, "b1", start, start + len("strengthen"))
+    QTimer.singleShot(50, lambda: fill_bracket_dialog("FR, ES", "promote (CELAC)\ndelete (HU)"))
+    QTest.keyClick(editor.text_edit, Qt.Key.Key_B,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier)
+    added = [key for key in editor.draft().brackets if key != "k0"]
+    assert len(added) == 1
+    key = added[0]
+    bracket = editor.draft().brackets[key]
+    assert [(a.text, a.parties) for a in bracket.alternatives] == [
+        ("strengthen", ["FR", "ES"]), ("promote", ["CELAC"]), ("", ["HU"])]
+    assert key in pane.bracket_rows()
+    # typing before it and inside it: the bracket keeps its words, never orphaned
+    select(editor, "b1", 3, 3)
+    QTest.keyClicks(editor.text_edit, "all ")
+    assert words(editor, key) == "strengthen"
+    select(editor, "b1", start + 4 + 3, start + 4 + 3)
+    QTest.keyClicks(editor.text_edit, "X")
+    assert words(editor, key) == "strXengthen"
+    assert not editor.draft().brackets[key].anchor.orphaned
+    for _ in range(3):
+        editor.undo_stack.undo()
+    assert key not in editor.draft().brackets or words(editor, key) == "strengthen"
+    while editor.undo_stack.canUndo():
+        editor.undo_stack.undo()
+    assert key not in editor.draft().brackets
+    assert editor.draft().blocks[1].text == TEXT
+
+
+def test_resolve_from_the_pane_is_one_undo_step(setup, monkeypatch):
+    editor, pane = setup
+    monkeypatch.setattr(QInputDialog, "getItem",
+                        staticmethod(lambda *args, **kwargs: (args[3][1], True)))
+    top = pane.tree.topLevelItem(0)
+    pane.tree.setCurrentItem(top.child(0))
+    QTest.mouseClick(pane.resolve_button, Qt.MouseButton.LeftButton)
+    assert editor.draft().blocks[2].text == "We gather again in 2025."
+    assert "k0" not in editor.draft().brackets
+    assert editor.read_all_blocks()[2].text == "We gather again in 2025."
+    editor.undo_stack.undo()
+    assert editor.draft().blocks[2].text == "We meet again in 2025."
+    assert words(editor, "k0") == "meet"
+    editor.undo_stack.redo()
+    assert editor.draft().blocks[2].text == "We gather again in 2025."
+
+
+def test_filter_by_party(setup):
+    editor, pane = setup
+    select(editor, "b1", 12, 22)
+    key = pane.add_bracket(["ES"], [Alternative("promote", ["CELAC"])])
+    assert set(pane.bracket_rows()) == {"k0", key}
+    pane.party_filter.setCurrentIndex(pane.party_filter.findData("CELAC"))
+    assert pane.bracket_rows() == [key]
+    pane.party_filter.setCurrentIndex(pane.party_filter.findData("HU"))
+    assert pane.bracket_rows() == ["k0"]
+    pane.party_filter.setCurrentIndex(0)
+    assert len(pane.bracket_rows()) == 2
+
+
+def test_status_from_the_menu_the_margin_marker_and_undo(setup, monkeypatch):
+    editor, pane = setup
+    select(editor, "b1", 0, 0)
+    pane.status_actions["agreed"].trigger()
+    assert editor.draft().statuses["b1"].kind.value == "agreed"
+    assert pane.painter.status_of("b1") is Effective.AGREED
+    assert pane.painter.status_of("b2") is Effective.IN_BRACKETS
+    monkeypatch.setattr(QInputDialog, "getText",
+                        staticmethod(lambda *args, **kwargs: ("HU, PL", True)))
+    select(editor, "b1", 0, 0)
+    pane.status_actions["ad_referendum"].trigger()
+    assert editor.draft().statuses["b1"].parties == ["HU", "PL"]
+    editor.undo_stack.undo()
+    assert editor.draft().statuses["b1"].kind.value == "agreed"
+    editor.undo_stack.undo()
+    assert "b1" not in editor.draft().statuses
+    assert "1 paragraph pending" in pane.summary.text() or "paragraphs pending" in pane.summary.text()
+
+
+def test_clean_view_hides_the_marks_and_clicking_goes_there(setup):
+    editor, pane = setup
+    marked = [s for s in editor.text_edit.extraSelections() if s.cursor.selectedText() == "meet"]
+    assert marked and marked[0].format.fontWeight() > 400
+    pane.clean_action.setChecked(True)
+    assert not [s for s in editor.text_edit.extraSelections() if s.cursor.selectedText() == "meet"]
+    pane.clean_action.setChecked(False)
+    select(editor, "b1", 0, 0)
+    row = pane.tree.topLevelItem(0).child(0)
+    rect = pane.tree.visualItemRect(row)
+    QTest.mouseClick(pane.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert editor.text_edit.textCursor().selectedText() == "meet"
+    pending = pane.tree.topLevelItem(1).child(0)
+    pane.tree.itemClicked.emit(pending, 0)
+    assert editor.current_block_id() == pending.data(0, Qt.ItemDataRole.UserRole + 1)
