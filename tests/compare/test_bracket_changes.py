@@ -40,3 +40,28 @@ def test_compare_command_prints_them(tmp_path):
     out = subprocess.run([sys.executable, "-m", "app", "compare", str(path), "--from", "Rev 1"],
                          cwd=REPO, capture_output=True, text=True, timeout=120).stdout
     assert "Square brackets and paragraph status:" in out and "§ 2 agreed" in out
+
+
+def test_a_revision_carries_brackets_onto_their_words_or_brings_its_own():
+    from app.compare.revision_import import revision_as_version
+    from app.importer import import_text
+
+    current = import_text("1. We agree to [strengthen (FR) / promote (CELAC)] ties.\n"
+                          "2. We meet again.\n")[0]
+    plain = import_text("1. Ministers: we agree to strengthen ties.\n2. We meet again.\n")[0]
+    version, _report = revision_as_version(current, plain, "Rev 1")
+    carried = version.draft()
+    (bracket,) = carried.brackets.values()
+    from app.model.brackets import current_alternatives
+
+    assert current_alternatives(carried, bracket)[0].text == "strengthen"
+    assert bracket.alternatives[1].parties == ["CELAC"]
+    own = import_text("1. We agree to [deepen (ES) / strengthen (FR)] ties.\n"
+                      "2. We meet [again (HU)].\n")[0]
+    version, _report = revision_as_version(current, own, "Rev 2")
+    revised = version.draft()
+    ids = {block.id for block in revised.blocks}
+    found = sorted(current_alternatives(revised, b)[0].text for b in revised.brackets.values())
+    assert found == ["again", "deepen"]
+    assert all(b.anchor.block_id in ids for b in revised.brackets.values())
+    assert revised.blocks[0].id == current.blocks[0].id
