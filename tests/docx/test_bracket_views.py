@@ -54,3 +54,15 @@ def test_the_bracketed_word_file_imports_back_with_its_brackets(draft, tmp_path)
     found = sorted((current_alternatives(back, b)[0].text,
                     [a.to_json() for a in b.alternatives[1:]]) for b in back.brackets.values())
     assert found == wanted
+
+
+def test_the_compilation_lists_open_brackets_with_their_proponents(draft, tmp_path):
+    from app.docx.compilation import compilation_rows, export_compilation
+
+    rows = [row for row in compilation_rows(draft, "en") if row.comment[0].startswith("Square")]
+    assert len(rows) == 7
+    first = rows[0]
+    assert first.comment == ["Square brackets: [destabilise (FR, ES) / undermine (CELAC)]"]
+    assert "CELAC" in first.delegation
+    export_compilation(draft, tmp_path / "c.docx")
+    assert "[and harm reduction (CELAC, PT) / delete (HU, PL)]" in texts(tmp_path / "c.docx")
