@@ -17,12 +17,11 @@ from dataclasses import dataclass, field
 
 from app.i18n import _
 from app.model import Draft, new_id
+from app.model import annotations as anchor_maps
 from app.model.annotations import Anchor, span_words
-from app.model.bracket_ops import AddBracket
 from app.model.brackets import Alternative, Bracket
-from app.model.inline import anchored_text
+from app.model.inline import anchored_text, normalise, split_at
 from app.model.numbering import paragraph_labels
-from app.model.ops import ReplaceContent
 
 from .report import ImportReport, short_quote
 
@@ -199,14 +198,20 @@ def recognise_brackets(draft: Draft, report: ImportReport) -> int:
         items = [(outer, None) for outer in found]
         items += [(inner, outer) for outer in found for inner in outer.nested]
         deletions = sorted(d for outer in found for d in outer.deletions())
+        # the markup goes (anchors of comments on the block move as with any edit); this is
+        # the import itself, not an undoable step, so the operations' checks are not repeated
         for low, high in reversed(deletions):
-            ReplaceContent(block.id, low, high, []).apply(draft)
+            left, rest = split_at(block.content, low)
+            _gone, right = split_at(rest, high - low)
+            block.content = normalise(left + right)
+            anchor_maps.map_replace(draft, block.id, low, high, 0)
         for item, _outer in items:
             start, end = _mapped(item.alt_start, deletions), _mapped(item.alt_end, deletions)
             alternatives = [Alternative(alt.text, alt.parties) for alt in item.alternatives]
             alternatives[0].text = span_words(block.content, start, end)
-            bracket = Bracket(new_id(), Anchor(block.id, start, end), alternatives)
-            AddBracket(bracket.to_json()).apply(draft)
+            bracket = Bracket(new_id(), Anchor(block.id, start, end), alternatives,
+                              quote=alternatives[0].text)
+            draft.brackets[bracket.id] = bracket
             count += 1
             report.brackets.append(_("{paragraph}: square bracket “{text}”").format(
                 paragraph=labels[index], text=short_quote(describe(alternatives))))

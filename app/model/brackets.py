@@ -73,15 +73,17 @@ class Bracket:
         )
 
 
-def current_alternatives(draft: Draft, bracket: Bracket) -> list[Alternative]:
-    """The alternatives, the first one's words as the text now reads them (its span)."""
+def current_alternatives(draft: Draft, bracket: Bracket,
+                         blocks: dict | None = None) -> list[Alternative]:
+    """The alternatives, the first one's words as the text now reads them (its span).
+    `blocks` (id -> Block) spares a search of the draft when called for many brackets."""
     alternatives = [Alternative(alt.text, list(alt.parties)) for alt in bracket.alternatives]
     if not alternatives:
         alternatives = [Alternative("")]
     anchor = bracket.anchor
     if not anchor.orphaned and anchor.block_id is not None and anchor.start is not None:
         try:
-            block = draft.block(anchor.block_id)
+            block = blocks[anchor.block_id] if blocks is not None else draft.block(anchor.block_id)
         except KeyError:
             return alternatives
         alternatives[0].text = span_words(block.content, anchor.start, anchor.end or anchor.start)

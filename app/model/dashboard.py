@@ -61,9 +61,9 @@ class Dashboard:
         }
 
 
-def _alternatives_text(draft: Draft, bracket) -> str:
+def _alternatives_text(draft: Draft, bracket, blocks: dict | None = None) -> str:
     parts = []
-    for alt in current_alternatives(draft, bracket):
+    for alt in current_alternatives(draft, bracket, blocks):
         words = alt.text or _("delete")
         parts.append(f"{words} ({', '.join(alt.parties)})" if alt.parties else words)
     return "[" + " / ".join(parts) + "]"
@@ -72,6 +72,7 @@ def _alternatives_text(draft: Draft, bracket) -> str:
 def build_dashboard(draft: Draft, language: str = "en") -> Dashboard:
     labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks), strict=True))
     position = {block.id: index for index, block in enumerate(draft.blocks)}
+    by_id = {block.id: block for block in draft.blocks}
     statuses = effective_statuses(draft)
     counts = {state.value: 0 for state in ORDER}
     headings = {b.id for b in draft.blocks if b.kind in (BlockKind.TITLE, BlockKind.HEADING)}
@@ -81,7 +82,7 @@ def build_dashboard(draft: Draft, language: str = "en") -> Dashboard:
     brackets = sorted(open_brackets(draft), key=lambda b: (position[b.anchor.block_id or ""],
                                                            b.anchor.start or 0))
     bracket_items = [Item("bracket", b.anchor.block_id, labels[b.anchor.block_id or ""],
-                          _alternatives_text(draft, b), b.id, b.parties) for b in brackets]
+                          _alternatives_text(draft, b, by_id), b.id, b.parties) for b in brackets]
     registry = PartyRegistry.for_draft(draft)
     by_party: dict[str, list[Item]] = {}
     outstanding = [r for r in draft.reservations.values() if r.outstanding]

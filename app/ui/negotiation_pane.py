@@ -48,6 +48,8 @@ from .bracket_marks import BracketPainter
 ID_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = ""
+#: Pending paragraphs listed (a 300-page draft has thousands; the count says how many).
+PENDING_ROWS = 200
 
 
 class BracketDialog(QDialog):
@@ -145,8 +147,11 @@ class NegotiationPane(QWidget):
                 continue
             self._row(brackets, item.label, item.text, item.block_id, item.key)
         pending = QTreeWidgetItem(self.tree, [_("Paragraphs pending"), str(len(board.pending))])
-        for item in board.pending:
+        for item in board.pending[:PENDING_ROWS]:
             self._row(pending, item.label, item.text, item.block_id, "")
+        if len(board.pending) > PENDING_ROWS:
+            QTreeWidgetItem(pending, ["…", _("and {n} more").format(
+                n=len(board.pending) - PENDING_ROWS)])
         reserved = QTreeWidgetItem(self.tree, [_("Reservations"), ""])
         for party, items in board.reservations.items():
             if wanted and wanted != party:
@@ -211,12 +216,15 @@ class NegotiationPane(QWidget):
                       if s.format.property(QTextCharFormat.UserProperty + 71) is None]
         if not self.clean_view:
             draft = self.editor.draft()
+            document = text_edit.document()
+            index = {block.id: number for number, block in enumerate(draft.blocks)}
+            by_id = {block.id: block for block in draft.blocks}
             for bracket in draft.brackets.values():
                 anchor = bracket.anchor
-                if anchor.orphaned or anchor.block_id is None:
+                if anchor.orphaned or anchor.block_id not in index:
                     continue
-                qt_block = self.editor.bridge.qt_block(anchor.block_id)
-                if qt_block is None:
+                qt_block = document.findBlockByNumber(index[anchor.block_id or ""])
+                if not qt_block.isValid():
                     continue
                 selection = QTextEdit.ExtraSelection()
                 cursor = QTextCursor(qt_block)
@@ -227,7 +235,7 @@ class NegotiationPane(QWidget):
                 fmt = QTextCharFormat()
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setBackground(QColor("#fff3c4"))
-                fmt.setToolTip(describe(current_alternatives(draft, bracket)))
+                fmt.setToolTip(describe(current_alternatives(draft, bracket, by_id)))
                 fmt.setProperty(QTextCharFormat.UserProperty + 71, bracket.id)
                 selection.format = fmt
                 selections.append(selection)
