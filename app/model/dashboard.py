@@ -104,9 +104,11 @@ def build_dashboard(draft: Draft, language: str = "en") -> Dashboard:
         state = statuses[block.id]
         if state in (Effective.PENDING, Effective.AD_REFERENDUM) and block.id not in headings:
             parties = draft.statuses[block.id].parties if block.id in draft.statuses else []
-            pending.append(Item("pending", block.id, labels[block.id],
-                                _("agreed ad referendum") if state is Effective.AD_REFERENDUM
-                                else _("pending"), parties=list(parties)))
+            text = _("pending")
+            if state is Effective.AD_REFERENDUM:
+                text = _("agreed ad referendum") + (f" ({', '.join(parties)})" if parties else "")
+            pending.append(Item("pending", block.id, labels[block.id], text,
+                                parties=list(parties)))
     board = Dashboard(counts, bracket_items, reservations, comments, pending)
     board.silence = _silence_text(draft)
     board.summary = _summary(board, outstanding)

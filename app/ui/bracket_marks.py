@@ -6,7 +6,7 @@ the bracketed words in bold (an extra selection), a bold "[" and "]" drawn at th
 edges; the alternatives and proponents are in the span's tooltip and the Negotiation pane
 (drawn in the text they would cover the next words: lines have no room between them). A small coloured
 marker in the left margin gives each paragraph's status (agreed, ad referendum, in brackets,
-reserved). The clean view paints none of this.
+reserved). The clean view paints no bracket markup.
 """
 
 from __future__ import annotations
@@ -58,9 +58,8 @@ class BracketPainter:
 
     def paint(self, edit: QTextEdit, painter: QPainter) -> None:
         """One pass over the blocks on screen (a 300-page draft paints as fast as a page)."""
-        if self.pane.clean_view:
-            return
-        by_block = getattr(self, "_by_block", {})
+        # the clean view shows no bracket markup; the status markers stay
+        by_block = {} if self.pane.clean_view else getattr(self, "_by_block", {})
         height = edit.viewport().height()
         base_font = edit.document().defaultFont()
         bold = QFont(base_font)

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
 
 from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import Block, BlockKind, Draft, NoteMeta
 from app.model.integrity import repair
 from app.store import (
@@ -277,13 +277,18 @@ class FileController(QObject):
             self._replace(DraftSession.new(draft), modified=True)
             self.window.statusBar().showMessage(_("Imported “{name}”").format(name=path.name), 5000)
             warnings = [str(item) for item in getattr(report, "warnings", []) or []]
+            brackets = list(getattr(report, "brackets", []) or [])   # negotiation brackets
+            if brackets:
+                self.window.statusBar().showMessage(ngettext(
+                    "Imported “{name}”: {n} square bracket", "Imported “{name}”: {n} square "
+                    "brackets", len(brackets)).format(name=path.name, n=len(brackets)), 8000)
             if warnings:
                 dialogs.show_info(
                     self.window,
                     _("“{name}” was imported with {count} warning(s); check the draft.").format(
                         name=path.name, count=len(warnings)),
                     _("Import Text"),
-                    details="\n".join(warnings),
+                    details="\n".join(warnings + brackets),
                 )
 
         def failed(error: BaseException) -> None:
