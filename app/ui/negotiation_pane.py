@@ -15,14 +15,10 @@ from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat,
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
-    QFormLayout,
     QHBoxLayout,
     QInputDialog,
     QLabel,
-    QLineEdit,
     QMessageBox,
-    QPlainTextEdit,
     QPushButton,
     QTextEdit,
     QTreeWidget,
@@ -32,52 +28,31 @@ from PySide6.QtWidgets import (
 )
 
 from app.i18n import _
-from app.importer.brackets import describe, parse_alternative
+from app.importer.brackets import describe
 from app.model import new_id
 from app.model.annotations import Anchor
-from app.model.bracket_ops import AddBracket, RemoveBracket, SetBlockStatus, resolve_bracket
+from app.model.bracket_ops import (
+    AddBracket,
+    RemoveBracket,
+    SetBlockStatus,
+    SetSilence,
+    resolve_bracket,
+)
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.dashboard import build_dashboard
 from app.model.parties import PartyRegistry, normalise_code
-from app.model.status import StatusKind
+from app.model.status import Silence, StatusKind
 
 from .annotation_dialogs import select_anchor, selection_anchor
 from .annotation_marks import AnnotationMarks
-from .bracket_marks import BracketPainter
+from .bracket_dialogs import BracketDialog, SilenceDialog
+from .bracket_marks import BracketPainter, ProponentStrip
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = ""
 #: Pending paragraphs listed (a 300-page draft has thousands; the count says how many).
 PENDING_ROWS = 200
-
-
-class BracketDialog(QDialog):
-    """The words in the text are the first alternative; one line per other alternative."""
-
-    def __init__(self, words: str, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.setWindowTitle(_("Square Bracket"))
-        form = QFormLayout(self)
-        form.addRow(_("Words in the text:"), QLabel(words or _("(none)")))
-        self.parties = QLineEdit()
-        self.parties.setPlaceholderText(_("e.g. FR, ES"))
-        form.addRow(_("&Proposed by:"), self.parties)
-        self.others = QPlainTextEdit()
-        self.others.setPlaceholderText(_("One alternative a line, proponents in parentheses:\n"
-                                         "promote (CELAC)\ndelete (HU)"))
-        form.addRow(_("&Alternatives:"), self.others)
-        buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        form.addRow(buttons)
-
-    def alternatives(self) -> tuple[list[str], list[Alternative]]:
-        codes = [normalise_code(c) for c in self.parties.text().replace(";", ",").split(",")
-                 if c.strip()]
-        others = [parse_alternative(line) for line in self.others.toPlainText().splitlines()
-                  if line.strip()]
-        return codes, others
 
 
 class NegotiationPane(QWidget):
@@ -115,6 +90,8 @@ class NegotiationPane(QWidget):
         self.clean_action = QAction(_("&Clean View (No Bracket Markup)"), self)
         self.clean_action.setCheckable(True)
         self.clean_action.toggled.connect(self.set_clean_view)
+        self.silence_action = QAction(_("Si&lence Procedure…"), self)
+        self.silence_action.triggered.connect(self.silence_from_dialog)
         self.status_actions: dict[str, QAction] = {}
         for kind, text in ((StatusKind.AGREED, _("Paragraph &Agreed")),
                            (StatusKind.AD_REFERENDUM, _("Paragraph Agreed Ad &Referendum…")),
@@ -124,6 +101,7 @@ class NegotiationPane(QWidget):
             self.status_actions[kind.value] = action
         self.party_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.painter = BracketPainter(editor, self)
+        self.strip = ProponentStrip(editor, self.painter)
         editor.text_edit.extend_menu = self._extend_menu
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -170,6 +148,8 @@ class NegotiationPane(QWidget):
         self.tree.expandAll()
         self.paint_brackets()
         self.painter.refresh()
+        self.strip.set_needed(bool(draft.brackets))
+        self.strip.update()
 
     def _refresh_parties(self, draft) -> None:
         codes = sorted({code for b in draft.brackets.values() for code in b.parties}
@@ -201,6 +181,7 @@ class NegotiationPane(QWidget):
         self.clean_view = clean
         self.paint_brackets()
         self.editor.text_edit.viewport().update()
+        self.strip.update()
 
     def _extend_menu(self, menu) -> None:
         menu.addSeparator()
@@ -346,6 +327,16 @@ class NegotiationPane(QWidget):
             parties = [normalise_code(c) for c in text.replace(";", ",").split(",") if c.strip()]
         self.set_status(block_id, kind, parties)
 
+    def set_silence(self, silence: Silence | None) -> None:
+        self.editor.apply_operation(SetSilence(silence.to_json() if silence else None),
+                                    _("Silence procedure"))
+        self.refresh()
+
+    def silence_from_dialog(self) -> None:
+        dialog = SilenceDialog(self.editor.draft().silence, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.set_silence(dialog.silence())
+
     def _complain(self, message: str) -> None:
         if self.isVisible():
             QMessageBox.information(self, _("Square Brackets"), message)
@@ -370,4 +361,6 @@ def install(window) -> NegotiationPane:
         status_menu = window.menus["edit"].addMenu(_("Paragraph &Status"))
         for action in pane.status_actions.values():
             status_menu.addAction(action)
+        status_menu.addSeparator()
+        status_menu.addAction(pane.silence_action)
     return pane

@@ -21,8 +21,9 @@ from app.model.annotations import Anchor
 from app.model.bracket_ops import AddBracket
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.status import Effective
+from app.ui.bracket_dialogs import BracketDialog
 from app.ui.editor import DraftEditor
-from app.ui.negotiation_pane import BracketDialog, NegotiationPane
+from app.ui.negotiation_pane import NegotiationPane
 
 TEXT = "We agree to strengthen cooperation on drugs."
 
@@ -170,3 +171,49 @@ def test_clean_view_hides_the_marks_and_clicking_goes_there(setup):
     pending = pane.tree.topLevelItem(1).child(0)
     pane.tree.itemClicked.emit(pending, 0)
     assert editor.current_block_id() == pending.data(0, Qt.ItemDataRole.UserRole + 1)
+
+
+def test_silence_procedure_from_its_dialog_and_undo(setup):
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    from app.ui.bracket_dialogs import SilenceDialog
+
+    editor, pane = setup
+
+    def fill() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, SilenceDialog) and w.isVisible())
+        dialog.none.setChecked(False)
+        edit = dialog.findChild(QDateTimeEdit)
+        from PySide6.QtCore import QDateTime
+
+        edit.setDateTime(QDateTime.fromString("2025-03-03 12:00", "yyyy-MM-dd HH:mm"))
+        QTest.keyClicks(dialog.broken, "HU")
+        QTest.mouseClick(dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, fill)
+    pane.silence_action.trigger()
+    silence = editor.draft().silence
+    assert silence is not None and silence.broken_by == ["HU"]
+    assert (silence.deadline.month, silence.deadline.day, silence.deadline.hour) == (3, 3, 12)
+    assert "broken by HU" in pane.summary.text()
+    editor.undo_stack.undo()
+    assert editor.draft().silence is None
+
+
+def test_proponents_are_shown_small_beside_the_line_of_their_bracket(setup):
+    editor, pane = setup
+    assert pane.strip.isVisible()
+    lines = pane.strip.lines()
+    assert [text for _top, text in lines] == ["FR / HU"]
+    bracket = editor.draft().brackets["k0"]
+    block = editor.bridge.qt_block("b2")
+    cursor = QTextCursor(block)
+    cursor.setPosition(block.position() + bracket.anchor.end)
+    assert abs(lines[0][0] - editor.text_edit.cursorRect(cursor).top()) < 1
+    pane.clean_action.setChecked(True)
+    assert pane.strip.lines() == []
+    editor.set_draft(Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun("No brackets.")])]))
+    pane.refresh()
+    assert not pane.strip.isVisible()
