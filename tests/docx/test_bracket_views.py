@@ -66,3 +66,10 @@ def test_the_compilation_lists_open_brackets_with_their_proponents(draft, tmp_pa
     assert "CELAC" in first.delegation
     export_compilation(draft, tmp_path / "c.docx")
     assert "[and harm reduction (CELAC, PT) / delete (HU, PL)]" in texts(tmp_path / "c.docx")
+
+
+def test_a_clean_export_reads_back_without_brackets(draft, tmp_path):
+    export_note(draft, tmp_path / "c.docx", view="clean")
+    back, _report = open_word_file(tmp_path / "c.docx")
+    assert not back.brackets
+    assert [b.text for b in back.blocks] == [b.text for b in draft.blocks]
