@@ -152,6 +152,10 @@ class CompareView(QDialog):
         except DraftFileError as error:
             self.summary.setText(str(error))
             return
+        from app.compare.bracket_changes import negotiation_changes
+
+        # brackets opened and closed, paragraphs agreed: told under the summary
+        self._negotiation = [change.text for change in negotiation_changes(old, new)]
         old_label = old_name
         new_label = self.to_box.currentText()
         if len(old.blocks) + len(new.blocks) < _BACKGROUND_BLOCKS:
@@ -167,7 +171,10 @@ class CompareView(QDialog):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.summary.setText(summary_line(comparison))
+        told = getattr(self, "_negotiation", [])
+        self.summary.setText(summary_line(comparison) + (
+            "\n" + _("Square brackets and paragraph status:") + " " + "; ".join(told)
+            if told else ""))
         self.render()
 
     def render(self) -> None:

@@ -217,3 +217,18 @@ def test_proponents_are_shown_small_beside_the_line_of_their_bracket(setup):
     editor.set_draft(Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun("No brackets.")])]))
     pane.refresh()
     assert not pane.strip.isVisible()
+
+
+def test_the_compare_view_tells_bracket_and_status_changes(qtbot):
+    from app.model.bracket_ops import SetBlockStatus, resolve_bracket
+    from app.store.versions import save_version
+    from app.ui.compare_view import CompareView
+
+    draft = sample()
+    save_version(draft, "Rev 1")
+    resolve_bracket(draft, "k0", 1).apply(draft)
+    SetBlockStatus("b1", {"kind": "agreed", "parties": []}).apply(draft)
+    view = CompareView(draft, old_name="Rev 1")
+    qtbot.addWidget(view)
+    assert ("Square brackets and paragraph status: § 1 agreed; bracket closed in § 2"
+            in view.summary.text())
