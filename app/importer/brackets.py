@@ -20,7 +20,7 @@ from app.model import Draft, new_id
 from app.model import annotations as anchor_maps
 from app.model.annotations import Anchor, span_words
 from app.model.brackets import Alternative, Bracket
-from app.model.inline import anchored_text, normalise, split_at
+from app.model.inline import ANCHOR, anchored_text, normalise, split_at
 from app.model.numbering import paragraph_labels
 
 from .report import ImportReport, short_quote
@@ -194,6 +194,14 @@ def recognise_brackets(draft: Draft, report: ImportReport) -> int:
                         block.text)
             continue
         if not found:
+            continue
+        cut = sorted(d for outer in found for d in outer.deletions())
+        if any(ANCHOR in text[low:high] for low, high in cut):
+            # a footnote mark inside the markup (in another alternative, say) has no place
+            # once the markup is data: the paragraph stays as typed rather than lose it
+            report.warn(_("{paragraph}: a footnote mark sits inside a square bracket's "
+                          "alternatives; the brackets were left as typed.").format(
+                              paragraph=labels[index]), line, block.text)
             continue
         items = [(outer, None) for outer in found]
         items += [(inner, outer) for outer in found for inner in outer.nested]

@@ -67,3 +67,11 @@ def test_slashes_in_words_and_parentheses_that_are_not_parties():
     assert [(a.text, a.parties) for a in bracket.alternatives] == [
         ("support and/or endorse (see annex) the plan", [])]
     assert draft.blocks[0].text == "We support and/or endorse (see annex) the plan."
+
+
+def test_a_footnote_mark_inside_another_alternative_is_never_lost():
+    draft, report = import_text("1. We [note (FR) / welcome<sup>1</sup> (CELAC)] it.\n\n"
+                                "<sup>1</sup> A footnote.\n")
+    assert not draft.brackets
+    assert draft.blocks[0].footnote_ids and "[note (FR) / welcome" in draft.blocks[0].text
+    assert any("footnote mark" in str(warning) for warning in report.warnings)
