@@ -106,3 +106,12 @@ def test_hand_made_draft_status_json(tmp_path):
     assert board["paragraphs"] == {"agreed": 1, "ad_referendum": 1, "pending": 1,
                                    "in_brackets": 1, "reserved": 1}
     assert board["comments_open"] == {"ES": 2}
+
+
+def test_show_prints_the_brackets_unless_clean(tmp_path):
+    path = tmp_path / "hand.concordia"
+    save_draft(hand_made(), path)
+    text = run("show", str(path)).stdout
+    assert "We agree to [strengthen (FR) / promote (CELAC)] ties." in text
+    clean = run("show", str(path), "--view", "clean").stdout
+    assert "We agree to strengthen ties." in clean and "CELAC" not in clean
