@@ -27,7 +27,8 @@ from app.model.status import Silence
 class BracketDialog(QDialog):
     """The words in the text are the first alternative; one line per other alternative."""
 
-    def __init__(self, words: str, parent: QWidget | None = None) -> None:
+    def __init__(self, words: str, parent: QWidget | None = None,
+                 alternatives: list[Alternative] | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Square Bracket"))
         form = QFormLayout(self)
@@ -39,6 +40,11 @@ class BracketDialog(QDialog):
         self.others.setPlaceholderText(_("One alternative a line, proponents in parentheses:\n"
                                          "promote (CELAC)\ndelete (HU)"))
         form.addRow(_("&Alternatives:"), self.others)
+        if alternatives:                 # editing a bracket: what it holds now
+            self.parties.setText(", ".join(alternatives[0].parties))
+            self.others.setPlainText("\n".join(
+                (alt.text or "delete") + (f" ({', '.join(alt.parties)})" if alt.parties else "")
+                for alt in alternatives[1:]))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)

@@ -34,6 +34,7 @@ from app.model.annotations import Anchor
 from app.model.bracket_ops import (
     AddBracket,
     RemoveBracket,
+    SetAlternatives,
     SetBlockStatus,
     SetSilence,
     resolve_bracket,
@@ -72,11 +73,14 @@ class NegotiationPane(QWidget):
         self.tree.setColumnWidth(0, 95)
         self.tree.setIndentation(12)
         self.tree.itemClicked.connect(self._on_clicked)
+        self.edit_button = QPushButton(_("&Alternatives…"))
+        self.edit_button.clicked.connect(self._on_edit)
         self.resolve_button = QPushButton(_("&Resolve…"))
         self.remove_button = QPushButton(_("Remove &Bracket"))
         self.resolve_button.clicked.connect(self._on_resolve)
         self.remove_button.clicked.connect(self._on_remove)
         buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
@@ -301,6 +305,27 @@ class NegotiationPane(QWidget):
         if ok:
             index = options.index(chosen)
             self.resolve(key, None if index == len(options) - 1 else index)
+
+    def set_alternatives(self, bracket_id: str, parties: list[str],
+                         others: list[Alternative]) -> None:
+        """The first alternative's proponents and the other alternatives, as one step."""
+        draft = self.editor.draft()
+        bracket = draft.brackets[bracket_id]
+        first = bracket.alternatives[0] if bracket.alternatives else Alternative("")
+        data = [Alternative(first.text, parties).to_json(), *(a.to_json() for a in others)]
+        self.editor.apply_operation(SetAlternatives(bracket_id, data), _("Edit alternatives"))
+        self.refresh()
+
+    def _on_edit(self) -> None:
+        key = self.current_bracket_id()
+        draft = self.editor.draft()
+        if key is None or key not in draft.brackets:
+            self._complain(_("Choose a bracket in the list first."))
+            return
+        alternatives = current_alternatives(draft, draft.brackets[key])
+        dialog = BracketDialog(alternatives[0].text, self, alternatives)
+        if dialog.exec() == QDialog.Accepted:
+            self.set_alternatives(key, *dialog.alternatives())
 
     def _on_remove(self) -> None:
         key = self.current_bracket_id()

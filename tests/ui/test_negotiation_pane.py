@@ -232,3 +232,24 @@ def test_the_compare_view_tells_bracket_and_status_changes(qtbot):
     qtbot.addWidget(view)
     assert ("Square brackets and paragraph status: § 1 agreed; bracket closed in § 2"
             in view.summary.text())
+
+
+def test_add_an_alternative_to_a_bracket_from_its_dialog(setup):
+    editor, pane = setup
+    pane.tree.setCurrentItem(pane.tree.topLevelItem(0).child(0))
+
+    def fill() -> None:
+        dialog = next(w for w in QApplication.topLevelWidgets()
+                      if isinstance(w, BracketDialog) and w.isVisible())
+        assert dialog.others.toPlainText() == "gather (HU)"
+        dialog.others.setPlainText("gather (HU)\nconvene (CELAC)")
+        QTest.mouseClick(dialog.findChild(QDialogButtonBox).button(
+            QDialogButtonBox.StandardButton.Ok), Qt.MouseButton.LeftButton)
+
+    QTimer.singleShot(50, fill)
+    QTest.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    alternatives = editor.draft().brackets["k0"].alternatives
+    assert [(a.text, a.parties) for a in alternatives] == [
+        ("meet", ["FR"]), ("gather", ["HU"]), ("convene", ["CELAC"])]
+    editor.undo_stack.undo()
+    assert len(editor.draft().brackets["k0"].alternatives) == 2
