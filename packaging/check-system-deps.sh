@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Checks the Debian packages Concordia needs (Qt's libraries; pandoc, LibreOffice and poppler for
-# the export checks; Xvfb for screenshots). As root it installs what is missing; otherwise it
+# the export checks; Xvfb for screenshots; Enchant and the Hunspell dictionaries for spelling). As root it installs what is missing; otherwise it
 # prints the one command to run as root (the same command root runs here: nothing assumes sudo).
 # Elsewhere than Debian/Ubuntu it only says what to look for.
 set -euo pipefail
@@ -9,7 +9,9 @@ QT_LIBS="libgl1 libegl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libglib2
 libxcb-cursor0 libxcb-icccm4 libxcb-image0 libxcb-keysyms1 libxcb-randr0 libxcb-render-util0
 libxcb-shape0 libxcb-xinerama0 libxcb-xfixes0 libxcb-xkb1"
 TOOLS="xvfb xauth pandoc poppler-utils libreoffice-writer-nogui fonts-liberation fonts-dejavu-core"
-PACKAGES="$(echo $QT_LIBS $TOOLS)"
+# Spell checking: pyenchant drives libenchant-2 (its Hunspell provider) over Debian's dictionaries.
+SPELLING="libenchant-2-2 hunspell-en-gb hunspell-en-us hunspell-es"
+PACKAGES="$(echo $QT_LIBS $TOOLS $SPELLING)"
 
 if ! command -v dpkg-query >/dev/null 2>&1; then
     echo "check-system-deps: not a Debian system; make sure Qt 6's X11/xcb libraries, pandoc," \

@@ -43,6 +43,19 @@ def pytest_configure(config: pytest.Config) -> None:
         pytest.exit(problem, returncode=pytest.ExitCode.USAGE_ERROR)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _private_user_data_folder(tmp_path_factory):
+    """Tests never write the user's real data folder (draft backups, personal word list):
+    one temporary folder for the run, unless a test points XDG_DATA_HOME elsewhere itself."""
+    previous = os.environ.get("XDG_DATA_HOME")
+    os.environ["XDG_DATA_HOME"] = str(tmp_path_factory.mktemp("user-data"))
+    yield
+    if previous is None:
+        os.environ.pop("XDG_DATA_HOME", None)
+    else:
+        os.environ["XDG_DATA_HOME"] = previous
+
+
 @pytest.fixture
 def lapaz_seed() -> Path:
     if not LAPAZ_SEED.exists():

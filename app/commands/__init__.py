@@ -15,4 +15,5 @@ COMMAND_MODULES = [
     "app.commands.brackets",
     "app.commands.parties",
     "app.commands.check",
+    "app.commands.backup",
 ]

@@ -1,4 +1,5 @@
-"""`concordia export DRAFT --out NOTE.docx [--lang en|es] [--force]`: write the note as DOCX."""
+"""`concordia export DRAFT --out NOTE.docx [--lang en|es] [--force]`: write the note as DOCX,
+or as PDF when the file name ends in .pdf (the Word file rendered by LibreOffice)."""
 
 from __future__ import annotations
 
@@ -13,7 +14,8 @@ from app.progress import StderrProgress
 def register(subparsers: argparse._SubParsersAction) -> None:
     parser = subparsers.add_parser("export", help=_("export the note to Word (DOCX) in English or Spanish"))
     parser.add_argument("draft", help=_("a .concordia draft file"))
-    parser.add_argument("--out", required=True, help=_("the .docx file to write"))
+    parser.add_argument("--out", required=True,
+                        help=_("the .docx file to write (.pdf: the same pages as PDF)"))
     parser.add_argument("--lang", default="en", choices=SUPPORTED_LANGUAGES,
                         help=_("language of the exported note (default: en)"))
     parser.add_argument("--force", action="store_true", help=_("replace the file if it exists"))
@@ -41,8 +43,15 @@ def run(args: argparse.Namespace) -> int:
     draft = load_with_warnings(args.draft)
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
-    report = export_note(draft, target, args.lang, StderrProgress(),
-                         comments=args.comments or "none", view=args.view)  # an ExportError: app.cli says it
+    if target.suffix.lower() == ".pdf":
+        from app.docx.bracket_view import view_of
+        from app.docx.pdf import export_pdf
+
+        report = export_pdf(view_of(draft, args.view), target, args.lang, StderrProgress(),
+                            comments=args.comments or "none")
+    else:
+        report = export_note(draft, target, args.lang, StderrProgress(),
+                             comments=args.comments or "none", view=args.view)
     for warning in report.warnings:
         print("concordia: " + warning, file=sys.stderr)
     print(_("Exported {path} ({language}): {blocks} blocks, {footnotes} footnotes.").format(

@@ -43,8 +43,31 @@ def align_blocks(
     rest_old = [i for i in range(len(old)) if i not in taken_old]
     rest_new = [j for j in range(len(new)) if j not in taken_new]
     if rest_old and rest_new:
-        pairs += align_by_similarity(old, new, rest_old, rest_new, threshold)
+        weak = _weak_id_pairs(old, new, pairs, threshold)
+        pool_old = sorted(rest_old + [i for i, _ in weak])
+        pool_new = sorted(rest_new + [j for _, j in weak])
+        found = align_by_similarity(old, new, pool_old, pool_new, threshold)
+        used_old = {i for i, _ in found}
+        used_new = {j for _, j in found}
+        # An id pair whose paragraphs read nothing alike gives way to better pairs by text
+        # (a paragraph pasted into another took its id); with none, it stands.
+        kept = [(i, j) for i, j in weak if i not in used_old and j not in used_new]
+        released = set(weak) - set(kept)
+        pairs = [pair for pair in pairs if pair not in released] + found
     return sorted(pairs)
+
+
+def _weak_id_pairs(old: list[Block], new: list[Block], pairs: list[Pair],
+                   threshold: float) -> list[Pair]:
+    """Id pairs whose texts share less than `threshold` of their words."""
+    weak = []
+    for i, j in pairs:
+        if old[i].content == new[j].content:
+            continue
+        before, after = comparable_text(old[i]), comparable_text(new[j])
+        if before != after and similar_enough(before, after, threshold) < threshold:
+            weak.append((i, j))
+    return weak
 
 
 def align_by_id(old: list[Block], new: list[Block]) -> list[Pair]:

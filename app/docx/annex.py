@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterator
 from lxml import etree
 
 from app.model import BlockKind, FootnoteRef, TextRun
+from app.model.lead_in import with_lead_in_bold
 from app.model.numbering import paragraph_numbers
 
 from .footnotes import FootnoteCollector
@@ -113,7 +114,7 @@ def block_paragraph(block: LocalBlock, footnotes: FootnoteCollector,
                 _number(p, NUMBERED_NUM_ID, 0)
             else:
                 numbering.number(p, printed, max(block.level, 0))
-    for item in block.content:
+    for item in with_lead_in_bold(block.kind, block.content):   # bold as the editor shows it
         if isinstance(item, TextRun):
             if item.text:
                 run(p, item.text, bold=item.bold, italic=item.italic, underline=item.underline,

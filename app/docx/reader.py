@@ -27,6 +27,7 @@ from app.i18n import _
 from app.limits import MAX_DOCX_PARAGRAPH_ELEMENTS, MAX_PARAGRAPHS, too_many_paragraphs
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, Inline, TextRun
 from app.model.inline import normalise
+from app.model.lead_in import without_lead_in_bold
 
 from .cover_reader import Paragraph, take_cover
 from .cover_reader import plain as _plain
@@ -254,7 +255,8 @@ class _Walker:
             ):
                 continue
             kind, level = self.kind_of(properties, content)
-            result.append((kind, level, content))
+            # The lead-in's bold is the kind's style (app.model.lead_in), not the author's.
+            result.append((kind, level, without_lead_in_bold(kind, content)))
         if carried:
             result.append((BlockKind.PARAGRAPH, 0, _trim(normalise(carried))))
         return result

@@ -180,10 +180,10 @@ def _write_piece(p: etree._Element, piece: Piece, marks: _Marks,
             r = run(parent, item.text, bold=item.bold, italic=item.italic,
                     underline=item.underline, superscript=item.superscript)
         if op == DELETE or moving == "moveFrom":
-            if marks.style == "tracked":
-                _deleted_text(r)
-            else:
+            if marks.style != "tracked":
                 _set_run_props(r, strike=True)
+            elif moving != "moveFrom":        # moved text stays w:t, as Word writes it
+                _deleted_text(r)
         elif op == INSERT and marks.style == "council":
             _set_run_props(r, b=True, u=True)
 

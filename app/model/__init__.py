@@ -3,6 +3,7 @@
 from . import (
     annotation_ops,  # noqa: F401  (registers the comment/reservation operations)
     bracket_ops,  # noqa: F401  (square brackets and paragraph status)
+    move_ops,  # noqa: F401  (registers the paragraph move)
     suggestion_ops,  # noqa: F401  (accept/reject a suggestion)
 )
 from .draft import (

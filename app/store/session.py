@@ -18,6 +18,7 @@ from app.atomic import remove_leftover_temp_files
 from app.model import Draft
 from app.model.integrity import repair as repair_problems
 
+from .backups import backup_after_save
 from .draft_file import load_draft, read_draft, save_draft
 from .errors import SaveError
 from .lock import DraftLock
@@ -116,6 +117,7 @@ class DraftSession:
                 self._sweep_leftovers(target)
             save_draft(self.draft, target)
         autosave_path_for(target).unlink(missing_ok=True)
+        backup_after_save(target)
         return target
 
     def autosave(self) -> Path | None:

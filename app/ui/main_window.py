@@ -39,6 +39,8 @@ from .settings import AppSettings
 
 #: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
 EXTENSION_MODULES = (
+    "app.ui.spell_highlight",
+    "app.ui.backup_dialog",
     "app.ui.outline",
     "app.ui.library_panel",
     "app.ui.comments_pane",
@@ -47,6 +49,8 @@ EXTENSION_MODULES = (
     "app.ui.language_import",
     "app.ui.compare_view",
     "app.ui.versions_panel",
+    "app.ui.edit_tools",
+    "app.ui.print_pdf",
 )
 
 FORMAT_KEYS = ("bold", "italic", "underline")
@@ -169,6 +173,8 @@ class MainWindow(QMainWindow):
                                      ("select_all", _("Select &All"), keys.SelectAll)):
             menu.addAction(self._action(key, label, lambda k=key: self._edit_focused(k),
                                         [keys(sequence)]))
+        menu.addSeparator()
+        self._add_editor_actions(menu, ("move_up", "move_down"))
 
         menu = self._menu("format", _("F&ormat"))
         self._add_editor_actions(menu, FORMAT_KEYS)

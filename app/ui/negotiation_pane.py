@@ -48,6 +48,7 @@ from .annotation_dialogs import select_anchor, selection_anchor
 from .annotation_marks import AnnotationMarks
 from .bracket_dialogs import BracketDialog, SilenceDialog
 from .bracket_marks import BracketPainter, ProponentStrip
+from .editor.extra_selections import set_layer
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -106,7 +107,7 @@ class NegotiationPane(QWidget):
         self.party_filter.currentIndexChanged.connect(lambda _i: self.refresh())
         self.painter = BracketPainter(editor, self)
         self.strip = ProponentStrip(editor, self.painter)
-        editor.text_edit.extend_menu = self._extend_menu
+        editor.text_edit.context_menu_hooks.append(self._extend_menu)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -187,7 +188,7 @@ class NegotiationPane(QWidget):
         self.editor.text_edit.viewport().update()
         self.strip.update()
 
-    def _extend_menu(self, menu) -> None:
+    def _extend_menu(self, menu, _context=None) -> None:
         menu.addSeparator()
         menu.addAction(self.bracket_action)
         status = menu.addMenu(_("Paragraph &Status"))
@@ -197,8 +198,7 @@ class NegotiationPane(QWidget):
     def paint_brackets(self) -> None:
         """Bracketed words bold on a light ground (not in the text: an extra selection)."""
         text_edit: QTextEdit = self.editor.text_edit
-        selections = [s for s in text_edit.extraSelections()
-                      if s.format.property(QTextCharFormat.UserProperty + 71) is None]
+        selections = []
         if not self.clean_view:
             draft = self.editor.draft()
             document = text_edit.document()
@@ -221,10 +221,9 @@ class NegotiationPane(QWidget):
                 fmt.setFontWeight(QFont.Weight.Bold)
                 fmt.setBackground(QColor("#fff3c4"))
                 fmt.setToolTip(describe(current_alternatives(draft, bracket, by_id)))
-                fmt.setProperty(QTextCharFormat.UserProperty + 71, bracket.id)
                 selection.format = fmt
                 selections.append(selection)
-        text_edit.setExtraSelections(selections)
+        set_layer(text_edit, "brackets", selections)   # beside the other features' marks
 
     # -- going there --------------------------------------------------------------------------
     def _on_clicked(self, item: QTreeWidgetItem) -> None:

@@ -3,17 +3,20 @@
 A dock beside the cover. Titles and headings stand out; every other paragraph shows its
 opening words ("WE REAFFIRM the importance…"), which is how negotiators name them in a
 meeting. The list follows the cursor, and refreshes shortly after edits (only when a line
-would change), so typing in a long draft stays fast.
+would change), so typing in a long draft stays fast. Dragging lines moves the paragraphs
+(the same move as Edit ▸ Move Paragraph, keeping their ids, one undo step).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QWidget
+from PySide6.QtGui import QDropEvent, QFont
+from PySide6.QtWidgets import QAbstractItemView, QListWidget, QListWidgetItem, QWidget
 
 from app.i18n import _
 from app.model import Block, BlockKind
+
+from .editor.moving import move_paragraphs_to
 
 #: Words shown per paragraph.
 HEAD_WORDS = 9
@@ -39,6 +42,9 @@ class OutlinePanel(QListWidget):
         self.setUniformItemSizes(True)
         self.setWordWrap(False)
         self.setTextElideMode(Qt.ElideRight)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.ContiguousSelection)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
+        self.setDefaultDropAction(Qt.DropAction.MoveAction)
         self._lines: list[tuple[str, str, str]] = []   # (block id, kind, line) as shown
         self._rows: dict[str, int] = {}
         self._timer = QTimer(self)
@@ -87,6 +93,28 @@ class OutlinePanel(QListWidget):
         self.setCurrentRow(row)
         self.blockSignals(False)
         self.scrollToItem(self.item(row))
+
+    def drop_row(self, event: QDropEvent) -> int:
+        """The row a drop puts the dragged lines before (count(): after the last)."""
+        point = event.position().toPoint()
+        item = self.itemAt(point)
+        if item is None:
+            return self.count()
+        row = self.row(item)
+        return row + 1 if point.y() > self.visualItemRect(item).center().y() else row
+
+    def dropEvent(self, event: QDropEvent) -> None:  # noqa: N802 - Qt override
+        """Move the dragged paragraphs in the draft; the list follows from the model."""
+        if event.source() is not self:
+            event.ignore()
+            return
+        rows = sorted(self.row(item) for item in self.selectedItems())
+        # Refused as far as Qt's drag is concerned: a MoveAction would have the view remove
+        # the dragged lines itself; the list is rebuilt from the moved paragraphs instead.
+        event.ignore()
+        if rows and rows == list(range(rows[0], rows[-1] + 1)):
+            if move_paragraphs_to(self.editor, rows[0], len(rows), self.drop_row(event)):
+                self.refresh()
 
     def _jump(self, item: QListWidgetItem) -> None:
         block_id = item.data(_BLOCK_ID)

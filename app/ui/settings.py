@@ -80,6 +80,14 @@ class AppSettings:
         except (TypeError, ValueError):
             return DEFAULT_AUTOSAVE_MS
 
+    def check_spelling(self) -> bool:
+        """View ▸ Check Spelling: on unless the user turned it off."""
+        value = self._q.value("editor/check_spelling", True)
+        return value if isinstance(value, bool) else str(value).lower() not in ("false", "0")
+
+    def set_check_spelling(self, flag: bool) -> None:
+        self._q.setValue("editor/check_spelling", bool(flag))
+
     def recovery_folder(self) -> Path:
         """Where crash copies of never-saved drafts go (tests point it at a temporary folder)."""
         value = self._q.value("files/recovery_folder", "")
@@ -91,6 +99,13 @@ class AppSettings:
 
     def set_recovery_folder(self, folder: Path) -> None:
         self._q.setValue("files/recovery_folder", str(folder))
+
+    def highlight_annotations(self) -> bool:
+        """View ▸ Highlight Comments and Reservations (on unless switched off)."""
+        return str(self._q.value("view/highlight_annotations", "true")).lower() not in ("false", "0")
+
+    def set_highlight_annotations(self, flag: bool) -> None:
+        self._q.setValue("view/highlight_annotations", bool(flag))
 
     def sync(self) -> None:
         self._q.sync()

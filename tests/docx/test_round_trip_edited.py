@@ -35,7 +35,7 @@ def exported(tmp_path) -> tuple:
 def test_a_paragraph_edited_in_word_keeps_its_id_and_the_report_says_so(tmp_path):
     draft, path = exported(tmp_path)
     edited = tmp_path / "edited.docx"
-    rewrite(path, edited, word_document=[("WE COMMIT to reinforce", "WE COMMIT to strengthen")])
+    rewrite(path, edited, word_document=[(" to reinforce", " to strengthen")])
     back, report = open_word_file(edited)
     assert [b.id for b in back.blocks] == [b.id for b in draft.blocks]
     assert [b.kind for b in back.blocks] == [b.kind for b in draft.blocks]

@@ -75,6 +75,8 @@ class DocumentBridge(QObject):
         self._origins: dict[str, ClauseOrigin] = {}  # by id, also for blocks no longer present
         self._loading = False
         self.in_history = False                    # True while Qt replays its undo/redo
+        #: Names the draft shown, new on every load: copied paragraphs say where they came from.
+        self.generation = new_id()
         document.contentsChange.connect(self._on_contents_change)
 
     # -- loading --------------------------------------------------------------------------
@@ -90,6 +92,7 @@ class DocumentBridge(QObject):
                  for item in block.content]
             )
         self.draft = draft
+        self.generation = new_id()
         self._loading = True
         document = self.document
         try:

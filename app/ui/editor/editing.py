@@ -16,6 +16,7 @@ from app.i18n import N_, _
 from app.model import Block, BlockKind, FootnoteRef, new_id
 from app.model.ops import AddFootnote
 
+from . import moving
 from .clipboard import Pasted
 from .decorations import MAX_LEVEL
 from .formats import (
@@ -105,8 +106,22 @@ def paste(editor: DraftEditor, pasted: Pasted) -> None:
                 item = FootnoteRef(copies.setdefault(item.footnote_id, new_id()))
             content.append(item)
         blocks.append(Block(block.kind, content, level=block.level))
+    cursor = editor.text_edit.textCursor()
+    if moving.is_paragraph_paste(editor, pasted, cursor):
+        # Whole paragraphs at a paragraph's start: they go before it, a cut one keeps its id.
+        ids = moving.kept_ids(editor, pasted)
+
+        # Only a paragraph that keeps its id takes its comments' marks with it.
+        spans = [own if kept == original else []
+                 for kept, original, own in zip(ids, pasted.ids, pasted.spans, strict=False)]
+
+        def place() -> None:
+            moving.paste_paragraphs(editor, blocks[:-1], ids, cursor, spans)
+    else:
+        def place() -> None:
+            insert_blocks(editor, blocks)
     if not copies:
-        insert_blocks(editor, blocks)
+        place()
         return
     editor.undo_stack.beginMacro(_("Paste"))
     try:
@@ -114,7 +129,7 @@ def paste(editor: DraftEditor, pasted: Pasted) -> None:
             known = draft.footnotes.get(original)
             text = known.text if known is not None else pasted.footnotes.get(original, "")
             editor.push_model_step(AddFootnote(copy_id, text))
-        insert_blocks(editor, blocks)
+        place()
     finally:
         editor.undo_stack.endMacro()
     editor.qt_barrier()
@@ -236,5 +251,8 @@ def build_actions(editor: DraftEditor) -> dict[str, QAction]:
         add(name, _(label), lambda kind=kind: editor.set_kind(kind))
     add("indent", _("Increase list level"), lambda: editor.change_level(1), ["Ctrl+]"])
     add("outdent", _("Decrease list level"), lambda: editor.change_level(-1), ["Ctrl+["])
+    add("move_up", _("Move Paragraph Up"), lambda: moving.move_paragraphs(editor, -1), ["Alt+Shift+Up"])
+    add("move_down", _("Move Paragraph Down"), lambda: moving.move_paragraphs(editor, 1),
+        ["Alt+Shift+Down"])
     add("agreed_difference", _("Show Agreed Language Difference"), editor.show_agreed_difference, ["Ctrl+Alt+A"])
     return actions

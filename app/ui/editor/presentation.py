@@ -1,14 +1,14 @@
 """How kinds and footnote references look, without touching the document's content.
 
 `KindHighlighter` lays extra formats over a block (title size and weight, heading weight,
-the capitalised lead-in of a recital or operative clause); these live in the layout only, so
-reading the block back never mistakes them for a user's bold. `FootnoteMarker` draws a
+the capitalised lead-in of a recital or operative clause, bold by the one rule the Word
+export uses too: app.model.lead_in); these live in the layout only, so reading the block
+back never mistakes them for a user's bold. `FootnoteMarker` draws a
 reference character as its live superscript number.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QPointF, QSizeF
@@ -19,17 +19,16 @@ from PySide6.QtGui import (
     QPainter,
     QPyTextObject,
     QSyntaxHighlighter,
+    QTextBlock,
     QTextCharFormat,
     QTextDocument,
     QTextFormat,
 )
 
 from app.model import BlockKind
+from app.model.lead_in import lead_in_length
 
 from .formats import FOOTNOTE_OBJECT, footnote_id_of, kind_of
-
-#: The capitalised opening words of a recital ("HAVING MET") or clause ("WE REAFFIRM").
-_LEAD_IN = re.compile(r"^\W*(?:[A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙ][A-ZÁÉÍÓÚÑÜÇÀÈÌÒÙ'’\-]+\b[\s,]*)+")
 
 
 class KindHighlighter(QSyntaxHighlighter):
@@ -41,8 +40,10 @@ class KindHighlighter(QSyntaxHighlighter):
         self._heading = QTextCharFormat()
         self._heading.setFontWeight(int(QFont.Weight.Bold.value))
         self._lead_in = QTextCharFormat()
-        self._lead_in.setFontWeight(int(QFont.Weight.DemiBold.value))
-        self._lead_in.setFontLetterSpacing(104.0)
+        self._lead_in.setFontWeight(int(QFont.Weight.Bold.value))   # as the export prints it
+        #: Each (block, text) -> [(start, length, format)], merged over the kind's formats
+        #: (the spelling underline): layout only, like the kind's own formats.
+        self.overlays: list[Callable[[QTextBlock, str], list[tuple[int, int, QTextCharFormat]]]] = []
 
     def highlightBlock(self, text: str) -> None:  # noqa: N802 - Qt override
         kind = kind_of(self.currentBlock())
@@ -50,10 +51,15 @@ class KindHighlighter(QSyntaxHighlighter):
             self.setFormat(0, len(text), self._title)
         elif kind is BlockKind.HEADING:
             self.setFormat(0, len(text), self._heading)
-        elif kind in (BlockKind.PREAMBLE, BlockKind.OPERATIVE):
-            match = _LEAD_IN.match(text)
-            if match and match.end() > 1:
-                self.setFormat(0, len(match.group(0).rstrip(" ,")), self._lead_in)
+        else:
+            length = lead_in_length(kind, text)
+            if length:
+                self.setFormat(0, length, self._lead_in)
+        for overlay in self.overlays:
+            for start, length, extra in overlay(self.currentBlock(), text):
+                merged = QTextCharFormat(self.format(start))
+                merged.merge(extra)
+                self.setFormat(start, length, merged)
 
 
 class FootnoteMarker(QPyTextObject):

@@ -17,9 +17,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QMimeData, Qt, Signal
 from PySide6.QtGui import QHelpEvent, QKeyEvent, QKeySequence, QPainter
-from PySide6.QtWidgets import QMenu, QTextEdit, QToolTip
+from PySide6.QtWidgets import QTextEdit, QToolTip
 
 from . import clipboard
+from .context_menu import build_editor_context_menu
 from .formats import is_footnote_format, text_format_from
 
 
@@ -38,8 +39,10 @@ class DraftTextEdit(QTextEdit):
         self.setTabChangesFocus(False)
         self.list_item_at_cursor = lambda: False  # set by the editor
         self.footnote_text = lambda footnote_id: None   # set by the editor: for copied references
+        self.fragment_source = lambda: ""         # set by the editor: names the draft shown
         self.decorate = None                      # (edit, painter) -> None: numbers and bullets
         self.tooltip_at = lambda point: ""        # set by the editor: rich text for a viewport point
+        self.context_menu_hooks: list = []        # see `context_menu`: each adds to the right-click menu
 
     # -- keys -----------------------------------------------------------------------------
     @staticmethod
@@ -126,7 +129,7 @@ class DraftTextEdit(QTextEdit):
 
     # -- clipboard ------------------------------------------------------------------------
     def createMimeDataFromSelection(self) -> QMimeData:  # noqa: N802 - Qt override
-        return clipboard.mime_for_selection(self.textCursor(), self.footnote_text)
+        return clipboard.mime_for_selection(self.textCursor(), self.footnote_text, self.fragment_source())
 
     def canInsertFromMimeData(self, source: QMimeData) -> bool:  # noqa: N802 - Qt override
         return (source.hasFormat(clipboard.FRAGMENT_MIME) or source.hasFormat(clipboard.CLAUSE_MIME)
@@ -142,22 +145,11 @@ class DraftTextEdit(QTextEdit):
         if pasted.blocks:
             self.pasted.emit(pasted)
 
-    # -- context menu: its Undo/Redo must be ours too --------------------------------------
+    # -- context menu: built by `context_menu` (its Undo/Redo are ours; others add hooks) -----
     undo_action = None
     redo_action = None
-    #: Called with the context menu before it shows, to add actions (paragraph status …).
-    extend_menu = None
 
     def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
-        menu: QMenu = self.createStandardContextMenu(event.pos())
-        for action in menu.actions():
-            if action.objectName() in ("edit-undo", "edit-redo"):
-                ours = self.undo_action if action.objectName() == "edit-undo" else self.redo_action
-                if ours is not None:
-                    menu.insertAction(action, ours)
-                menu.removeAction(action)
-        if self.extend_menu is not None:
-            self.extend_menu(menu)
+        menu = build_editor_context_menu(self, event.pos())
         menu.exec(event.globalPos())
         menu.deleteLater()
-

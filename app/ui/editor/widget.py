@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.model import ANCHOR, Block, BlockKind, Draft, FootnoteRef, Operation, new_id
+from app.model.move_ops import MoveBlock
 from app.model.ops import (
     AddFootnote,
     Batch,
@@ -48,7 +49,8 @@ from .text_edit import DraftTextEdit
 from .undo import FootnoteTextStep, ModelStep, TextStep
 
 #: Operations that change blocks: they are written into the document (one Qt step) and read back.
-BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat)
+BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat,
+                    MoveBlock)
 
 class DraftEditor(QWidget):
     modified = Signal()                    # after any change to the draft (text or not)
@@ -101,6 +103,7 @@ class DraftEditor(QWidget):
         self.text_edit.about_to_type.connect(self._on_about_to_type)
         self.text_edit.clauses_dropped.connect(lambda ids, source: clauses.drop_clauses(self, ids, source))
         self.text_edit.footnote_text = self._footnote_text
+        self.text_edit.fragment_source = lambda: self.bridge.generation
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
         self.text_edit.redo_action = self.undo_stack.createRedoAction(self, _("Redo"))
@@ -132,6 +135,10 @@ class DraftEditor(QWidget):
         Block operations are written into the document (one Qt step, read back like typing);
         the others change the model only. A bad operation raises and changes nothing.
         """
+        if isinstance(op, Batch) and op.operations and all(isinstance(p, BLOCK_OPERATIONS) for p in op.operations):
+            # Block operations only (Replace All): written into the document at once, one Qt step.
+            self._write_block_operation(op.apply, text)
+            return
         if isinstance(op, Batch) and _touches_blocks(op):
             # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
             copy.deepcopy(op).apply(copy.deepcopy(self.bridge.draft))
@@ -143,13 +150,7 @@ class DraftEditor(QWidget):
                 self.undo_stack.endMacro()
             return
         if isinstance(op, BLOCK_OPERATIONS):
-            target = self.bridge.apply_to_copy(op.apply)     # raises before anything changes
-            self._step_label = text
-            try:
-                self.bridge.write_blocks(target)
-            finally:
-                self._step_label = None
-            self._qt_barrier()
+            self._write_block_operation(op.apply, text)
             return
         before = _fingerprint(self.bridge.draft)
         step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step)
@@ -158,6 +159,15 @@ class DraftEditor(QWidget):
             step.undo()
             raise ValueError(f"operation {op.name!r} changes blocks; add it to BLOCK_OPERATIONS")
         self.undo_stack.push(step)
+
+    def _write_block_operation(self, apply: Callable[[Draft], object], text: str) -> None:
+        target = self.bridge.apply_to_copy(apply)     # raises before anything changes
+        self._step_label = text
+        try:
+            self.bridge.write_blocks(target)
+        finally:
+            self._step_label = None
+        self._qt_barrier()
 
     def set_read_only(self, flag: bool) -> None:
         self._read_only = flag
