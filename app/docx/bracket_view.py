@@ -16,8 +16,9 @@ import dataclasses
 
 from app.i18n import _
 from app.model import Draft, TextRun
+from app.model import annotations as anchor_maps
 from app.model.brackets import Bracket, current_alternatives
-from app.model.ops import ReplaceContent
+from app.model.inline import content_length, normalise, split_at
 
 VIEWS = ("bracketed", "clean")
 
@@ -62,6 +63,7 @@ def bracketed_copy(draft: Draft) -> Draft:
         if not bracket.anchor.orphaned and bracket.anchor.block_id is not None:
             by_block.setdefault(bracket.anchor.block_id, []).append(bracket)
     blocks = [copy.copy(block) if block.id in by_block else block for block in draft.blocks]
+    index = {block.id: number for number, block in enumerate(blocks)}
     result = dataclasses.replace(
         draft, blocks=blocks, brackets={},
         comments=copy.deepcopy(draft.comments), reservations=copy.deepcopy(draft.reservations))
@@ -73,6 +75,13 @@ def bracketed_copy(draft: Draft) -> Draft:
             start, end = bracket.anchor.start or 0, bracket.anchor.end or 0
             points.append((start, 0, end - start, [TextRun("[", bold=True)]))
             points.append((end, 1, -(end - start), _tail(draft, bracket)))
+        block = blocks[index[block_id]]
+        content = list(block.content)
         for position, _kind, _rank, runs in sorted(points, key=lambda p: (-p[0], p[1], p[2])):
-            ReplaceContent(block_id, position, position, runs).apply(result)
+            # what ReplaceContent does for an insertion, without looking the block up
+            # again for each of 1 000 marks in a 300-page draft
+            left, right = split_at(content, position)
+            content = left + list(runs) + right
+            anchor_maps.map_replace(result, block_id, position, position, content_length(runs))
+        block.content = normalise(content)
     return result

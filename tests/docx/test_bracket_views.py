@@ -73,3 +73,21 @@ def test_a_clean_export_reads_back_without_brackets(draft, tmp_path):
     back, _report = open_word_file(tmp_path / "c.docx")
     assert not back.brackets
     assert [b.text for b in back.blocks] == [b.text for b in draft.blocks]
+
+
+def test_the_bracketed_copy_keeps_comments_on_their_words():
+    from datetime import date
+
+    from app.docx.bracket_view import bracketed_copy
+    from app.model.annotations import Anchor, Comment, span_words
+    from tests.cli.test_brackets_cli import hand_made
+
+    draft = hand_made()
+    draft.comments["c3"] = Comment("c3", Anchor("p1", 12, 28), "HU", "Hm.", date=date(2025, 1, 1))
+    copy = bracketed_copy(draft)
+    block = copy.block("p1")
+    assert block.text == "We agree to [strengthen (FR) / promote (CELAC)] ties."
+    anchor = copy.comments["c3"].anchor
+    assert span_words(block.content, anchor.start, anchor.end).startswith("strengthen")
+    assert draft.block("p1").text == "We agree to strengthen ties."
+    assert draft.comments["c3"].anchor.start == 12
