@@ -55,6 +55,8 @@ BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
 ALL = ""
 #: Pending paragraphs listed (a 300-page draft has thousands; the count says how many).
 PENDING_ROWS = 200
+#: Paragraphs above and below the screen whose brackets are marked bold ahead of a scroll.
+NEARBY_BLOCKS = 40
 
 
 class NegotiationPane(QWidget):
@@ -108,6 +110,11 @@ class NegotiationPane(QWidget):
         self.painter = BracketPainter(editor, self)
         self.strip = ProponentStrip(editor, self.painter)
         editor.text_edit.context_menu_hooks.append(self._extend_menu)
+        self._scrolled = QTimer(self)
+        self._scrolled.setSingleShot(True)
+        self._scrolled.setInterval(60)
+        self._scrolled.timeout.connect(self.paint_brackets)
+        editor.text_edit.verticalScrollBar().valueChanged.connect(lambda _v: self._scrolled.start())
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
@@ -196,17 +203,25 @@ class NegotiationPane(QWidget):
             status.addAction(action)
 
     def paint_brackets(self) -> None:
-        """Bracketed words bold on a light ground (not in the text: an extra selection)."""
+        """Bracketed words bold on a light ground (not in the text: an extra selection), for
+        the paragraphs on screen and some around them (again after a scroll): placing 500
+        selections over 300 pages would lay out the whole document."""
         text_edit: QTextEdit = self.editor.text_edit
         selections = []
         if not self.clean_view:
             draft = self.editor.draft()
             document = text_edit.document()
+            rect = text_edit.viewport().rect()
+            first = text_edit.cursorForPosition(rect.topLeft()).block().blockNumber()
+            last = text_edit.cursorForPosition(rect.bottomRight()).block().blockNumber()
+            low, high = first - NEARBY_BLOCKS, last + NEARBY_BLOCKS
             index = {block.id: number for number, block in enumerate(draft.blocks)}
             by_id = {block.id: block for block in draft.blocks}
             for bracket in draft.brackets.values():
                 anchor = bracket.anchor
                 if anchor.orphaned or anchor.block_id not in index:
+                    continue
+                if not low <= index[anchor.block_id or ""] <= high:
                     continue
                 qt_block = document.findBlockByNumber(index[anchor.block_id or ""])
                 if not qt_block.isValid():

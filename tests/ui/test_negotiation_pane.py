@@ -253,3 +253,29 @@ def test_add_an_alternative_to_a_bracket_from_its_dialog(setup):
         ("meet", ["FR"]), ("gather", ["HU"]), ("convene", ["CELAC"])]
     editor.undo_stack.undo()
     assert len(editor.draft().brackets["k0"].alternatives) == 2
+
+
+def test_in_a_long_draft_the_brackets_on_screen_are_marked_after_a_scroll(qtbot):
+    from app.ui.editor.extra_selections import layer
+
+    blocks = [Block(BlockKind.NUMBERED, [TextRun(f"Paragraph {n} reads on and on.")], id=f"p{n}")
+              for n in range(300)]
+    draft = Draft(blocks=blocks)
+    for n in (0, 290):
+        AddBracket(Bracket(f"k{n}", Anchor(f"p{n}", 0, 9), [Alternative("Paragraph"),
+                                                            Alternative("Item", ["FR"])]
+                           ).to_json()).apply(draft)
+    editor = DraftEditor()
+    qtbot.addWidget(editor)
+    editor.resize(800, 400)
+    editor.set_draft(draft)
+    pane = NegotiationPane(editor)
+    qtbot.addWidget(pane)
+    editor.show()
+    qtbot.waitExposed(editor)
+    QApplication.processEvents()
+    pane.refresh()
+    marked = lambda: {s.cursor.block().blockNumber() for s in layer(editor.text_edit, "brackets")}  # noqa: E731
+    assert 0 in marked() and 290 not in marked()
+    editor.go_to_block("p290")
+    qtbot.waitUntil(lambda: 290 in marked(), timeout=3000)
