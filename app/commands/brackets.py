@@ -191,7 +191,11 @@ def run_resolve(args: argparse.Namespace) -> int:
         if bracket.anchor.orphaned:
             raise InputError(_("The words of bracket “{id}” were deleted; remove it with "
                                "`concordia bracket remove`.").format(id=args.id))
-        return resolve_bracket(draft, args.id, None if args.drop else args.choose - 1)
+        try:
+            return resolve_bracket(draft, args.id, None if args.drop else args.choose - 1)
+        except ValueError as error:
+            raise InputError(_("Bracket “{id}” cannot be resolved: {why}.").format(
+                id=args.id, why=error)) from None
 
     draft = change_draft(args.draft, build)
     print(_("Resolved; {n} square brackets remain open.").format(n=len(draft.brackets)))

@@ -108,6 +108,7 @@ def resolve_bracket(draft: Draft, bracket_id: str, choice: int | None) -> Batch:
     alternatives = bracket.alternatives or [Alternative("")]
     if choice is not None and not 0 <= choice < len(alternatives):
         raise ValueError(f"bracket {bracket_id} has alternatives 1 to {len(alternatives)}")
+    check_anchor(draft, anchor)         # a damaged file's span: one sentence, nothing changed
     operations: list[Operation] = [RemoveBracket(bracket_id)]
     start, end = anchor.start or 0, anchor.end or 0
     if choice == 0:

@@ -174,3 +174,12 @@ def test_versions_and_the_draft_file_keep_brackets_status_and_silence(tmp_path):
     assert back.to_public_json() == draft.to_public_json()
     assert back.versions[0].draft().brackets["k1"].alternatives[1].parties == ["CELAC"]
     assert back.silence is not None and back.silence.deadline.hour == 12
+
+
+def test_resolving_a_bracket_whose_span_no_longer_fits_changes_nothing():
+    draft = make_draft()
+    draft.brackets["k1"].anchor.end = 500          # as a damaged file could hold it
+    before = draft.blocks[0].to_json()
+    with pytest.raises(ValueError, match="does not fit"):
+        resolve_bracket(draft, "k1", 1)
+    assert draft.blocks[0].to_json() == before and "k1" in draft.brackets
