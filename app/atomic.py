@@ -82,9 +82,10 @@ def leftover_temp_files(target: Path) -> list[Path]:
     target is in this list too while it writes: call it only under the target's writer lock.
     """
     folder = target.parent if str(target.parent) else Path(".")
-    patterns = [re.escape(_temp_prefix(target)) + _RANDOM_PART + r"\.tmp"]
+    # (`-journal`: a rollback journal SQLite made for a temporary draft file being written)
+    patterns = [re.escape(_temp_prefix(target)) + _RANDOM_PART + r"\.tmp(?:-journal)?"]
     if len(target.name) <= 60:
-        patterns.append(re.escape(f".{target.name}.") + _RANDOM_PART + r"\.tmp")
+        patterns.append(re.escape(f".{target.name}.") + _RANDOM_PART + r"\.tmp(?:-journal)?")
     matcher = re.compile("|".join(f"(?:{pattern})" for pattern in patterns))
     try:
         names = os.listdir(folder)

@@ -16,4 +16,5 @@ COMMAND_MODULES = [
     "app.commands.parties",
     "app.commands.check",
     "app.commands.backup",
+    "app.commands.language",
 ]

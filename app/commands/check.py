@@ -15,8 +15,8 @@ from pathlib import Path
 
 from app.i18n import _
 from app.model import Draft
-from app.model.integrity import repair
-from app.store import DamagedDraftError, DraftLock, read_draft, save_draft
+from app.store import DamagedDraftError, DraftSession, read_draft
+from app.store.lock import COMMAND_LOCK_WAIT
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -56,19 +56,21 @@ def run(args: argparse.Namespace) -> int:
         if not problems:
             print(_("“{name}” has no problems.").format(name=path.name))
         return 1 if problems else 0
-    with DraftLock(path):
-        draft, problems = read_draft(path, deep=True)
-        if not any(problem.repairable for problem in problems):
-            left = problems
-        else:
+    # The one way a draft is changed: lock, read, change (here: repair), save, release.
+    session = DraftSession.open(path, wait=COMMAND_LOCK_WAIT, repair=True, deep=True)
+    try:
+        session.check_writable()
+        problems, left = session.problems, session.unrepaired
+        if any(problem.repairable for problem in problems):
             backup = _backup_path(path)
             shutil.copy2(path, backup)
-            left = repair(draft, problems)
-            save_draft(draft, path)
+            session.save()
             for problem in problems:
                 if problem.repairable:
                     print(_("Repaired: {problem}").format(problem=problem.sentence))
             print(_("The draft as it was is kept in “{name}”.").format(name=backup.name))
+    finally:
+        session.close()
     for problem in left:
         print(_("Not repaired: {problem}").format(problem=problem.sentence))
     if not problems:

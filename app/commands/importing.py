@@ -16,7 +16,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.importer import ImportReport, TextImportError, import_text_file
 from app.importer.language import WrongLanguageError, language_name
 from app.importer.pairing import import_language_version
@@ -83,9 +83,15 @@ def _import_new(args: argparse.Namespace) -> int:
                 _("“{name}” already exists; use --force to replace it.").format(name=out.name),
                 out)
         save_draft(draft, out)
-    print(_("Imported {blocks} blocks and {footnotes} footnotes into {name} ({warnings} "
-            "warnings).").format(blocks=len(draft.blocks), footnotes=len(draft.footnotes),
-                                 name=out.name, warnings=len(report.warnings)))
+    blocks, footnotes = len(draft.blocks), len(draft.footnotes)
+    warnings = len(report.warnings)
+    print(_("Imported {blocks} and {footnotes} into {name} ({warnings}).").format(
+        blocks=ngettext("{count} block", "{count} blocks", blocks).format(count=blocks),
+        footnotes=ngettext("{count} footnote", "{count} footnotes", footnotes).format(
+            count=footnotes),
+        name=out.name,
+        warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
+            count=warnings)))
     for line in report.brackets:        # the negotiation brackets it turned into data
         print(line)
     return 0

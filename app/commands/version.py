@@ -8,7 +8,8 @@ import json
 from app.i18n import _
 from app.store import load_draft
 from app.store.errors import DraftFileError
-from app.store.versions import checkout_version, find_version, save_version_in_file
+from app.store.session import save_version_in_file
+from app.store.versions import checkout_version, find_version
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:

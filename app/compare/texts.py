@@ -17,7 +17,7 @@ from __future__ import annotations
 import copy
 import dataclasses
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.model import Block, Draft, plain_text
 from app.model.draft import TRANSLATED_META_FIELDS, Footnote
 from app.model.inline import FootnoteRef, content_length
@@ -67,8 +67,10 @@ def language_text(draft: Draft, language: str, version_name: str = "") -> Draft:
         if len(missing) > 5:
             shown += " " + _("and {count} more").format(count=len(missing) - 5)
         raise LanguageTextError(
-            _("The {language} text of {which} lacks {count} paragraph(s): {blocks}; import or "
-              "pair them before comparing in {language}.").format(
+            ngettext("The {language} text of {which} lacks {count} paragraph: {blocks}; "
+                     "import or pair it before comparing in {language}.",
+                     "The {language} text of {which} lacks {count} paragraphs: {blocks}; "
+                     "import or pair them before comparing in {language}.", len(missing)).format(
                 language=name, which=which, count=len(missing), blocks=shown))
     blocks = [Block(block.kind, copy.deepcopy(version.blocks[block.id]), block.level,
                     id=block.id, origin=block.origin) for block in draft.blocks]

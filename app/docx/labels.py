@@ -12,6 +12,9 @@ from datetime import date
 
 from app.i18n import format_long_date, translator
 
+#: The seats under their Spanish names, as a note drafted in Spanish has them.
+_SEATS = {"Bruselas": "Brussels", "Luxemburgo": "Luxembourg"}
+
 
 @dataclass(frozen=True)
 class ExportLabels:
@@ -34,7 +37,8 @@ class ExportLabels:
             # UNVERIFIED: ES "Luxemburgo" not seen in the date line of a Spanish Council note.
             "Luxembourg": t.pgettext("export", "Luxembourg"),
         }
-        return known.get(place.strip(), place.strip())
+        place = _SEATS.get(place.strip(), place.strip())    # a Spanish note's own names
+        return known.get(place, place)
 
     def place_and_date(self, place: str, when: date) -> str:
         return f"{self.place(place)}, {format_long_date(when, self.language)}"

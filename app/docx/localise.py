@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from app.errors import ConcordiaError
-from app.i18n import N_, SUPPORTED_LANGUAGES, _
+from app.i18n import N_, SUPPORTED_LANGUAGES, _, ngettext
 from app.model import Block, BlockKind, Draft, FootnoteRef, Inline, plain_text
 from app.model.draft import UnplacedText
 
@@ -67,15 +67,21 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
                if block.id not in version.blocks]
     if missing:
         raise MissingTranslationError(
-            _("The {language} text lacks {count} block(s) of the annex: {blocks}; import or "
-              "pair them before exporting in {language}.").format(
+            ngettext("The {language} text lacks {count} block of the annex: {blocks}; import "
+                     "or pair it before exporting in {language}.",
+                     "The {language} text lacks {count} blocks of the annex: {blocks}; import "
+                     "or pair them before exporting in {language}.", len(missing)).format(
                 language=name, count=len(missing), blocks=_describe_blocks(missing))
         )
     if version.unplaced:
         raise MissingTranslationError(
-            _("The {language} text has {count} paragraph(s) that pair with no block of the "
-              "annex: {paragraphs}; correct the {language} file and import it again, so that "
-              "no {language} text is left out of the export.").format(
+            ngettext("The {language} text has {count} paragraph that pairs with no block of "
+                     "the annex: {paragraphs}; correct the {language} file and import it "
+                     "again, so that no {language} text is left out of the export.",
+                     "The {language} text has {count} paragraphs that pair with no block of "
+                     "the annex: {paragraphs}; correct the {language} file and import it "
+                     "again, so that no {language} text is left out of the export.",
+                     len(version.unplaced)).format(
                 language=name, count=len(version.unplaced),
                 paragraphs=_describe_unplaced(version.unplaced))
         )
@@ -90,12 +96,41 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
             for fid in lacking[:5]
         )
         raise MissingTranslationError(
-            _("The {language} text lacks the text of footnote(s) {notes}; import or pair them "
-              "before exporting in {language}.").format(language=name, notes=described)
+            ngettext("The {language} text lacks the text of footnote {notes}; import or pair "
+                     "it before exporting in {language}.",
+                     "The {language} text lacks the text of footnotes {notes}; import or pair "
+                     "them before exporting in {language}.",
+                     len(lacking)).format(language=name, notes=described)
         )
     cover = _cover_fields(draft, version.meta, language, name)
     return LocalisedNote(language, *cover, blocks=blocks,
-                         footnotes={fid: version.footnotes[fid] for fid in referenced})
+                         footnotes={fid: version.footnotes[fid] for fid in referenced},
+                         warnings=out_of_step_warnings(draft, language, name))
+
+
+def out_of_step_warnings(draft: Draft, language: str, name: str) -> list[str]:
+    """One sentence naming the pairs not confirmed in step since either side changed."""
+    from app.model.in_step import out_of_step_ids
+    from app.model.numbering import paragraph_numbers
+
+    flagged = set(out_of_step_ids(draft, language))
+    if not flagged:
+        return []
+    labels = paragraph_numbers(draft.blocks)
+    named = [
+        _("para. {number}").format(number=labels[index]) if labels[index]
+        else _("block {number} (“{words}”)").format(number=index + 1,
+                                                   words=_first_words(block.text))
+        for index, block in enumerate(draft.blocks) if block.id in flagged
+    ]
+    if len(named) > 30:
+        named = named[:30] + [_("{count} more").format(count=len(named) - 30)]
+    return [ngettext(
+        "{count} paragraph of the {language} text is out of step with the draft (changed "
+        "since it was last confirmed): {blocks}.",
+        "{count} paragraphs of the {language} text are out of step with the draft (changed "
+        "since they were last confirmed): {blocks}.", len(flagged)).format(
+            count=len(flagged), language=name, blocks=", ".join(named))]
 
 
 def _own_language(draft: Draft) -> LocalisedNote:
@@ -111,8 +146,10 @@ def _own_language(draft: Draft) -> LocalisedNote:
             warnings.append(_("A footnote reference has no footnote text; it is exported empty."))
     unused = draft.unreferenced_footnotes()
     if unused:
-        warnings.append(_("{count} footnote(s) are not referenced in the text and were left out.")
-                        .format(count=len(unused)))
+        warnings.append(ngettext(
+            "{count} footnote is not referenced in the text and was left out.",
+            "{count} footnotes are not referenced in the text and were left out.",
+            len(unused)).format(count=len(unused)))
     return LocalisedNote(draft.language, note.sender, note.recipient, note.subject, note.intro,
                          blocks, footnotes, warnings)
 

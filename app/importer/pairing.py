@@ -29,6 +29,7 @@ from app.model import (
     LanguageVersion,
     TextRun,
 )
+from app.model.in_step import record_confirmation
 from app.model.inline import footnote_ids
 from app.model.numbering import paragraph_labels
 from app.model.ops import Operation, SetLanguageVersion
@@ -228,7 +229,7 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
                 item = FootnoteRef(footnote_map.get(item.footnote_id, item.footnote_id))
             content.append(item)
         version.blocks[main.id] = content
-        version.confirmed[main.id] = main.text
+        record_confirmation(version, main.id, main.text)
     version.unplaced = [unplaced for _j, unplaced in placement.unplaced]
     report.unpaired_main = [
         (block.id, short_quote(block.text))

@@ -15,6 +15,7 @@ from sqlalchemy.engine import Engine
 from app.i18n import _
 from app.model import Block, BlockKind, Draft, Inline, LanguageVersion, TextRun
 from app.model.draft import ClauseOrigin
+from app.model.in_step import record_confirmation
 from app.model.ops import Batch, InsertBlock, Operation, SetLanguageVersion
 
 from .db import LibraryError
@@ -27,6 +28,8 @@ class ClauseInsertion:
     block: Block
     #: language → content of the same block in that language (from the paired source)
     translations: dict[str, list[Inline]] = field(default_factory=dict)
+    #: language → the library clause that wording is (its own id, text and source)
+    origins: dict[str, ClauseOrigin] = field(default_factory=dict)
 
     def operation(self, index: int, draft: Draft | None = None, create_missing: bool = False) -> Operation:
         """One undoable step: insert the block at `index` and, given the draft, put the paired
@@ -41,7 +44,9 @@ class ClauseInsertion:
                            else LanguageVersion(language))
                 version.blocks[self.block.id] = list(content)
                 # Both wordings are agreed texts of one source: the pair starts in step.
-                version.confirmed[self.block.id] = self.block.text
+                record_confirmation(version, self.block.id, self.block.text)
+                if language in self.origins:
+                    version.origins[self.block.id] = self.origins[language]
                 steps.append(SetLanguageVersion(language, version.to_json()))
         return steps[0] if len(steps) == 1 else Batch(steps)
 
@@ -65,8 +70,10 @@ def clause_insertion(library, clause_id: str, language: str = "en") -> ClauseIns
         others = counterparts(connection, clause)
         versions = {clause.language: clause, **others}
         chosen = versions.get(language, clause)
-        hit = Hit(chosen.clause_id, chosen.text, 0.0, "", chosen.language, chosen.kind, num=chosen.num)
-        attach_provenance(connection, [hit])
+        hits = {lang: Hit(row.clause_id, row.text, 0.0, "", row.language, row.kind, num=row.num)
+                for lang, row in versions.items()}
+        attach_provenance(connection, list(hits.values()))
+        hit = hits[chosen.language]
     label = hit.sources[0].label if hit.sources else ""
     block = Block(
         kind=_block_kind(chosen),
@@ -77,7 +84,12 @@ def clause_insertion(library, clause_id: str, language: str = "en") -> ClauseIns
     translations = {
         lang: [TextRun(row.text)] for lang, row in versions.items() if lang != chosen.language
     }
-    return ClauseInsertion(block, translations)
+    origins = {
+        lang: ClauseOrigin(row.clause_id, row.text,
+                           hits[lang].sources[0].label if hits[lang].sources else "")
+        for lang, row in versions.items() if lang != chosen.language
+    }
+    return ClauseInsertion(block, translations, origins)
 
 
 def clause_block(library, clause_id: str, language: str = "en") -> Block:

@@ -17,7 +17,7 @@ from sqlalchemy import or_, select, text
 from sqlalchemy.engine import Engine
 
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
-from app.i18n import _
+from app.i18n import _, ngettext
 
 from .db import FTS, clauses
 from .normalise import words
@@ -59,8 +59,9 @@ class Precedent:
         where = self.hit.sources[0].label if self.hit.sources else self.hit.clause_id
         if self.changed_words == 0:
             return _("agreed language from {where}").format(where=where)
-        return _("agreed language from {where} except for {count} word(s)").format(
-            where=where, count=self.changed_words)
+        return ngettext("agreed language from {where} except for {count} word",
+                        "agreed language from {where} except for {count} words",
+                        self.changed_words).format(where=where, count=self.changed_words)
 
     def to_json(self) -> dict:
         data = self.hit.to_json()

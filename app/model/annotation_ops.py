@@ -24,9 +24,13 @@ from .annotations import (
     restore,
     span_words,
 )
+from .changes import Changes
 from .draft import Draft
 from .inline import content_length
 from .ops import Operation
+
+# Every operation here changes comments, replies, reservations, their anchors or the parties
+# they name: `Changes(annotations=True)` (see app.model.changes).
 
 A = TypeVar("A", Comment, Reservation)
 
@@ -100,6 +104,9 @@ class AddComment(Operation):
         _put(draft, draft.comments, comment, self.position, "comment")
         return RemoveComment(comment.id)
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 @dataclass
 class RemoveComment(Operation):
@@ -109,6 +116,9 @@ class RemoveComment(Operation):
     def apply(self, draft: Draft) -> Operation:
         comment, position = _take(draft.comments, self.comment_id, "comment")
         return AddComment(comment.to_json(), position)
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
 
 @dataclass
@@ -142,6 +152,9 @@ class EditComment(Operation):
             comment.visibility = visibility
         return inverse
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 @dataclass
 class SetCommentStatus(Operation):
@@ -155,6 +168,9 @@ class SetCommentStatus(Operation):
         inverse = SetCommentStatus(self.comment_id, comment.status.value)
         comment.status = status
         return inverse
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
 
 @dataclass
@@ -173,6 +189,9 @@ class AddReply(Operation):
         comment.replies.insert(index, reply)
         return RemoveReply(self.comment_id, reply.id)
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 @dataclass
 class RemoveReply(Operation):
@@ -187,6 +206,9 @@ class RemoveReply(Operation):
                 del comment.replies[index]
                 return AddReply(self.comment_id, reply.to_json(), index)
         raise KeyError(f"no reply {self.reply_id!r}")
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
 
 # -- reservations -------------------------------------------------------------------------
@@ -204,6 +226,9 @@ class AddReservation(Operation):
         _put(draft, draft.reservations, reservation, self.position, "reservation")
         return RemoveReservation(reservation.id)
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 @dataclass
 class RemoveReservation(Operation):
@@ -213,6 +238,9 @@ class RemoveReservation(Operation):
     def apply(self, draft: Draft) -> Operation:
         reservation, position = _take(draft.reservations, self.reservation_id, "reservation")
         return AddReservation(reservation.to_json(), position)
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
 
 @dataclass
@@ -229,6 +257,9 @@ class SetReservationStatus(Operation):
         inverse = SetReservationStatus(self.reservation_id, reservation.status.value)
         reservation.status = status
         return inverse
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
 
 def lift_reservation(reservation_id: str) -> SetReservationStatus:
@@ -258,6 +289,9 @@ class SetAnchors(Operation):
         restore(draft, self.anchors)
         return SetAnchors(previous)
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 # -- parties added by the user ------------------------------------------------------------
 
@@ -273,6 +307,9 @@ class AddParty(Operation):
         draft.parties[party.code] = party
         return RemoveParty(party.code)
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
+
 
 @dataclass
 class RemoveParty(Operation):
@@ -282,3 +319,6 @@ class RemoveParty(Operation):
     def apply(self, draft: Draft) -> Operation:
         party = draft.parties.pop(self.code)
         return AddParty(party.to_json())
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)

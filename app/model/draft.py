@@ -212,7 +212,9 @@ class LanguageVersion:
     """The same draft in another language, paired with the main text by block and footnote id.
 
     `confirmed` holds, per block id, the main-language plain text the pair was last confirmed
-    against, so a pair is out of step when the main text changed since.
+    against, so a pair is out of step when the main text changed since; `confirmed_other` the
+    text of this language at that confirmation and `confirmed_at` its time (UTC, ISO 8601).
+    A pair confirmed before those two existed only has `confirmed` (app.model.in_step).
     """
 
     language: str
@@ -220,6 +222,10 @@ class LanguageVersion:
     blocks: dict[str, list[Inline]] = field(default_factory=dict)
     footnotes: dict[str, str] = field(default_factory=dict)
     confirmed: dict[str, str] = field(default_factory=dict)
+    confirmed_other: dict[str, str] = field(default_factory=dict)
+    confirmed_at: dict[str, str] = field(default_factory=dict)
+    #: per block id, the library clause this language's wording came from (agreed language)
+    origins: dict[str, ClauseOrigin] = field(default_factory=dict)
     unplaced: list[UnplacedText] = field(default_factory=list)
 
     def missing_blocks(self, draft: Draft) -> list[str]:
@@ -232,6 +238,11 @@ class LanguageVersion:
             "blocks": {bid: [i.to_json() for i in content] for bid, content in self.blocks.items()},
             "footnotes": dict(self.footnotes),
             "confirmed": dict(self.confirmed),
+            # only when there is some, so versions saved before they existed compare equal
+            **({"confirmed_other": dict(self.confirmed_other)} if self.confirmed_other else {}),
+            **({"confirmed_at": dict(self.confirmed_at)} if self.confirmed_at else {}),
+            **({"origins": {bid: o.to_json() for bid, o in self.origins.items()}}
+               if self.origins else {}),
             # only when there is some, so versions saved before it compare equal
             **({"unplaced": [u.to_json() for u in self.unplaced]} if self.unplaced else {}),
         }
@@ -247,6 +258,9 @@ class LanguageVersion:
             },
             footnotes=dict(data.get("footnotes", {})),
             confirmed=dict(data.get("confirmed", {})),
+            confirmed_other=dict(data.get("confirmed_other", {})),
+            confirmed_at=dict(data.get("confirmed_at", {})),
+            origins={bid: ClauseOrigin.from_json(o) for bid, o in data.get("origins", {}).items()},
             unplaced=[UnplacedText.from_json(item) for item in data.get("unplaced", [])],
         )
 
@@ -321,6 +335,9 @@ class Draft:
         from .status import blocks_in_brackets, reserved_blocks, status_public_json
 
         bracketed, reserved = blocks_in_brackets(self), reserved_blocks(self)
+        from .in_step import out_of_step_ids
+
+        out_of_step = set(out_of_step_ids(self))
         return {
             "note": self.note.to_json(),
             "language": self.language,
@@ -336,6 +353,8 @@ class Draft:
                     "footnotes": block.footnote_ids,
                     "footnote_numbers": by_block.get(block.id, []),  # one per reference
                     "status": status_public_json(self, block.id, bracketed, reserved),
+                    # only on a block whose translation pair is out of step (app.model.in_step)
+                    **({"out_of_step": True} if block.id in out_of_step else {}),
                 }
                 for index, block in enumerate(self.blocks)
             ],

@@ -89,34 +89,52 @@ def _who(item: Annotation) -> str:
 
 # -- checking -------------------------------------------------------------------------------
 
+class _Labels:
+    """The paragraphs' labels, worked out only once a sentence needs one (most drafts: never)."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._draft = draft
+        self._labels: dict[str, str] | None = None
+
+    def _all(self) -> dict[str, str]:
+        if self._labels is None:
+            self._labels = _labels(self._draft)
+        return self._labels
+
+    def __getitem__(self, block_id: str) -> str:
+        return self._all()[block_id]
+
+    def get(self, block_id: str, default: str) -> str:
+        return self._all().get(block_id, default)
+
+
 def check_draft(draft: Draft, deep: bool = False) -> list[Problem]:
     """Every broken invariant of `draft`; `deep` also decodes each saved version (slower)."""
-    labels = _labels(draft)
+    labels = _Labels(draft)
     problems = _check_blocks(draft, labels)
     problems += _check_annotations(draft, labels)
     problems += _check_versions(draft, deep)
     return problems
 
 
-def _check_blocks(draft: Draft, labels: dict[str, str]) -> list[Problem]:
+def _check_blocks(draft: Draft, labels: _Labels) -> list[Problem]:
     problems: list[Problem] = []
     for block in draft.blocks:
-        label = labels[block.id]
         if not isinstance(block.kind, BlockKind):
             problems.append(Problem(ProblemCode.BLOCK_KIND, block.id, _(
                 "{label} has an unknown kind (“{value}”); repair makes it a plain paragraph."
-            ).format(label=label, value=block.kind)))
+            ).format(label=labels[block.id], value=block.kind)))
         if not (_is_number(block.level) and block.level >= 0):
             problems.append(Problem(ProblemCode.BLOCK_LEVEL, block.id, _(
                 "{label} has a level that is not a number of 0 or more (“{value}”); repair sets "
                 "it to 0, the top level."
-            ).format(label=label, value=block.level)))
+            ).format(label=labels[block.id], value=block.level)))
         missing = [fid for fid in block.footnote_ids if fid not in draft.footnotes]
         if missing:
             problems.append(Problem(ProblemCode.FOOTNOTE_MISSING, block.id, _(
                 "{label} refers to a footnote that does not exist (“{footnote}”); repair removes "
                 "the reference mark and keeps the text around it."
-            ).format(label=label, footnote=", ".join(missing))))
+            ).format(label=labels[block.id], footnote=", ".join(missing))))
     return problems
 
 
@@ -147,13 +165,16 @@ def fixed_anchor(anchor: Anchor, lengths: dict[str, int]) -> tuple[ProblemCode, 
         anchor.block_id, low, high, anchor.orphaned or beyond)
 
 
-def _check_annotations(draft: Draft, labels: dict[str, str]) -> list[Problem]:
+def _check_annotations(draft: Draft, labels: _Labels) -> list[Problem]:
     lengths = {block.id: content_length(block.content) for block in draft.blocks}
     problems: list[Problem] = []
     for item in annotations(draft):
-        who, anchor = _who(item), item.anchor
-        label = labels.get(anchor.block_id or "", _("the whole text"))
+        anchor = item.anchor
         found = fixed_anchor(anchor, lengths)
+        if found is None and _fields_sound(item):
+            continue                          # the sentences are made only for a problem
+        who = _who(item)
+        label = labels.get(anchor.block_id or "", _("the whole text"))
         if found is not None:
             code, fixed = found
             if code is ProblemCode.ON_MISSING_BLOCK:
@@ -172,6 +193,15 @@ def _check_annotations(draft: Draft, labels: dict[str, str]) -> list[Problem]:
             problems.append(Problem(code, item.id, sentence))
         problems += _check_fields(item, who)
     return problems
+
+
+def _fields_sound(item: Annotation) -> bool:
+    """What `_check_fields` checks, without a sentence: True when it finds nothing."""
+    if not isinstance(item.date, date):
+        return False
+    if isinstance(item, Comment):
+        return isinstance(item.status, CommentStatus) and isinstance(item.visibility, Visibility)
+    return isinstance(item.status, ReservationStatus)
 
 
 def _check_fields(item: Annotation, who: str) -> list[Problem]:
@@ -223,8 +253,16 @@ def _check_versions(draft: Draft, deep: bool) -> list[Problem]:
             "since repair cannot restore it."
         ).format(name=version.name), repairable=False, affects_text=False)
         for version in draft.versions
-        if _snapshot_damaged(version.snapshot, deep)
+        # A version read lazily from a file is checked when opened (or by a deep check).
+        if (deep or getattr(version, "loaded", True)) and _snapshot_damaged(_text_of(version), deep)
     ]
+
+
+def _text_of(version: object) -> object:
+    try:
+        return version.snapshot
+    except (ValueError, KeyError, TypeError, OSError) as error:  # its stored pieces are damaged
+        return f"damaged: {error}"
 
 
 # -- repairing ------------------------------------------------------------------------------

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import ClassVar
 
+from .changes import Changes
 from .draft import Draft
 from .ops import Operation
 
@@ -35,6 +36,10 @@ class MoveBlock(Operation):
         rest = draft.blocks[:start] + draft.blocks[start + self.count:]
         draft.blocks[:] = rest[:self.index] + moving + rest[self.index:]
         return MoveBlock(self.block_id, start, self.count)
+
+    def changes(self) -> Changes:
+        # the others moved with it are named by the structure flag (see app.model.changes)
+        return Changes(blocks=frozenset({self.block_id}), structure=True)
 
     def block_ids(self, draft: Draft) -> list[str]:
         """The ids of the blocks this move takes (read before applying it)."""

@@ -12,8 +12,17 @@ from dataclasses import dataclass, field, fields
 from typing import Any, ClassVar
 
 from . import annotations as anchors
+from .changes import Changes, combined
 from .draft import Block, BlockKind, Draft, Footnote, NoteMeta
-from .inline import Inline, content_length, inline_from_json, normalise, slice_content, split_at
+from .inline import (
+    FootnoteRef,
+    Inline,
+    content_length,
+    inline_from_json,
+    normalise,
+    slice_content,
+    split_at,
+)
 
 _REGISTRY: dict[str, type[Operation]] = {}
 
@@ -28,6 +37,11 @@ class Operation:
 
     def apply(self, draft: Draft) -> Operation:  # pragma: no cover - interface
         raise NotImplementedError
+
+    def changes(self) -> Changes:
+        """What applying this changes (see app.model.changes). An operation that does not
+        say reports everything, so nothing showing the draft misses it."""
+        return Changes.all()
 
     def to_json(self) -> dict:
         data: dict[str, Any] = {"op": self.name}
@@ -48,7 +62,7 @@ def operation_from_json(data: dict) -> Operation:
     cls = _REGISTRY[data.pop("op")]
     if cls is Batch:
         return Batch([operation_from_json(item) for item in data["operations"]])
-    if "content" in data:
+    if data.get("content") is not None:
         data["content"] = [inline_from_json(item) for item in data["content"]]
     if isinstance(data.get("block"), dict):
         data["block"] = Block.from_json(data["block"])
@@ -84,6 +98,10 @@ class ReplaceContent(Operation):
         anchors.map_replace(draft, self.block_id, self.start, self.end, inserted)
         anchors.restore(draft, self.anchors)
         return ReplaceContent(self.block_id, self.start, self.start + inserted, removed, saved)
+
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), annotations=bool(self.anchors),
+                       footnotes=any(isinstance(item, FootnoteRef) for item in self.content))
 
 
 def insert_text(block_id: str, offset: int, text: str, **fmt: bool) -> ReplaceContent:
@@ -128,6 +146,10 @@ class SplitBlock(Operation):
         anchors.restore(draft, self.anchors)
         return MergeWithNext(self.block_id, saved)
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id, self.new_id}), structure=True,
+                       annotations=bool(self.anchors))
+
 
 @dataclass
 class MergeWithNext(Operation):
@@ -151,6 +173,10 @@ class MergeWithNext(Operation):
         return SplitBlock(self.block_id, offset, second.id, second.kind, second.level, saved,
                           second.number)
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), structure=True,
+                       annotations=bool(self.anchors))
+
 
 @dataclass
 class InsertBlock(Operation):
@@ -167,6 +193,10 @@ class InsertBlock(Operation):
         anchors.restore(draft, self.anchors)
         return RemoveBlock(self.block.id, saved)
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block.id}), structure=True,
+                       footnotes=bool(self.block.footnote_ids), annotations=bool(self.anchors))
+
 
 @dataclass
 class RemoveBlock(Operation):
@@ -182,6 +212,10 @@ class RemoveBlock(Operation):
         anchors.restore(draft, self.anchors)
         return InsertBlock(index, block, saved)
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), structure=True,
+                       annotations=bool(self.anchors))
+
 
 @dataclass
 class SetBlockFormat(Operation):
@@ -195,6 +229,9 @@ class SetBlockFormat(Operation):
         inverse = SetBlockFormat(self.block_id, block.kind, block.level)
         block.kind, block.level = self.kind, self.level
         return inverse
+
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), structure=True)
 
 
 @dataclass
@@ -211,6 +248,9 @@ class SetBlockNumber(Operation):
         block.number = (self.number or "").strip() or None
         return inverse
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), structure=True)
+
 
 @dataclass
 class AddFootnote(Operation):
@@ -226,6 +266,9 @@ class AddFootnote(Operation):
         draft.footnotes[self.footnote_id] = Footnote(self.text, self.footnote_id)
         return RemoveFootnote(self.footnote_id)
 
+    def changes(self) -> Changes:
+        return Changes(footnotes=True)
+
 
 @dataclass
 class RemoveFootnote(Operation):
@@ -235,6 +278,9 @@ class RemoveFootnote(Operation):
     def apply(self, draft: Draft) -> Operation:
         footnote = draft.footnotes.pop(self.footnote_id)
         return AddFootnote(footnote.id, footnote.text)
+
+    def changes(self) -> Changes:
+        return Changes(footnotes=True)
 
 
 @dataclass
@@ -248,6 +294,9 @@ class SetFootnoteText(Operation):
         inverse = SetFootnoteText(self.footnote_id, footnote.text)
         footnote.text = self.text
         return inverse
+
+    def changes(self) -> Changes:
+        return Changes(footnotes=True)
 
 
 _META_FIELDS = {item.name for item in fields(NoteMeta)}
@@ -275,6 +324,9 @@ class SetMeta(Operation):
             old = old.isoformat()
         return SetMeta(self.field_name, copy.deepcopy(old))
 
+    def changes(self) -> Changes:
+        return Changes(cover=True)
+
 
 @dataclass
 class Batch(Operation):
@@ -297,6 +349,9 @@ class Batch(Operation):
     def to_json(self) -> dict:
         return {"op": self.name, "operations": [op.to_json() for op in self.operations]}
 
+    def changes(self) -> Changes:
+        return combined(op.changes() for op in self.operations)
+
 
 
 @dataclass
@@ -318,3 +373,11 @@ class SetLanguageVersion(Operation):
                 copy.deepcopy(self.version)
             )
         return SetLanguageVersion(self.language, old.to_json() if old is not None else None)
+
+    def changes(self) -> Changes:
+        return Changes(translations=True)
+
+
+def step_changes(operation: Operation, inverse: Operation) -> Changes:
+    """What a step changed: what the operation and its inverse name (so undo reports the same)."""
+    return operation.changes() | inverse.changes()

@@ -16,6 +16,7 @@ from app.i18n import _
 
 from .annotation_ops import SetCommentStatus
 from .annotations import CommentStatus
+from .changes import Changes
 from .draft import Draft
 from .inline import TextRun, anchored_text, slice_content
 from .ops import Batch, Operation, ReplaceContent
@@ -63,6 +64,11 @@ class AcceptSuggestion(Operation):
 
     def apply(self, draft: Draft) -> Operation:
         return accept_steps(draft, self.comment_id).apply(draft)
+
+    def changes(self) -> Changes:
+        # The words it replaces are known only from the draft: the inverse (a Batch) names
+        # the block; on its own it says the comment, and the text, changed.
+        return Changes(annotations=True, everything=True)
 
 
 def _format_at(content: list, offset: int) -> dict[str, bool]:

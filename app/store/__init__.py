@@ -10,8 +10,11 @@ from .errors import (
     NotADraftError,
     SaveError,
 )
-from .lock import DraftLock
-from .session import DraftSession, autosave_path_for
+from .lock import DraftLock, autosave_path_for
+from .session import DraftSession
+
+# Registers the rotating backup taken after each save (a DraftSession.save hook).
+from . import backups  # noqa: E402, F401, I001  # isort: skip
 
 __all__ = [
     "DRAFT_SUFFIX", "CorruptDraftError", "DamagedDraftError", "DraftFileError", "DraftLock", "DraftLockedError",

@@ -1,15 +1,11 @@
-"""Comments, reservations and user-added parties in a draft file.
-
-`draft_file._read`/`_write` call `read_annotations` and `write_annotations`. A file written
-before these tables existed has none of them; it reads as a draft without annotations.
+"""Comments, reservations and user-added parties in a draft file; registered with
+app.store.row_tables. A file written before these tables existed reads as a draft without
+annotations; a column added later (`quote`, `change`, `source`) reads as empty where absent.
 """
 
 from __future__ import annotations
 
 import json
-
-from sqlalchemy import insert, inspect, select
-from sqlalchemy.engine import Connection
 
 from app.i18n import _
 from app.model import Draft
@@ -26,130 +22,104 @@ from app.model.annotations import (
 from app.model.parties import Party, PartyKind
 
 from . import schema
-from .row_decoding import UnreadableRow, date_or_raw, enum_or_raw, json_of, reading
+from .row_decoding import UnreadableRow, date_or_raw, decode_rows, enum_or_raw, json_of
+from .row_tables import RowTable, column_index, register
+
+#: Where each column is in the rows `read_*` get (all of the table's columns, in order).
+_COMMENT = column_index(schema.comments)
+_RESERVATION = column_index(schema.reservations)
+_PARTY = column_index(schema.parties)
 
 
-def _anchor(row) -> Anchor:
-    return Anchor(row.block_id, row.anchor_start, row.anchor_end, bool(row.orphaned))
+def _anchor(row: tuple, c: dict[str, int]) -> Anchor:
+    return Anchor(row[c["block_id"]], row[c["anchor_start"]], row[c["anchor_end"]],
+                  bool(row[c["orphaned"]]))
 
 
-def _anchor_columns(anchor: Anchor) -> dict:
-    return {
-        "block_id": anchor.block_id,
-        "anchor_start": anchor.start,
-        "anchor_end": anchor.end,
-        "orphaned": int(anchor.orphaned),
-    }
+def _anchor_columns(anchor: Anchor) -> tuple:
+    return (anchor.block_id, anchor.start, anchor.end, int(anchor.orphaned))
 
 
-def _present(connection: Connection, table) -> list:
-    """The table's columns that the file has: `quote` came later, and a file without it reads
-    with no quotes (like a file without these tables), so it needs no migration."""
-    names = {column["name"] for column in inspect(connection).get_columns(table.name)}
-    return [column for column in table.c if column.name in names]
+#: One encoder for every row (json.dumps with options would build one per call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def _quote(row) -> str:
-    return getattr(row, "quote", None) or ""
+def party_rows(draft: Draft) -> list[tuple]:
+    return [(p.code, p.kind.value, p.territory, p.name_en, p.name_es)
+            for p in draft.parties.values()]
 
 
-def read_annotations(connection: Connection, draft: Draft) -> None:
-    tables = set(inspect(connection).get_table_names())
-    if "parties" in tables:
-        for row in connection.execute(select(schema.parties)):
-            draft.parties[row.code] = Party(
-                row.code, PartyKind(row.kind), row.territory, row.name_en, row.name_es, True
-            )
-    if "comments" in tables:
-        query = select(*_present(connection, schema.comments)).order_by(
-            schema.comments.c.position)
-        for number, row in enumerate(connection.execute(query), start=1):
-            what = _("the comment {number}").format(number=number)
-            with reading(what):  # bad statuses, dates and anchors stay raw for check_draft
-                draft.comments[row.id] = Comment(
-                    id=row.id,
-                    anchor=_anchor(row),
-                    party=row.party,
-                    text=row.text,
-                    suggestion=row.suggestion or "",
-                    status=enum_or_raw(CommentStatus, row.status),
-                    visibility=enum_or_raw(Visibility, row.visibility),
-                    date=date_or_raw(row.date),
-                    replies=[Reply.from_json(item) for item in json_of(row.replies, list, what)],
-                    quote=_quote(row),
-                    change=json.loads(row.change) if getattr(row, "change", None) else None,
-                    source=getattr(row, "source", None) or "",
-                )
-    if "reservations" in tables:
-        query = select(*_present(connection, schema.reservations)).order_by(
-            schema.reservations.c.position)
-        for number, row in enumerate(connection.execute(query), start=1):
-            what = _("the reservation {number}").format(number=number)
-            with reading(what):
-                parties = json_of(row.parties, list, what)
-                if not all(isinstance(code, str) for code in parties):
-                    raise UnreadableRow(what, _("its parties are not delegation codes"))
-                draft.reservations[row.id] = Reservation(
-                    id=row.id,
-                    anchor=_anchor(row),
-                    parties=parties,
-                    kind=ReservationKind(row.kind),  # a kind changes its meaning: never guessed
-                    status=enum_or_raw(ReservationStatus, row.status),
-                    text_en=row.text_en or "",
-                    text_es=row.text_es or "",
-                    date=date_or_raw(row.date),
-                    quote=_quote(row),
-                )
+def read_parties(draft: Draft, rows: list[tuple]) -> None:
+    c = _PARTY
+    for row in rows:
+        draft.parties[row[c["code"]]] = Party(
+            row[c["code"]], PartyKind(row[c["kind"]]), row[c["territory"]], row[c["name_en"]],
+            row[c["name_es"]], True)
 
 
-def write_annotations(connection: Connection, draft: Draft) -> None:
-    if draft.parties:
-        connection.execute(
-            insert(schema.parties),
-            [
-                {"code": p.code, "kind": p.kind.value, "territory": p.territory,
-                 "name_en": p.name_en, "name_es": p.name_es}
-                for p in draft.parties.values()
-            ],
+def comment_rows(draft: Draft) -> list[tuple]:
+    return [
+        (c.id, position, *_anchor_columns(c.anchor), c.party, c.text, c.suggestion,
+         c.status.value, c.visibility.value, c.date.isoformat(),
+         _dumps([r.to_json() for r in c.replies]), c.quote,
+         _dumps(c.change) if c.change else None, c.source)
+        for position, c in enumerate(draft.comments.values())
+    ]
+
+
+def read_comments(draft: Draft, rows: list[tuple]) -> None:
+    c = _COMMENT
+    comments = draft.comments
+
+    def decode(row: tuple) -> None:  # bad statuses, dates, anchors stay raw for check_draft
+        replies = row[c["replies"]]
+        comments[row[c["id"]]] = Comment(
+            id=row[c["id"]],
+            anchor=_anchor(row, c),
+            party=row[c["party"]],
+            text=row[c["text"]],
+            suggestion=row[c["suggestion"]] or "",
+            status=enum_or_raw(CommentStatus, row[c["status"]]),
+            visibility=enum_or_raw(Visibility, row[c["visibility"]]),
+            date=date_or_raw(row[c["date"]]),
+            replies=[] if replies == "[]" else [
+                Reply.from_json(item) for item in json_of(replies, list)],
+            quote=row[c["quote"]] or "",
+            change=json.loads(row[c["change"]]) if row[c["change"]] else None,
+            source=row[c["source"]] or "",
         )
-    if draft.comments:
-        connection.execute(
-            insert(schema.comments),
-            [
-                {
-                    "id": c.id,
-                    "position": position,
-                    **_anchor_columns(c.anchor),
-                    "party": c.party,
-                    "text": c.text,
-                    "suggestion": c.suggestion,
-                    "status": c.status.value,
-                    "visibility": c.visibility.value,
-                    "date": c.date.isoformat(),
-                    "replies": json.dumps([r.to_json() for r in c.replies], ensure_ascii=False),
-                    "quote": c.quote,
-                    "change": json.dumps(c.change, ensure_ascii=False) if c.change else None,
-                    "source": c.source,
-                }
-                for position, c in enumerate(draft.comments.values())
-            ],
+    decode_rows(rows, decode, lambda number: _("the comment {number}").format(number=number))
+
+
+def reservation_rows(draft: Draft) -> list[tuple]:
+    return [
+        (r.id, position, *_anchor_columns(r.anchor), _dumps(r.parties), r.kind.value,
+         r.status.value, r.text_en, r.text_es, r.date.isoformat(), r.quote)
+        for position, r in enumerate(draft.reservations.values())
+    ]
+
+
+def read_reservations(draft: Draft, rows: list[tuple]) -> None:
+    c = _RESERVATION
+    def decode(row: tuple) -> None:
+        parties = json_of(row[c["parties"]], list)
+        if not all(isinstance(code, str) for code in parties):
+            raise UnreadableRow("", _("its parties are not delegation codes"))
+        draft.reservations[row[c["id"]]] = Reservation(
+            id=row[c["id"]],
+            anchor=_anchor(row, c),
+            parties=parties,
+            kind=ReservationKind(row[c["kind"]]),  # a kind changes its meaning: never guessed
+            status=enum_or_raw(ReservationStatus, row[c["status"]]),
+            text_en=row[c["text_en"]] or "",
+            text_es=row[c["text_es"]] or "",
+            date=date_or_raw(row[c["date"]]),
+            quote=row[c["quote"]] or "",
         )
-    if draft.reservations:
-        connection.execute(
-            insert(schema.reservations),
-            [
-                {
-                    "id": r.id,
-                    "position": position,
-                    **_anchor_columns(r.anchor),
-                    "parties": json.dumps(r.parties, ensure_ascii=False),
-                    "kind": r.kind.value,
-                    "status": r.status.value,
-                    "text_en": r.text_en,
-                    "text_es": r.text_es,
-                    "date": r.date.isoformat(),
-                    "quote": r.quote,
-                }
-                for position, r in enumerate(draft.reservations.values())
-            ],
-        )
+    decode_rows(rows, decode,
+                lambda number: _("the reservation {number}").format(number=number))
+
+
+register(RowTable(schema.parties, party_rows, read_parties))
+register(RowTable(schema.comments, comment_rows, read_comments))
+register(RowTable(schema.reservations, reservation_rows, read_reservations))

@@ -4,7 +4,7 @@ Where: `<user data folder>/backups/<draft name>-<hash of its full path>/`, one f
 draft file, so two drafts both called "note.concordia" never mix. Each backup is a complete
 draft file named by the moment it was taken (UTC): `note-20240228-153000.concordia`.
 
-When: on every save (`backup_after_save`, called by DraftSession.save), at most one backup
+When: on every save (`backup_after_save`, a DraftSession.save hook registered below), at most one backup
 every 5 minutes: a draft saved each minute keeps its history without a copy per keystroke.
 The copy is made with SQLite's online backup API, so it is a consistent snapshot even if a
 save changes the file in place, and written atomically (app.atomic): a backup is either whole
@@ -38,12 +38,12 @@ from app.i18n import LOCALES, _, ui_language
 from app.log import log, user_data_folder
 
 from .draft_file import load_draft, save_draft
-from .errors import DraftFileError, SaveError
+from .errors import DraftFileError
+from .lock import COMMAND_LOCK_WAIT, holding_lock
+from .session import DraftSession, after_save
 
 if TYPE_CHECKING:
     from app.model import Draft
-
-    from .session import DraftSession
 
 RECENT = 10
 DAYS = 7
@@ -211,6 +211,9 @@ def backup_after_save(path: Path | str, now: datetime | None = None,
         return None
 
 
+after_save(backup_after_save)     # every DraftSession.save, from the moment the store is used
+
+
 # -- restoring --------------------------------------------------------------------------------
 class BackupError(DraftFileError):
     """A backup that cannot be found or restored: one sentence."""
@@ -227,8 +230,6 @@ def require_backup(draft_path: Path | str, name: str) -> Backup:
 
 def restore_to(draft_path: Path | str, name: str, out: Path | str) -> Path:
     """Write a backup as a new draft file `out` (which must not exist yet)."""
-    from .session import holding_lock
-
     backup = require_backup(draft_path, name)
     load_draft(backup.path)                    # a damaged backup is refused before writing
     with holding_lock(out) as target:
@@ -262,12 +263,9 @@ def restore_in_session(session: DraftSession, name: str, unsaved: bool = False) 
 
 def restore_in_place(draft_path: Path | str, name: str) -> Backup:
     """`concordia backup restore DRAFT --backup NAME`: under the draft's lock, as any change."""
-    from .session import COMMAND_LOCK_WAIT, DraftSession
-
     session = DraftSession.open(draft_path, wait=COMMAND_LOCK_WAIT)
     try:
-        if session.read_only:
-            raise SaveError.not_writable(session.path)
+        session.check_writable()
         return restore_in_session(session, name)
     finally:
         session.close()

@@ -1,17 +1,14 @@
-"""Square brackets, paragraph status and the silence procedure in a draft file.
+"""Square brackets in a draft file, registered with app.store.row_tables; paragraph status and
+the silence procedure travel in the paragraph rows and settings (app.store.draft_rows calls
+`status_column` / `read_status` / `silence_setting` / `read_silence` here).
 
-`draft_file._read`/`_write` call `read_brackets` and `write_brackets` after the blocks (the
-status is a column of `blocks`, written here as an update so the block rows stay the block
-writer's). A file from before schema version 4 is migrated first (app.store.schema) and reads
-as having no brackets and every paragraph pending.
+A file from before schema version 5 is migrated first (app.store.schema) and reads as having
+no brackets and every paragraph pending.
 """
 
 from __future__ import annotations
 
 import json
-
-from sqlalchemy import bindparam, delete, insert, inspect, select, update
-from sqlalchemy.engine import Connection
 
 from app.i18n import _
 from app.model import Draft
@@ -20,75 +17,65 @@ from app.model.brackets import Alternative, Bracket
 from app.model.status import BlockStatus, Silence
 
 from . import schema
-from .row_decoding import UnreadableRow, json_of, reading
+from .row_decoding import UnreadableRow, decode_rows, json_of, reading
+from .row_tables import RowTable, column_index, register
 
 SILENCE_KEY = "silence"
+_BRACKET = column_index(schema.brackets)
+#: One encoder for every row (json.dumps with options would build one per call).
+_dumps = json.JSONEncoder(ensure_ascii=False).encode
 
 
-def read_brackets(connection: Connection, draft: Draft) -> None:
-    tables = set(inspect(connection).get_table_names())
-    if "brackets" in tables:
-        query = select(schema.brackets).order_by(schema.brackets.c.position)
-        for number, row in enumerate(connection.execute(query), start=1):
-            what = _("the square bracket {number}").format(number=number)
-            with reading(what):
-                alternatives = json_of(row.alternatives, list, what)
-                if not all(isinstance(item, dict) for item in alternatives):
-                    raise UnreadableRow(what, _("its alternatives are not a list of wordings"))
-                draft.brackets[row.id] = Bracket(
-                    id=row.id,
-                    anchor=Anchor(row.block_id, row.anchor_start, row.anchor_end,
-                                  bool(row.orphaned)),
-                    alternatives=[Alternative.from_json(item) for item in alternatives],
-                    quote=row.quote or "",
-                )
-    columns = {column["name"] for column in inspect(connection).get_columns("blocks")}
-    if "status" in columns:
-        query = select(schema.blocks.c.id, schema.blocks.c.status).where(
-            schema.blocks.c.status.is_not(None))
-        for row in connection.execute(query):
-            what = _("the status of paragraph {id}").format(id=row.id)
-            with reading(what):
-                draft.statuses[row.id] = BlockStatus.from_json(json_of(row.status, dict, what))
-    row = connection.execute(select(schema.draft_info.c.value).where(
-        schema.draft_info.c.key == SILENCE_KEY)).first()
-    if row is not None:
-        with reading(_("the silence procedure")):
-            data = json.loads(row.value)
-            draft.silence = Silence.from_json(data) if data else None
+def bracket_rows(draft: Draft) -> list[tuple]:
+    return [
+        (b.id, position, b.anchor.block_id, b.anchor.start or 0, b.anchor.end or 0,
+         int(b.anchor.orphaned), _dumps([a.to_json() for a in b.alternatives]), b.quote)
+        for position, b in enumerate(draft.brackets.values())
+    ]
 
 
-def write_brackets(connection: Connection, draft: Draft) -> None:
-    """Write brackets, statuses and silence (replacing what the file had of them)."""
-    connection.execute(delete(schema.brackets))
-    if draft.brackets:
-        connection.execute(
-            insert(schema.brackets),
-            [
-                {
-                    "id": b.id,
-                    "position": position,
-                    "block_id": b.anchor.block_id,
-                    "anchor_start": b.anchor.start or 0,
-                    "anchor_end": b.anchor.end or 0,
-                    "orphaned": int(b.anchor.orphaned),
-                    "alternatives": json.dumps([a.to_json() for a in b.alternatives],
-                                               ensure_ascii=False),
-                    "quote": b.quote,
-                }
-                for position, b in enumerate(draft.brackets.values())
-            ],
+def read_bracket_rows(draft: Draft, rows: list[tuple]) -> None:
+    c = _BRACKET
+
+    def decode(row: tuple) -> None:
+        alternatives = json_of(row[c["alternatives"]], list)
+        if not all(isinstance(item, dict) for item in alternatives):
+            raise UnreadableRow("", _("its alternatives are not a list of wordings"))
+        draft.brackets[row[c["id"]]] = Bracket(
+            id=row[c["id"]],
+            anchor=Anchor(row[c["block_id"]], row[c["anchor_start"]], row[c["anchor_end"]],
+                          bool(row[c["orphaned"]])),
+            alternatives=[Alternative.from_json(item) for item in alternatives],
+            quote=row[c["quote"]] or "",
         )
-    present = {block.id for block in draft.blocks}
-    rows = [{"key": block_id, "value": json.dumps(status.to_json(), ensure_ascii=False)}
-            for block_id, status in draft.statuses.items() if block_id in present]
-    connection.execute(update(schema.blocks).values(status=None))
-    if rows:
-        connection.execute(
-            update(schema.blocks).where(schema.blocks.c.id == bindparam("key"))
-            .values(status=bindparam("value")), rows)
-    connection.execute(delete(schema.draft_info).where(schema.draft_info.c.key == SILENCE_KEY))
-    if draft.silence is not None:
-        connection.execute(insert(schema.draft_info),
-                           [{"key": SILENCE_KEY,
-                             "value": json.dumps(draft.silence.to_json(), ensure_ascii=False)}])
+    decode_rows(rows, decode, lambda number: _("the square bracket {number}").format(
+        number=number))
+
+
+def status_column(draft: Draft, block_id: str) -> str | None:
+    """The `status` column of a paragraph row: JSON, or NULL for pending."""
+    status = draft.statuses.get(block_id)
+    return _dumps(status.to_json()) if status is not None else None
+
+
+def read_status(draft: Draft, block_id: str, value: str | None) -> None:
+    if value:
+        with reading(_("the status of paragraph {id}").format(id=block_id)):
+            draft.statuses[block_id] = BlockStatus.from_json(json_of(value, dict))
+
+
+def silence_setting(draft: Draft) -> list[tuple]:
+    """The settings row of the silence procedure (none without one)."""
+    if draft.silence is None:
+        return []
+    return [(SILENCE_KEY, _dumps(draft.silence.to_json()))]
+
+
+def read_silence(draft: Draft, info: dict) -> None:
+    data = info.get(SILENCE_KEY)
+    if data:
+        with reading(_("the silence procedure")):
+            draft.silence = Silence.from_json(data)
+
+
+register(RowTable(schema.brackets, bracket_rows, read_bracket_rows))

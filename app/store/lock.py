@@ -13,9 +13,13 @@ import json
 import os
 import socket
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
-from .errors import DraftLockedError
+from app.atomic import remove_leftover_temp_files
+
+from .errors import DraftLockedError, SaveError
 
 if os.name == "nt":  # pragma: no cover - exercised on Windows only
     import msvcrt
@@ -137,3 +141,63 @@ def _describe(raw: str) -> str:
     parts = [info.get("user") or "", info.get("host") or ""]
     who = "@".join(part for part in parts if part)
     return f"{who}, pid {info.get('pid')}" if who else f"pid {info.get('pid')}"
+
+
+def autosave_path_for(path: Path) -> Path:
+    return path.with_name(path.name + ".autosave")
+
+
+#: The first bytes of a rollback journal SQLite must play back (a "hot" journal).
+_JOURNAL_MAGIC = bytes.fromhex("d9d505f920a163d7")
+
+
+def sweep_leftovers(path: Path) -> None:
+    """Remove temporary files a killed save of this draft (or of its recovery copy) left.
+    Only the lock holder writes either, so none of them is still being written.
+
+    A save killed inside its transaction leaves SQLite's `<draft>-journal`. A complete one
+    (its header written) is the undo of that save, which SQLite plays back and deletes at the
+    next reading of the draft: it stays. One whose header is still blank was killed before
+    the draft file was touched: SQLite ignores it, and it goes here."""
+    remove_leftover_temp_files(path)
+    remove_leftover_temp_files(autosave_path_for(path))
+    journal = path.with_name(path.name + "-journal")
+    try:
+        with journal.open("rb") as handle:
+            hot = handle.read(len(_JOURNAL_MAGIC)) == _JOURNAL_MAGIC
+        if not hot:
+            journal.unlink()
+    except OSError:
+        pass                                # none, or a read-only folder
+
+
+def lock_unless_read_only_folder(path: Path, wait: float) -> DraftLock | None:
+    """The draft's lock, or None where no lock file can be made (a read-only folder: we
+    could not save there either, so the draft opens read-only)."""
+    lock = DraftLock(path)
+    try:
+        lock.acquire(wait)
+    except OSError:
+        return None
+    return lock
+
+
+#: How long a command waits for a draft another command is saving before it gives up with
+#: the "already open" sentence (such a change holds the lock well under a second).
+COMMAND_LOCK_WAIT = 3.0
+
+
+@contextmanager
+def holding_lock(path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[Path]:
+    """Hold the lock of a draft file that is written whole without being read (a new draft,
+    `import --out --force`), so a draft open in a window is never replaced behind its back.
+    Check under it whether the file exists: another process may have made it meanwhile."""
+    path = Path(path).resolve()
+    lock = lock_unless_read_only_folder(path, wait)
+    if lock is None:
+        raise SaveError.not_writable(path)
+    try:
+        sweep_leftovers(path)
+        yield path
+    finally:
+        lock.release()

@@ -1,20 +1,23 @@
-"""Tables of a draft file and its migrations.
+"""Tables of a draft file and its migrations (the formats' history: FORMATS.md here).
 
 A draft is one SQLite file. `PRAGMA application_id` tells a Concordia draft from any other
 SQLite file; `PRAGMA user_version` is the schema version. Each migration takes a connection at
 version N to N+1; opening an older file migrates a copy in memory, and the next save writes the
-new format (the old file is only replaced by a complete new one).
+new format (the old file is only replaced by a complete new one). A file of the current format
+is changed in place, one SQLite transaction per save (app.store.draft_file).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Column, Integer, MetaData, String, Table, Text
+from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
 from sqlalchemy.engine import Connection
 
+from .snapshot_pieces import PieceWriter
+
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -36,7 +39,7 @@ blocks = Table(
     Column("content", Text, nullable=False),  # JSON list of inlines
     Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
     Column("number", String, nullable=True),  # printed number ("8", "5a"); NULL: computed
-    Column("status", Text, nullable=True),    # JSON BlockStatus; NULL: pending (version 4)
+    Column("status", Text, nullable=True),    # JSON BlockStatus; NULL: pending (version 5)
 )
 
 footnotes = Table(
@@ -46,8 +49,9 @@ footnotes = Table(
     Column("text", Text, nullable=False),
 )
 
-#: Named, immutable snapshots of the whole draft (app.model.version); kept in the file so
-#: every save (a whole-file rewrite) carries them along.
+#: Named, immutable snapshots of the whole draft (app.model.version). Since format 4 a
+#: version is its `manifest` (compressed JSON of the snapshot with each paragraph, footnote,
+#: comment … replaced by the id of a `pieces` row), so versions share what did not change.
 versions = Table(
     "versions",
     metadata,
@@ -56,7 +60,17 @@ versions = Table(
     Column("name", String, nullable=False, unique=True),
     Column("author", String, nullable=False, default=""),
     Column("created", String, nullable=False),   # UTC ISO 8601
-    Column("snapshot", Text, nullable=False),    # JSON of the draft as it was
+    Column("format", Integer, nullable=False),   # app.model.version.SNAPSHOT_FORMAT
+    Column("manifest", LargeBinary, nullable=False),
+)
+
+#: The pieces of the versions' snapshots, each distinct content once (app.store.snapshot_pieces).
+pieces = Table(
+    "pieces",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("hash", LargeBinary, nullable=False, unique=True),  # of the piece's JSON
+    Column("body", LargeBinary, nullable=False),
 )
 
 #: Delegations' comments, reservations and user-added parties (app.model.annotations,
@@ -148,8 +162,33 @@ def _add_comment_change_and_source(connection: Connection) -> None:
         connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
 
 
+def _share_version_text(connection: Connection) -> None:
+    """Version 4: each version's whole-JSON snapshot becomes a manifest of shared pieces."""
+    raw = connection.connection.driver_connection
+    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    if "versions" not in tables:
+        for table in (versions, pieces):
+            table.create(connection)
+        return
+    if "snapshot" not in {row[1] for row in raw.execute("PRAGMA table_info(versions)")}:
+        pieces.create(connection, checkfirst=True)
+        return                                  # already in this format
+    old = raw.execute("SELECT id, position, name, author, created, snapshot FROM versions "
+                      "ORDER BY position").fetchall()
+    raw.execute("DROP TABLE versions")
+    for table in (versions, pieces):
+        table.create(connection)
+    writer = PieceWriter(raw)
+    for version_id, position, name, author, created, snapshot in old:
+        manifest, found = writer.manifest_of_text(snapshot)
+        raw.execute("INSERT INTO versions (id, position, name, author, created, format, manifest)"
+                    " VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (version_id, position, name, author, created, found, manifest))
+    writer.flush()
+
+
 def _add_brackets_and_status(connection: Connection) -> None:
-    """Version 4: square brackets (their own table) and each paragraph's status."""
+    """Version 5: square brackets (their own table) and each paragraph's status."""
     present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(blocks)")}
     if "status" not in present:
         connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
@@ -160,5 +199,6 @@ MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
     1: _add_block_numbers,
     2: _add_comment_change_and_source,
-    3: _add_brackets_and_status,
+    3: _share_version_text,
+    4: _add_brackets_and_status,
 }

@@ -1,70 +1,109 @@
 """An open draft: its file, its lock, its autosave copy. Shared by the window and the CLI.
 
 Every change to a draft file takes one path: lock, then read, change, save, release
-(`DraftSession.editing` for a command; the window holds the lock from open to close). The
-lock comes before the read, so a second writer either waits for the first one's save and
-reads it, or is refused with DraftLockedError's sentence: no change is ever lost.
+(`DraftSession.editing` for a command; the window opens a session, holding the lock from open
+to close, and saves it). The lock comes before the read, so a second writer either waits for
+the first one's save and reads it, or is refused with DraftLockedError's sentence: no change
+is ever lost. A session that may not write says why in one sentence (`check_writable`), the
+same for a command and the window.
+
+A save writes what changed since the session read (or last saved) the file, as one SQLite
+transaction (app.store.draft_file.save_changes); Save As and the autosave copy are complete
+new files, copied from the draft's file and then changed.
 """
 
 from __future__ import annotations
 
 import os
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.atomic import remove_leftover_temp_files
 from app.model import Draft
+from app.model.integrity import Problem
 from app.model.integrity import repair as repair_problems
+from app.model.version import Version
 
-from .backups import backup_after_save
-from .draft_file import load_draft, read_draft, save_draft
-from .errors import SaveError
-from .lock import DraftLock
+from .draft_file import (
+    StoredState,
+    copy_with_changes,
+    load_draft,
+    read_stored,
+    save_changes,
+)
+from .errors import DamagedDraftError, SaveError
+from .lock import (
+    COMMAND_LOCK_WAIT,
+    DraftLock,
+    autosave_path_for,
+    holding_lock,
+    lock_unless_read_only_folder,
+    sweep_leftovers,
+)
+from .versions import save_version
 
-#: How long a command waits for a draft another command is saving before it gives up with
-#: the "already open" sentence (such a change holds the lock well under a second).
-COMMAND_LOCK_WAIT = 3.0
+__all__ = ["COMMAND_LOCK_WAIT", "WINDOW_LOCK_WAIT", "DraftSession", "after_save",
+           "autosave_path_for", "holding_lock", "save_version_in_file"]
+
+#: Called with the file's path after every save of a session (app.store.backups registers
+#: its rotating backup here): the store's lower modules never import the ones above them.
+_AFTER_SAVE: list[Callable[[Path], None]] = []
+
+
+def after_save(hook: Callable[[Path], None]) -> Callable[[Path], None]:
+    if hook not in _AFTER_SAVE:
+        _AFTER_SAVE.append(hook)
+    return hook
+
 #: The window waits less: a draft open in another window stays locked anyway.
 WINDOW_LOCK_WAIT = 1.0
 
 
-def autosave_path_for(path: Path) -> Path:
-    return path.with_name(path.name + ".autosave")
-
-
 @dataclass
 class DraftSession:
-    """A draft with the file it came from. `read_only` when another process holds the lock."""
+    """A draft with the file it came from. `read_only` when another process holds the lock
+    (or no lock file can be made beside it: a read-only folder)."""
 
     draft: Draft
     path: Path | None = None
     read_only: bool = False
     _lock: DraftLock | None = field(default=None, repr=False)
+    _state: StoredState | None = field(default=None, repr=False)
+    #: What app.model.integrity found when the draft was read, and what repair left.
+    problems: list[Problem] = field(default_factory=list, repr=False)
+    unrepaired: list[Problem] = field(default_factory=list, repr=False)
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
     def open(cls, path: Path | str, read_only: bool = False, wait: float = 0.0,
-             repair: bool = False) -> DraftSession:
+             repair: bool = False, deep: bool = False) -> DraftSession:
         """Open a draft, taking its lock first (retrying up to `wait` seconds); raise
         DraftLockedError if someone else keeps it and read_only is False. With `repair`, what
-        app.model.integrity can mend is mended in memory (the file changes only on save)."""
+        app.model.integrity can mend is mended in memory (the file changes only on save);
+        `deep` also checks every saved version (`problems` says what was found)."""
         path = Path(path).resolve()
-        read = _read_repaired if repair else load_draft
-        if read_only:
-            return cls(draft=read(path), path=path, read_only=True)
-        lock = _lock_unless_read_only_folder(path, wait)
+        lock = None if read_only else lock_unless_read_only_folder(path, wait)
         try:
-            draft = read(path)
+            session = cls(draft=Draft(), path=path, read_only=lock is None, _lock=lock)
+            session._read(repair, deep)
         except BaseException:
             if lock is not None:
                 lock.release()
             raise
-        session = cls(draft=draft, path=path, read_only=lock is None, _lock=lock)
         if lock is not None:
-            session._sweep_leftovers(path)
+            sweep_leftovers(path)
         return session
+
+    def _read(self, repair: bool, deep: bool) -> None:
+        draft, problems, self._state = read_stored(self.path, deep)
+        if repair:
+            self.unrepaired = repair_problems(draft, problems)
+        elif any(problem.affects_text for problem in problems):
+            raise DamagedDraftError.for_path(self.path, problems, draft)
+        else:
+            self.unrepaired = problems
+        self.draft, self.problems = draft, problems
 
     @classmethod
     def new(cls, draft: Draft | None = None) -> DraftSession:
@@ -79,19 +118,21 @@ class DraftSession:
         that cannot be written raises SaveError before the block runs."""
         session = cls.open(path, wait=wait)
         try:
-            if session.read_only:
-                raise SaveError.not_writable(session.path)  # no lock file could be made there
+            session.check_writable()
             yield session.draft
             session.save()
         finally:
             session.close()
 
-    @staticmethod
-    def _sweep_leftovers(path: Path) -> None:
-        """Remove temporary files a killed save of this draft (or of its recovery copy) left.
-        Only the lock holder writes either, so none of them is still being written."""
-        remove_leftover_temp_files(path)
-        remove_leftover_temp_files(autosave_path_for(path))
+    def check_writable(self, target: Path | None = None) -> None:
+        """Raise SaveError's sentence if saving to `target` (default: the draft's file) cannot
+        be done: the one place that says why a draft is read-only."""
+        target = target or self.path
+        if target is None or target != self.path or not self.read_only:
+            return
+        if self._lock is None and not self.writable_folder:
+            raise SaveError.not_writable(target)   # no lock file could be made there
+        raise SaveError.read_only(target)
 
     # -- saving -----------------------------------------------------------------------------
     def save(self, path: Path | str | None = None) -> Path:
@@ -99,25 +140,29 @@ class DraftSession:
         target = Path(path).resolve() if path is not None else self.path
         if target is None:
             raise ValueError("no file name: use save(path)")
-        if target == self.path and self.read_only:
-            raise SaveError.read_only(target)
+        self.check_writable(target)
         if target != self.path:
             new_lock = DraftLock(target)
             new_lock.acquire()
             try:
-                self._sweep_leftovers(target)
-                save_draft(self.draft, target)
+                sweep_leftovers(target)
+                state = copy_with_changes(self.draft, self._state, target)
             except BaseException:
                 new_lock.release()  # the draft stays where it was, and so does its lock
                 raise
             self.close()
             self._lock, self.path, self.read_only = new_lock, target, False
+            if self._state is not None:      # the versions read lazily now come from there
+                self._state.source.path = target
+                state.source = self._state.source
+            self._state = state
         else:
             if self._lock is not None:
-                self._sweep_leftovers(target)
-            save_draft(self.draft, target)
+                sweep_leftovers(target)
+            self._state = save_changes(self.draft, self._state, target)
         autosave_path_for(target).unlink(missing_ok=True)
-        backup_after_save(target)
+        for hook in _AFTER_SAVE:
+            hook(target)
         return target
 
     def autosave(self) -> Path | None:
@@ -126,7 +171,7 @@ class DraftSession:
             return None
         target = autosave_path_for(self.path)
         try:
-            save_draft(self.draft, target)
+            copy_with_changes(self.draft, self._state, target)
         except (SaveError, OSError):
             return None
         return target
@@ -143,7 +188,12 @@ class DraftSession:
     def recover(self) -> None:
         candidate = self.recovery_available()
         if candidate is not None:
-            self.draft = load_draft(candidate)
+            recovered = load_draft(candidate)
+            # The copy goes once the draft is saved: versions come from the draft's own file
+            # where it has them (same id, same text), the copy's own ones are read now.
+            own = {version.id: version for version in self.draft.versions}
+            recovered.versions = [own.get(v.id) or _read_now(v) for v in recovered.versions]
+            self.draft = recovered
 
     def discard_recovery(self) -> None:
         if self.path is not None:
@@ -159,34 +209,11 @@ class DraftSession:
         return self.path is None or os.access(self.path.parent, os.W_OK)
 
 
-def _lock_unless_read_only_folder(path: Path, wait: float) -> DraftLock | None:
-    """The draft's lock, or None where no lock file can be made (a read-only folder: we
-    could not save there either, so the draft opens read-only)."""
-    lock = DraftLock(path)
-    try:
-        lock.acquire(wait)
-    except OSError:
-        return None
-    return lock
+def _read_now(version: Version) -> Version:
+    return Version(version.name, version.snapshot, version.author, version.created, version.id)
 
 
-@contextmanager
-def holding_lock(path: Path | str, wait: float = COMMAND_LOCK_WAIT) -> Iterator[Path]:
-    """Hold the lock of a draft file that is written whole without being read (a new draft,
-    `import --out --force`), so a draft open in a window is never replaced behind its back.
-    Check under it whether the file exists: another process may have made it meanwhile."""
-    path = Path(path).resolve()
-    lock = _lock_unless_read_only_folder(path, wait)
-    if lock is None:
-        raise SaveError.not_writable(path)
-    try:
-        DraftSession._sweep_leftovers(path)
-        yield path
-    finally:
-        lock.release()
-
-
-def _read_repaired(path: Path) -> Draft:
-    draft, problems = read_draft(path)
-    repair_problems(draft, problems)
-    return draft
+def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:
+    """Open the draft file under its lock, add the version, and save (one transaction)."""
+    with DraftSession.editing(path) as draft:
+        return save_version(draft, name, author)

@@ -1,24 +1,22 @@
-"""Versions inside a draft file: the `versions` table, and saving, listing and opening them.
+"""Versions of a draft: saving, listing, opening and checking them out.
 
-Versions live on the Draft (`draft.versions`) so that every save, which rewrites the whole file
-from the Draft, carries them along without a second code path; `_read`/`_write` of
-`draft_file` call the two table functions below. A version is never changed once saved, and
-a name is used once.
+Versions live on the Draft (`draft.versions`); the file keeps them in its `versions` table,
+sharing what they have in common (app.store.version_rows), and a version's text is read from
+the file only when it is opened. A version is never changed once saved, and a name is used
+once. Module order in the store: the file format (draft_file) ← versions ← session.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-from sqlalchemy import insert, select
-from sqlalchemy.engine import Connection
-
 from app.i18n import _
 from app.model import Draft
-from app.model.version import Version, make_version
+from app.model.version import NewerSnapshotError, Version, make_version
 
-from . import schema
+from .draft_file import save_draft
 from .errors import DraftFileError
+from .lock import holding_lock
 
 #: How the current (unsaved-as-version) text is named where a version name is expected.
 CURRENT = "current"
@@ -26,30 +24,6 @@ CURRENT = "current"
 
 class VersionError(DraftFileError):
     """A version that does not exist, or a name already taken: one sentence for the user."""
-
-
-# -- the table -------------------------------------------------------------------------------
-
-def read_versions(connection: Connection) -> list[Version]:
-    rows = connection.execute(select(schema.versions).order_by(schema.versions.c.position))
-    return [
-        Version(id=row.id, name=row.name, author=row.author, created=row.created,
-                snapshot=row.snapshot)
-        for row in rows
-    ]
-
-
-def write_versions(connection: Connection, versions: list[Version]) -> None:
-    if not versions:
-        return
-    connection.execute(
-        insert(schema.versions),
-        [
-            {"id": v.id, "position": position, "name": v.name, "author": v.author,
-             "created": v.created, "snapshot": v.snapshot}
-            for position, v in enumerate(versions)
-        ],
-    )
 
 
 # -- working with a draft's versions ---------------------------------------------------------
@@ -108,6 +82,11 @@ def open_version(draft: Draft, name: str) -> Draft:
     version = find_version(draft, name)
     try:
         return version.draft()
+    except NewerSnapshotError as error:
+        raise VersionError(
+            _("The version “{name}” was saved by a newer Concordia (snapshot format {found}); "
+              "update Concordia to open it.").format(name=version.name, found=error.found)
+        ) from error
     except (ValueError, KeyError, TypeError, AttributeError) as error:
         raise VersionError(
             _("The version “{name}” is damaged and cannot be opened ({detail}).").format(
@@ -117,9 +96,6 @@ def open_version(draft: Draft, name: str) -> Draft:
 
 def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
     """Write version `name` of `draft` as a new draft file `out` (never over an existing file)."""
-    from .draft_file import save_draft
-    from .session import holding_lock
-
     out = Path(out)
 
     def refuse_an_existing_file() -> None:
@@ -133,11 +109,3 @@ def checkout_version(draft: Draft, name: str, out: Path | str) -> Path:
         refuse_an_existing_file()      # again under the lock: another process may have made it
         save_draft(open_version(draft, name), out)
     return out
-
-
-def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:
-    """Open the draft file under its lock, add the version, and save atomically."""
-    from .session import DraftSession
-
-    with DraftSession.editing(path) as draft:
-        return save_version(draft, name, author)

@@ -23,6 +23,7 @@ from app.model.annotations import Anchor, CommentStatus, ReservationKind, Reserv
 from app.model.parties import PartyRegistry
 
 from .editor.formats import block_id_of
+from .party_completer import PartyCompleter, attach_party_completer, attach_party_list_completer
 
 STATUS_NAMES = {
     CommentStatus.OPEN: N_("open"),
@@ -96,6 +97,7 @@ def party_combo(registry: PartyRegistry, language: str = "en") -> QComboBox:
     combo.setEditable(True)
     for code in registry.protocol_order([party.code for party in registry], language):
         combo.addItem(f"{code} — {registry.name(code, language)}", code)
+    attach_party_completer(combo, registry, language)   # "Hung" finds HU — Hungary
     return combo
 
 
@@ -104,6 +106,12 @@ def combo_code(combo: QComboBox) -> str:
     data = combo.currentData()
     if data and text.startswith(str(data)):
         return str(data)
+    line = combo.lineEdit()
+    completer = line.completer() if line is not None else None
+    if isinstance(completer, PartyCompleter):
+        found = completer.resolve(text)      # "Hungary" or "hungría" typed, not chosen
+        if found:
+            return found
     return text.split("—")[0].strip().upper()
 
 
@@ -115,6 +123,7 @@ class CommentDialog(QDialog):
         self.setWindowTitle(_("Add comment"))
         self.party = party_combo(registry, ui_language())
         self.text = QPlainTextEdit()
+        self.text.setTabChangesFocus(True)          # Tab goes on to the next field, as in Word
         self.suggestion = QLineEdit()
         self.internal = QCheckBox(_("Internal to our side (never circulated)"))
         form = QFormLayout()
@@ -134,11 +143,14 @@ class CommentDialog(QDialog):
 class ReservationDialog(QDialog):
     """Parties, kind, where (selection / paragraph / whole text), own wording EN/ES."""
 
-    def __init__(self, has_selection: bool, parent: QWidget | None = None) -> None:
+    def __init__(self, has_selection: bool, parent: QWidget | None = None,
+                 registry: PartyRegistry | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(_("Enter reservation"))
         self.parties = QLineEdit()
         self.parties.setPlaceholderText(_("codes separated by commas, e.g. HU, PL"))
+        if registry is not None:              # "Hung" offers HU — Hungary, as for comments
+            attach_party_list_completer(self.parties, registry, ui_language())
         self.kind = QComboBox()
         for kind, name in KIND_NAMES.items():
             self.kind.addItem(_(name), kind.value)

@@ -91,11 +91,10 @@ class AnnotationHighlight(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
         self._timer.timeout.connect(self.refresh)
-        # Until change notices land (issue 14): anchors, edits, history moves, a new draft.
+        # Anchors re-derived, and the editor's change notice: annotations or the text of
+        # the blocks they are on; another draft at once.
         self.marks.anchors_changed.connect(self.on_draft_changed)
-        editor.modified.connect(self.on_draft_changed)
-        editor.undo_stack.indexChanged.connect(self._on_history_moved)
-        editor.bridge.numbering_changed.connect(self.on_draft_changed)
+        editor.changed.connect(self._on_changes)
         previous = editor.text_edit.tooltip_at
         editor.text_edit.tooltip_at = lambda point: previous(point) or self.tooltip_at(point)
         self.refresh()
@@ -104,8 +103,11 @@ class AnnotationHighlight(QObject):
         self.enabled = flag
         self.refresh()
 
-    def _on_history_moved(self, _index: int) -> None:
-        self.on_draft_changed()
+    def _on_changes(self, changes) -> None:
+        if changes.everything:
+            self.refresh()
+        elif changes.touches(annotations=True, blocks=True):
+            self.on_draft_changed()
 
     def on_draft_changed(self) -> None:
         """Something changed: paint again soon (one method, so change notices can call it)."""

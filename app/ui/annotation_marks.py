@@ -27,11 +27,24 @@ from app.model.annotations import (
     anchored as annotations,  # comments, reservations and square brackets: all are marked
 )
 from app.model.annotations import (
+    find_anchored as find_annotation,
+)
+from app.model.annotations import (
     rederive_block_anchors,
     restore,
 )
+from app.model.changes import EDITOR, Changes
 
 from .editor.formats import COMMENT_IDS, block_id_of
+
+
+def _differs(draft: Draft, derived: dict) -> bool:
+    """Whether re-derived anchors differ from the ones the draft holds."""
+    for key, anchor in derived.items():
+        item = find_annotation(draft, key)
+        if item is None or item.anchor.to_json() != anchor:
+            return True
+    return False
 
 
 def read_spans(block: QTextBlock) -> list[tuple[str, int, int]]:
@@ -80,6 +93,11 @@ class AnnotationMarks(QObject):
         self._pending_paint = False        # a new draft is loading: its marks come after
         self._block_count = self.document.blockCount()
         self.document.contentsChange.connect(self._on_change)
+        changed = getattr(editor, "changed", None)
+        if changed is not None:
+            # "Everything, a draft shown": its marks are painted at once, before anyone can
+            # edit or search it (not one turn of the event loop later).
+            changed.connect(self._on_notice)
         self.paint_all()
 
     @classmethod
@@ -105,6 +123,14 @@ class AnnotationMarks(QObject):
             self._paint_blocks([block.id for block in draft.blocks], join=False)
         finally:
             self.document.setUndoRedoEnabled(undo)
+
+    def _on_notice(self, changes: Changes) -> None:
+        if changes.everything and self._pending_paint:
+            self.paint_all()
+
+    def _paint_if_pending(self) -> None:
+        if self._pending_paint:
+            self.paint_all()
 
     def paint(self, block_ids: list[str], join: bool = False) -> None:
         """Mark the live spans of some blocks (after adding an annotation, say)."""
@@ -169,7 +195,7 @@ class AnnotationMarks(QObject):
             # anchors alone and paint them once loading has finished.
             self._draft = draft
             self._pending_paint = True
-            QTimer.singleShot(0, self.paint_all)
+            QTimer.singleShot(0, self._paint_if_pending)   # unless the notice came first
             return
         first = self.document.findBlock(position)
         last = self.document.findBlock(position + added)
@@ -178,6 +204,7 @@ class AnnotationMarks(QObject):
         if not last.isValid():
             last = self.document.lastBlock()
         touched: list[str] = []
+        moved = False
         block = first
         while block.isValid() and block.blockNumber() <= last.blockNumber():
             block_id = block_id_of(block)
@@ -193,12 +220,19 @@ class AnnotationMarks(QObject):
             while block.isValid() and block.blockNumber() <= last.blockNumber():
                 block_id = block_id_of(block)
                 if block_id:
-                    restore(draft, rederive_block_anchors(draft, block_id, read_spans(block)))
+                    derived = rederive_block_anchors(draft, block_id, read_spans(block))
+                    moved = moved or _differs(draft, derived)
+                    restore(draft, derived)
                 block = block.next()
         if self.document.blockCount() != self._block_count or removed > added:
             self._block_count = self.document.blockCount()
-            self._follow_blocks(draft)
+            moved = self._follow_blocks(draft) or moved
         self.anchors_changed.emit()
+        if moved:
+            # the editor's change notice: annotations moved with (or lost) their words
+            initiator = getattr(self.editor, "_history", None) or EDITOR
+            self.editor.report(Changes(blocks=frozenset(touched), annotations=True,
+                                       initiator=initiator))
 
     def _ids_at(self, position: int) -> list[str]:
         cursor = QTextCursor(self.document)
@@ -239,14 +273,18 @@ class AnnotationMarks(QObject):
         return (getattr(self.editor, "_step_label", None) is not None
                 and not self.editor.bridge.in_history)
 
-    def _follow_blocks(self, draft: Draft) -> None:
-        """Orphan annotations of blocks that are gone; revive whole-block ones that are back."""
+    def _follow_blocks(self, draft: Draft) -> bool:
+        """Orphan annotations of blocks that are gone; revive whole-block ones that are back.
+        True when one of them changed."""
         present = {block.id for block in draft.blocks}
+        changed = False
         for item in annotations(draft):
             anchor = item.anchor
             if anchor.block_id is None:
                 continue
-            if anchor.block_id not in present:
-                anchor.orphaned = True
-            elif anchor.scope == "block" and anchor.orphaned:
+            if anchor.block_id not in present and not anchor.orphaned:
+                anchor.orphaned = changed = True
+            elif anchor.scope == "block" and anchor.orphaned and anchor.block_id in present:
                 anchor.orphaned = False
+                changed = True
+        return changed

@@ -2,9 +2,12 @@
 
 Both list a draft's annotations (comments, reservations) in a tree grouped under the
 paragraph they are anchored to, in text order ("Whole text" first, orphans last), rebuild it
-shortly after edits, select an annotation's span when it is clicked, and add an annotation
-as one undo step together with the marks painted in the text. A subclass says which
-annotations it lists, which it shows, and what a row holds.
+shortly after an edit that concerns them (the editor's change notice: annotations, structure,
+or a paragraph one is anchored to) and at once when another draft is shown, select an
+annotation's span when it is clicked, and add an annotation as one undo step together with
+the marks painted in the text. A subclass says which annotations it lists, which it shows,
+and what a row holds. An action on an annotation gone since it was listed is refused with
+one sentence (`apply_to`).
 """
 
 from __future__ import annotations
@@ -23,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _
 from app.model.annotations import Anchor
+from app.model.changes import Changes
 from app.model.ops import Operation
 from app.model.parties import PartyRegistry
 
@@ -58,9 +62,10 @@ class AnnotationPane(QWidget):
         self._refresh_timer.setSingleShot(True)
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._refresh_timer.start)
+        editor.changed.connect(self._on_changes)
         self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.tree.itemClicked.connect(self._on_clicked)
+        self._anchor_blocks: set[str | None] = set()
 
     # -- what a subclass says -------------------------------------------------------------------
     def annotations(self, draft) -> dict[str, Any]:
@@ -76,12 +81,26 @@ class AnnotationPane(QWidget):
     def position_in_block(self, anchor: Anchor) -> int:
         return anchor.start or 0
 
+    def _on_changes(self, changes: Changes) -> None:
+        if changes.everything:
+            # Another draft (or all of this one): never list, even briefly, what is gone.
+            self._refresh_timer.stop()
+            self.refresh()
+        elif changes.touches(annotations=True, structure=True) or self._anchored_in(changes.blocks):
+            self._refresh_timer.start()
+
+    def _anchored_in(self, block_ids: frozenset[str]) -> bool:
+        # the paragraphs listed as of the last refresh (their names head the groups); an
+        # annotation moving to another paragraph is an annotation or structure change
+        return not self._anchor_blocks.isdisjoint(block_ids)
+
     # -- the tree -------------------------------------------------------------------------------
     def registry(self) -> PartyRegistry:
         return PartyRegistry.for_draft(self.editor.draft())
 
     def refresh(self) -> None:
         draft = self.editor.draft()
+        self._anchor_blocks = {item.anchor.block_id for item in self.annotations(draft).values()}
         names = paragraph_names(draft)
         order = {block.id: index for index, block in enumerate(draft.blocks)}
         registry = self.registry()
@@ -163,9 +182,29 @@ class AnnotationPane(QWidget):
         self.refresh()
         self.annotation_added.emit(annotation_id)
 
+    def apply_to(self, annotation_id: str, operation: Operation, label: str) -> bool:
+        """Apply an operation on one listed annotation; True when it was applied. One gone
+        since it was listed (undone, or another draft shown) is refused with a sentence."""
+        if annotation_id not in self.annotations(self.editor.draft()):
+            self.refresh()
+            self.complain(_("That item is no longer in this draft; nothing was changed."))
+            return False
+        try:
+            self.editor.apply_operation(operation, label)
+        except (KeyError, ValueError) as error:
+            self.complain(_("Nothing was changed: {reason}").format(reason=error))
+            return False
+        self.refresh()
+        return True
+
     def complain(self, message: str) -> None:
+        """Refuse with one sentence: a message box when the pane is seen, else the status bar."""
         if self.isVisible():
             QMessageBox.information(self, self.complaint_title, message)
+            return
+        window = self.editor.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(message, 8000)
 
 
 def bring_forward_on_addition(pane: AnnotationPane, dock: QWidget) -> None:

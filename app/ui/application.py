@@ -43,6 +43,11 @@ def install_qt_translations(app: QApplication, language: str) -> list[QTranslato
             app.installTranslator(translator)
             installed.append(translator)
             break  # qt_<lang> includes qtbase; one is enough
+    from .qt_gaps import QtGapTranslator
+
+    gaps = QtGapTranslator(app)       # installed last, so it is asked first
+    app.installTranslator(gaps)
+    installed.append(gaps)
     return installed
 
 

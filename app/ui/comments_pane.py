@@ -1,11 +1,13 @@
 """The comments pane: delegations' comments by paragraph, with status, replies and filters.
 
     pane = CommentsPane(editor)          # a DraftEditor
-    install(window)                      # the main window's extension hook: dock, Insert ▸
+    install(window)                      # called by the main window: dock, Insert ▸
                                          # Comment (Ctrl+Alt+M), File ▸ Export Compilation…
 
 Every change is an operation applied through `editor.apply_operation`, so it sits in the
-window's one undo history with the text edits. Clicking a comment selects its span.
+window's one undo history with the text edits. Clicking a comment selects its span. The list
+follows the editor's change notice (see AnnotationPane); a reply, status change or deletion
+on a comment that is no longer in the draft is refused with one sentence.
 """
 
 from __future__ import annotations
@@ -19,12 +21,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QMenu,
+    QPlainTextEdit,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from app.i18n import N_, _, ui_language
+from app.i18n.ui_dates import ui_date
 from app.model import new_id
 from app.model.annotation_ops import (
     AddComment,
@@ -120,7 +124,7 @@ class CommentsPane(AnnotationPane):
                                            if comment.suggestion else ""))
         for reply in comment.replies:
             child = QTreeWidgetItem(item, [f"↳ {reply.party}", reply.text, "",
-                                           reply.date.isoformat()])
+                                           ui_date(reply.date)])
             child.setData(0, ID_ROLE, comment.id)
         return item
 
@@ -185,9 +189,8 @@ class CommentsPane(AnnotationPane):
                              suggestion=dialog.suggestion.text())
 
     def set_status(self, comment_id: str, status: CommentStatus) -> None:
-        self.editor.apply_operation(SetCommentStatus(comment_id, status.value),
-                                    _("Set comment status"))
-        self.refresh()
+        self.apply_to(comment_id, SetCommentStatus(comment_id, status.value),
+                      _("Set comment status"))
 
     def _on_status_chosen(self, status: CommentStatus) -> None:
         comment_id = self.current_comment_id()
@@ -231,24 +234,39 @@ class CommentsPane(AnnotationPane):
         if comment_id:
             self.reject_suggestion(comment_id)
 
-    def reply(self, comment_id: str, party: str, text: str) -> None:
+    def reply(self, comment_id: str, party: str, text: str) -> bool:
+        """Add a reply to a comment of the draft shown; True when it landed. Otherwise the
+        user is told why in one sentence (never a reply silently lost)."""
         if not text.strip():
-            return
+            self.complain(_("A reply needs some text."))
+            return False
+        if comment_id not in self.editor.draft().comments:
+            self.refresh()
+            self.complain(_("That comment is no longer in this draft; the reply was not added."))
+            return False
+        if self.editor.read_only:
+            self.complain(_("This draft is read-only; the reply was not added."))
+            return False
         reply = Reply(party, text.strip(), date.today(), new_id())
-        self.editor.apply_operation(AddReply(comment_id, reply.to_json()), _("Reply to comment"))
+        try:
+            self.editor.apply_operation(AddReply(comment_id, reply.to_json()), _("Reply to comment"))
+        except (KeyError, ValueError) as error:
+            self.complain(_("The reply could not be added: {reason}").format(reason=error))
+            return False
         self.refresh()
+        return True
 
     def reply_from_dialog(self) -> None:
         comment_id = self.current_comment_id()
         if not comment_id:
+            self.complain(_("Choose the comment to reply to first."))
             return
-        text, ok = QInputDialog.getMultiLineText(self, _("Reply"), _("Presidency reply:"))
+        text, ok = ask_reply_text(self)
         if ok:
             self.reply(comment_id, "PRES", text)
 
     def remove(self, comment_id: str) -> None:
-        self.editor.apply_operation(RemoveComment(comment_id), _("Delete comment"))
-        self.refresh()
+        self.apply_to(comment_id, RemoveComment(comment_id), _("Delete comment"))
 
     def _on_delete(self) -> None:
         comment_id = self.current_comment_id()
@@ -284,8 +302,21 @@ class CommentsPane(AnnotationPane):
             self.add_party(code, name_en, name_es)
 
 
+def ask_reply_text(parent: QWidget) -> tuple[str, bool]:
+    """The reply box; Tab moves on to the buttons (a reply never needs a tab character)."""
+    dialog = QInputDialog(parent)
+    dialog.setObjectName("reply_dialog")
+    dialog.setWindowTitle(_("Reply"))
+    dialog.setLabelText(_("Presidency reply:"))
+    dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput, True)
+    for box in dialog.findChildren(QPlainTextEdit):
+        box.setTabChangesFocus(True)
+    accepted = bool(dialog.exec())
+    return dialog.textValue(), accepted
+
+
 def install(window) -> CommentsPane:
-    """Dock the pane in the main window (listed in its EXTENSION_MODULES)."""
+    """Dock the pane in the main window (called by MainWindow._install_panels)."""
     from .compilation_dialog import compilation_action
 
     editor = window.editor

@@ -27,13 +27,16 @@ from PySide6.QtWidgets import (
 )
 
 from app.compare import Comparison, compare_drafts, summary_line
+from app.compare.texts import language_name, language_text
 from app.compare.to_html import FILTERS, change_anchors, inline_html, side_by_side_html
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.model import Draft
+from app.model.changes import Changes
 from app.store.errors import DraftFileError
 from app.store.versions import CURRENT, save_version, text_of
 
 from . import dialogs
+from .save_places import safe_stem, suggested_file
 
 #: Above this many blocks (both sides) the comparison runs in a worker with progress.
 _BACKGROUND_BLOCKS = 2000
@@ -64,6 +67,10 @@ class CompareView(QDialog):
         self.from_box.setCurrentIndex(max(0, self.from_box.findData(old_name)
                                           if old_name else self.from_box.count() - 1))
         self.to_box.setCurrentIndex(self.to_box.findData(new_name or CURRENT))
+        self.language_box = QComboBox()
+        self.language_box.setObjectName("compare_language")
+        for code in _languages_of(draft):
+            self.language_box.addItem(language_name(code), code)
         self.filter_box = QComboBox()
         self.filter_box.setObjectName("compare_filter")
         for key in FILTERS:
@@ -98,6 +105,7 @@ class CompareView(QDialog):
 
         pickers = QHBoxLayout()
         for label, widget in ((_("From:"), self.from_box), (_("To:"), self.to_box),
+                              (_("Language:"), self.language_box),
                               (_("Show:"), self.filter_box)):
             pickers.addWidget(QLabel(label))
             pickers.addWidget(widget, 1)
@@ -117,6 +125,7 @@ class CompareView(QDialog):
         self.from_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.to_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.filter_box.currentIndexChanged.connect(lambda _i: self.render())
+        self.language_box.currentIndexChanged.connect(lambda _i: self.refresh())
         self.tabs.currentChanged.connect(lambda _i: self._tab_changed())
         self.refresh()
 
@@ -137,6 +146,10 @@ class CompareView(QDialog):
 
     # -- comparing ---------------------------------------------------------------------
     @property
+    def language(self) -> str:
+        return self.language_box.currentData() or self.draft.language
+
+    @property
     def mode(self) -> str:
         return self.filter_box.currentData() or "all"
 
@@ -149,8 +162,17 @@ class CompareView(QDialog):
         old_name, new_name = self.from_box.currentData(), self.to_box.currentData()
         try:
             old, new = text_of(self.draft, old_name), text_of(self.draft, new_name)
-        except DraftFileError as error:
+            if self.language != new.language:
+                # The texts of that language version, same block ids: as `compare --language`.
+                old = language_text(old, self.language, old_name)
+                new = language_text(new, self.language,
+                                    "" if new_name == CURRENT else new_name)
+        except DraftFileError as error:   # LanguageTextError too: one sentence
+            self.comparison = None
             self.summary.setText(str(error))
+            self._set_html("", "")
+            self.anchors, self.current = [], -1
+            self._update_position()
             return
         from app.compare.bracket_changes import negotiation_changes
 
@@ -238,7 +260,8 @@ class CompareView(QDialog):
         if not total:
             self.position.setText(_("No changes"))
         elif self.current < 0:
-            self.position.setText(_("{n} changes: press F7").format(n=total))
+            self.position.setText(ngettext("{n} change: press F7", "{n} changes: press F7",
+                                           total).format(n=total))
         else:
             self.position.setText(_("Change {i} of {n}").format(i=self.current + 1, n=total))
         self.previous_button.setEnabled(self.current > 0)
@@ -248,7 +271,11 @@ class CompareView(QDialog):
     def export_dialog(self, style: str) -> None:
         if self.comparison is None:
             return
-        name, _filter = QFileDialog.getSaveFileName(self, _("Export Comparison"), "",
+        files = getattr(self.parent(), "files", None)
+        draft_path = files.session.path if files is not None else None
+        old, new = (safe_stem(str(box.currentData() or "")) for box in (self.from_box, self.to_box))
+        start = suggested_file(self.draft, draft_path, f" - {old} - {new}.docx", _("comparison"))
+        name, _filter = QFileDialog.getSaveFileName(self, _("Export Comparison"), str(start),
                                                     _("Word documents (*.docx)"))
         if name:
             self.export(Path(name), style)
@@ -265,13 +292,24 @@ class CompareView(QDialog):
         # Compared again as the Word file shows it: with reservations as footnotes.
         run_in_background(
             self, lambda progress: export_versions(
-                older, newer, path, old_name, new_name, style=style,
+                older, newer, path, old_name, new_name, style=style, language=self.language,
                 author=author, date=version.created if version else None, progress=progress),
             title=_("Exporting"),
             on_done=lambda _report: self.export_status.setText(
                 _("Exported to {name}.").format(name=path.name)),
             on_error=lambda error: dialogs.show_error(self, str(error)),
         )
+
+
+def _languages_of(draft: Draft) -> list[str]:
+    """The draft's language first, then those of its language versions (current or saved)."""
+    codes = [draft.language, *draft.translations]
+    for version in draft.versions:
+        try:
+            codes.extend(version.draft().translations)
+        except Exception:  # a damaged version is named when it is picked, not here
+            continue
+    return list(dict.fromkeys(codes))
 
 
 # -- the main window's menus ----------------------------------------------------------
@@ -291,6 +329,7 @@ def save_version_dialog(window) -> bool:
     except DraftFileError as error:
         dialogs.show_error(window, str(error))
         return False
+    window.report_changes(Changes(versions=True))
     saved = window.files.save()
     if saved:
         # Say which version was kept, not only that the file was saved.

@@ -27,6 +27,7 @@ from app.i18n import _
 from app.model import Draft
 
 from .dialog_parts import action_buttons, file_row, status_line, with_docx_suffix
+from .save_places import suggested_file
 from .worker import BackgroundTask, describe_error, run_in_background
 
 
@@ -67,9 +68,8 @@ class CompilationDialog(QDialog):
         self.comments = QComboBox()
         self.comments.addItem(_("Comments for circulation"), "circulation")
         self.comments.addItem(_("All comments, internal ones too"), "all")
-        folder = draft_path.parent if draft_path else Path.home()
-        stem = draft_path.stem if draft_path else _("draft")
-        self.target = QLineEdit(str(folder / f"{stem}-{_('comments')}.docx"))
+        self.target = QLineEdit(str(suggested_file(draft, draft_path, f"-{_('comments')}.docx",
+                                                   _("draft"))))
         row = file_row(self.target, self._browse, "compilation")
         self.status = status_line("compilation_status")
         buttons, self.export_button = action_buttons(self, _("Export"), self.start_export,

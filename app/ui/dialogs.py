@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from app.i18n import _
 from app.store import DRAFT_SUFFIX
 
+from .save_places import start_folder
 from .settings import AppSettings
 
 
@@ -51,7 +52,7 @@ class FilePrompter:
         self.settings = settings
 
     def _start_folder(self) -> str:
-        return self.settings.last_folder() or str(Path.home())
+        return str(start_folder(None, self.settings.last_folder()))
 
     def _remember(self, chosen: str) -> Path | None:
         if not chosen:

@@ -33,6 +33,7 @@ from app.i18n import _
 from app.model import Draft
 
 from .dialog_parts import action_buttons, file_row, status_line, with_docx_suffix
+from .save_places import suggested_file
 from .worker import BackgroundTask, describe_error, run_in_background
 
 
@@ -43,10 +44,9 @@ def show_export_dialog(parent: QWidget | None, draft: Draft, path: Path | str | 
     return dialog
 
 
-def suggested_target(draft_path: Path | None, language: str) -> Path:
-    folder = draft_path.parent if draft_path else Path.home()
-    stem = draft_path.stem if draft_path else _("note")
-    return folder / f"{stem}-{language.upper()}.docx"
+def suggested_target(draft_path: Path | None, language: str, draft: Draft | None = None) -> Path:
+    """Beside the draft, named after it; an unsaved draft after its document number."""
+    return suggested_file(draft, draft_path, f"-{language.upper()}.docx", _("note"))
 
 
 class ExportDialog(QDialog):
@@ -74,7 +74,7 @@ class ExportDialog(QDialog):
         language_row.addWidget(self.spanish)
         language_row.addStretch(1)
 
-        self.target = QLineEdit(str(suggested_target(draft_path, "en")))
+        self.target = QLineEdit(str(suggested_target(draft_path, "en", draft)))
         self.target.setObjectName("export_target")
         target_row = file_row(self.target, self._browse, "export")
         self.status = status_line("export_status")
@@ -110,8 +110,10 @@ class ExportDialog(QDialog):
         # Follow the language in the suggested name unless the user typed their own.
         current = Path(self.target.text().strip()) if self.target.text().strip() else None
         for code in ("en", "es"):
-            if current == suggested_target(self.draft_path, code) and code != self.language:
-                self.target.setText(str(suggested_target(self.draft_path, self.language)))
+            if current == suggested_target(self.draft_path, code, self.draft) \
+                    and code != self.language:
+                self.target.setText(str(suggested_target(self.draft_path, self.language,
+                                                         self.draft)))
         problem = self._language_problem()
         self.export_button.setEnabled(problem is None)
         self._say(problem or "")

@@ -32,6 +32,7 @@ from app.store.session import WINDOW_LOCK_WAIT
 
 from . import dialogs
 from .recovery_note import describe_recovery_copy
+from .save_places import draft_stem
 from .settings import AppSettings
 from .untitled_copies import UntitledCopy, orphaned_copies
 from .worker import BackgroundTask, describe_error, run_in_background
@@ -54,14 +55,20 @@ def droppable_files(mime: QMimeData | None) -> list[Path]:
     return [p for p in paths if p.suffix.lower() in IMPORTED_SUFFIXES | {DRAFT_SUFFIX}]
 
 
-def blank_draft() -> Draft:
-    """What File ▸ New starts from: the usual cover and one empty paragraph."""
+def blank_draft(language: str = "en") -> Draft:
+    """What File ▸ New starts from: the usual cover, in the note's language (place, From,
+    To as the export catalog of that language names them), and one empty paragraph."""
+    from app.i18n import translator
+
+    t = translator(language)
     note = NoteMeta(
         date=dt.date.today(),
-        sender="General Secretariat of the Council",
-        recipient="Delegations",
+        place=t.pgettext("export", "Brussels"),
+        languages=[language],
+        sender=t.pgettext("export", "General Secretariat of the Council"),
+        recipient=t.pgettext("export", "Delegations"),
     )
-    return Draft(note=note, blocks=[Block(BlockKind.PARAGRAPH, [])])
+    return Draft(note=note, language=language, blocks=[Block(BlockKind.PARAGRAPH, [])])
 
 
 class FileController(QObject):
@@ -78,6 +85,8 @@ class FileController(QObject):
         self.session: DraftSession = DraftSession.new(blank_draft())
         self.untitled = UntitledCopy(settings.recovery_folder())
         self.import_task: BackgroundTask | None = None
+        #: The Word or text file the unsaved draft was imported from (Save As starts beside it).
+        self.imported_from: Path | None = None
         self.autosave_timer = QTimer(self)
         self.autosave_timer.setInterval(autosave_ms)
         self.autosave_timer.timeout.connect(self.autosave)
@@ -109,10 +118,10 @@ class FileController(QObject):
             return True
         return False
 
-    def new_draft(self) -> bool:
+    def new_draft(self, language: str = "en") -> bool:
         if not self.may_discard_changes():
             return False
-        self._replace(DraftSession.new(blank_draft()), modified=False)
+        self._replace(DraftSession.new(blank_draft(language)), modified=False)
         self.window.statusBar().showMessage(_("New draft"), 4000)
         return True
 
@@ -212,8 +221,10 @@ class FileController(QObject):
             return False
         return self.open_path(path)
 
-    def _replace(self, session: DraftSession, modified: bool) -> None:
+    def _replace(self, session: DraftSession, modified: bool,
+                 imported_from: Path | None = None) -> None:
         old, self.session = self.session, session
+        self.imported_from = imported_from
         if old is not session:
             self._close_quietly(old)
         self.untitled.discard()  # the user saved or dropped the draft it protected
@@ -241,7 +252,9 @@ class FileController(QObject):
             return False
         newest = orphans[0]
         written = dt.datetime.fromtimestamp(newest.stat().st_mtime)
-        when = written.strftime("%Y-%m-%d %H:%M")
+        from app.i18n.ui_dates import ui_datetime
+
+        when = ui_datetime(written)
         if not dialogs.ask_recover_untitled(self.window, when, describe_recovery_copy(written)):
             newest.unlink(missing_ok=True)
             return False
@@ -274,7 +287,7 @@ class FileController(QObject):
         def done(result: Any) -> None:
             self.import_task = None
             draft, report = result
-            self._replace(DraftSession.new(draft), modified=True)
+            self._replace(DraftSession.new(draft), modified=True, imported_from=path)
             self.window.statusBar().showMessage(_("Imported “{name}”").format(name=path.name), 5000)
             warnings = [str(item) for item in getattr(report, "warnings", []) or []]
             brackets = list(getattr(report, "brackets", []) or [])   # negotiation brackets
@@ -285,8 +298,9 @@ class FileController(QObject):
             if warnings:
                 dialogs.show_info(
                     self.window,
-                    _("“{name}” was imported with {count} warning(s); check the draft.").format(
-                        name=path.name, count=len(warnings)),
+                    ngettext("“{name}” was imported with {count} warning; check the draft.",
+                             "“{name}” was imported with {count} warnings; check the draft.",
+                             len(warnings)).format(name=path.name, count=len(warnings)),
                     _("Import Text"),
                     details="\n".join(warnings + brackets),
                 )
@@ -311,8 +325,10 @@ class FileController(QObject):
         self.window.cover_form.commit_pending()
         if self.session.path is None:
             return self.save_as()
-        if self.session.read_only:
-            return self._offer_save_as(str(SaveError.read_only(self.session.path)))
+        try:
+            self.session.check_writable()      # the sentence a command would give, too
+        except SaveError as error:
+            return self._offer_save_as(str(error))
         return self._write(None)
 
     def save_as(self) -> bool:
@@ -323,10 +339,12 @@ class FileController(QObject):
         return self._write(Path(path))
 
     def _suggested_name(self) -> Path:
-        """A new draft is offered its document number as a name ("6914-24.concordia")."""
-        number = self.window.current_draft(commit_form=False).note.full_number.strip()
-        safe = "".join(c if c.isalnum() or c in " .-_" else "-" for c in number).strip(" .")
-        return Path((safe or _("Untitled")) + DRAFT_SUFFIX)
+        """A new draft is offered its document number as a name ("6914-24.concordia"); one
+        imported from a Word or text file starts in that file's folder."""
+        draft = self.window.current_draft(commit_form=False)
+        source = self.imported_from
+        name = draft_stem(draft, None, source.stem if source else _("Untitled")) + DRAFT_SUFFIX
+        return source.parent / name if source is not None else Path(name)
 
     def _write(self, path: Path | None) -> bool:
         self.session.draft = self.window.current_draft()

@@ -126,9 +126,11 @@ class FindBar(QWidget):
         self.find_field.textChanged.connect(lambda _text: self._search_again())
         self.match_case.toggled.connect(lambda _on: self._search_again())
         self.whole_word.toggled.connect(lambda _on: self._search_again())
-        # Until change notices land (issue 14), any edit of the draft is `modified`.
-        self.editor.modified.connect(self.on_draft_changed)
-        self.editor.bridge.numbering_changed.connect(self.on_draft_changed)   # also: a draft opened
+        # The editor's change notice: what Find searches (annex, footnotes, cover), or a draft
+        # opened (everything).
+        self.editor.changed.connect(
+            lambda changes: self.on_draft_changed()
+            if changes.touches(blocks=True, footnotes=True, cover=True, structure=True) else None)
         self.set_replace_visible(False)
         self.hide()
 

@@ -68,16 +68,17 @@ class FootnotesList(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
-        # Until change notices land (issue 14): any edit is `modified`; a newly shown draft
-        # always renumbers (the bridge's `numbering_changed` at load), and so do undo/redo.
-        editor.modified.connect(self.on_draft_changed)
-        editor.bridge.numbering_changed.connect(self.on_draft_changed)
-        editor.undo_stack.indexChanged.connect(self._on_history_moved)
+        # The editor's change notice: footnotes, their order (structure), the reservations
+        # the export turns into footnotes (annotations); another draft at once.
+        editor.changed.connect(self._on_changes)
         editor.text_edit.cursorPositionChanged.connect(self.follow_cursor)
         self.refresh()
 
-    def _on_history_moved(self, _index: int) -> None:
-        self.on_draft_changed()
+    def _on_changes(self, changes) -> None:
+        if changes.everything:
+            self.refresh()
+        elif changes.touches(footnotes=True, structure=True, annotations=True):
+            self.on_draft_changed()
 
     def on_draft_changed(self) -> None:
         """The draft changed: list its footnotes again soon (one method for change notices)."""

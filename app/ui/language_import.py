@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _
+from app.i18n import N_, _, ngettext
 from app.importer.language import WrongLanguageError
 from app.importer.pairing import PairingReport, prepare_language_version
 from app.model import Draft
@@ -339,10 +339,14 @@ class LanguageStatus(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(150)
         self._timer.timeout.connect(self.refresh)
-        editor.undo_stack.indexChanged.connect(self._later)
-        editor.modified.connect(self._later)
-        editor.bridge.numbering_changed.connect(self._later)    # also emitted on loading a draft
+        editor.changed.connect(self._on_changes)
         self.refresh()
+
+    def _on_changes(self, changes) -> None:
+        if changes.everything:
+            self.refresh()                  # another draft: never say what the last one had
+        elif changes.touches(translations=True, structure=True, blocks=True):
+            self._later()
 
     def _later(self, *_args) -> None:
         self._timer.start()
@@ -360,9 +364,17 @@ def status_text(draft: Draft, language: str = "es") -> str:
         return _("No {language} version").format(language=name)
     missing = len(version.missing_blocks(draft))
     if missing == 0:
-        return _("{language}: complete").format(language=name)
-    return _("{language}: {missing} of {total} blocks missing").format(
-        language=name, missing=missing, total=len(draft.blocks))
+        text = _("{language}: complete").format(language=name)
+    else:
+        text = _("{language}: {missing} of {total} blocks missing").format(
+            language=name, missing=missing, total=len(draft.blocks))
+    from app.model.in_step import out_of_step_ids
+
+    flagged = len(out_of_step_ids(draft, language))
+    if flagged:       # View ▸ Languages Side by Side shows which
+        text += " · " + ngettext("{count} pair out of step", "{count} pairs out of step",
+                                 flagged).format(count=flagged)
+    return text
 
 
 def install(window: QMainWindow, editor: DraftEditor | None = None) -> LanguageStatus:

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
 from app.library.search import snippet_html, split_filters
 from app.model import Block
@@ -132,6 +132,7 @@ class LibraryDock(QDockWidget):
         self._kinds: dict[int, str] = {}
         self._latest = {"search": 0, "precedents": 0}   # results of older look-ups are dropped
         self._pending_precedent = ""
+        self._precedent_language: str | None = None
         self._agreed_html = ""
         self._opener = opener
         if insert is not None:
@@ -237,10 +238,13 @@ class LibraryDock(QDockWidget):
         library = self.library
         self._start("search", lambda: library.search(words, limit=30, **options))
 
-    def show_precedents(self, paragraph: str, agreed_html: str = "", immediately: bool = False) -> None:
+    def show_precedents(self, paragraph: str, agreed_html: str = "", immediately: bool = False,
+                        language: str | None = None) -> None:
         """Look up precedents for the paragraph at the editor's cursor (debounced unless
-        `immediately`); `agreed_html`, the paragraph's own agreed-language difference, heads them."""
+        `immediately`); `agreed_html`, the paragraph's own agreed-language difference, heads them.
+        `language`: only precedents in that language (the side-by-side view's Spanish cell)."""
         self._pending_precedent = paragraph
+        self._precedent_language = language
         self._agreed_html = agreed_html
         if immediately:
             self._precedent_timer.stop()
@@ -274,7 +278,8 @@ class LibraryDock(QDockWidget):
             self.precedentsShown.emit(0)
             return
         library = self.library
-        self._start("precedents", lambda: library.precedents(text, limit=5))
+        language = self._precedent_language
+        self._start("precedents", lambda: library.precedents(text, limit=5, language=language))
 
     @Slot(int, object)
     def _lookup_done(self, generation: int, result: Any) -> None:
@@ -304,7 +309,8 @@ class LibraryDock(QDockWidget):
         if hits:
             self.hits.setCurrentRow(0)
         query = self.search_field.text().strip()
-        self._set_status(_("{count} clauses").format(count=len(hits)) if hits
+        self._set_status(ngettext("{count} clause", "{count} clauses", len(hits))
+                         .format(count=len(hits)) if hits
                          else _("No clause matches “{query}”.").format(query=query))
         self.resultsShown.emit(len(hits))
 

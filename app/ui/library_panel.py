@@ -1,4 +1,4 @@
-"""Puts the Library dock in the main window (an extension listed in EXTENSION_MODULES).
+"""Puts the Library dock in the main window (built by MainWindow._install_panels).
 
 The library opens on first use, at `CONCORDIA_LIBRARY` (a file or SQLAlchemy URL) or the
 user's data folder. A chosen clause (Enter, double-click, or dragged onto the text) goes in
@@ -90,5 +90,6 @@ def install(window, opener=open_user_library) -> LibraryDock:
     editor.resolve_clause = resolve
     # Restarting a timer is all a keystroke costs here.
     editor.current_block_changed.connect(lambda _block_id: pause.start())
-    editor.modified.connect(pause.start)
+    editor.changed.connect(lambda changes: pause.start()
+                           if changes.touches(blocks=True, translations=True) else None)
     return dock

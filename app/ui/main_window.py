@@ -2,15 +2,18 @@
 
 Other parts of the UI extend the window rather than edit this file: `menus` holds the menus
 by key ("file", "edit", "format", "insert", "view", "library", "help"), `add_dock` adds a
-panel (and its View toggle), and a module listed in `EXTENSION_MODULES` that defines
-`install(window)` is installed when it imports.
+panel (and its View toggle), and each panel module's `install(window)` is called by
+`_install_panels`, explicitly: a panel that fails to import or build stops the window with
+its error instead of silently going missing.
+
+What changed in the draft reaches every panel through ONE signal, `window.changed` (the
+editor's `changed`, carrying an `app.model.changes.Changes`): edits, undo/redo, and a draft
+opened, reverted or replaced (`show_session`: everything, initiator FILE). Something that
+changes the draft outside the editor says so with `window.report_changes(...)`.
 """
 
 from __future__ import annotations
 
-import importlib
-import sys
-import traceback
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -29,29 +32,32 @@ from shiboken6 import isValid
 
 from app.i18n import _
 from app.model import Draft
+from app.model.changes import Changes
 from app.store import DraftSession
 
-from . import dialogs, toolbar, window_menus
+from . import (
+    backup_dialog,
+    bilingual,
+    comments_pane,
+    compare_view,
+    dialogs,
+    edit_tools,
+    language_import,
+    library_panel,
+    negotiation_pane,
+    outline,
+    print_pdf,
+    reservations_pane,
+    spell_highlight,
+    toolbar,
+    versions_panel,
+    window_layout,
+    window_menus,
+)
 from .cover_form import CoverForm
 from .editor.widget import DraftEditor
 from .file_controller import FileController, droppable_files
 from .settings import AppSettings
-
-#: Optional panels written elsewhere; each may define `install(window: MainWindow)`.
-EXTENSION_MODULES = (
-    "app.ui.spell_highlight",
-    "app.ui.backup_dialog",
-    "app.ui.outline",
-    "app.ui.library_panel",
-    "app.ui.comments_pane",
-    "app.ui.reservations_pane",
-    "app.ui.negotiation_pane",
-    "app.ui.language_import",
-    "app.ui.compare_view",
-    "app.ui.versions_panel",
-    "app.ui.edit_tools",
-    "app.ui.print_pdf",
-)
 
 FORMAT_KEYS = ("bold", "italic", "underline")
 KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "kind_numbered",
@@ -87,6 +93,8 @@ class MainWindow(QMainWindow):
         self.setCorner(Qt.BottomLeftCorner, Qt.LeftDockWidgetArea)
 
         self.editor = DraftEditor(self)
+        #: THE change notice of the draft shown (see the module doc).
+        self.changed = self.editor.changed
         self.setCentralWidget(self.editor)
         self.setAcceptDrops(True)
         self.editor.text_edit.viewport().installEventFilter(self)
@@ -102,10 +110,11 @@ class MainWindow(QMainWindow):
                       key="footnotes")
         self._build_status_bar()
         self._connect_editor()
+        self._install_panels()
         self.show_session(self.files.session, modified=False)
-        self._install_extensions()
         toolbar.install(self)      # after the panels: it shows their actions too
         self._restore_window()
+        self.layout_keeper = window_layout.LayoutKeeper(self)   # saved as it changes
 
     # -- building ---------------------------------------------------------------------------
     def _action(self, key: str, text: str, slot: Callable[[], Any] | None = None,
@@ -259,6 +268,8 @@ class MainWindow(QMainWindow):
         toggle = dock.toggleViewAction()
         toggle.setText(_("Show {panel}").format(panel=title))
         self.menus["view"].addAction(toggle)
+        if hasattr(self, "layout_keeper"):      # a panel added later is remembered too
+            self.layout_keeper.watch_dock(dock)
         return dock
 
     def _build_status_bar(self) -> None:
@@ -287,32 +298,39 @@ class MainWindow(QMainWindow):
     def _connect_editor(self) -> None:
         stack = self.editor.undo_stack
         stack.cleanChanged.connect(self._update_modified)
-        stack.indexChanged.connect(self._model_changed)
+        stack.indexChanged.connect(self._update_modified)
+        self.changed.connect(self._on_changes)
         self.editor.modified.connect(self._update_modified)
         self.editor.current_block_changed.connect(self._show_block_position)
         self.cover_form.pending_changed.connect(self._update_modified)  # * appears as one types
 
-    def _install_extensions(self) -> None:
-        for name in EXTENSION_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ImportError:
-                continue
-            install = getattr(module, "install", None)
-            if callable(install):
-                try:
-                    install(self)
-                except Exception:  # one broken panel must not keep the window from opening
-                    traceback.print_exc(file=sys.stderr)
+    def _install_panels(self) -> None:
+        """Build every panel, explicitly: a broken one fails loudly, never goes missing."""
+        self.spell_underline = spell_highlight.install(self)
+        backup_dialog.install(self)           # File ▸ Revert to Backup…
+        self.outline = outline.install(self)
+        self.library_dock = library_panel.install(self)
+        self.comments_pane = comments_pane.install(self)
+        self.reservations_pane = reservations_pane.install(self)
+        self.negotiation_pane = negotiation_pane.install(self)   # brackets, status, dashboard
+        self.language_status = language_import.install(self)
+        compare_view.install(self)
+        versions_panel.install(self)          # sets self.versions_panel
+        edit_tools.install(self)              # Find/Replace, footnotes list, highlights, F1
+        print_pdf.install(self)               # File ▸ Export to PDF…, Print…
+        bilingual.install(self)               # View ▸ Languages Side by Side
+
+    def report_changes(self, changes: Changes) -> None:
+        """Tell every panel that the draft changed outside the editor (a version saved …)."""
+        self.editor.report(changes)
 
     # -- the draft shown --------------------------------------------------------------------
     def show_session(self, session: DraftSession, modified: bool) -> None:
         """Show a freshly opened/created session (called by the file controller)."""
-        self.editor.set_draft(session.draft)
+        self._forced_modified = modified
+        self.editor.set_draft(session.draft)     # reports everything (initiator FILE)
         self.editor.undo_stack.clear()
         self.editor.undo_stack.setClean()
-        self.cover_form.show_note(session.draft.note)
-        self._forced_modified = modified
         self.show_read_only_state()
 
     def show_read_only_state(self) -> None:
@@ -338,13 +356,14 @@ class MainWindow(QMainWindow):
         self.editor.undo_stack.setClean()
         self._update_title()
 
-    @Slot()
-    def _model_changed(self) -> None:
-        # An undo/redo may have changed the cover: show it without emitting edits.
+    @Slot(object)
+    def _on_changes(self, changes: Changes) -> None:
+        # An edit, undo or redo may have changed the cover: show it without emitting edits.
         if not isValid(self.editor):
             return  # the window is being torn down
-        self.cover_form.show_note(self.editor.draft().note)
-        self._update_modified()
+        if changes.touches(cover=True):
+            self.cover_form.show_note(self.editor.draft().note)
+            self._update_modified()
 
     @Slot()
     def _update_modified(self) -> None:
@@ -446,7 +465,7 @@ class MainWindow(QMainWindow):
         if not self.files.may_discard_changes():
             event.ignore()
             return
-        self.settings.save_window(self.saveGeometry(), self.saveState())
+        self.layout_keeper.closing()
         self.files.close_session()
         event.accept()
 

@@ -51,11 +51,19 @@ class OutlinePanel(QListWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._timer.start)
+        editor.changed.connect(self._on_changes)
         editor.current_block_changed.connect(self.follow)
         self.itemActivated.connect(self._jump)
         self.itemClicked.connect(self._jump)
         self.refresh()
+
+    def _on_changes(self, changes) -> None:
+        """Another draft: at once; an edit of paragraphs (not of a comment or the cover):
+        after a pause."""
+        if changes.everything:
+            self.refresh()
+        elif changes.structure or changes.blocks:
+            self._timer.start()
 
     def refresh(self) -> None:
         """Show the draft's paragraphs; does nothing if no line changed."""
@@ -131,5 +139,4 @@ def install(window) -> OutlinePanel:
     if cover is not None:
         window.tabifyDockWidget(cover, dock)
         cover.raise_()
-    window.files.session_replaced.connect(panel.refresh)
     return panel

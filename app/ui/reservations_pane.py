@@ -1,7 +1,7 @@
 """The reservations overview: every outstanding reservation by paragraph and party.
 
     pane = ReservationsPane(editor)      # shares the editor's AnnotationMarks
-    install(window)                      # the main window's extension hook
+    install(window)                      # called by the main window
 
 Enter (on the selection, the paragraph or the whole text), maintain, lift and delete; each
 change is an operation in the window's one undo history. Clicking a row shows its place.
@@ -132,7 +132,7 @@ class ReservationsPane(AnnotationPane):
 
     def add_from_dialog(self) -> None:
         has_selection = self.editor.text_edit.textCursor().hasSelection()
-        dialog = ReservationDialog(has_selection, self)
+        dialog = ReservationDialog(has_selection, self, self.registry())
         if dialog.exec():
             codes = [code.strip().upper() for code in dialog.parties.text().split(",") if code.strip()]
             self.add_reservation(codes, ReservationKind(dialog.kind.currentData()), dialog.scope(),
@@ -140,8 +140,7 @@ class ReservationsPane(AnnotationPane):
 
     def set_status(self, reservation_id: str, status: ReservationStatus) -> None:
         label = _("Lift reservation") if status == ReservationStatus.LIFTED else _("Maintain reservation")
-        self.editor.apply_operation(SetReservationStatus(reservation_id, status.value), label)
-        self.refresh()
+        self.apply_to(reservation_id, SetReservationStatus(reservation_id, status.value), label)
 
     def _set_current_status(self, status: ReservationStatus) -> None:
         key = self.current_reservation_id()
@@ -151,12 +150,11 @@ class ReservationsPane(AnnotationPane):
     def _on_delete(self) -> None:
         key = self.current_reservation_id()
         if key:
-            self.editor.apply_operation(RemoveReservation(key), _("Delete reservation"))
-            self.refresh()
+            self.apply_to(key, RemoveReservation(key), _("Delete reservation"))
 
 
 def install(window) -> ReservationsPane:
-    """Dock the overview in the main window, tabbed with the comments (EXTENSION_MODULES)."""
+    """Dock the overview in the main window, tabbed with the comments (MainWindow._install_panels)."""
     editor = window.editor
     pane = ReservationsPane(editor, AnnotationMarks.for_editor(editor))
     dock = window.add_dock(pane, _("Reservations"), Qt.DockWidgetArea.RightDockWidgetArea,

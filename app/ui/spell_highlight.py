@@ -30,6 +30,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QMenu
 
 from app.i18n import _
+from app.model.changes import FILE
 from app.spelling import Misspelling, SpellChecker, block_language
 from app.spelling.terms import draft_words
 
@@ -329,5 +330,8 @@ def install(window: MainWindow) -> SpellUnderline:
 
     action.toggled.connect(toggled)
     action.setChecked(window.settings.check_spelling())   # toggled() runs when it is on
-    window.files.session_replaced.connect(underline.refresh)
+    # a draft opened, reverted or replaced (the change notice "everything, by file")
+    window.changed.connect(
+        lambda changes: underline.refresh() if changes.everything and changes.initiator == FILE
+        else None)
     return underline

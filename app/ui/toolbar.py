@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QSize, Qt
+from PySide6.QtCore import QEvent, QObject, QSize, Qt
 from PySide6.QtGui import QAction, QFont, QIcon, QKeySequence
 from PySide6.QtWidgets import QComboBox, QStyle, QToolBar, QToolButton
 from shiboken6 import isValid
@@ -67,8 +67,9 @@ class KindBox(QComboBox):
         self.activated.connect(self._chosen)
         text_edit = self.editor.text_edit
         text_edit.cursorPositionChanged.connect(self.follow_cursor)
-        self.editor.modified.connect(self.follow_cursor)        # Format ▸ kind, undo, redo
-        self.editor.undo_stack.indexChanged.connect(self.follow_cursor)
+        # Format ▸ kind, its undo and redo, a new draft: all changes of structure
+        self.editor.changed.connect(
+            lambda changes: self.follow_cursor() if changes.touches(structure=True) else None)
         self.follow_cursor()
 
     def current_kind(self) -> BlockKind | None:
@@ -157,6 +158,23 @@ def _add(toolbar: QToolBar, action: QAction, icon: QIcon, short: str | None) -> 
 
     dress()
     action.changed.connect(dress)
+    # The editor sets B's checked state with the action's signals blocked (so `changed`
+    # does not come), yet the button still copies the action's text ("Bold") from the
+    # ActionChanged event: dress it again after each such event.
+    button.installEventFilter(_Redress(button, dress))
+
+
+class _Redress(QObject):
+    def __init__(self, button: QToolButton, dress) -> None:
+        super().__init__(button)
+        self._dress = dress
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API
+        if event.type() == QEvent.Type.ActionChanged and isinstance(watched, QToolButton):
+            watched.event(event)             # the button copies the action's text …
+            self._dress()                    # … and gets its own short word back at once
+            return True
+        return False
 
 
 def _style_marks(toolbar: QToolBar, window: MainWindow) -> None:

@@ -5,7 +5,8 @@ own action, not a second one), Open Read-Only (the version in a read-only window
 own), New Draft from Version… (the same core function as `concordia version checkout`,
 then opened in a window of its own) and Compare with Current (the compare view with the
 version preselected). Versions live on the draft, so the list is read from the window's
-draft whenever a draft is opened or saved.
+draft whenever the window's change notice says the versions (or everything: a draft opened,
+reverted or replaced) changed, and after each save.
 """
 
 from __future__ import annotations
@@ -38,14 +39,15 @@ if TYPE_CHECKING:
 
 
 def local_time(created: str) -> str:
-    """"2026-11-23 18:40" in the user's time zone; the stored text if it is not a time."""
+    """"23 Nov 2026, 18:40" in the user's time zone and the UI language (Babel); the stored
+    text if it is not a time."""
     try:
         moment = datetime.fromisoformat(created)
     except ValueError:
         return created
-    if moment.tzinfo is not None:
-        moment = moment.astimezone()
-    return moment.strftime("%Y-%m-%d %H:%M")
+    from app.i18n.ui_dates import ui_datetime
+
+    return ui_datetime(moment)
 
 
 class VersionsPanel(QWidget):
@@ -92,11 +94,15 @@ class VersionsPanel(QWidget):
         layout.addLayout(bottom)
 
         files = window.files
-        files.session_replaced.connect(self.refresh)
+        window.changed.connect(self._on_changes)
         files.saved.connect(lambda _path: self.refresh())
         self.refresh()
 
     # -- the list ------------------------------------------------------------------------
+    def _on_changes(self, changes) -> None:
+        if changes.touches(versions=True):
+            self.refresh()
+
     def draft(self) -> Draft:
         return self.window_.editor.draft()
 

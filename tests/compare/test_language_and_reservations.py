@@ -211,5 +211,5 @@ def test_a_version_without_spanish_is_refused(tmp_path, clasi_seed, capsys):
     current.blocks[-1].content = [TextRun("A paragraph with no Spanish yet.")]
     with pytest.raises(LanguageTextError) as refused:
         language_text(current, "es")
-    assert "lacks 1 paragraph(s)" in str(refused.value)
+    assert "lacks 1 paragraph:" in str(refused.value)
     assert "A paragraph with no Spanish" in str(refused.value)

@@ -177,12 +177,13 @@ KILLER = textwrap.dedent(
     sys.path.insert(0, {repo!r})
     from app.store import draft_file
     from tests.store.test_draft_file import sample_draft
-    original = draft_file._write
-    def slow_write(connection, draft):
-        original(connection, draft)
+    original = draft_file._write_rows
+    def slow_write(connection, draft, stored):
+        rows = original(connection, draft, stored)
         print("writing", flush=True)
         time.sleep(30)          # killed here, in the middle of the save
-    draft_file._write = slow_write
+        return rows
+    draft_file._write_rows = slow_write
     draft_file.save_draft(sample_draft(50), {path!r})
     """
 )

@@ -3,10 +3,12 @@
 
 from __future__ import annotations
 
+import json
 import shutil
 import sqlite3
 import subprocess
 import sys
+import zlib
 from pathlib import Path
 
 import pytest
@@ -15,6 +17,7 @@ from app.importer.text import import_text_file
 from app.model.annotations import Anchor, Comment, Reservation, ReservationKind
 from app.model.integrity import ProblemCode, check_draft, repair
 from app.store import CorruptDraftError, DamagedDraftError, load_draft, read_draft, save_draft
+from app.store.snapshot_pieces import DAMAGED, raw_manifest
 from app.store.versions import VersionError, open_version, save_version
 from tests.conftest import LAPAZ_SEED, REPO
 
@@ -137,12 +140,14 @@ def test_anchor_beyond_the_end_is_clamped_and_orphaned(base_file, tmp_path):
     assert (anchor.start, anchor.end, anchor.orphaned) == (length, length, True)
 
 
-@pytest.mark.parametrize("snapshot", ["", "{garbage", "not json"])
-def test_damaged_version_warns_but_the_current_text_works(base_file, tmp_path, snapshot):
+@pytest.mark.parametrize("manifest, found", [
+    (b"", 2), (b"{garbage", 2), (raw_manifest("not json"), DAMAGED), (raw_manifest(""), DAMAGED),
+], ids=["empty", "not a manifest", "kept damaged text", "kept empty text"])
+def test_damaged_version_warns_but_the_current_text_works(base_file, tmp_path, manifest, found):
     path = tmp_path / "lapaz.concordia"
     shutil.copy(base_file, path)
     connection = sqlite3.connect(path)
-    connection.execute("UPDATE versions SET snapshot=?", (snapshot,))
+    connection.execute("UPDATE versions SET manifest=?, format=?", (manifest, found))
     connection.commit()
     connection.close()
     draft = load_draft(path)  # the text is sound: it opens
@@ -161,7 +166,8 @@ def test_deep_check_finds_a_version_damaged_inside(base_file, tmp_path):
     path = tmp_path / "lapaz.concordia"
     shutil.copy(base_file, path)
     connection = sqlite3.connect(path)
-    connection.execute("UPDATE versions SET snapshot='{\"blocks\": 3}'")
+    connection.execute("UPDATE versions SET manifest=?",
+                       (zlib.compress(json.dumps({"blocks": 3}).encode()),))
     connection.commit()
     connection.close()
     assert read_draft(path)[1] == []            # opening stays fast: shape only

@@ -1,17 +1,19 @@
 """Versions saved in real draft files: immutable, complete, and kept through every save."""
 
+import json
 import sqlite3
+import zlib
 
 import pytest
 
 from app.model import Block, BlockKind, Draft, Footnote, FootnoteRef, LanguageVersion, TextRun
 from app.model.draft import NoteMeta
 from app.store import load_draft, save_draft
+from app.store.session import save_version_in_file
 from app.store.versions import (
     VersionError,
     find_version,
     save_version,
-    save_version_in_file,
     text_of,
 )
 
@@ -99,7 +101,8 @@ def test_damaged_snapshot_is_one_sentence(tmp_path):
     save_version(draft, "Rev 1")
     save_draft(draft, path)
     with sqlite3.connect(path) as connection:
-        connection.execute("UPDATE versions SET snapshot = '{\"blocks\": [{\"nope\": 1}]}'")
+        connection.execute("UPDATE versions SET manifest = ?", (zlib.compress(
+            json.dumps({"blocks": [{"nope": 1}]}).encode()),))
     reopened = load_draft(path)                 # the draft itself still opens
     assert reopened.blocks[0].text == "LA PAZ DECLARATION"
     with pytest.raises(VersionError, match="“Rev 1” is damaged"):

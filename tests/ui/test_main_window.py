@@ -264,12 +264,12 @@ def test_import_text_in_background_with_warnings(qtbot, make_window, paths, tmp_
     assert "Declaración" in draft.blocks[0].text
     assert window.isWindowModified() and window.windowTitle().startswith("Untitled")
 
-    # Its first save asks where, offering the document number as the name.
+    # Its first save asks where, offering the document number as the name, beside the text.
     target = tmp_path / "saved" / "6914-24.concordia"
     target.parent.mkdir()
     paths.save_paths.append(target)
     press(qtbot, window, Qt.Key_S, Qt.ControlModifier)
-    assert paths.suggested == [Path("6914-24.concordia")]
+    assert paths.suggested == [source.parent / "6914-24.concordia"]
     assert load_draft(target) == draft
     assert window.windowTitle() == "6914-24.concordia[*] — Concordia"
     assert not window.isWindowModified()

@@ -76,7 +76,13 @@ def test_lists_versions_and_saves_through_the_file_menu_action(qtbot, window, dr
     assert panel.names() == ["Rev 1"]
     row = panel.tree.topLevelItem(0)
     assert row.text(1) == "ES Presidency"
-    assert row.text(2)[:4].isdigit()
+    # the time in the UI language, through Babel ("2 Dec 2026, 18:40")
+    from datetime import datetime
+
+    from app.i18n.ui_dates import ui_datetime
+    created = window.current_draft().versions[0].created
+    assert row.text(2) == ui_datetime(datetime.fromisoformat(created))
+    assert row.text(2)[:1].isdigit() and ", " in row.text(2)
     # Save Version… exists once, in the File menu, and the dock's button triggers it.
     file_actions = [a for a in window.menus["file"].actions()
                     if a.objectName() == "action_save_version"]

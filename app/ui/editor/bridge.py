@@ -34,6 +34,7 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 
 from app.model import ANCHOR, Block, BlockKind, Draft, TextRun, new_id
+from app.model.changes import EDITOR, UNDO, Changes
 from app.model.draft import ClauseOrigin
 from app.model.footnote_numbers import number_notes
 from app.model.inline import normalise
@@ -56,8 +57,10 @@ PAGE_MARGIN = 18.0
 
 
 class DocumentBridge(QObject):
-    #: The model changed because the document did (after the touched blocks were read).
-    blocks_changed = Signal()
+    #: The model changed because the document did (after the touched blocks were read): a
+    #: `Changes` naming the blocks read back (initiator EDITOR, or UNDO during a history replay;
+    #: the editor corrects it to REDO).
+    blocks_changed = Signal(object)
     #: Footnote references were added, removed or moved: the previous numbers, by block id.
     footnotes_renumbered = Signal(dict)
     #: A NUMBERED block appeared, went or changed kind: paragraph numbers may differ.
@@ -197,6 +200,7 @@ class DocumentBridge(QObject):
 
     def _replace_range(self, start: int, end: int, first: QTextBlock, last: QTextBlock) -> None:
         old = self.draft.blocks[start:end]
+        old_shape = [(block.id, block.kind, block.level, block.number) for block in old]
         old_by_id = {block.id: block for block in old}
         old_refs = [ref for block in old for ref in block.footnote_ids]
         had_numbered = any(block.kind is BlockKind.NUMBERED for block in old)
@@ -238,7 +242,20 @@ class DocumentBridge(QObject):
             self._renumber()             # only when references came, went or changed order
         if had_numbered or any(block.kind is BlockKind.NUMBERED for block in fresh):
             self.numbering_changed.emit()
-        self.blocks_changed.emit()
+        self.blocks_changed.emit(self._read_back_changes(old_shape, fresh, old_refs))
+
+    def _read_back_changes(self, old_shape: list[tuple], fresh: list[Block],
+                           old_refs: list[str]) -> Changes:
+        """What a read-back changed: the blocks read (and those they replaced); structure when
+        blocks came, went or changed kind, level or number; footnotes when references did."""
+        shape = [(block.id, block.kind, block.level, block.number) for block in fresh]
+        blocks = {item[0] for item in old_shape} | {block.id for block in fresh}
+        return Changes(
+            blocks=frozenset(blocks),
+            structure=shape != old_shape,
+            footnotes=old_refs != [ref for block in fresh for ref in block.footnote_ids],
+            initiator=UNDO if self.in_history else EDITOR,
+        )
 
     def _write_repaired_ids(self, repairs: list[tuple[QTextBlock, str]]) -> None:
         """Store new ids in the blocks' formats, inside the Qt undo step that made them."""

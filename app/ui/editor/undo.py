@@ -19,7 +19,8 @@ from collections.abc import Callable
 from PySide6.QtGui import QUndoCommand
 
 from app.model import Draft, Operation
-from app.model.ops import SetFootnoteText
+from app.model.changes import EDITOR, REDO, UNDO, Changes
+from app.model.ops import SetFootnoteText, step_changes
 
 _FOOTNOTE_TEXT_ID = 0x464E          # QUndoCommand.id() for merging footnote typing
 _BURST_SECONDS = 2.0
@@ -48,21 +49,27 @@ class ModelStep(QUndoCommand):
 
     Build it with `ModelStep.applied(...)`: the operation is applied BEFORE the push, so a
     bad operation raises in the caller (and changes nothing) instead of inside Qt's push().
+    `changed` receives the step's `Changes` (what the operation and its inverse name), the
+    same for the edit, its undo and its redo; only the initiator differs.
     """
 
-    def __init__(self, draft: Draft, backward: Operation, text: str, changed: Callable[[Operation], None]) -> None:
+    def __init__(self, draft: Draft, backward: Operation, text: str,
+                 changed: Callable[[Changes], None], changes: Changes | None = None) -> None:
         super().__init__(text)
         self._draft = draft
         self._forward: Operation | None = None
         self._backward: Operation | None = backward
         self._changed = changed
+        self.changes = changes if changes is not None else backward.changes()
         self._pushed = False
 
     @classmethod
-    def applied(cls, draft: Draft, operation: Operation, text: str, changed: Callable[[Operation], None]) -> ModelStep:
+    def applied(cls, draft: Draft, operation: Operation, text: str,
+                changed: Callable[[Changes], None], initiator: str = EDITOR) -> ModelStep:
         backward = operation.apply(draft)
-        step = cls(draft, backward, text, changed)
-        changed(operation)
+        changes = step_changes(operation, backward).by(initiator)
+        step = cls(draft, backward, text, changed, changes)
+        changed(changes)
         return step
 
     def redo(self) -> None:
@@ -71,25 +78,27 @@ class ModelStep(QUndoCommand):
             return
         assert self._forward is not None
         self._backward = self._forward.apply(self._draft)
-        self._changed(self._forward)
+        self._changed(self.changes.by(REDO))
 
     def undo(self) -> None:
         assert self._backward is not None
         self._forward = self._backward.apply(self._draft)
-        self._changed(self._backward)
+        self._changed(self.changes.by(UNDO))
 
 
 class FootnoteTextStep(QUndoCommand):
     """Footnote text typed in the pane; a burst of typing in one footnote is one step."""
 
-    def __init__(self, draft: Draft, footnote_id: str, text: str, label: str, changed: Callable[[str], None]) -> None:
+    def __init__(self, draft: Draft, footnote_id: str, text: str, label: str,
+                 changed: Callable[[str, str], None]) -> None:
         super().__init__(label)
         self._draft = draft
         self.footnote_id = footnote_id
         self._new = text
         self._old = draft.footnotes[footnote_id].text
-        self._changed = changed
+        self._changed = changed              # (footnote id, initiator)
         self._when = time.monotonic()
+        self._pushed = False
 
     def id(self) -> int:  # noqa: A003 - Qt API
         return _FOOTNOTE_TEXT_ID
@@ -104,8 +113,9 @@ class FootnoteTextStep(QUndoCommand):
 
     def redo(self) -> None:
         SetFootnoteText(self.footnote_id, self._new).apply(self._draft)
-        self._changed(self.footnote_id)
+        self._changed(self.footnote_id, REDO if self._pushed else EDITOR)
+        self._pushed = True
 
     def undo(self) -> None:
         SetFootnoteText(self.footnote_id, self._old).apply(self._draft)
-        self._changed(self.footnote_id)
+        self._changed(self.footnote_id, UNDO)

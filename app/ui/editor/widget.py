@@ -2,6 +2,14 @@
 
 See `bridge` for how the QTextDocument and the model are kept in step, and `undo` for how
 Qt's text history and our non-text operations share one QUndoStack.
+
+Change notices: `changed` is THE signal saying what changed in the draft shown, as an
+`app.model.changes.Changes` — typing and block edits (the blocks read back), operations
+(what they declare, the same on undo and redo), footnote text, and a draft shown with
+`set_draft` (everything, initiator FILE). Whatever changes the draft outside the editor
+(the window saving a version, a background job) says so with `report(changes)`. Panes
+connect to `changed` and refresh what concerns them; `modified` stays for "the user edited"
+(title asterisk, idle autosave) and is not emitted for a draft being shown.
 """
 
 from __future__ import annotations
@@ -17,6 +25,7 @@ from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
 from app.model import ANCHOR, Block, BlockKind, Draft, FootnoteRef, Operation, new_id
+from app.model.changes import EDITOR, FILE, REDO, UNDO, Changes
 from app.model.move_ops import MoveBlock
 from app.model.ops import (
     AddFootnote,
@@ -26,7 +35,6 @@ from app.model.ops import (
     RemoveBlock,
     ReplaceContent,
     SetBlockFormat,
-    SetBlockNumber,
     SplitBlock,
 )
 
@@ -53,7 +61,8 @@ BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, Remo
                     MoveBlock)
 
 class DraftEditor(QWidget):
-    modified = Signal()                    # after any change to the draft (text or not)
+    modified = Signal()                    # after any edit of the draft (text or not)
+    changed = Signal(object)               # a `Changes`: what changed, and who changed it
     current_block_changed = Signal(str)    # block id under the cursor
     footnote_inserted = Signal(str)        # footnote id: the window may raise the pane's dock
 
@@ -85,6 +94,8 @@ class DraftEditor(QWidget):
         self._edit_label: str | None = None      # a user edit of ours being made (Paste, Enter …)
         self._last_block_id: str | None = None
         self._read_only = False
+        self._declared: Changes | None = None    # what a block operation being written says
+        self._history: str | None = None         # UNDO / REDO while Qt replays its history
         #: A pause this long in typing starts a new undo step (Qt alone would merge it all).
         self.typing_pause_seconds = 1.5
         self._last_typed = 0.0
@@ -115,8 +126,8 @@ class DraftEditor(QWidget):
         self.set_draft(Draft())
 
     # -- the contract -------------------------------------------------------------------------
-    def set_draft(self, draft: Draft) -> None:
-        """Show a draft; clears the history and marks the stack clean."""
+    def set_draft(self, draft: Draft, initiator: str = FILE) -> None:
+        """Show a draft; clears the history, marks the stack clean and reports everything."""
         self.agreed_marks.clear()
         self.bridge.load(draft)
         self.undo_stack.clear()
@@ -125,11 +136,16 @@ class DraftEditor(QWidget):
         self.text_edit.moveCursor(QTextCursor.MoveOperation.Start)
         self._last_block_id = None
         self._on_cursor_moved()
+        self.report(Changes.all(initiator))
+
+    def report(self, changes: Changes) -> None:
+        """Tell everything showing the draft what changed (see the module doc)."""
+        self.changed.emit(changes)
 
     def draft(self) -> Draft:
         return self.bridge.draft
 
-    def apply_operation(self, op: Operation, text: str) -> None:
+    def apply_operation(self, op: Operation, text: str, initiator: str = EDITOR) -> None:
         """A non-text edit (cover field, footnote, language version, block format …), undoable.
 
         Block operations are written into the document (one Qt step, read back like typing);
@@ -137,7 +153,7 @@ class DraftEditor(QWidget):
         """
         if isinstance(op, Batch) and op.operations and all(isinstance(p, BLOCK_OPERATIONS) for p in op.operations):
             # Block operations only (Replace All): written into the document at once, one Qt step.
-            self._write_block_operation(op.apply, text)
+            self._write_block_operation(op.apply, text, op.changes().by(initiator))
             return
         if isinstance(op, Batch) and _touches_blocks(op):
             # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
@@ -145,28 +161,31 @@ class DraftEditor(QWidget):
             self.undo_stack.beginMacro(text)
             try:
                 for part in op.operations:
-                    self.apply_operation(part, text)
+                    self.apply_operation(part, text, initiator)
             finally:
                 self.undo_stack.endMacro()
             return
         if isinstance(op, BLOCK_OPERATIONS):
-            self._write_block_operation(op.apply, text)
+            self._write_block_operation(op.apply, text, op.changes().by(initiator))
             return
         before = _fingerprint(self.bridge.draft)
-        step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step)
+        step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step, initiator)
         if _fingerprint(self.bridge.draft) != before:
             # The document would no longer show the model: refuse rather than desynchronise.
             step.undo()
             raise ValueError(f"operation {op.name!r} changes blocks; add it to BLOCK_OPERATIONS")
         self.undo_stack.push(step)
 
-    def _write_block_operation(self, apply: Callable[[Draft], object], text: str) -> None:
+    def _write_block_operation(self, apply: Callable[[Draft], object], text: str,
+                               declared: Changes) -> None:
         target = self.bridge.apply_to_copy(apply)     # raises before anything changes
         self._step_label = text
+        self._declared = declared                     # what the operation says it changes
         try:
             self.bridge.write_blocks(target)
         finally:
             self._step_label = None
+            self._declared = None
         self._qt_barrier()
 
     def set_read_only(self, flag: bool) -> None:
@@ -224,6 +243,7 @@ class DraftEditor(QWidget):
     def _replay(self, forward: bool) -> None:
         cursor = self.text_edit.textCursor()
         self.bridge.in_history = True
+        self._history = REDO if forward else UNDO
         try:
             if forward:
                 self._document.redo(cursor)
@@ -231,6 +251,7 @@ class DraftEditor(QWidget):
                 self._document.undo(cursor)
         finally:
             self.bridge.in_history = False
+            self._history = None
         self.text_edit.setTextCursor(cursor)
         self._qt_steps = self._document.availableUndoSteps()
         self._qt_barrier()
@@ -243,18 +264,25 @@ class DraftEditor(QWidget):
         """
         self._document.setModified(False)
 
-    def _on_model_step(self, op: Operation) -> None:
+    def _on_model_step(self, changes: Changes) -> None:
         self._qt_barrier()
         self.bridge.refresh_footnote_numbers()
-        if isinstance(op, SetBlockNumber):
+        if changes.structure or changes.everything:
             self._on_numbering_changed()
         self._refresh_pane()
         self.modified.emit()
+        self.report(changes)
 
     # -- reacting to the document ------------------------------------------------------------
-    def _on_blocks_changed(self) -> None:
+    def _on_blocks_changed(self, changes: Changes) -> None:
+        if self._history is not None:
+            changes = changes.by(self._history)
+        if self._declared is not None:
+            # an operation written into the document: what it says, besides what was read
+            changes = changes | self._declared.by(changes.initiator)
         self._refresh_pane()
         self.modified.emit()
+        self.report(changes)
 
     def _on_renumbered(self, previous: dict) -> None:
         """Lay out again the blocks whose reference numbers changed width (9 → 10) or count;
@@ -317,10 +345,11 @@ class DraftEditor(QWidget):
             FootnoteTextStep(self.bridge.draft, footnote_id, text, _("Edit footnote"), self._on_footnote_text_step)
         )
 
-    def _on_footnote_text_step(self, footnote_id: str) -> None:
+    def _on_footnote_text_step(self, footnote_id: str, initiator: str) -> None:
         self._qt_barrier()
         self._refresh_pane()
         self.modified.emit()
+        self.report(Changes(footnotes=True, initiator=initiator))
 
     def insert_footnote(self) -> None:
         """Insert a reference at the cursor and create its footnote: ONE undo step."""
@@ -378,9 +407,10 @@ class DraftEditor(QWidget):
         footnote = self.bridge.draft.footnotes.get(footnote_id)
         return footnote.text if footnote is not None else None
 
-    def push_model_step(self, op: Operation, text: str = "") -> None:
+    def push_model_step(self, op: Operation, text: str = "", initiator: str = EDITOR) -> None:
         """Apply a model-only operation and put it on the history (raises if it does not apply)."""
-        self.undo_stack.push(ModelStep.applied(self.bridge.draft, op, text, self._on_model_step))
+        self.undo_stack.push(ModelStep.applied(self.bridge.draft, op, text, self._on_model_step,
+                                               initiator))
 
     @property
     def read_only(self) -> bool:

@@ -1,0 +1,62 @@
+"""The tables that hold a draft's current text, and how each maps to the model.
+
+Every table of the current text is one registration here: its SQLAlchemy `Table` (the first
+primary-key column is the row's key), `rows(draft)` giving one tuple per model object in the
+table's column order, and `read(draft, rows)` putting the objects of the rows read back on the
+draft. Reading, the whole-file write and the incremental save (app.store.draft_file) all work
+from this list, so a feature's new table plugs in with one call, in its own module:
+
+    register(RowTable(schema.brackets,
+                      rows=lambda draft: [(b.id, b.block_id, …) for b in draft.brackets.values()],
+                      read=read_brackets))
+
+and one import of that module in app.store.draft_file. `read` gets tuples of every column of
+the table in order (`column_index` says where each is; None where an older file lacks one)
+and must decode defensively (app.store.row_decoding). Rows must be built deterministically from the objects, with the
+types SQLite gives back (int, str, None), so that an unchanged object gives the very row it
+was read from and is not written again.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from sqlalchemy import Table
+
+from app.model import Draft
+
+
+@dataclass(frozen=True)
+class RowTable:
+    table: Table
+    rows: Callable[[Draft], list[tuple]]
+    read: Callable[[Draft, list[tuple]], None]
+
+    @property
+    def name(self) -> str:
+        return self.table.name
+
+    @property
+    def columns(self) -> list[str]:
+        return [column.name for column in self.table.c]
+
+    @property
+    def key_index(self) -> int:
+        key = next(iter(self.table.primary_key.columns)).name
+        return self.columns.index(key)
+
+
+def column_index(table: Table) -> dict[str, int]:
+    """Where each column is in the rows a reader gets (the table's columns, in order)."""
+    return {column.name: index for index, column in enumerate(table.c)}
+
+
+#: In reading order.
+ROW_TABLES: list[RowTable] = []
+
+
+def register(row_table: RowTable) -> RowTable:
+    ROW_TABLES[:] = [known for known in ROW_TABLES if known.name != row_table.name]
+    ROW_TABLES.append(row_table)
+    return row_table

@@ -1,0 +1,48 @@
+"""A Spanish export of a draft whose pairs are out of step says so and names them."""
+
+from __future__ import annotations
+
+from app.cli import main
+from app.model.in_step import confirm_in_step
+from app.model.ops import insert_text
+from app.store import save_draft
+
+from .drafts import sample_draft
+
+
+def test_spanish_export_warns_and_lists_the_pairs_out_of_step(tmp_path, capsys):
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    insert_text("b-agree", 0, "FINALLY, ").apply(draft)
+    path = tmp_path / "d.concordia"
+    save_draft(draft, path)
+    assert main(["export", str(path), "--out", str(tmp_path / "es.docx"), "--lang", "es"]) == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if "out of step" in line]
+    assert len(err) == 1
+    assert "1 paragraph of the Spanish text is out of step" in err[0] and "(“FINALLY," in err[0]
+    # English export: nothing to say; after confirming, the Spanish export says nothing either
+    assert main(["export", str(path), "--out", str(tmp_path / "en.docx")]) == 0
+    assert "out of step" not in capsys.readouterr().err
+    assert main(["language", "confirm", str(path), "--all"]) == 0
+    assert main(["export", str(path), "--out", str(tmp_path / "es2.docx"), "--lang", "es"]) == 0
+    assert "out of step" not in capsys.readouterr().err
+
+
+def test_export_dialog_lists_the_pairs_out_of_step(qtbot, tmp_path):
+    from PySide6.QtCore import Qt
+    from PySide6.QtWidgets import QDialog, QMessageBox, QWidget
+
+    from app.ui.export_dialog import show_export_dialog
+
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    insert_text("b-agree", 0, "FINALLY, ").apply(draft)
+    dialog = show_export_dialog(parent, draft, tmp_path / "d.concordia")
+    dialog.spanish.setChecked(True)
+    qtbot.mouseClick(dialog.export_button, Qt.LeftButton)
+    qtbot.waitUntil(lambda: dialog.result() == QDialog.Accepted, timeout=20000)
+    box = parent.findChild(QMessageBox, "export_done_message")
+    assert "1 paragraph of the Spanish text is out of step" in box.informativeText()
+    assert "FINALLY" in box.informativeText()
