@@ -183,3 +183,23 @@ def test_resolving_a_bracket_whose_span_no_longer_fits_changes_nothing():
     with pytest.raises(ValueError, match="does not fit"):
         resolve_bracket(draft, "k1", 1)
     assert draft.blocks[0].to_json() == before and "k1" in draft.brackets
+
+
+def test_an_incremental_save_keeps_new_brackets_statuses_and_their_changes(tmp_path):
+    from app.store import DraftSession
+
+    path = tmp_path / "d.concordia"
+    save_draft(make_draft(), path)
+    session = DraftSession.open(path)
+    try:
+        SetBlockStatus("b2", {"kind": "agreed", "parties": []}).apply(session.draft)
+        resolve_bracket(session.draft, "k1", 1).apply(session.draft)
+        AddBracket(Bracket("k2", Anchor("b2", 3, 7), [Alternative("MEET"),
+                                                      Alternative("GATHER", ["HU"])]).to_json()
+                   ).apply(session.draft)
+        session.save()
+    finally:
+        session.close()
+    back = load_draft(path)
+    assert back.blocks[0].text == "WE AGREE to promote cooperation on drugs."
+    assert set(back.brackets) == {"k2"} and back.statuses["b2"].kind.value == "agreed"
