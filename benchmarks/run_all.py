@@ -20,6 +20,7 @@ SCRIPTS = [
     "bench_annotations.py",  # export with 2 000 comments and 300 reservations (issue 6)
     "bench_compare.py",      # comparison against git and difflib (issue 7)
     "bench_library.py",      # 100 000 clauses: import, search, precedents, grep (issue 5)
+    "bench_brackets.py",     # 500 square brackets: import, dashboard, export, window (issue 15)
 ]
 
 

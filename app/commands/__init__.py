@@ -12,6 +12,7 @@ COMMAND_MODULES = [
     "app.commands.compare",
     "app.commands.library",
     "app.commands.annotations",
+    "app.commands.brackets",
     "app.commands.parties",
     "app.commands.check",
     "app.commands.backup",

@@ -55,11 +55,19 @@ def run(args: argparse.Namespace) -> int:
         old = language_text(old, args.language, _shown(args.old))
         new = language_text(new, args.language, _shown(args.new))
     comparison = compare_drafts(old, new, args.old, args.new, StderrProgress())
+    from app.compare.bracket_changes import negotiation_changes
+
+    negotiation = negotiation_changes(old, new)    # brackets opened/closed, status changed
     if args.json:
         data = comparison_to_json(comparison, changes_only=args.changes_only)
+        data["negotiation"] = [change.to_json() for change in negotiation]
         print(json.dumps(data, ensure_ascii=False, indent=2))
     else:
         print(comparison_to_text(comparison), end="")
+        if negotiation:
+            print(_("Square brackets and paragraph status:"))
+            for change in negotiation:
+                print("  " + change.text)
     return 0
 
 

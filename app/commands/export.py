@@ -22,6 +22,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("--comments", choices=("none", "circulation", "all"), default=None,
                         help=_("delegations' comments to include: none, circulation or all "
                                "(default: none in the note, circulation in a compilation)"))
+    parser.add_argument("--view", choices=("bracketed", "clean"), default=None,
+                        help=_("square brackets: bracketed (the default while any is open) "
+                               "or clean (the text as it reads, no markup)"))
     parser.add_argument("--compilation", action="store_true",
                         help=_("write the compilation of comments (table) instead of the note"))
     parser.set_defaults(handler=run)
@@ -41,13 +44,14 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
     if target.suffix.lower() == ".pdf":
+        from app.docx.bracket_view import view_of
         from app.docx.pdf import export_pdf
 
-        write = export_pdf
+        report = export_pdf(view_of(draft, args.view), target, args.lang, StderrProgress(),
+                            comments=args.comments or "none")
     else:
-        write = export_note
-    report = write(draft, target, args.lang, StderrProgress(),
-                   comments=args.comments or "none")  # an ExportError: app.cli says it
+        report = export_note(draft, target, args.lang, StderrProgress(),
+                             comments=args.comments or "none", view=args.view)
     for warning in report.warnings:
         print("concordia: " + warning, file=sys.stderr)
     print(_("Exported {path} ({language}): {blocks} blocks, {footnotes} footnotes.").format(

@@ -92,6 +92,8 @@ def _import_new(args: argparse.Namespace) -> int:
         name=out.name,
         warnings=ngettext("{count} warning", "{count} warnings", warnings).format(
             count=warnings)))
+    for line in report.brackets:        # the negotiation brackets it turned into data
+        print(line)
     return 0
 
 

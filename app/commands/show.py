@@ -16,6 +16,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     parser.add_argument("draft", help=_("a .concordia draft file"))
     parser.add_argument("--json", action="store_true", help=_("print JSON for scripts"))
     parser.add_argument("--version", help=_("print this saved version instead (read-only)"))
+    parser.add_argument("--view", choices=("bracketed", "clean"), default=None,
+                        help=_("square brackets in the text: bracketed (the default while any "
+                               "is open) or clean"))
     parser.set_defaults(handler=run)
 
 
@@ -27,6 +30,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(draft.to_public_json(), ensure_ascii=False, indent=2))
         return 0
+    from app.docx.bracket_view import view_of
+
+    draft = view_of(draft, getattr(args, "view", None))   # brackets written into the text
     note = draft.note
     print(f"{note.doc_type} {note.full_number}  {note.place}, {note.date or ''}")
     print(f"{_('Subject:')} {note.subject}")

@@ -19,7 +19,8 @@ from dataclasses import dataclass
 
 from app.i18n import _, ui_language
 from app.model import Block, Draft
-from app.model.annotations import Annotation, Comment, annotations, span_words
+from app.model.annotations import Annotation, Comment, anchored, span_words
+from app.model.brackets import Bracket
 from app.model.inline import anchored_text
 from app.model.numbering import paragraph_labels
 from app.model.reservation_text import kind_name
@@ -78,7 +79,7 @@ class _Carrier:
 
     def carry(self, revised: Draft) -> list[str]:
         by_block: dict[int, list[Annotation]] = defaultdict(list)
-        for item in annotations(revised):
+        for item in anchored(revised):      # square brackets follow their words too
             index = self.index_of.get(item.anchor.block_id or "")
             if index is not None:
                 by_block[index].append(item)
@@ -166,6 +167,8 @@ class _Carrier:
     def _note(self, item: Annotation, index: int, sentence: str, kept: str = "") -> None:
         if isinstance(item, Comment):
             who = _("{party} comment").format(party=item.party)
+        elif isinstance(item, Bracket):
+            who = _("A square bracket")
         else:
             who = _("{parties} {kind}").format(parties=", ".join(item.parties),
                                                kind=kind_name(item.kind, ui_language()))

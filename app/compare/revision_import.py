@@ -110,12 +110,19 @@ def revision_as_version(
 ) -> tuple[Version, RevisionReport]:
     """A version holding the incoming text; everything the text does not carry (translations,
     and what later features keep by id) is taken over from the current draft."""
+    ids_before = [block.id for block in incoming.blocks]
     report = carry_ids(current, incoming)
     merged = copy.deepcopy(current)
     merged.versions = []
     merged.note, merged.blocks, merged.footnotes = incoming.note, incoming.blocks, incoming.footnotes
     merged.language = incoming.language
     report.unplaced = carry_annotations(current, merged, report.pairs)
+    if incoming.brackets:   # the revision's own square brackets are its state of the text
+        renamed = dict(zip(ids_before, (block.id for block in incoming.blocks), strict=True))
+        for bracket in incoming.brackets.values():
+            bracket.anchor.block_id = renamed.get(bracket.anchor.block_id or "",
+                                                  bracket.anchor.block_id)
+        merged.brackets = incoming.brackets
     return make_version(merged, name, author), report
 
 

@@ -24,6 +24,7 @@ from lxml import etree
 from app.i18n import _, translator
 from app.model import Draft
 from app.model.annotations import Comment, Reservation, ReservationKind, Visibility
+from app.model.brackets import Bracket, current_alternatives
 from app.model.inline import ANCHOR, anchored_text, plain_text
 from app.model.numbering import paragraph_labels
 from app.model.parties import PartyRegistry
@@ -79,6 +80,10 @@ def _labels(language: str) -> dict[str, str]:
         "deleted": t.pgettext("export", "Text deleted"),
         # UNVERIFIED: label of a delegation's proposed wording inside a Word comment.
         "suggestion": t.pgettext("export", "Drafting suggestion: {text}"),
+        # UNVERIFIED: an open square bracket listed in the compilation.
+        "bracket": t.pgettext("export", "Square brackets: {text}"),
+        # UNVERIFIED: the alternative that deletes a bracketed passage.
+        "delete": t.pgettext("export", "delete"),
     }
 
 
@@ -104,9 +109,14 @@ def compilation_rows(draft: Draft, language: str, mode: str = "circulation",
 
     items: list = list(comments_for_export(draft, mode))
     items += [r for r in draft.reservations.values() if r.outstanding]
+    if own_text:     # square brackets live in the draft's own language
+        items += [b for b in draft.brackets.values()
+                  if not b.anchor.orphaned and b.anchor.block_id in order]
     rows = []
     for item in sorted(items, key=sort_key):
-        if isinstance(item, Comment):
+        if isinstance(item, Bracket):
+            rows.append(_bracket_row(draft, item, registry, language, labels))
+        elif isinstance(item, Comment):
             rows.append(_comment_row(draft, item, group_of(item.anchor), labels, registry,
                                      language, own_text))
         else:
@@ -142,6 +152,18 @@ def _reservation_row(reservation: Reservation, group: str, registry, language: s
         text = kind_name(reservation.kind, language)
         text = text[:1].upper() + text[1:]
     return Row(group, delegation, [text], [])
+
+
+def _bracket_row(draft: Draft, bracket: Bracket, registry, language: str, labels: dict) -> Row:
+    """An open square bracket: who proposed what, as the negotiators write it."""
+    parts = []
+    for alt in current_alternatives(draft, bracket):
+        words = alt.text or labels["delete"]
+        parts.append(f"{words} ({', '.join(alt.parties)})" if alt.parties else words)
+    codes = registry.protocol_order(bracket.parties, language)
+    delegation = ", ".join(registry.label(code, language) for code in codes)
+    return Row(bracket.anchor.block_id or GENERAL, delegation,
+               [labels["bracket"].format(text="[" + " / ".join(parts) + "]")], [])
 
 
 def _delegation(registry: PartyRegistry, code: str, language: str) -> str:

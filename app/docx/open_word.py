@@ -13,12 +13,14 @@ from __future__ import annotations
 from pathlib import Path
 
 from app.i18n import _, ngettext
+from app.importer.brackets import recognise_brackets
 from app.importer.language import detect_language
 from app.importer.report import ImportReport
 from app.model import Draft
 from app.model.inline import plain_text
 from app.progress import Progress
 
+from .embedded import read_embedded
 from .reader import read_word_file
 from .restore import restore_own_data
 from .typed_numbers import number_typed_paragraphs
@@ -59,6 +61,8 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
     # Concordia's own file: ids, kinds, reservations and comments as exported (language too).
     restore_own_data(word, report)
     typed = number_typed_paragraphs(draft)
+    if _may_hold_brackets(word):
+        recognise_brackets(draft, report)   # negotiation brackets become bracket data
     if typed:
         report.warn(ngettext(
             "{n} paragraph starts with a typed number: it is a numbered paragraph, keeping its "
@@ -71,3 +75,12 @@ def open_word_file(path: Path | str, progress: Progress | None = None) -> tuple[
     if not draft.blocks:
         report.warn(_("The document holds no text."))
     return draft, report
+
+
+def _may_hold_brackets(word) -> bool:
+    """Any Word file may hold negotiation brackets, except one Concordia wrote without them
+    (its text is the draft's own words: a "[" there is literal)."""
+    found = read_embedded(word.custom_xml)
+    if found is None or found.data is None or found.newer or found.damaged:
+        return True
+    return bool(found.data.get("square_brackets"))

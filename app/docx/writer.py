@@ -26,6 +26,7 @@ from app.model.footnote_numbers import number_notes
 from app.progress import Cancelled, Progress
 
 from .annex import AnnexNumbering, annex_marker, annex_paragraphs
+from .bracket_view import default_view, view_of
 from .comments import annotate
 from .cover import cover_elements
 from .embedded import BeforeMarks, attach_embedded, embedded_data
@@ -72,7 +73,7 @@ def reference_document_path() -> Path:
 
 def export_note(draft: Draft, path: Path | str, language: str = "en",
                 progress: Progress | None = None, comments: str = "none",
-                annex: AnnexRenderer | None = None) -> ExportReport:
+                annex: AnnexRenderer | None = None, view: str | None = None) -> ExportReport:
     """Write `draft` as a note in `language` to `path` (replacing it); see the module doc.
 
     `annex`, when given, renders the annex paragraphs and footnote bodies in place of the
@@ -84,6 +85,12 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     started = time.perf_counter()
     progress = progress or Progress()
     target = Path(path)
+    # square brackets: `view` "bracketed" (default while one is open) or "clean"; the file says
+    # when its text carries bracket markup, so importing it back reads the brackets again
+    bracketed = (annex is None and language == draft.language and bool(draft.brackets)
+                 and (view or default_view(draft)) == "bracketed")
+    if annex is None:
+        draft = view_of(draft, view)
     local = localise(draft, language)
     before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)
@@ -129,7 +136,10 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     numbering.attach(document)
     marks.attach(document)
     if annex is None:   # our own note: what an import needs to read it back exactly
-        attach_embedded(document, embedded_data(draft, local, before, marks.comments))
+        data = embedded_data(draft, local, before, marks.comments)
+        if bracketed:
+            data["square_brackets"] = True
+        attach_embedded(document, data)
 
     cover_section, annex_section = document.sections[0], document.sections[1]
     for section, is_annex in ((cover_section, False), (annex_section, True)):

@@ -42,6 +42,8 @@ class ImportReport:
     block_lines: dict[str, int] = field(default_factory=dict)
     #: The number a numbered paragraph had in the source ("7." → 7), by block id.
     block_numbers: dict[str, int] = field(default_factory=dict)
+    #: One line per square bracket turned into bracket data (app.importer.brackets).
+    brackets: list[str] = field(default_factory=list)
 
     def warn(self, message: str, line: int | None = None, quote: str = "") -> None:
         self.warnings.append(TextWarning(message, line, short_quote(quote) if quote else ""))

@@ -20,6 +20,7 @@ from app.model.numbering import keep_source_numbers
 from app.progress import Progress
 
 from .blocks import ChunkShape, is_annex_header, kind_of, shape_of, terminated, undress
+from .brackets import recognise_brackets
 from .chunks import FOOTNOTE_TEXT, Chunk, iter_chunks
 from .cover import read_cover
 from .footnotes import FootnoteCollector, MarkerSlot
@@ -82,6 +83,7 @@ def import_text(
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     draft.language = _language_of(draft)
+    recognise_brackets(draft, report)       # negotiation brackets become bracket data
     return draft, report
 
 

@@ -2,6 +2,7 @@
 
 from . import (
     annotation_ops,  # noqa: F401  (registers the comment/reservation operations)
+    bracket_ops,  # noqa: F401  (square brackets and paragraph status)
     in_step,  # noqa: F401  (confirming a language pair in step)
     move_ops,  # noqa: F401  (registers the paragraph move)
     suggestion_ops,  # noqa: F401  (accept/reject a suggestion)

@@ -20,7 +20,7 @@ from .annotations import (
     Reservation,
     ReservationStatus,
     Visibility,
-    find_annotation,
+    find_anchored,
     restore,
     span_words,
 )
@@ -282,7 +282,7 @@ class SetAnchors(Operation):
     def apply(self, draft: Draft) -> Operation:
         previous: AnchorSnapshot = {}
         for key in self.anchors:  # all checked before any is set
-            item = find_annotation(draft, key)
+            item = find_anchored(draft, key)
             if item is None:
                 raise KeyError(f"no comment or reservation {key!r}")
             previous[key] = item.anchor.to_json()

@@ -219,11 +219,24 @@ def find_annotation(draft: Draft, key: str) -> Annotation | None:
     return draft.comments.get(key) or draft.reservations.get(key)
 
 
+def find_anchored(draft: Draft, key: str):
+    """The comment, reservation or square bracket with this id, or None."""
+    return find_annotation(draft, key) or draft.brackets.get(key)
+
+
+def anchored(draft: Draft) -> Iterator:
+    """Everything anchored to the text that the editor marks: annotations and brackets."""
+    yield from annotations(draft)
+    yield from draft.brackets.values()
+
+
 def _in_blocks(draft: Draft, block_ids: Iterable[str]) -> list[Annotation]:
     # Flat comprehensions: this runs on every keystroke over thousands of annotations.
     wanted = set(block_ids)
     found: list[Annotation] = [c for c in draft.comments.values() if c.anchor.block_id in wanted]
     found += [r for r in draft.reservations.values() if r.anchor.block_id in wanted]
+    # square brackets are anchored spans too (app.model.brackets): they move the same way
+    found += [b for b in draft.brackets.values() if b.anchor.block_id in wanted]
     return found
 
 
@@ -242,7 +255,7 @@ def restore(draft: Draft, saved: AnchorSnapshot | None) -> None:
     if not saved:
         return
     for key, data in saved.items():
-        item = find_annotation(draft, key)
+        item = find_anchored(draft, key)
         if item is not None:
             item.anchor = Anchor.from_json(data)
 
@@ -345,7 +358,7 @@ def rederive_block_anchors(
             joined[key] = (start, end)
     result: AnchorSnapshot = {}
     for key, (start, end) in joined.items():
-        item = find_annotation(draft, key)
+        item = find_anchored(draft, key)
         if item is not None and item.anchor.scope != "text":
             result[key] = Anchor(block_id, start, end, False).to_json()
     for item in _in_blocks(draft, [block_id]):

@@ -9,8 +9,10 @@ from enum import Enum
 from typing import TYPE_CHECKING
 
 from .annotations import Comment, Reservation
+from .brackets import Bracket
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
 from .parties import Party
+from .status import BlockStatus, Silence
 
 if TYPE_CHECKING:  # a version holds a snapshot of a draft; only the type is needed here
     from .version import Version
@@ -283,6 +285,9 @@ class Draft:
     reservations: dict[str, Reservation] = field(default_factory=dict)
     parties: dict[str, Party] = field(default_factory=dict)             # user-added parties
     versions: list[Version] = field(default_factory=list)   # saved snapshots, oldest first
+    brackets: dict[str, Bracket] = field(default_factory=dict)      # app.model.brackets
+    statuses: dict[str, BlockStatus] = field(default_factory=dict)  # by block id; none: pending
+    silence: Silence | None = None          # a silence procedure on the text (app.model.status)
 
     # -- look-ups -------------------------------------------------------------------------
     def block(self, block_id: str) -> Block:
@@ -335,6 +340,10 @@ class Draft:
             if not mark.reservation:
                 by_block.setdefault(mark.block_id, []).append(mark.number)
         numbers, printed = paragraph_numbers(self.blocks), from_source(self.blocks)
+        from .brackets import bracket_public_json
+        from .status import blocks_in_brackets, reserved_blocks, status_public_json
+
+        bracketed, reserved = blocks_in_brackets(self), reserved_blocks(self)
         from .in_step import out_of_step_ids
 
         out_of_step = set(out_of_step_ids(self))
@@ -352,6 +361,7 @@ class Draft:
                     "text": block.text,
                     "footnotes": block.footnote_ids,
                     "footnote_numbers": by_block.get(block.id, []),  # one per reference
+                    "status": status_public_json(self, block.id, bracketed, reserved),
                     # only on a block whose translation pair is out of step (app.model.in_step)
                     **({"out_of_step": True} if block.id in out_of_step else {}),
                 }
@@ -370,4 +380,6 @@ class Draft:
             ],
             "comments": [comment.to_json() for comment in self.comments.values()],
             "reservations": [item.to_json() for item in self.reservations.values()],
+            "brackets": [bracket_public_json(self, item) for item in self.brackets.values()],
+            "silence": self.silence.to_json() if self.silence else None,
         }

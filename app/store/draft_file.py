@@ -35,7 +35,7 @@ from app.atomic import ReadOnlyTargetError, replace_file
 from app.model import Draft
 from app.model.integrity import Problem, check_draft
 
-from . import annotations, draft_rows, schema  # noqa: F401  (the registrations of tables)
+from . import annotations, brackets, draft_rows, schema  # noqa: F401  (the registrations of tables)
 from .errors import (
     CorruptDraftError,
     DamagedDraftError,

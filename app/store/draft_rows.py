@@ -11,6 +11,7 @@ from app.model.draft import ClauseOrigin
 from app.model.inline import inline_from_json
 
 from . import schema
+from .brackets import read_silence, read_status, silence_setting, status_column
 from .row_decoding import UnreadableRow, decode_rows, enum_or_raw, json_of, reading
 from .row_tables import RowTable, column_index, register
 
@@ -24,7 +25,7 @@ def info_rows(draft: Draft) -> list[tuple]:
         "language": draft.language,
         "translations": {lang: tr.to_json() for lang, tr in draft.translations.items()},
     }
-    return [(key, _dumps(value)) for key, value in info.items()]
+    return [(key, _dumps(value)) for key, value in info.items()] + silence_setting(draft)
 
 
 _INFO = column_index(schema.draft_info)
@@ -50,6 +51,7 @@ def read_info(draft: Draft, rows: list[tuple]) -> None:
             for lang, data in info.get("translations", {}).items()
         }
     draft.language = info.get("language", "en")
+    read_silence(draft, info)
 
 
 def block_rows(draft: Draft) -> list[tuple]:
@@ -57,7 +59,7 @@ def block_rows(draft: Draft) -> list[tuple]:
         (block.id, position, block.kind.value, block.level,
          _dumps([item.to_json() for item in block.content]),
          _dumps(block.origin.to_json()) if block.origin else None,
-         block.number)
+         block.number, status_column(draft, block.id))
         for position, block in enumerate(draft.blocks)
     ]
 
@@ -75,6 +77,7 @@ def read_blocks(draft: Draft, rows: list[tuple]) -> None:
             origin=ClauseOrigin.from_json(json.loads(row[c["origin"]])) if row[c["origin"]] else None,
             number=row[c["number"]] or None,
         ))
+        read_status(draft, row[c["id"]], row[c["status"]])   # the paragraph's status
     decode_rows(rows, decode, lambda number: _("the paragraph {number}").format(number=number))
 
 

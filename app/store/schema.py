@@ -17,7 +17,7 @@ from sqlalchemy.engine import Connection
 from .snapshot_pieces import PieceWriter
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
-SCHEMA_VERSION = 4
+SCHEMA_VERSION = 5
 
 metadata = MetaData()
 
@@ -39,6 +39,7 @@ blocks = Table(
     Column("content", Text, nullable=False),  # JSON list of inlines
     Column("origin", Text, nullable=True),    # JSON ClauseOrigin for agreed language
     Column("number", String, nullable=True),  # printed number ("8", "5a"); NULL: computed
+    Column("status", Text, nullable=True),    # JSON BlockStatus; NULL: pending (version 5)
 )
 
 footnotes = Table(
@@ -125,6 +126,20 @@ parties = Table(
     Column("name_es", Text, nullable=False, default=""),
 )
 
+#: Square brackets (app.model.brackets): a span of one block and its alternatives.
+brackets = Table(
+    "brackets",
+    metadata,
+    Column("id", String, primary_key=True),
+    Column("position", Integer, nullable=False),
+    Column("block_id", String, nullable=False),
+    Column("anchor_start", Integer, nullable=False),
+    Column("anchor_end", Integer, nullable=False),
+    Column("orphaned", Integer, nullable=False, default=0),
+    Column("alternatives", Text, nullable=False),   # JSON list of {"text", "parties"}
+    Column("quote", Text, nullable=False, default=""),
+)
+
 #: Later features add their own tables through migrations (versions, comments, reservations…).
 Migration = Callable[[Connection], None]
 
@@ -172,9 +187,18 @@ def _share_version_text(connection: Connection) -> None:
     writer.flush()
 
 
+def _add_brackets_and_status(connection: Connection) -> None:
+    """Version 5: square brackets (their own table) and each paragraph's status."""
+    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(blocks)")}
+    if "status" not in present:
+        connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
+    brackets.create(connection, checkfirst=True)
+
+
 MIGRATIONS: dict[int, Migration] = {
     # from_version: function bringing the schema to from_version + 1
     1: _add_block_numbers,
     2: _add_comment_change_and_source,
     3: _share_version_text,
+    4: _add_brackets_and_status,
 }

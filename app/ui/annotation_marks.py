@@ -24,8 +24,12 @@ from PySide6.QtGui import QTextBlock, QTextCharFormat, QTextCursor
 
 from app.model import Draft
 from app.model.annotations import (
-    annotations,
-    find_annotation,
+    anchored as annotations,  # comments, reservations and square brackets: all are marked
+)
+from app.model.annotations import (
+    find_anchored as find_annotation,
+)
+from app.model.annotations import (
     rederive_block_anchors,
     restore,
 )

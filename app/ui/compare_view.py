@@ -174,6 +174,10 @@ class CompareView(QDialog):
             self.anchors, self.current = [], -1
             self._update_position()
             return
+        from app.compare.bracket_changes import negotiation_changes
+
+        # brackets opened and closed, paragraphs agreed: told under the summary
+        self._negotiation = [change.text for change in negotiation_changes(old, new)]
         old_label = old_name
         new_label = self.to_box.currentText()
         if len(old.blocks) + len(new.blocks) < _BACKGROUND_BLOCKS:
@@ -189,7 +193,10 @@ class CompareView(QDialog):
 
     def show_comparison(self, comparison: Comparison) -> None:
         self.comparison = comparison
-        self.summary.setText(summary_line(comparison))
+        told = getattr(self, "_negotiation", [])
+        self.summary.setText(summary_line(comparison) + (
+            "\n" + _("Square brackets and paragraph status:") + " " + "; ".join(told)
+            if told else ""))
         self.render()
 
     def render(self) -> None:

@@ -290,6 +290,11 @@ class FileController(QObject):
             self._replace(DraftSession.new(draft), modified=True, imported_from=path)
             self.window.statusBar().showMessage(_("Imported “{name}”").format(name=path.name), 5000)
             warnings = [str(item) for item in getattr(report, "warnings", []) or []]
+            brackets = list(getattr(report, "brackets", []) or [])   # negotiation brackets
+            if brackets:
+                self.window.statusBar().showMessage(ngettext(
+                    "Imported “{name}”: {n} square bracket", "Imported “{name}”: {n} square "
+                    "brackets", len(brackets)).format(name=path.name, n=len(brackets)), 8000)
             if warnings:
                 dialogs.show_info(
                     self.window,
@@ -297,7 +302,7 @@ class FileController(QObject):
                              "“{name}” was imported with {count} warnings; check the draft.",
                              len(warnings)).format(name=path.name, count=len(warnings)),
                     _("Import Text"),
-                    details="\n".join(warnings),
+                    details="\n".join(warnings + brackets),
                 )
 
         def failed(error: BaseException) -> None:

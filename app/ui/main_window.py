@@ -44,6 +44,7 @@ from . import (
     edit_tools,
     language_import,
     library_panel,
+    negotiation_pane,
     outline,
     print_pdf,
     reservations_pane,
@@ -311,6 +312,7 @@ class MainWindow(QMainWindow):
         self.library_dock = library_panel.install(self)
         self.comments_pane = comments_pane.install(self)
         self.reservations_pane = reservations_pane.install(self)
+        self.negotiation_pane = negotiation_pane.install(self)   # brackets, status, dashboard
         self.language_status = language_import.install(self)
         compare_view.install(self)
         versions_panel.install(self)          # sets self.versions_panel

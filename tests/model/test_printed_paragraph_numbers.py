@@ -72,6 +72,8 @@ def test_a_version_1_file_opens_with_computed_numbers(draft, tmp_path):
     connection.execute("ALTER TABLE blocks DROP COLUMN number")
     connection.execute("ALTER TABLE comments DROP COLUMN change")    # format 3's columns
     connection.execute("ALTER TABLE comments DROP COLUMN source")
+    connection.execute("ALTER TABLE blocks DROP COLUMN status")     # format 4's
+    connection.execute("DROP TABLE brackets")
     connection.execute("PRAGMA user_version=1")
     connection.commit()
     connection.close()

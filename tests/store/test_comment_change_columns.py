@@ -50,3 +50,21 @@ def test_a_format_2_file_opens_and_is_saved_as_format_3(tmp_path):
         columns = {row[1] for row in connection.execute("PRAGMA table_info(comments)")}
     connection.close()
     assert {"change", "source"} <= columns
+
+
+def test_a_format_3_file_gets_brackets_and_status_on_opening(tmp_path):
+    path = tmp_path / "old.concordia"
+    save_draft(draft_with_comments(), path)
+    with sqlite3.connect(path) as connection:      # the file Concordia wrote before brackets
+        connection.execute("ALTER TABLE blocks DROP COLUMN status")
+        connection.execute("DROP TABLE brackets")
+        connection.execute("PRAGMA user_version = 3")
+    connection.close()
+    loaded = load_draft(path)
+    assert not loaded.brackets and not loaded.statuses
+    save_draft(loaded, path)
+    with sqlite3.connect(path) as connection:
+        assert connection.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
+        columns = {row[1] for row in connection.execute("PRAGMA table_info(blocks)")}
+    connection.close()
+    assert "status" in columns

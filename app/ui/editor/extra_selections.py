@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 #: Bottom to top.
-LAYER_ORDER = ("annotations", "spelling", "find")
+LAYER_ORDER = ("annotations", "brackets", "spelling", "find")
 
 _ATTRIBUTE = "_concordia_selection_layers"
 

@@ -1,0 +1,405 @@
+"""The negotiation dashboard: open brackets, pending paragraphs, reservations and open comments,
+with what is left before the text is clean (app.model.dashboard). Clicking an item goes there.
+
+It also enters and settles brackets (Bracket…, Ctrl+Alt+B, on the selected words; Resolve;
+Remove), sets the current paragraph's status (also from the text's context menu), and shows
+bracketed words in the text the Council way (bold, the alternatives and proponents in the
+tooltip) unless View ▸ Clean View is on. Every change is one operation in the window's undo
+history.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import (
+    QComboBox,
+    QDialog,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QMessageBox,
+    QPushButton,
+    QTextEdit,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from app.i18n import _
+from app.importer.brackets import describe
+from app.model import new_id
+from app.model.annotations import Anchor
+from app.model.bracket_ops import (
+    AddBracket,
+    RemoveBracket,
+    SetAlternatives,
+    SetBlockStatus,
+    SetSilence,
+    resolve_bracket,
+)
+from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.dashboard import build_dashboard
+from app.model.parties import PartyRegistry, normalise_code
+from app.model.status import Silence, StatusKind
+
+from .annotation_dialogs import select_anchor, selection_anchor
+from .annotation_marks import AnnotationMarks
+from .bracket_dialogs import BracketDialog, SilenceDialog
+from .bracket_marks import BracketPainter, ProponentStrip
+from .editor.extra_selections import set_layer
+
+ID_ROLE = Qt.ItemDataRole.UserRole
+BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
+ALL = ""
+#: Pending paragraphs listed (a 300-page draft has thousands; the count says how many).
+PENDING_ROWS = 200
+#: Paragraphs above and below the screen whose brackets are marked bold ahead of a scroll.
+NEARBY_BLOCKS = 40
+
+
+class NegotiationPane(QWidget):
+    def __init__(self, editor, marks: AnnotationMarks | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.editor = editor
+        self.marks = marks or AnnotationMarks.for_editor(editor)
+        self.clean_view = False
+        self.summary = QLabel()
+        self.summary.setWordWrap(True)
+        self.summary.setObjectName("negotiation_summary")
+        self.party_filter = QComboBox()
+        self.party_filter.addItem(_("All parties"), ALL)
+        self.tree = QTreeWidget()
+        self.tree.setHeaderLabels([_("Paragraph"), _("What")])
+        self.tree.setColumnWidth(0, 95)
+        self.tree.setIndentation(12)
+        self.tree.itemClicked.connect(self._on_clicked)
+        self.edit_button = QPushButton(_("&Alternatives…"))
+        self.edit_button.clicked.connect(self._on_edit)
+        self.resolve_button = QPushButton(_("&Resolve…"))
+        self.remove_button = QPushButton(_("Remove &Bracket"))
+        self.resolve_button.clicked.connect(self._on_resolve)
+        self.remove_button.clicked.connect(self._on_remove)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.edit_button)
+        buttons.addWidget(self.resolve_button)
+        buttons.addWidget(self.remove_button)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.summary)
+        layout.addWidget(self.party_filter)
+        layout.addWidget(self.tree)
+        layout.addLayout(buttons)
+        self.bracket_action = QAction(_("Square &Bracket…"), self)
+        self.bracket_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
+        self.bracket_action.triggered.connect(self.add_from_dialog)
+        self.clean_action = QAction(_("&Clean View (No Bracket Markup)"), self)
+        self.clean_action.setCheckable(True)
+        self.clean_action.toggled.connect(self.set_clean_view)
+        self.silence_action = QAction(_("Si&lence Procedure…"), self)
+        self.silence_action.triggered.connect(self.silence_from_dialog)
+        self.status_actions: dict[str, QAction] = {}
+        for kind, text in ((StatusKind.AGREED, _("Paragraph &Agreed")),
+                           (StatusKind.AD_REFERENDUM, _("Paragraph Agreed Ad &Referendum…")),
+                           (StatusKind.PENDING, _("Paragraph &Pending"))):
+            action = QAction(text, self)
+            action.triggered.connect(lambda _checked=False, k=kind: self.set_status_from_ui(k))
+            self.status_actions[kind.value] = action
+        self.party_filter.currentIndexChanged.connect(lambda _i: self.refresh())
+        self.painter = BracketPainter(editor, self)
+        self.strip = ProponentStrip(editor, self.painter)
+        editor.text_edit.context_menu_hooks.append(self._extend_menu)
+        self._scrolled = QTimer(self)
+        self._scrolled.setSingleShot(True)
+        self._scrolled.setInterval(60)
+        self._scrolled.timeout.connect(self.paint_brackets)
+        editor.text_edit.verticalScrollBar().valueChanged.connect(lambda _v: self._scrolled.start())
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(300)
+        self._timer.timeout.connect(self.refresh)
+        editor.modified.connect(self._timer.start)
+        self.marks.anchors_changed.connect(self._timer.start)
+        self.refresh()
+
+    # -- showing ------------------------------------------------------------------------------
+    def refresh(self) -> None:
+        draft = self.editor.draft()
+        board = build_dashboard(draft)
+        self.summary.setText(board.summary + (("\n" + board.silence) if board.silence else ""))
+        wanted = self.party_filter.currentData() or ALL
+        self._refresh_parties(draft)
+        self.tree.clear()
+        brackets = QTreeWidgetItem(self.tree, [_("Open brackets"), str(len(board.brackets))])
+        for item in board.brackets:
+            if wanted and wanted not in item.parties:
+                continue
+            self._row(brackets, item.label, item.text, item.block_id, item.key)
+        pending = QTreeWidgetItem(self.tree, [_("Paragraphs pending"), str(len(board.pending))])
+        for item in board.pending[:PENDING_ROWS]:
+            self._row(pending, item.label, item.text, item.block_id, "")
+        if len(board.pending) > PENDING_ROWS:
+            QTreeWidgetItem(pending, ["…", _("and {n} more").format(
+                n=len(board.pending) - PENDING_ROWS)])
+        reserved = QTreeWidgetItem(self.tree, [_("Reservations"), ""])
+        for party, items in board.reservations.items():
+            if wanted and wanted != party:
+                continue
+            for item in items:
+                self._row(reserved, item.label, f"{party}: {item.text}", item.block_id, "")
+        comments = QTreeWidgetItem(self.tree, [_("Open comments"), ""])
+        for party, count in board.comments.items():
+            if not wanted or wanted == party:
+                QTreeWidgetItem(comments, [party, str(count)])
+        for index in range(self.tree.topLevelItemCount()):
+            heading = self.tree.topLevelItem(index)
+            heading.setText(0, f"{heading.text(0)} ({heading.childCount()})")
+            heading.setText(1, "")
+            heading.setFirstColumnSpanned(True)
+        self.tree.expandAll()
+        self.paint_brackets()
+        self.painter.refresh()
+        self.strip.set_needed(bool(draft.brackets))
+        self.strip.update()
+
+    def _refresh_parties(self, draft) -> None:
+        codes = sorted({code for b in draft.brackets.values() for code in b.parties}
+                       | {code for r in draft.reservations.values() for code in r.parties})
+        present = [self.party_filter.itemData(i) for i in range(1, self.party_filter.count())]
+        if present == codes:
+            return
+        current = self.party_filter.currentData()
+        self.party_filter.blockSignals(True)
+        self.party_filter.clear()
+        self.party_filter.addItem(_("All parties"), ALL)
+        for code in codes:
+            self.party_filter.addItem(code, code)
+        index = self.party_filter.findData(current)
+        self.party_filter.setCurrentIndex(max(index, 0))
+        self.party_filter.blockSignals(False)
+
+    def _row(self, parent, label: str, text: str, block_id: str | None, key: str) -> None:
+        row = QTreeWidgetItem(parent, [label, text])
+        row.setToolTip(1, text)
+        row.setData(0, ID_ROLE, key)
+        row.setData(0, BLOCK_ROLE, block_id)
+
+    def bracket_rows(self) -> list[str]:
+        top = self.tree.topLevelItem(0)
+        return [top.child(i).data(0, ID_ROLE) for i in range(top.childCount())]
+
+    def set_clean_view(self, clean: bool) -> None:
+        self.clean_view = clean
+        self.paint_brackets()
+        self.editor.text_edit.viewport().update()
+        self.strip.update()
+
+    def _extend_menu(self, menu, _context=None) -> None:
+        menu.addSeparator()
+        menu.addAction(self.bracket_action)
+        status = menu.addMenu(_("Paragraph &Status"))
+        for action in self.status_actions.values():
+            status.addAction(action)
+
+    def paint_brackets(self) -> None:
+        """Bracketed words bold on a light ground (not in the text: an extra selection), for
+        the paragraphs on screen and some around them (again after a scroll): placing 500
+        selections over 300 pages would lay out the whole document."""
+        text_edit: QTextEdit = self.editor.text_edit
+        selections = []
+        if not self.clean_view:
+            draft = self.editor.draft()
+            document = text_edit.document()
+            rect = text_edit.viewport().rect()
+            first = text_edit.cursorForPosition(rect.topLeft()).block().blockNumber()
+            last = text_edit.cursorForPosition(rect.bottomRight()).block().blockNumber()
+            low, high = first - NEARBY_BLOCKS, last + NEARBY_BLOCKS
+            index = {block.id: number for number, block in enumerate(draft.blocks)}
+            by_id = {block.id: block for block in draft.blocks}
+            for bracket in draft.brackets.values():
+                anchor = bracket.anchor
+                if anchor.orphaned or anchor.block_id not in index:
+                    continue
+                if not low <= index[anchor.block_id or ""] <= high:
+                    continue
+                qt_block = document.findBlockByNumber(index[anchor.block_id or ""])
+                if not qt_block.isValid():
+                    continue
+                selection = QTextEdit.ExtraSelection()
+                cursor = QTextCursor(qt_block)
+                base = qt_block.position()
+                cursor.setPosition(base + (anchor.start or 0))
+                cursor.setPosition(base + (anchor.end or 0), QTextCursor.MoveMode.KeepAnchor)
+                selection.cursor = cursor
+                fmt = QTextCharFormat()
+                fmt.setFontWeight(QFont.Weight.Bold)
+                fmt.setBackground(QColor("#fff3c4"))
+                fmt.setToolTip(describe(current_alternatives(draft, bracket, by_id)))
+                selection.format = fmt
+                selections.append(selection)
+        set_layer(text_edit, "brackets", selections)   # beside the other features' marks
+
+    # -- going there --------------------------------------------------------------------------
+    def _on_clicked(self, item: QTreeWidgetItem) -> None:
+        key, block_id = item.data(0, ID_ROLE), item.data(0, BLOCK_ROLE)
+        draft = self.editor.draft()
+        if key and key in draft.brackets:
+            select_anchor(self.editor, draft.brackets[key].anchor)
+        elif block_id:
+            self.editor.go_to_block(block_id)
+
+    def current_bracket_id(self) -> str | None:
+        item = self.tree.currentItem()
+        key = item.data(0, ID_ROLE) if item is not None else None
+        return key or None
+
+    # -- changes ------------------------------------------------------------------------------
+    def add_bracket(self, parties: list[str], others: list[Alternative]) -> str | None:
+        anchor = selection_anchor(self.editor)
+        if anchor.scope != "span":
+            self._complain(_("Select the words to put in square brackets first."))
+            return None
+        draft = self.editor.draft()
+        registry = PartyRegistry.for_draft(draft)
+        unknown = [c for c in parties + [p for a in others for p in a.parties] if c not in registry]
+        if unknown:
+            self._complain(_("Unknown party “{code}”.").format(code=unknown[0]))
+            return None
+        block = draft.block(anchor.block_id or "")
+        from app.model.annotations import span_words
+
+        words = span_words(block.content, anchor.start or 0, anchor.end or 0)
+        bracket = Bracket(new_id(), Anchor(anchor.block_id, anchor.start, anchor.end),
+                          [Alternative(words, parties), *others])
+        label = _("Add square bracket")
+        stack = self.editor.undo_stack
+        stack.beginMacro(label)
+        try:
+            self.editor.apply_operation(AddBracket(bracket.to_json()), label)
+            self.marks.paint([anchor.block_id])
+        finally:
+            stack.endMacro()
+        self.refresh()
+        return bracket.id
+
+    def add_from_dialog(self) -> None:
+        anchor = selection_anchor(self.editor)
+        if anchor.scope != "span":
+            self._complain(_("Select the words to put in square brackets first."))
+            return
+        cursor = self.editor.text_edit.textCursor()
+        dialog = BracketDialog(cursor.selectedText(), self)
+        if dialog.exec() == QDialog.Accepted:
+            self.add_bracket(*dialog.alternatives())
+
+    def resolve(self, bracket_id: str, choice: int | None) -> None:
+        draft = self.editor.draft()
+        block_id = draft.brackets[bracket_id].anchor.block_id
+        label = _("Resolve square bracket")
+        stack = self.editor.undo_stack
+        stack.beginMacro(label)
+        try:
+            self.editor.apply_operation(resolve_bracket(draft, bracket_id, choice), label)
+            self.marks.paint([block_id])
+        finally:
+            stack.endMacro()
+        self.refresh()
+
+    def _on_resolve(self) -> None:
+        key = self.current_bracket_id()
+        draft = self.editor.draft()
+        if key is None or key not in draft.brackets:
+            self._complain(_("Choose a bracket in the list first."))
+            return
+        options = [describe([alt]) for alt in current_alternatives(draft, draft.brackets[key])]
+        options.append(_("Delete the passage"))
+        chosen, ok = QInputDialog.getItem(self, _("Resolve Square Bracket"),
+                                          _("Keep:"), options, 0, False)
+        if ok:
+            index = options.index(chosen)
+            self.resolve(key, None if index == len(options) - 1 else index)
+
+    def set_alternatives(self, bracket_id: str, parties: list[str],
+                         others: list[Alternative]) -> None:
+        """The first alternative's proponents and the other alternatives, as one step."""
+        draft = self.editor.draft()
+        bracket = draft.brackets[bracket_id]
+        first = bracket.alternatives[0] if bracket.alternatives else Alternative("")
+        data = [Alternative(first.text, parties).to_json(), *(a.to_json() for a in others)]
+        self.editor.apply_operation(SetAlternatives(bracket_id, data), _("Edit alternatives"))
+        self.refresh()
+
+    def _on_edit(self) -> None:
+        key = self.current_bracket_id()
+        draft = self.editor.draft()
+        if key is None or key not in draft.brackets:
+            self._complain(_("Choose a bracket in the list first."))
+            return
+        alternatives = current_alternatives(draft, draft.brackets[key])
+        dialog = BracketDialog(alternatives[0].text, self, alternatives)
+        if dialog.exec() == QDialog.Accepted:
+            self.set_alternatives(key, *dialog.alternatives())
+
+    def _on_remove(self) -> None:
+        key = self.current_bracket_id()
+        if key is not None and key in self.editor.draft().brackets:
+            self.editor.apply_operation(RemoveBracket(key), _("Remove square bracket"))
+            self.refresh()
+
+    def set_status(self, block_id: str, kind: StatusKind, parties: list[str] | None = None) -> None:
+        data = None if kind is StatusKind.PENDING else {"kind": kind.value,
+                                                         "parties": list(parties or [])}
+        self.editor.apply_operation(SetBlockStatus(block_id, data), _("Set paragraph status"))
+        self.refresh()
+
+    def set_status_from_ui(self, kind: StatusKind) -> None:
+        block_id = self.editor.current_block_id()
+        if not block_id:
+            return
+        parties: list[str] = []
+        if kind is StatusKind.AD_REFERENDUM:
+            text, ok = QInputDialog.getText(self, _("Agreed Ad Referendum"),
+                                            _("Parties that must confirm (e.g. HU, PL):"))
+            if not ok or not text.strip():
+                return
+            parties = [normalise_code(c) for c in text.replace(";", ",").split(",") if c.strip()]
+        self.set_status(block_id, kind, parties)
+
+    def set_silence(self, silence: Silence | None) -> None:
+        self.editor.apply_operation(SetSilence(silence.to_json() if silence else None),
+                                    _("Silence procedure"))
+        self.refresh()
+
+    def silence_from_dialog(self) -> None:
+        dialog = SilenceDialog(self.editor.draft().silence, self)
+        if dialog.exec() == QDialog.Accepted:
+            self.set_silence(dialog.silence())
+
+    def _complain(self, message: str) -> None:
+        if self.isVisible():
+            QMessageBox.information(self, _("Square Brackets"), message)
+
+
+def install(window) -> NegotiationPane:
+    """Dock the dashboard (listed in the main window's EXTENSION_MODULES)."""
+    editor = window.editor
+    pane = NegotiationPane(editor, AnnotationMarks.for_editor(editor))
+    window.add_dock(pane, _("Negotiation"), Qt.DockWidgetArea.RightDockWidgetArea,
+                    key="negotiation")
+    window.addAction(pane.bracket_action)
+    window.actions_by_name["add_bracket"] = pane.bracket_action
+    window.actions_by_name["clean_view"] = pane.clean_action
+    for name, action in pane.status_actions.items():
+        window.actions_by_name["status_" + name] = action
+    if "insert" in window.menus:
+        window.menus["insert"].addAction(pane.bracket_action)
+    if "view" in window.menus:
+        window.menus["view"].addAction(pane.clean_action)
+    if "edit" in window.menus:
+        status_menu = window.menus["edit"].addMenu(_("Paragraph &Status"))
+        for action in pane.status_actions.values():
+            status_menu.addAction(action)
+        status_menu.addSeparator()
+        status_menu.addAction(pane.silence_action)
+    return pane
