@@ -13,6 +13,7 @@ from typing import ClassVar
 from .annotation_ops import check_anchor
 from .annotations import span_words
 from .brackets import Alternative, Bracket
+from .changes import Changes
 from .draft import Draft
 from .inline import FootnoteRef, Inline, TextRun, anchored_text, slice_content
 from .ops import Batch, Operation, ReplaceContent
@@ -31,6 +32,10 @@ class AddBracket(Operation):
     name: ClassVar[str] = "add_bracket"
     data: dict                      # Bracket.to_json()
     position: int | None = None     # where it goes back in the list on undo of a removal
+
+    def changes(self) -> Changes:
+        block_id = (self.data.get("anchor") or {}).get("block_id") or self.data.get("block_id")
+        return Changes(blocks=frozenset({block_id} if block_id else ()), annotations=True)
 
     def apply(self, draft: Draft) -> Operation:
         bracket = Bracket.from_json(self.data)
@@ -61,6 +66,9 @@ class RemoveBracket(Operation):
     name: ClassVar[str] = "remove_bracket"
     bracket_id: str
 
+    def changes(self) -> Changes:
+        return Changes(annotations=True)    # the inverse (AddBracket) names the paragraph
+
     def apply(self, draft: Draft) -> Operation:
         _bracket(draft, self.bracket_id)
         position = list(draft.brackets).index(self.bracket_id)
@@ -76,6 +84,9 @@ class SetAlternatives(Operation):
     name: ClassVar[str] = "set_alternatives"
     bracket_id: str
     alternatives: list
+
+    def changes(self) -> Changes:
+        return Changes(annotations=True)
 
     def apply(self, draft: Draft) -> Operation:
         bracket = _bracket(draft, self.bracket_id)
@@ -143,6 +154,9 @@ class SetBlockStatus(Operation):
     block_id: str
     status: dict | None = None
 
+    def changes(self) -> Changes:
+        return Changes(blocks=frozenset({self.block_id}), annotations=True)
+
     def apply(self, draft: Draft) -> Operation:
         draft.block(self.block_id)          # KeyError for an unknown block
         old = draft.statuses.get(self.block_id)
@@ -159,6 +173,9 @@ class SetSilence(Operation):
 
     name: ClassVar[str] = "set_silence"
     silence: dict | None = None
+
+    def changes(self) -> Changes:
+        return Changes(cover=True)
 
     def apply(self, draft: Draft) -> Operation:
         old = draft.silence

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from typing import ClassVar
 
+from .changes import Changes
 from .draft import Draft, LanguageVersion
 from .inline import plain_text
 from .ops import Operation
@@ -193,6 +194,9 @@ class ConfirmPairs(Operation):
     name: ClassVar[str] = "confirm_pairs"
     language: str
     records: dict
+
+    def changes(self) -> Changes:
+        return Changes(translations=True)
 
     def apply(self, draft: Draft) -> Operation:
         version = draft.translations.get(self.language)

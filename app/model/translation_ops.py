@@ -10,6 +10,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import ClassVar
 
+from .changes import Changes
 from .draft import Draft, LanguageVersion
 from .inline import Inline, normalise
 from .ops import Operation
@@ -27,6 +28,9 @@ class SetTranslationContent(Operation):
     block_id: str
     content: list[Inline] | None = field(default=None)
     drop_version: bool = False       # set on inverses: remove the version once it is empty
+
+    def changes(self) -> Changes:
+        return Changes(translations=True)
 
     def apply(self, draft: Draft) -> Operation:
         draft.block(self.block_id)  # KeyError for a block the draft lacks
@@ -58,6 +62,9 @@ class SetTranslationFootnote(Operation):
     language: str
     footnote_id: str
     text: str | None = None
+
+    def changes(self) -> Changes:
+        return Changes(translations=True)
 
     def apply(self, draft: Draft) -> Operation:
         version = draft.translations.get(self.language)

@@ -40,6 +40,7 @@ from app.model.bracket_ops import (
     resolve_bracket,
 )
 from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.changes import Changes
 from app.model.dashboard import build_dashboard
 from app.model.parties import PartyRegistry, normalise_code
 from app.model.status import Silence, StatusKind
@@ -119,9 +120,15 @@ class NegotiationPane(QWidget):
         self._timer.setSingleShot(True)
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
-        editor.modified.connect(self._timer.start)
+        editor.changed.connect(self._on_changed)
         self.marks.anchors_changed.connect(self._timer.start)
         self.refresh()
+
+    def _on_changed(self, changes: Changes) -> None:
+        if changes.everything:
+            self.refresh()                  # another draft shown: never the last one's items
+        elif changes.annotations or changes.structure or changes.cover or changes.block_ids:
+            self._timer.start()
 
     # -- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
