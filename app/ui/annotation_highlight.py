@@ -91,9 +91,8 @@ class AnnotationHighlight(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(60)
         self._timer.timeout.connect(self.refresh)
-        # Anchors re-derived, and the editor's change notice: annotations or the text of
-        # the blocks they are on; another draft at once.
-        self.marks.anchors_changed.connect(self.on_draft_changed)
+        # The editor's change notice (annotations moved with their words are reported as one):
+        # annotations or the text of the blocks they are on; another draft at once.
         editor.changed.connect(self._on_changes)
         previous = editor.text_edit.tooltip_at
         editor.text_edit.tooltip_at = lambda point: previous(point) or self.tooltip_at(point)

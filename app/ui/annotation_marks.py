@@ -154,7 +154,8 @@ class AnnotationMarks(QObject):
         else:
             found = [b for b in (self.editor.bridge.qt_block(key) for key in block_ids) if b is not None]
         cursor = QTextCursor(self.document)
-        if join and self.document.availableUndoSteps() > 0:
+        joined = join and self.document.availableUndoSteps() > 0
+        if joined:
             cursor.joinPreviousEditBlock()
         else:
             cursor.beginEditBlock()
@@ -182,7 +183,7 @@ class AnnotationMarks(QObject):
                     cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(fmt)
         finally:
-            cursor.endEditBlock()
+            self.editor.bridge.end_edit_block(cursor, joined)
             self._busy = False
 
     # -- following the text -------------------------------------------------------------------
@@ -264,7 +265,7 @@ class AnnotationMarks(QObject):
             cursor.setPosition(position + added, QTextCursor.MoveMode.KeepAnchor)
             cursor.mergeCharFormat(fmt)
         finally:
-            cursor.endEditBlock()
+            self.editor.bridge.end_edit_block(cursor, True)
             self._busy = False
 
     def _rewritten_by_operation(self) -> bool:

@@ -63,7 +63,6 @@ class AnnotationPane(QWidget):
         self._refresh_timer.setInterval(REFRESH_DELAY_MS)
         self._refresh_timer.timeout.connect(self.refresh)
         editor.changed.connect(self._on_changes)
-        self.marks.anchors_changed.connect(self._refresh_timer.start)
         self.tree.itemClicked.connect(self._on_clicked)
         self._anchor_blocks: set[str | None] = set()
 

@@ -95,7 +95,7 @@ class NegotiationPane(QWidget):
         self.bracket_action = QAction(_("Square &Bracket…"), self)
         self.bracket_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
         self.bracket_action.triggered.connect(self.add_from_dialog)
-        self.clean_action = QAction(_("&Clean View (No Bracket Markup)"), self)
+        self.clean_action = QAction(_("Clean &View (No Bracket Markup)"), self)
         self.clean_action.setCheckable(True)
         self.clean_action.toggled.connect(self.set_clean_view)
         self.silence_action = QAction(_("Si&lence Procedure…"), self)
@@ -121,7 +121,6 @@ class NegotiationPane(QWidget):
         self._timer.setInterval(300)
         self._timer.timeout.connect(self.refresh)
         editor.changed.connect(self._on_changed)
-        self.marks.anchors_changed.connect(self._timer.start)
         self.refresh()
 
     def _on_changed(self, changes: Changes) -> None:

@@ -24,6 +24,7 @@ from app.model.annotations import (
     ReservationKind,
     ReservationStatus,
 )
+from app.spelling.terms import draft_words
 from app.store import load_draft, save_draft
 from app.store.versions import save_version
 from app.ui.editor.agreed import summary
@@ -230,3 +231,54 @@ def test_reservations_are_listed_as_soon_as_a_draft_opens(qtbot, window, files):
     open_with_ctrl_o(qtbot, window, path_a)
     assert window.reservations_pane.visible_reservation_ids() == ["rA"]
     assert "FR" in tree_texts(window.reservations_pane)
+
+
+def _bracket(draft: Draft, bracket_id: str, block_index: int, parties: tuple[str, str]) -> None:
+    from app.model.bracket_ops import AddBracket
+    from app.model.brackets import Alternative, Bracket
+
+    block = draft.blocks[block_index]
+    words = "".join(getattr(item, "text", "") for item in block.content)[:6]
+    AddBracket(Bracket(bracket_id, Anchor(block.id, 0, len(words)),
+                       [Alternative(words, [parties[0]]), Alternative("other", [parties[1]])]
+                       ).to_json()).apply(draft)
+
+
+def test_the_new_panes_follow_the_draft_too(qtbot, window, files):
+    """Negotiation pane, Footnotes list, comment highlights, spelling, find bar matches and the
+    side-by-side view show B only once B is opened over A (and A again after)."""
+    path_a, path_b, a, b = files
+    for path, draft, tag, parties in ((path_a, a, "A", ("FR", "HU")), (path_b, b, "B", ("PT", "DE"))):
+        _bracket(draft, f"k{tag}", 4, parties)
+        save_draft(draft, path)
+    window.actions_by_name["check_spelling"].setChecked(True)
+    open_with_ctrl_o(qtbot, window, path_a)
+    window.actions_by_name["view_side_by_side"].trigger()
+    view = window._bilingual_window
+    press(qtbot, window, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    window.find_bar.find_field.setText("the")
+    window.find_bar.refresh()
+    assert window.find_bar.matches
+
+    for path, other in ((path_b, a), (path_a, b)):
+        open_with_ctrl_o(qtbot, window, path)
+        shown = window.editor.draft()
+        ids = {block.id for block in shown.blocks}
+        # at once: nothing of the other draft, even before the panes' refresh pause
+        assert window.negotiation_pane.bracket_rows() == list(shown.brackets)
+        press(qtbot, window, Qt.Key.Key_F3, Qt.KeyboardModifier.NoModifier)
+        assert all(m.key in ids or m.where != "block" for m in window.find_bar.matches)
+        assert window.find_bar.current_match() is not None
+        assert {m.key for m in window.find_bar.matches if m.where == "footnote"} <= set(shown.footnotes)
+        spans = window.annotation_highlight.spans()
+        assert spans and {item.id for item, *_rest in spans} <= set(shown.comments) | set(shown.reservations)
+        assert view.rows.draft() is shown and view.rows.rowCount() == len(shown.blocks)
+        qtbot.wait(400)
+        listed = window.footnotes_list
+        assert listed.tree.topLevelItemCount() == len(listed.marks)
+        texts = [mark.text for mark in listed.marks if not mark.reservation]
+        assert texts and all(t in {n.text for n in shown.footnotes.values()} for t in texts)
+        assert not set(texts) & {n.text for n in other.footnotes.values()}
+        window.spell_underline.check_visible()
+        assert window.spell_underline.checker.extra_words == draft_words(shown)   # its party names
+    view.close()

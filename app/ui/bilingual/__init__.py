@@ -36,7 +36,7 @@ def show_side_by_side(window: MainWindow):
 def install(window: MainWindow) -> None:
     action = QAction(_("Languages Side &by Side"), window)
     action.setObjectName(ACTION_NAME)
-    action.setShortcut(QKeySequence("Ctrl+Alt+B"))
+    action.setShortcut(QKeySequence("Ctrl+Alt+L"))   # L for languages; Ctrl+Alt+B is Square Bracket
     action.triggered.connect(lambda _checked=False: show_side_by_side(window))
     window.menus["view"].addAction(action)
     window.actions_by_name[ACTION_NAME] = action

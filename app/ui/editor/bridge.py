@@ -78,6 +78,7 @@ class DocumentBridge(QObject):
         self._origins: dict[str, ClauseOrigin] = {}  # by id, also for blocks no longer present
         self._loading = False
         self.in_history = False                    # True while Qt replays its undo/redo
+        self.joining = 0                           # > 0 while a joined edit block ends (no new step)
         #: Names the draft shown, new on every load: copied paragraphs say where they came from.
         self.generation = new_id()
         document.contentsChange.connect(self._on_contents_change)
@@ -268,7 +269,17 @@ class DocumentBridge(QObject):
         for qt_block, block_id in repairs:
             cursor.setPosition(qt_block.position())
             cursor.setBlockFormat(with_new_id(qt_block.blockFormat(), block_id))
-        cursor.endEditBlock()
+        self.end_edit_block(cursor, joined)
+
+    def end_edit_block(self, cursor: QTextCursor, joined: bool) -> None:
+        """End an edit block; one opened with joinPreviousEditBlock is part of the step it
+        joined: Qt announces that step again (undoCommandAdded), the editor must not take it
+        for a new one (else one Ctrl+Z would undo two Qt steps)."""
+        self.joining += joined
+        try:
+            cursor.endEditBlock()
+        finally:
+            self.joining -= joined
 
     def references_in_document(self) -> set[str]:
         """Footnote ids referenced in the document now (C++ search for the reference character)."""

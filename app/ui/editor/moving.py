@@ -144,7 +144,7 @@ def paste_paragraphs(editor: DraftEditor, blocks: list[Block], ids: list[str],
                     cursor.setPosition(base + start)
                     cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(fmt)
-            cursor.endEditBlock()
+            editor.bridge.end_edit_block(cursor, True)
     after = QTextCursor(document.findBlockByNumber(target + len(blocks)))
     text_edit.setTextCursor(after)
     text_edit.ensureCursorVisible()

@@ -223,7 +223,7 @@ class DraftEditor(QWidget):
     # -- one history -------------------------------------------------------------------------
     def _on_qt_step(self) -> None:
         steps = self._document.availableUndoSteps()
-        if steps > self._qt_steps:
+        if steps > self._qt_steps and not self.bridge.joining:
             self.undo_stack.push(TextStep(self._replay, self._step_label or self._edit_label or _("Typing")))
         elif self.undo_stack.isClean() and self._document.isModified():
             # Qt merged an edit into the step the window saved at: never look saved then.
