@@ -17,6 +17,7 @@ from PySide6.QtGui import QAction, QColor, QKeyEvent, QKeySequence
 from PySide6.QtWidgets import (
     QCheckBox,
     QGridLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QToolButton,
@@ -107,16 +108,24 @@ class FindBar(QWidget):
         grid.addWidget(self.count_label, 0, 2)
         grid.addWidget(self.previous_button, 0, 3)
         grid.addWidget(self.next_button, 0, 4)
-        grid.addWidget(self.match_case, 0, 5)
-        grid.addWidget(self.whole_word, 0, 6)
+        # The options one above the other, the replace buttons under the count: in Spanish one
+        # row of everything was wider than the text area and pushed the window past 1440 px.
+        grid.addWidget(self.match_case, 0, 5, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.whole_word, 1, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.close_button, 0, 9)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_field, 1, 1)
-        grid.addWidget(self.replace_button, 1, 3, 1, 2)
-        grid.addWidget(self.replace_all_button, 1, 5, 1, 2)
-        grid.setColumnStretch(8, 1)          # a compact bar on the left; Close at the far right
+        replace_buttons = QHBoxLayout()
+        replace_buttons.setSpacing(6)
+        replace_buttons.addWidget(self.replace_button)
+        replace_buttons.addWidget(self.replace_all_button)
+        grid.addLayout(replace_buttons, 1, 2, 1, 3)
+        grid.setColumnStretch(5, 1)          # the options take what is left; Close at the far right
+        for box in (self.match_case, self.whole_word):
+            box.setToolTip(box.text())
+            box.setMinimumWidth(60)          # may be cut in a narrow window, never widen it
         for field in (self.find_field, self.replace_field):
-            field.setMinimumWidth(260)
+            field.setMinimumWidth(160)
             field.setMaximumWidth(460)
 
         self._refresh_timer = QTimer(self)

@@ -438,15 +438,7 @@ class MainWindow(QMainWindow):
         right = [dock for dock in self.findChildren(QDockWidget)
                  if self.dockWidgetArea(dock) == Qt.RightDockWidgetArea and not dock.isFloating()]
         if right:
-            # Join the largest existing tab group (moving a grouped dock onto a lone one
-            # leaves the group behind), then show the comments, else the first installed.
-            host = max(right, key=lambda dock: len(self.tabifiedDockWidgets(dock)))
-            for dock in right:
-                if dock is not host and dock not in self.tabifiedDockWidgets(host):
-                    self.tabifyDockWidget(host, dock)
-            first = self.docks.get("comments", right[0])
-            first = first if first in right else right[0]
-            first.raise_()
+            host = self._group_right_docks(right)
             if width < WIDE_SCREEN:
                 for dock in right:
                     dock.hide()
@@ -456,6 +448,29 @@ class MainWindow(QMainWindow):
         cover = 440 if width >= 1200 else max(320, width * 35 // 100)
         self.resizeDocks([self.docks["cover"]], [cover], Qt.Horizontal)
         self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
+
+    def _group_right_docks(self, right: list[QDockWidget]) -> QDockWidget:
+        """Two tab groups, one above the other: what delegations said (comments, reservations,
+        negotiation) and what the drafter looks up (library, versions, footnotes list). Six
+        tabs in one group were cut to "C…", "Res…", "N…" at 1440 px. Returns the upper group."""
+        said = [self.docks[name] for name in ("comments", "reservations", "negotiation")
+                if self.docks.get(name) in right]
+        said += [dock for dock in right if dock not in said and dock is not self.docks.get("library")
+                 and dock is not self.docks.get("versions") and dock is not self.docks.get("footnotes_list")]
+        looked_up = [dock for dock in right if dock not in said]
+        groups = [group for group in (said, looked_up) if group]
+        for dock in right:
+            self.removeDockWidget(dock)
+        self.addDockWidget(Qt.RightDockWidgetArea, groups[0][0])
+        if len(groups) > 1:
+            self.splitDockWidget(groups[0][0], groups[1][0], Qt.Vertical)
+        for group in groups:
+            for dock in group[1:]:
+                self.tabifyDockWidget(group[0], dock)
+            for dock in group:
+                dock.show()
+            group[0].raise_()
+        return groups[0][0]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.import_task is not None and self.files.import_task.running:

@@ -180,3 +180,51 @@ def test_typing_where_nothing_is_annotated_does_not_rebuild_the_annotation_panes
     qtbot.wait(600)
     assert plain(window.editor.draft().block(quiet.id)).startswith("Fully ")
     assert rebuilt == []
+
+
+def test_first_start_puts_the_right_hand_panels_in_two_readable_tab_groups(qtbot, tmp_path, monkeypatch):
+    import app.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "WIDE_SCREEN", 0)      # the panels shown, as on a wide screen
+    shown = MainWindow(isolated_settings(tmp_path / "fresh"), PathAnswers(), autosave_ms=60_000)
+    shown.resize(1440, 900)
+    shown.show()
+    try:
+        docks = shown.docks
+        said = {docks[n] for n in ("comments", "reservations", "negotiation")}
+        looked_up = {docks[n] for n in ("library", "versions", "footnotes_list")}
+        for group in (said, looked_up):
+            for dock in group:
+                assert shown.dockWidgetArea(dock) == Qt.DockWidgetArea.RightDockWidgetArea
+                assert set(shown.tabifiedDockWidgets(dock)) == group - {dock}
+        assert docks["comments"].visibleRegion().isEmpty() is False
+        assert docks["library"].visibleRegion().isEmpty() is False
+        assert docks["comments"].geometry().bottom() < docks["library"].geometry().top()
+    finally:
+        close_without_prompt(shown)
+        shown.files.close_session()
+
+
+def test_the_spanish_replace_bar_does_not_widen_a_1440_window(qtbot, tmp_path, lapaz_file):
+    from app.i18n import set_ui_language
+
+    set_ui_language("es")
+    shown = MainWindow(isolated_settings(tmp_path / "es"), PathAnswers(), autosave_ms=60_000)
+    try:
+        shown.resize(1440, 900)
+        shown.show()
+        shown.files.open_path(lapaz_file)
+        for dock in shown.docks.values():
+            dock.show()
+        qtbot.wait(50)
+        assert shown.width() == 1440
+        press_key = Qt.KeyboardModifier.ControlModifier
+        qtbot.keyClick(shown.editor.text_edit, Qt.Key.Key_H, press_key)
+        assert shown.find_bar.replace_field.isVisible()
+        qtbot.wait(50)
+        assert shown.width() == 1440            # it grew to 1769 px, past a laptop's screen
+        assert shown.find_bar.match_case.toolTip() == shown.find_bar.match_case.text()
+    finally:
+        close_without_prompt(shown)
+        shown.files.close_session()
+        set_ui_language("en")
