@@ -50,6 +50,7 @@ from .annotation_marks import AnnotationMarks
 from .bracket_dialogs import BracketDialog, SilenceDialog
 from .bracket_marks import BracketPainter, ProponentStrip
 from .editor.extra_selections import set_layer
+from .editor.formats import block_id_of
 
 ID_ROLE = Qt.ItemDataRole.UserRole
 BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
@@ -201,9 +202,13 @@ class NegotiationPane(QWidget):
         self.editor.text_edit.viewport().update()
         self.strip.update()
 
-    def _extend_menu(self, menu, _context=None) -> None:
+    def _extend_menu(self, menu, context=None) -> None:
         menu.addSeparator()
         menu.addAction(self.bracket_action)
+        key = self._bracket_at(context.cursor) if context is not None else None
+        if key is not None:           # a right-click on bracketed words settles that bracket
+            resolve = menu.addAction(_("Resolve Square Bracket") + "…")
+            resolve.triggered.connect(lambda _checked=False, k=key: self.resolve_from_dialog(k))
         status = menu.addMenu(_("Paragraph &Status"))
         for action in self.status_actions.values():
             status.addAction(action)
@@ -312,8 +317,20 @@ class NegotiationPane(QWidget):
             stack.endMacro()
         self.refresh()
 
+    def _bracket_at(self, cursor: QTextCursor) -> str | None:
+        block_id = block_id_of(cursor.block())
+        offset = cursor.position() - cursor.block().position()
+        for key, bracket in self.editor.draft().brackets.items():
+            anchor = bracket.anchor
+            if (anchor.block_id == block_id and not anchor.orphaned and anchor.start is not None
+                    and anchor.start <= offset <= (anchor.end or anchor.start)):
+                return key
+        return None
+
     def _on_resolve(self) -> None:
-        key = self.current_bracket_id()
+        self.resolve_from_dialog(self.current_bracket_id())
+
+    def resolve_from_dialog(self, key: str | None) -> None:
         draft = self.editor.draft()
         if key is None or key not in draft.brackets:
             self._complain(_("Choose a bracket in the list first."))

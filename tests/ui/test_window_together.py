@@ -93,6 +93,26 @@ def test_right_click_on_a_misspelt_word_inside_a_bracket(qtbot, window):
     assert order == sorted(order)
     kinds = ["-" if a.isSeparator() else "a" for a in actions]
     assert kinds[0] == "a" and kinds[-1] == "a" and "--" not in "".join(kinds)
+    # inside a bracket the menu offers to settle that bracket
+    resolve = next(a for a in actions if a.text() == "Resolve Square Bracket…")
+    assert texts.index("Square &Bracket…") < texts.index(resolve.text()) < texts.index("Paragraph &Status")
+    answered = []
+
+    def choose_firmly() -> None:
+        from PySide6.QtWidgets import QApplication, QInputDialog
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, QInputDialog):
+            answered.append(dialog.comboBoxItems())
+            dialog.setTextValue(dialog.comboBoxItems()[1])
+            dialog.accept()
+
+    from PySide6.QtCore import QTimer
+    QTimer.singleShot(50, choose_firmly)
+    resolve.trigger()
+    assert answered and plain(window.editor.draft().blocks[3]).startswith("We firmly agree.")
+    assert "k0" not in window.editor.draft().brackets
+    qtbot.keyClick(edit, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    assert plain(window.editor.draft().blocks[3]).startswith(f"We {MISSPELT} agree.")
     # the suggestion fixes the word inside the bracket; Ctrl+Z takes it back
     actions[0].trigger()
     draft = window.editor.draft()
