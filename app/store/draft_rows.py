@@ -54,14 +54,20 @@ def read_info(draft: Draft, rows: list[tuple]) -> None:
     read_silence(draft, info)
 
 
+def _block_row(draft: Draft, position: int, block: Block) -> tuple:
+    return (block.id, position, block.kind.value, block.level,
+            _dumps([item.to_json() for item in block.content]),
+            _dumps(block.origin.to_json()) if block.origin else None,
+            block.number, status_column(draft, block.id))
+
+
 def block_rows(draft: Draft) -> list[tuple]:
-    return [
-        (block.id, position, block.kind.value, block.level,
-         _dumps([item.to_json() for item in block.content]),
-         _dumps(block.origin.to_json()) if block.origin else None,
-         block.number, status_column(draft, block.id))
-        for position, block in enumerate(draft.blocks)
-    ]
+    return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)]
+
+
+def block_rows_for(draft: Draft, ids: frozenset) -> list[tuple]:
+    return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)
+            if block.id in ids]
 
 
 def read_blocks(draft: Draft, rows: list[tuple]) -> None:
@@ -92,5 +98,5 @@ def read_footnotes(draft: Draft, rows: list[tuple]) -> None:
 
 
 register(RowTable(schema.draft_info, info_rows, read_info))
-register(RowTable(schema.blocks, block_rows, read_blocks))
+register(RowTable(schema.blocks, block_rows, read_blocks, block_rows_for))
 register(RowTable(schema.footnotes, footnote_rows, read_footnotes))
