@@ -44,7 +44,7 @@ from .errors import (
     NotADraftError,
     SaveError,
 )
-from .row_decoding import UnreadableRow
+from .row_decoding import UnreadableRow, without_cycle_collection
 from .row_tables import ROW_TABLES
 from .row_writes import write_rows as _write_rows
 from .version_rows import VersionSource, read_versions, remove_versions, write_versions
@@ -105,7 +105,11 @@ def read_stored(path: Path | str, deep: bool = False
                 ) -> tuple[Draft, list[Problem], StoredState | None]:
     """As `read_draft`, with the state the next `save_changes` starts from (None for a file
     of an older format: it is migrated in memory and saved whole)."""
-    path = Path(path)
+    with without_cycle_collection():    # tens of thousands of new objects, no cycles
+        return _read_stored(Path(path), deep)
+
+
+def _read_stored(path: Path, deep: bool) -> tuple[Draft, list[Problem], StoredState | None]:
     _check_header(path)
     connection = _connect_for_reading(path)
     try:
@@ -270,7 +274,8 @@ def save_changes(draft: Draft, state: StoredState | None, path: Path | str,
         return save_draft(draft, path)
     if not os.access(path, os.W_OK):
         raise SaveError.file_read_only(path)
-    rows = _saving(path, lambda: _update_in_place(path, draft, state, changes=changes))
+    with without_cycle_collection():
+        rows = _saving(path, lambda: _update_in_place(path, draft, state, changes=changes))
     if rows is None:
         return save_draft(draft, path)
     new = StoredState(path, rows, [v.id for v in draft.versions], (), state.source)

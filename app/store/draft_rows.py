@@ -71,19 +71,22 @@ def block_rows_for(draft: Draft, ids: frozenset) -> list[tuple]:
 
 
 def read_blocks(draft: Draft, rows: list[tuple]) -> None:
-    c = _BLOCK
     append = draft.blocks.append
+    key, kind, level, content, origin, number, status = (    # looked up once, not per row
+        _BLOCK[name] for name in ("id", "kind", "level", "content", "origin", "number",
+                                  "status"))
 
     def decode(row: tuple) -> None:
         append(Block(
-            id=row[c["id"]],
-            kind=enum_or_raw(BlockKind, row[c["kind"]]),  # check_draft names a bad kind or level
-            level=row[c["level"]],
-            content=[inline_from_json(item) for item in json_of(row[c["content"]], list)],
-            origin=ClauseOrigin.from_json(json.loads(row[c["origin"]])) if row[c["origin"]] else None,
-            number=row[c["number"]] or None,
+            id=row[key],
+            kind=enum_or_raw(BlockKind, row[kind]),  # check_draft names a bad kind or level
+            level=row[level],
+            content=[inline_from_json(item) for item in json_of(row[content], list)],
+            origin=ClauseOrigin.from_json(json.loads(row[origin])) if row[origin] else None,
+            number=row[number] or None,
         ))
-        read_status(draft, row[c["id"]], row[c["status"]])   # the paragraph's status
+        if row[status]:
+            read_status(draft, row[key], row[status])   # the paragraph's status
     decode_rows(rows, decode, lambda number: _("the paragraph {number}").format(number=number))
 
 
