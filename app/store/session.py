@@ -9,7 +9,10 @@ same for a command and the window.
 
 A save writes what changed since the session read (or last saved) the file, as one SQLite
 transaction (app.store.draft_file.save_changes); Save As and the autosave copy are complete
-new files, copied from the draft's file and then changed.
+new files, copied from the draft's file and then changed. A command that makes its change
+through `DraftSession.changing` and `session.apply(operation)` saves faster still: only the
+rows its operations can reach are built and compared (app.store.row_scope); otherwise every
+row of the draft is.
 """
 
 from __future__ import annotations
