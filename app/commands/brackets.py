@@ -20,7 +20,6 @@ import sys
 from datetime import datetime
 
 from app.i18n import _
-from app.importer.brackets import describe, parse_alternative
 from app.model import Draft, new_id
 from app.model.annotations import Anchor
 from app.model.bracket_ops import (
@@ -40,6 +39,19 @@ from app.model.status import BlockStatus, Silence, StatusKind
 from app.store import load_draft
 
 from .draft_changes import InputError, change_draft, draft_argument, guarded
+
+
+# The importer (and all it imports) loads only when a bracket is written or listed.
+def describe(alternatives: list[Alternative]) -> str:
+    from app.importer.brackets import describe as describe_alternatives
+
+    return describe_alternatives(alternatives)
+
+
+def parse_alternative(text: str) -> Alternative:
+    from app.importer.brackets import parse_alternative as parse
+
+    return parse(text)
 
 STATUS_WORDS = {"agreed": StatusKind.AGREED, "ad-referendum": StatusKind.AD_REFERENDUM,
                 "ad_referendum": StatusKind.AD_REFERENDUM, "pending": StatusKind.PENDING}

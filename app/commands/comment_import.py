@@ -12,9 +12,8 @@ line of figures and a line for everything that did not land on its exact words.
 from __future__ import annotations
 
 import argparse
+from typing import TYPE_CHECKING
 
-from app.docx.copy_import import CopyImport, plan_copy_import
-from app.docx.word_markup import read_markup
 from app.i18n import _, ngettext
 from app.model import Draft
 from app.model.ops import Batch, Operation
@@ -23,6 +22,9 @@ from app.model.suggestion_ops import AcceptSuggestion, reject_suggestion
 from app.store import DraftSession
 
 from .draft_changes import InputError, change_draft, draft_argument, guarded
+
+if TYPE_CHECKING:       # the Word readers load only when a copy is imported
+    from app.docx.copy_import import CopyImport
 
 
 def register_copy_actions(actions: argparse._SubParsersAction) -> None:
@@ -57,6 +59,9 @@ def figures_line(file_name: str, plan: CopyImport) -> str:
 
 
 def run_comment_import(args: argparse.Namespace) -> int:
+    from app.docx.copy_import import plan_copy_import
+    from app.docx.word_markup import read_markup
+
     copies = [read_markup(path) for path in args.files]
     with DraftSession.editing(args.draft) as draft:
         if args.party and args.party not in PartyRegistry.for_draft(draft):

@@ -8,8 +8,6 @@ import dataclasses
 import json
 from pathlib import Path
 
-from app.compare import compare_drafts, comparison_to_json, summary_line
-from app.compare.to_text import comparison_to_text
 from app.i18n import _
 from app.model import Draft
 from app.model.annotations import Visibility
@@ -42,6 +40,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
+    from app.compare import compare_drafts, comparison_to_json
+    from app.compare.to_text import comparison_to_text
+
     draft = load_draft(args.draft)
     old, new = text_of(draft, args.old), text_of(draft, args.new)
     if not args.internal:             # nothing internal in what may be pasted or forwarded
@@ -84,6 +85,8 @@ def _shown(name: str) -> str:
 
 
 def _export(args, draft, old, new) -> int:
+    from app.compare import summary_line
+
     try:
         from app.docx.redline import export_versions
     except ImportError as error:

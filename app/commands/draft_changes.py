@@ -44,6 +44,6 @@ def change_draft(path: str, build: Callable[[Draft], Operation]) -> Draft:
     for bad input. A draft another process keeps raises DraftLockedError, one that cannot be
     written SaveError: both are one sentence for the user.
     """
-    with DraftSession.editing(path) as draft:
-        build(draft).apply(draft)
-        return draft
+    with DraftSession.changing(path) as session:   # DraftSession.editing, saving what changed
+        session.apply(build(session.draft))
+        return session.draft

@@ -15,14 +15,18 @@ from __future__ import annotations
 import argparse
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from app.i18n import _, ngettext
-from app.importer import ImportReport, TextImportError, import_text_file
-from app.importer.language import WrongLanguageError, language_name
-from app.importer.pairing import import_language_version
 from app.progress import StderrProgress
 from app.store import DraftSession, save_draft
 from app.store.session import holding_lock
+
+if TYPE_CHECKING:
+    from app.importer import ImportReport
+
+# The importers (and what they import) load only when a text is imported: `concordia` builds
+# every command's parser for each run, and a `comment add` should not pay for them.
 
 
 def register(subparsers: argparse._SubParsersAction) -> None:
@@ -57,6 +61,8 @@ _MODES: dict = {}
 
 
 def _mode(args: argparse.Namespace) -> str:
+    from app.importer import TextImportError
+
     chosen = [name for name in ("out", "into", *_MODES) if getattr(args, name, None)]
     if "into" in chosen and any(name in chosen for name in _MODES):
         chosen.remove("into")         # a registered mode names its draft with --into
@@ -68,6 +74,8 @@ def _mode(args: argparse.Namespace) -> str:
 
 
 def _import_new(args: argparse.Namespace) -> int:
+    from app.importer import TextImportError
+
     out = Path(args.out)
     if out.exists() and not args.force:
         raise TextImportError(
@@ -100,6 +108,7 @@ def _import_new(args: argparse.Namespace) -> int:
 def _read_new(source: Path):
     """A Word file through the DOCX reader, anything else through the text importer."""
     from app.docx.open_word import looks_like_word, open_word_file
+    from app.importer import import_text_file
 
     if source.is_file() and looks_like_word(source):
         return open_word_file(source, StderrProgress())
@@ -107,6 +116,10 @@ def _read_new(source: Path):
 
 
 def _import_language(args: argparse.Namespace) -> int:
+    from app.importer import TextImportError
+    from app.importer.language import WrongLanguageError, language_name
+    from app.importer.pairing import import_language_version
+
     with DraftSession.editing(args.into) as draft:  # refuses a draft locked elsewhere
         try:
             report = import_language_version(draft, Path(args.source), args.language,

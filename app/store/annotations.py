@@ -29,11 +29,14 @@ from .row_tables import RowTable, column_index, register
 _COMMENT = column_index(schema.comments)
 _RESERVATION = column_index(schema.reservations)
 _PARTY = column_index(schema.parties)
+for _c in (_COMMENT, _RESERVATION):
+    assert [_c[name] - _c["block_id"] for name in ("anchor_start", "anchor_end", "orphaned")] \
+        == [1, 2, 3], "the anchor columns must follow block_id"
 
 
 def _anchor(row: tuple, c: dict[str, int]) -> Anchor:
-    return Anchor(row[c["block_id"]], row[c["anchor_start"]], row[c["anchor_end"]],
-                  bool(row[c["orphaned"]]))
+    start = c["block_id"]       # the four anchor columns follow each other (checked below)
+    return Anchor(row[start], row[start + 1], row[start + 2], bool(row[start + 3]))
 
 
 def _anchor_columns(anchor: Anchor) -> tuple:
@@ -61,7 +64,7 @@ def comment_rows(draft: Draft) -> list[tuple]:
     return [
         (c.id, position, *_anchor_columns(c.anchor), c.party, c.text, c.suggestion,
          c.status.value, c.visibility.value, c.date.isoformat(),
-         _dumps([r.to_json() for r in c.replies]), c.quote,
+         _dumps([r.to_json() for r in c.replies]) if c.replies else "[]", c.quote,
          _dumps(c.change) if c.change else None, c.source)
         for position, c in enumerate(draft.comments.values())
     ]
@@ -70,23 +73,27 @@ def comment_rows(draft: Draft) -> list[tuple]:
 def read_comments(draft: Draft, rows: list[tuple]) -> None:
     c = _COMMENT
     comments = draft.comments
+    # the columns' places, looked up once (thousands of rows)
+    key, party, text, suggestion, status, visibility, day, replies_at, quote, change, source = (
+        c[name] for name in ("id", "party", "text", "suggestion", "status", "visibility",
+                             "date", "replies", "quote", "change", "source"))
 
     def decode(row: tuple) -> None:  # bad statuses, dates, anchors stay raw for check_draft
-        replies = row[c["replies"]]
-        comments[row[c["id"]]] = Comment(
-            id=row[c["id"]],
+        replies = row[replies_at]
+        comments[row[key]] = Comment(
+            id=row[key],
             anchor=_anchor(row, c),
-            party=row[c["party"]],
-            text=row[c["text"]],
-            suggestion=row[c["suggestion"]] or "",
-            status=enum_or_raw(CommentStatus, row[c["status"]]),
-            visibility=enum_or_raw(Visibility, row[c["visibility"]]),
-            date=date_or_raw(row[c["date"]]),
+            party=row[party],
+            text=row[text],
+            suggestion=row[suggestion] or "",
+            status=enum_or_raw(CommentStatus, row[status]),
+            visibility=enum_or_raw(Visibility, row[visibility]),
+            date=date_or_raw(row[day]),
             replies=[] if replies == "[]" else [
                 Reply.from_json(item) for item in json_of(replies, list)],
-            quote=row[c["quote"]] or "",
-            change=json.loads(row[c["change"]]) if row[c["change"]] else None,
-            source=row[c["source"]] or "",
+            quote=row[quote] or "",
+            change=json.loads(row[change]) if row[change] else None,
+            source=row[source] or "",
         )
     decode_rows(rows, decode, lambda number: _("the comment {number}").format(number=number))
 

@@ -33,6 +33,7 @@ from sqlalchemy.pool import StaticPool
 
 from app.atomic import ReadOnlyTargetError, replace_file
 from app.model import Draft
+from app.model.changes import Changes
 from app.model.integrity import Problem, check_draft
 
 from . import annotations, brackets, draft_rows, schema  # noqa: F401  (the registrations of tables)
@@ -43,8 +44,9 @@ from .errors import (
     NotADraftError,
     SaveError,
 )
-from .row_decoding import UnreadableRow
+from .row_decoding import UnreadableRow, without_cycle_collection
 from .row_tables import ROW_TABLES
+from .row_writes import write_rows as _write_rows
 from .version_rows import VersionSource, read_versions, remove_versions, write_versions
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
@@ -103,7 +105,11 @@ def read_stored(path: Path | str, deep: bool = False
                 ) -> tuple[Draft, list[Problem], StoredState | None]:
     """As `read_draft`, with the state the next `save_changes` starts from (None for a file
     of an older format: it is migrated in memory and saved whole)."""
-    path = Path(path)
+    with without_cycle_collection():    # tens of thousands of new objects, no cycles
+        return _read_stored(Path(path), deep)
+
+
+def _read_stored(path: Path, deep: bool) -> tuple[Draft, list[Problem], StoredState | None]:
     _check_header(path)
     connection = _connect_for_reading(path)
     try:
@@ -255,8 +261,10 @@ def write_draft_file(draft: Draft, target: Path, final: Path | None = None) -> S
     return StoredState(final, rows, [v.id for v in draft.versions], (), VersionSource(final))
 
 
-def save_changes(draft: Draft, state: StoredState | None, path: Path | str) -> StoredState:
-    """Write what changed since `state` into the draft file at `path`, as one transaction.
+def save_changes(draft: Draft, state: StoredState | None, path: Path | str,
+                 changes: Changes | None = None) -> StoredState:
+    """Write what changed since `state` into the draft file at `path`, as one transaction;
+    `changes`, when known, limits the rows compared to those it can reach.
 
     Falls back to `save_draft` where there is nothing to change in place: no state (a new
     draft, an older format), or a file that is not the one the state describes.
@@ -266,7 +274,8 @@ def save_changes(draft: Draft, state: StoredState | None, path: Path | str) -> S
         return save_draft(draft, path)
     if not os.access(path, os.W_OK):
         raise SaveError.file_read_only(path)
-    rows = _saving(path, lambda: _update_in_place(path, draft, state))
+    with without_cycle_collection():
+        rows = _saving(path, lambda: _update_in_place(path, draft, state, changes=changes))
     if rows is None:
         return save_draft(draft, path)
     new = StoredState(path, rows, [v.id for v in draft.versions], (), state.source)
@@ -331,8 +340,8 @@ def _table_names() -> list[str]:
     return [row_table.name for row_table in ROW_TABLES]
 
 
-def _update_in_place(path: Path, draft: Draft, state: StoredState, journal: bool = True
-                     ) -> dict[str, dict[Any, tuple]] | None:
+def _update_in_place(path: Path, draft: Draft, state: StoredState, journal: bool = True,
+                     changes: Changes | None = None) -> dict[str, dict[Any, tuple]] | None:
     """The changes as one transaction on `path`; the rows now stored, or None where the file
     cannot take them in place (an unexpected format or a missing table). Without `journal`
     for a temporary copy, whose rename is its commit."""
@@ -350,7 +359,7 @@ def _update_in_place(path: Path, draft: Draft, state: StoredState, journal: bool
         if version != schema.SCHEMA_VERSION or not set(_table_names()) | {"versions"} <= tables:
             connection.execute("ROLLBACK")
             return None
-        rows = _write_rows(connection, draft, state.rows)
+        rows = _write_rows(connection, draft, state.rows, changes)
         if rows is None:
             connection.execute("ROLLBACK")
             return None
@@ -365,36 +374,3 @@ def _update_in_place(path: Path, draft: Draft, state: StoredState, journal: bool
         raise
     finally:
         connection.close()
-
-
-def _write_rows(connection: sqlite3.Connection, draft: Draft,
-                stored: dict[str, dict[Any, tuple]]) -> dict[str, dict[Any, tuple]] | None:
-    """Upsert the rows that differ from `stored`, delete those gone; the rows now stored.
-    None if two objects share a key (a draft to repair: the complete write reports it)."""
-    result: dict[str, dict[Any, tuple]] = {}
-    for row_table in ROW_TABLES:
-        key = row_table.key_index
-        rows = row_table.rows(draft)
-        current = {row[key]: row for row in rows}
-        before = stored.get(row_table.name, {})
-        if len(current) != len(rows) and before:
-            return None                       # the complete write lets the database refuse it
-        changed = [row for name, row in current.items() if before.get(name) != row]
-        gone = [(name,) for name in before if name not in current]
-        columns = row_table.columns
-        quoted = ", ".join(f'"{name}"' for name in columns)
-        if gone:
-            connection.executemany(
-                f'DELETE FROM "{row_table.name}" WHERE "{columns[key]}" = ?', gone)
-        values = ", ".join("?" * len(columns))
-        if not before and rows:
-            connection.executemany(
-                f'INSERT INTO "{row_table.name}" ({quoted}) VALUES ({values})', rows)
-        elif changed:                        # an upsert keeps the row's place (its rowid)
-            updates = ", ".join(f'"{name}" = excluded."{name}"'
-                                for index, name in enumerate(columns) if index != key)
-            connection.executemany(
-                f'INSERT INTO "{row_table.name}" ({quoted}) VALUES ({values}) '
-                f'ON CONFLICT("{columns[key]}") DO UPDATE SET {updates}', changed)
-        result[row_table.name] = current
-    return result

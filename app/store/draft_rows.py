@@ -54,30 +54,39 @@ def read_info(draft: Draft, rows: list[tuple]) -> None:
     read_silence(draft, info)
 
 
+def _block_row(draft: Draft, position: int, block: Block) -> tuple:
+    return (block.id, position, block.kind.value, block.level,
+            _dumps([item.to_json() for item in block.content]),
+            _dumps(block.origin.to_json()) if block.origin else None,
+            block.number, status_column(draft, block.id))
+
+
 def block_rows(draft: Draft) -> list[tuple]:
-    return [
-        (block.id, position, block.kind.value, block.level,
-         _dumps([item.to_json() for item in block.content]),
-         _dumps(block.origin.to_json()) if block.origin else None,
-         block.number, status_column(draft, block.id))
-        for position, block in enumerate(draft.blocks)
-    ]
+    return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)]
+
+
+def block_rows_for(draft: Draft, ids: frozenset) -> list[tuple]:
+    return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)
+            if block.id in ids]
 
 
 def read_blocks(draft: Draft, rows: list[tuple]) -> None:
-    c = _BLOCK
     append = draft.blocks.append
+    key, kind, level, content, origin, number, status = (    # looked up once, not per row
+        _BLOCK[name] for name in ("id", "kind", "level", "content", "origin", "number",
+                                  "status"))
 
     def decode(row: tuple) -> None:
         append(Block(
-            id=row[c["id"]],
-            kind=enum_or_raw(BlockKind, row[c["kind"]]),  # check_draft names a bad kind or level
-            level=row[c["level"]],
-            content=[inline_from_json(item) for item in json_of(row[c["content"]], list)],
-            origin=ClauseOrigin.from_json(json.loads(row[c["origin"]])) if row[c["origin"]] else None,
-            number=row[c["number"]] or None,
+            id=row[key],
+            kind=enum_or_raw(BlockKind, row[kind]),  # check_draft names a bad kind or level
+            level=row[level],
+            content=[inline_from_json(item) for item in json_of(row[content], list)],
+            origin=ClauseOrigin.from_json(json.loads(row[origin])) if row[origin] else None,
+            number=row[number] or None,
         ))
-        read_status(draft, row[c["id"]], row[c["status"]])   # the paragraph's status
+        if row[status]:
+            read_status(draft, row[key], row[status])   # the paragraph's status
     decode_rows(rows, decode, lambda number: _("the paragraph {number}").format(number=number))
 
 
@@ -92,5 +101,5 @@ def read_footnotes(draft: Draft, rows: list[tuple]) -> None:
 
 
 register(RowTable(schema.draft_info, info_rows, read_info))
-register(RowTable(schema.blocks, block_rows, read_blocks))
+register(RowTable(schema.blocks, block_rows, read_blocks, block_rows_for))
 register(RowTable(schema.footnotes, footnote_rows, read_footnotes))

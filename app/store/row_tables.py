@@ -32,6 +32,9 @@ class RowTable:
     table: Table
     rows: Callable[[Draft], list[tuple]]
     read: Callable[[Draft, list[tuple]], None]
+    #: The rows of the objects with these keys only (those in the draft), for a save that
+    #: knows which changed (app.store.row_scope); None: `rows` is used.
+    rows_for: Callable[[Draft, frozenset], list[tuple]] | None = None
 
     @property
     def name(self) -> str:

@@ -9,7 +9,10 @@ same for a command and the window.
 
 A save writes what changed since the session read (or last saved) the file, as one SQLite
 transaction (app.store.draft_file.save_changes); Save As and the autosave copy are complete
-new files, copied from the draft's file and then changed.
+new files, copied from the draft's file and then changed. A command that makes its change
+through `DraftSession.changing` and `session.apply(operation)` saves faster still: only the
+rows its operations can reach are built and compared (app.store.row_scope); otherwise every
+row of the draft is.
 """
 
 from __future__ import annotations
@@ -21,8 +24,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from app.model import Draft
+from app.model.changes import Changes
 from app.model.integrity import Problem
 from app.model.integrity import repair as repair_problems
+from app.model.ops import Operation, step_changes
 from app.model.version import Version
 
 from .draft_file import (
@@ -73,6 +78,10 @@ class DraftSession:
     #: What app.model.integrity found when the draft was read, and what repair left.
     problems: list[Problem] = field(default_factory=list, repr=False)
     unrepaired: list[Problem] = field(default_factory=list, repr=False)
+    #: What the operations applied through `apply` (and `declare`) changed since the draft
+    #: was read or saved; None when it may have been changed otherwise: every row is then
+    #: compared on save (app.store.row_scope).
+    touched: Changes | None = field(default=None, repr=False)
 
     # -- opening ----------------------------------------------------------------------------
     @classmethod
@@ -116,13 +125,36 @@ class DraftSession:
         another command to finish), read it, yield the draft, save when the block ends
         normally; on an exception nothing is saved. The lock is released either way; a draft
         that cannot be written raises SaveError before the block runs."""
+        with cls.changing(path, wait) as session:
+            session.touched = None        # the block changes the draft itself
+            yield session.draft
+
+    @classmethod
+    @contextmanager
+    def changing(cls, path: Path | str, wait: float = COMMAND_LOCK_WAIT
+                 ) -> Iterator[DraftSession]:
+        """As `editing`, yielding the session: a block that makes every change through
+        `session.apply(operation)` (or says what it changed with `declare`) gets a save
+        that builds only the rows those changes reach."""
         session = cls.open(path, wait=wait)
         try:
             session.check_writable()
-            yield session.draft
+            session.touched = Changes()
+            yield session
             session.save()
         finally:
             session.close()
+
+    def apply(self, operation: Operation) -> Operation:
+        """Apply `operation` to the draft, noting what it changed; returns its inverse."""
+        inverse = operation.apply(self.draft)
+        self.declare(step_changes(operation, inverse))
+        return inverse
+
+    def declare(self, changes: Changes) -> None:
+        """Note a change made to the draft other than through `apply`."""
+        if self.touched is not None:
+            self.touched = self.touched | changes
 
     def check_writable(self, target: Path | None = None) -> None:
         """Raise SaveError's sentence if saving to `target` (default: the draft's file) cannot
@@ -159,7 +191,9 @@ class DraftSession:
         else:
             if self._lock is not None:
                 sweep_leftovers(target)
-            self._state = save_changes(self.draft, self._state, target)
+            self._state = save_changes(self.draft, self._state, target, self.touched)
+        if self.touched is not None:
+            self.touched = Changes()
         autosave_path_for(target).unlink(missing_ok=True)
         for hook in _AFTER_SAVE:
             hook(target)
@@ -194,6 +228,7 @@ class DraftSession:
             own = {version.id: version for version in self.draft.versions}
             recovered.versions = [own.get(v.id) or _read_now(v) for v in recovered.versions]
             self.draft = recovered
+            self.touched = None            # a draft replaced: every row is compared
 
     def discard_recovery(self) -> None:
         if self.path is not None:
@@ -215,5 +250,7 @@ def _read_now(version: Version) -> Version:
 
 def save_version_in_file(path: Path | str, name: str, author: str | None = None) -> Version:
     """Open the draft file under its lock, add the version, and save (one transaction)."""
-    with DraftSession.editing(path) as draft:
-        return save_version(draft, name, author)
+    with DraftSession.changing(path) as session:
+        version = save_version(session.draft, name, author, saved_now=True)
+        session.declare(Changes(versions=True))
+        return version

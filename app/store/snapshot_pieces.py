@@ -47,6 +47,15 @@ def looks_like_manifest(head: bytes | None) -> bool:
 _dumps = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode
 
 
+def _has_large_part(inside: dict) -> bool:
+    """A value of `inside` is a list or dict of NESTED_LIST entries or more (a plain loop:
+    this runs for each of tens of thousands of pieces)."""
+    for value in inside.values():
+        if isinstance(value, (list, dict)) and len(value) >= NESTED_LIST:
+            return True
+    return False
+
+
 def _is_objects(values: Any, minimum: int) -> bool:
     return len(values) >= minimum and all(isinstance(item, dict) for item in values)
 
@@ -86,9 +95,7 @@ class PieceWriter:
     def _piece(self, item: Any) -> int:
         """The id of `item` stored as a piece; negated if its large parts became pieces."""
         inside = item[1] if isinstance(item, list) and len(item) == 2 else item
-        if isinstance(inside, dict) and any(
-                isinstance(value, (list, dict)) and len(value) >= NESTED_LIST
-                for value in inside.values()):
+        if isinstance(inside, dict) and _has_large_part(inside):
             cut = {key: self._cut(value) if isinstance(value, (list, dict))
                    and len(value) >= NESTED_LIST else value for key, value in inside.items()}
             return -self.store([item[0], cut] if inside is not item else cut)

@@ -9,12 +9,16 @@ the one that was saved, whatever was saved since.
 
 from __future__ import annotations
 
+import json
 import sqlite3
 import zlib
+from datetime import datetime, timezone
 from functools import partial
 from pathlib import Path
 
+from app.model import Draft
 from app.model.version import FORMAT_KEY, Version
+from app.model.version import snapshot_of as snapshot_data
 
 from .snapshot_pieces import DAMAGED, PieceReader, PieceWriter, looks_like_manifest
 
@@ -82,6 +86,28 @@ def _same(data: dict | str) -> dict | str:
     return data
 
 
+#: Snapshot data of versions made just before their save (`made_for_saving`), by id: the
+#: save cuts them into pieces without writing and parsing back their JSON text.
+_UNWRITTEN: dict[str, dict] = {}
+
+
+def made_for_saving(draft: Draft, name: str, author: str) -> Version:
+    """A version of `draft` that is written to the file at once (the caller saves right
+    after, nothing changes the draft meanwhile): its text is made only if asked for."""
+    data = snapshot_data(draft)
+    created = datetime.now(timezone.utc).replace(microsecond=0).isoformat()
+    text: list[str] = []
+
+    def load() -> dict:
+        if not text:
+            text.append(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+        return json.loads(text[0])          # a copy: the version never changes
+
+    version = Version(name=name, author=author, created=created, load=load)
+    _UNWRITTEN[version.id] = data
+    return version
+
+
 def write_versions(connection: sqlite3.Connection, versions: list[Version],
                    known: set[str]) -> None:
     """Add the versions not in `known` (ids already in the file) and put all in order."""
@@ -91,7 +117,7 @@ def write_versions(connection: sqlite3.Connection, versions: list[Version],
             connection.execute("UPDATE versions SET position = ? WHERE id = ? AND position != ?",
                                (position, version.id, position))
             continue
-        data = version.data()
+        data = _UNWRITTEN.pop(version.id, None) or version.data()
         if isinstance(data, dict):
             manifest, found = writer.manifest_of(data), data.get(FORMAT_KEY, 1)
         else:

@@ -1,0 +1,38 @@
+"""A data-entry command loads only what it needs: `concordia comment add` imports neither the
+Word reader and writer, nor the text importer, nor the comparison engine, nor Qt."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from app.importer.text import import_text_file
+from app.store import load_draft, save_draft
+from tests.conftest import LAPAZ_SEED, REPO
+
+_PROGRAM = r"""
+import json, sys
+from app.cli import main
+code = main(sys.argv[1:])
+heavy = ("docx", "lxml", "PySide6", "app.docx", "app.importer", "app.compare")
+print(json.dumps({"code": code,
+                  "loaded": sorted(m for m in sys.modules if m.split(".")[0] in heavy
+                                   or any(m == h or m.startswith(h + ".") for h in heavy))}),
+      file=sys.stderr)
+"""
+
+
+def test_comment_add_imports_no_word_import_or_compare_module(tmp_path):
+    draft, _report = import_text_file(LAPAZ_SEED)
+    path = tmp_path / "lapaz.concordia"
+    save_draft(draft, path)
+    block = next(b for b in draft.blocks if b.text)
+    result = subprocess.run(
+        [sys.executable, "-c", _PROGRAM, "comment", "add", str(path), "--block", block.id,
+         "--party", "HU", "--text", "Lean."],
+        cwd=REPO, capture_output=True, text=True, check=False)
+    report = json.loads(result.stderr.strip().splitlines()[-1])
+    assert report["code"] == 0, result.stderr
+    assert report["loaded"] == []
+    assert any(c.text == "Lean." for c in load_draft(path).comments.values())
