@@ -10,6 +10,8 @@ of trigram similarity with the shingle index (see benchmarks/bench_library_scale
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -78,13 +80,68 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
         query = f"to_tsquery('{config}', concordia_unaccent(:query))"
         same = clauses.c.language == "es" if code == "es" else clauses.c.language != "es"
         conditions.append(and_(same, text(f"tsv @@ {query}")))
-    rank = func.ts_rank_cd(literal_column("tsv"), func.to_tsquery(
-        literal_column(CONFIG.replace("language", "clauses.language")),
-        func.concordia_unaccent(bindparam("query"))))
-    statement = (
-        select(clauses.c.num, rank.label("score"))
+    # Ranking reads every match's tsvector: for a word in a third of a million clauses, the
+    # whole table. Only the first RANK_POOL matches (the GIN index's, in table order) are
+    # ranked; a query matching fewer, as any specific one does, is ranked whole.
+    pool = (
+        select(clauses.c.num, clauses.c.language, literal_column("clauses.tsv").label("tsv"))
         .where(or_(*conditions), *filters)
-        .order_by(text("score DESC"), clauses.c.num)
+        .limit(RANK_POOL)
+        .subquery("pool")
+    )
+    rank = func.ts_rank_cd(pool.c.tsv, func.to_tsquery(
+        literal_column(CONFIG.replace("language", "pool.language")),
+        func.concordia_unaccent(bindparam("query"))), 1)
+    statement = (
+        select(pool.c.num, rank.label("score"))
+        .order_by(text("score DESC"), pool.c.num.desc())
         .limit(limit)
     )
     return connection.execute(statement, {"query": tsquery_text(terms)}).all()
+
+
+#: At most this many matches of a search are ranked (see `ranked`).
+RANK_POOL = 5000
+#: A word's clauses are counted up to this many: more, and it is common (see `word_candidates`).
+COUNT_CAP = 2000
+_LEXEME = re.compile(r"^\w+$")   # safe as a bare tsquery: no quote, no operator
+
+
+def document_counts(connection: Connection, paragraph: str, language: str | None) -> dict[str, int]:
+    """The paragraph's words as the index holds them (stemmed, without stopwords, in English
+    and Spanish unless `language` says which), each with the number of clauses holding it,
+    counted up to COUNT_CAP (a word missing from the library is left out)."""
+    configs = ["spanish"] if language == "es" else ["english"] if language else ["english", "spanish"]
+    lexemes = set()
+    for config in configs:
+        lexemes.update(connection.execute(text(
+            f"SELECT unnest(tsvector_to_array(to_tsvector('{config}', concordia_unaccent(:p))))"),
+            {"p": paragraph}).scalars())
+    lexemes = sorted(item for item in lexemes if _LEXEME.match(item))
+    if not lexemes:
+        return {}
+    rows = connection.execute(text(
+        "SELECT q.lexeme, (SELECT count(*) FROM (SELECT 1 FROM clauses "
+        "WHERE tsv @@ CAST(q.lexeme AS tsquery) LIMIT :cap) AS found) AS n "
+        "FROM unnest(CAST(:lexemes AS text[])) AS q(lexeme)"),
+        {"lexemes": lexemes, "cap": COUNT_CAP}).all()
+    return {row.lexeme: int(row.n) for row in rows if row.n}
+
+
+def word_candidates(connection: Connection, chosen: dict[str, int], language: str | None,
+                    total: float, limit: int) -> list[tuple[int, float]]:
+    """(clause number, weight) of the clauses holding the most of the `chosen` words (word →
+    clauses holding it), each word weighing log(total / its clauses): PostgreSQL's answer to
+    SQLite's bm25-ranked OR query of a paragraph's rarest words."""
+    if not chosen:
+        return []
+    same = "AND clauses.language = :language " if language else ""
+    rows = connection.execute(text(
+        "SELECT c.num, sum(ln(:total / q.df)) AS n "
+        "FROM unnest(CAST(:lexemes AS text[]), CAST(:dfs AS float8[])) AS q(lexeme, df) "
+        "CROSS JOIN LATERAL (SELECT num FROM clauses "
+        "WHERE tsv @@ CAST(q.lexeme AS tsquery) " + same + "LIMIT :cap) AS c "
+        "GROUP BY c.num ORDER BY n DESC, c.num DESC LIMIT :limit"),
+        {"lexemes": list(chosen), "dfs": [float(n) for n in chosen.values()],
+         "total": max(total, 1.0), "cap": COUNT_CAP, "language": language, "limit": limit}).all()
+    return [(row.num, float(row.n)) for row in rows]
