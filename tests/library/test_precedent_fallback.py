@@ -71,6 +71,21 @@ def test_rewording_finds_its_precedent_first_through_the_word_index(crowded: Lib
         assert found[0].changed_words == 8
 
 
+def test_words_common_in_the_statistics_are_estimated_not_counted(crowded: Library, monkeypatch):
+    if crowded.engine.dialect.name != "postgresql":
+        pytest.skip("PostgreSQL's planner statistics")
+    from sqlalchemy import text
+
+    from app.library import pg
+
+    with crowded.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
+        connection.execute(text("ANALYZE clauses"))
+        monkeypatch.setattr(pg, "COUNT_CAP", 500)   # the shared wording's 1 100 is "common"
+        counts = pg.document_counts(connection, rewording(TARGET), "en")
+    assert counts["drug"] == 500 and counts[str(10000 + TARGET)] == 1
+    assert crowded.precedents(rewording(TARGET))[0].hit.text == near_duplicate(TARGET)
+
+
 def test_language_filter_keeps_the_word_index_fallback(crowded: Library):
     assert crowded.precedents(rewording(TARGET), language="en")[0].hit.text == near_duplicate(TARGET)
     assert crowded.precedents(rewording(TARGET), language="es") == []
