@@ -110,18 +110,20 @@ _LEXEME = re.compile(r"^\w+$")   # safe as a bare tsquery: no quote, no operator
 
 
 def document_counts(connection: Connection, paragraph: str, language: str | None) -> dict[str, int]:
-    """The paragraph's words as the index holds them (stemmed, without stopwords, in English
-    and Spanish unless `language` says which), each with about how many clauses hold it (up to
+    """The paragraph's words as the index holds them (stemmed, without stopwords, in its
+    language: `language`, else the one its function words say), each with about how many clauses hold it (up to
     COUNT_CAP; a word missing from the library is left out).
 
     A word among the column's most common ones in PostgreSQL's statistics (ANALYZE keeps their
     frequencies) is estimated from them; the others are counted through the GIN index."""
-    configs = ["spanish"] if language == "es" else ["english"] if language else ["english", "spanish"]
-    lexemes = set()
-    for config in configs:
-        lexemes.update(connection.execute(text(
-            f"SELECT unnest(tsvector_to_array(to_tsvector('{config}', concordia_unaccent(:p))))"),
-            {"p": paragraph}).scalars())
+    from .normalise import guess_language
+
+    # One language's stems: Spanish stems of an English paragraph ("lim" for Lima) look rare
+    # only because no English clause holds them, and would crowd out its really rare words.
+    config = "spanish" if (language or guess_language(paragraph)) == "es" else "english"
+    lexemes = set(connection.execute(text(
+        f"SELECT unnest(tsvector_to_array(to_tsvector('{config}', concordia_unaccent(:p))))"),
+        {"p": paragraph}).scalars())
     common = _common_lexemes(connection)
     counts = {item: min(common[item], COUNT_CAP) for item in lexemes if common.get(item, 0) >= COUNT_CAP}
     rest = sorted(item for item in lexemes if item not in counts and _LEXEME.match(item))
