@@ -10,6 +10,8 @@ of trigram similarity with the shingle index (see benchmarks/bench_library_scale
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -78,13 +80,93 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
         query = f"to_tsquery('{config}', concordia_unaccent(:query))"
         same = clauses.c.language == "es" if code == "es" else clauses.c.language != "es"
         conditions.append(and_(same, text(f"tsv @@ {query}")))
-    rank = func.ts_rank_cd(literal_column("tsv"), func.to_tsquery(
-        literal_column(CONFIG.replace("language", "clauses.language")),
-        func.concordia_unaccent(bindparam("query"))))
-    statement = (
-        select(clauses.c.num, rank.label("score"))
+    # Ranking reads every match's tsvector: for a word in a third of a million clauses, the
+    # whole table. Only the first RANK_POOL matches (the GIN index's, in table order) are
+    # ranked; a query matching fewer, as any specific one does, is ranked whole.
+    pool = (
+        select(clauses.c.num, clauses.c.language, literal_column("clauses.tsv").label("tsv"))
         .where(or_(*conditions), *filters)
-        .order_by(text("score DESC"), clauses.c.num)
+        .limit(RANK_POOL)
+        .subquery("pool")
+    )
+    rank = func.ts_rank_cd(pool.c.tsv, func.to_tsquery(
+        literal_column(CONFIG.replace("language", "pool.language")),
+        func.concordia_unaccent(bindparam("query"))), 1)
+    statement = (
+        select(pool.c.num, rank.label("score"))
+        .order_by(text("score DESC"), pool.c.num.desc())
         .limit(limit)
     )
     return connection.execute(statement, {"query": tsquery_text(terms)}).all()
+
+
+#: At most this many matches of a search are ranked (see `ranked`).
+RANK_POOL = 5000
+#: A word's clauses are counted up to this many: more, and it is too common to look up.
+COUNT_CAP = 8001
+#: At most this many clauses of one word are read when looking for precedents.
+POSTINGS_CAP = 30000
+_LEXEME = re.compile(r"^\w+$")   # safe as a bare tsquery: no quote, no operator
+
+
+def document_counts(connection: Connection, paragraph: str, language: str | None) -> dict[str, int]:
+    """The paragraph's words as the index holds them (stemmed, without stopwords, in its
+    language: `language`, else the one its function words say), each with about how many clauses hold it (up to
+    COUNT_CAP; a word missing from the library is left out).
+
+    A word among the column's most common ones in PostgreSQL's statistics (ANALYZE keeps their
+    frequencies) is estimated from them; the others are counted through the GIN index."""
+    from .normalise import guess_language
+
+    # One language's stems: Spanish stems of an English paragraph ("lim" for Lima) look rare
+    # only because no English clause holds them, and would crowd out its really rare words.
+    config = "spanish" if (language or guess_language(paragraph)) == "es" else "english"
+    lexemes = set(connection.execute(text(
+        f"SELECT unnest(tsvector_to_array(to_tsvector('{config}', concordia_unaccent(:p))))"),
+        {"p": paragraph}).scalars())
+    common = _common_lexemes(connection)
+    counts = {item: min(common[item], COUNT_CAP) for item in lexemes if common.get(item, 0) >= COUNT_CAP}
+    rest = sorted(item for item in lexemes if item not in counts and _LEXEME.match(item))
+    if rest:
+        rows = connection.execute(text(
+            "SELECT q.lexeme, (SELECT count(*) FROM (SELECT 1 FROM clauses "
+            "WHERE tsv @@ CAST(q.lexeme AS tsquery) LIMIT :cap) AS found) AS n "
+            "FROM unnest(CAST(:lexemes AS text[])) AS q(lexeme)"),
+            {"lexemes": rest, "cap": COUNT_CAP}).all()
+        counts.update({row.lexeme: int(row.n) for row in rows if row.n})
+    return counts
+
+
+def _common_lexemes(connection: Connection) -> dict[str, int]:
+    """The tsvector column's most common words with their estimated clause counts, from the
+    planner's statistics (empty before the table was first analysed)."""
+    row = connection.execute(text(
+        "SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs, "
+        "c.reltuples FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
+        "AND c.relnamespace = to_regnamespace(s.schemaname) "
+        "WHERE s.schemaname = current_schema() AND s.tablename = 'clauses' AND s.attname = 'tsv'"
+    )).first()
+    if row is None or not row.elems or not row.freqs or row.reltuples <= 0:
+        return {}
+    # The frequencies end with three more figures (minimum, maximum, nulls): zip stops before.
+    return {elem: int(freq * row.reltuples)
+            for elem, freq in zip(row.elems, row.freqs, strict=False)}
+
+
+def word_candidates(connection: Connection, chosen: dict[str, int], language: str | None,
+                    total: float, limit: int) -> list[tuple[int, float]]:
+    """(clause number, weight) of the clauses holding the most of the `chosen` words (word →
+    clauses holding it), each word weighing log(total / its clauses): PostgreSQL's answer to
+    SQLite's bm25-ranked OR query of a paragraph's rarest words."""
+    if not chosen:
+        return []
+    same = "AND clauses.language = :language " if language else ""
+    rows = connection.execute(text(
+        "SELECT c.num, sum(ln(:total / q.df)) AS n "
+        "FROM unnest(CAST(:lexemes AS text[]), CAST(:dfs AS float8[])) AS q(lexeme, df) "
+        "CROSS JOIN LATERAL (SELECT num FROM clauses "
+        "WHERE tsv @@ CAST(q.lexeme AS tsquery) " + same + "LIMIT :cap) AS c "
+        "GROUP BY c.num ORDER BY n DESC, c.num DESC LIMIT :limit"),
+        {"lexemes": list(chosen), "dfs": [float(n) for n in chosen.values()],
+         "total": max(total, 1.0), "cap": POSTINGS_CAP, "language": language, "limit": limit}).all()
+    return [(row.num, float(row.n)) for row in rows]

@@ -6,8 +6,10 @@ or quoting the paragraph (`passages`: "33 words from EU–CELAC Summit Declarati
 
 Candidates come from the shingle index (`app.library.shingles`, on every database: clauses
 sharing runs of words with the paragraph, most shared first; a run found in very many clauses
-is boilerplate and is not counted) and, on SQLite, from an FTS5 OR query of the paragraph's
-rarest words ranked by bm25 (for rewordings that change a word every few). Each candidate is
+is boilerplate and is not counted) and from the paragraph's rarest words in the database's
+word index (for rewordings that change a word every few): on SQLite an FTS5 OR query ranked by
+bm25, on PostgreSQL the tsvector lexemes counted and looked up through the GIN index
+(`app.library.pg.word_candidates`), each word weighing its inverse document frequency. Each candidate is
 then compared word by word. The diff runs from the library's text to the paragraph:
 deletions are its words the paragraph dropped, insertions the paragraph's own.
 
@@ -172,6 +174,8 @@ def find_precedents(
         if not results or results[0].rank < CLOSE_ENOUGH:
             if use_fts and engine.dialect.name == "sqlite":
                 extra = _fts_candidates(connection, _rarest(connection, distinct), language, candidates)
+            elif use_fts and engine.dialect.name == "postgresql":
+                extra = _pg_word_candidates(connection, paragraph, language, candidates)
             elif not use_fts:
                 extra = _portable_candidates(connection, distinct, language, candidates)
             else:
@@ -291,6 +295,11 @@ def _shingle_candidates(connection, paragraph: str, language: str | None, limit:
         finally:
             cursor.close()
         ranked = counts.most_common(limit * 3)
+    return _hits(connection, ranked, language, limit)
+
+
+def _hits(connection, ranked: list[tuple[int, float]], language: str | None, limit: int) -> list[Hit]:
+    """The clauses numbered in `ranked` ((number, weight), best first), in its order."""
     if not ranked:
         return []
     statement = select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
@@ -308,7 +317,10 @@ def _rarest(connection, candidates: list[str]) -> list[str]:
     Words are taken rarest first while their clauses add up to POSTINGS_BUDGET (at least
     MIN_QUERY_WORDS of them): rare words find the precedent, common ones only cost time.
     """
-    counts = _document_counts(connection)
+    return _choose_rarest(_document_counts(connection), candidates)
+
+
+def _choose_rarest(counts: dict[str, int], candidates: list[str]) -> list[str]:
     known = sorted((word for word in candidates if counts.get(word)), key=lambda w: counts[w])
     chosen: list[str] = []
     budget = POSTINGS_BUDGET
@@ -350,6 +362,18 @@ def _fts_candidates(connection, chosen: list[str], language: str | None, limit: 
     ).all()
     return [Hit(r.clause_id, r.text, -float(r.score), r.text, r.language, r.kind, num=r.num)
             for r in rows]
+
+
+def _pg_word_candidates(connection, paragraph: str, language: str | None, limit: int) -> list[Hit]:
+    """The PostgreSQL twin of `_fts_candidates`: the clauses holding most of the paragraph's
+    rarest indexed words (tsvector lexemes, counted through the GIN index)."""
+    from .pg import document_counts, word_candidates
+
+    counts = document_counts(connection, paragraph, language)
+    chosen = _choose_rarest(counts, list(counts))
+    ranked = word_candidates(connection, {word: counts[word] for word in chosen if word in counts},
+                             language, _total(connection), limit)
+    return _hits(connection, ranked, language, limit)
 
 
 def _portable_candidates(connection, distinct: list[str], language: str | None, limit: int) -> list[Hit]:
