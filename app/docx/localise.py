@@ -108,23 +108,52 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
                          warnings=out_of_step_warnings(draft, language, name))
 
 
-def out_of_step_warnings(draft: Draft, language: str, name: str) -> list[str]:
-    """One sentence naming the pairs not confirmed in step since either side changed."""
-    from app.model.in_step import out_of_step_ids
+def _paragraph_names(draft: Draft, block_ids: set[str]) -> list[str]:
+    """"para. 5" where the text prints a number, else the block's first words; at most 30."""
     from app.model.numbering import paragraph_numbers
 
-    flagged = set(out_of_step_ids(draft, language))
-    if not flagged:
-        return []
     labels = paragraph_numbers(draft.blocks)
     named = [
         _("para. {number}").format(number=labels[index]) if labels[index]
         else _("block {number} (“{words}”)").format(number=index + 1,
                                                    words=_first_words(block.text))
-        for index, block in enumerate(draft.blocks) if block.id in flagged
+        for index, block in enumerate(draft.blocks) if block.id in block_ids
     ]
     if len(named) > 30:
         named = named[:30] + [_("{count} more").format(count=len(named) - 30)]
+    return named
+
+
+def open_bracket_warnings(draft: Draft, language: str) -> list[str]:
+    """Square brackets live on the draft's own text only (not yet on a language version), so
+    a translated export of a paragraph still in brackets would read as agreed: say which."""
+    from app.model.brackets import open_brackets
+
+    if language == draft.language:
+        return []
+    name = _(_LANGUAGE_NAMES.get(language, language))
+
+    bracketed = {bracket.anchor.block_id for bracket in open_brackets(draft)
+                 if bracket.anchor.block_id}
+    if not bracketed:
+        return []
+    return [ngettext(
+        "{count} paragraph still has open square brackets in the draft's own text, which the "
+        "{language} export does not show: {blocks}.",
+        "{count} paragraphs still have open square brackets in the draft's own text, which the "
+        "{language} export does not show: {blocks}.", len(bracketed)).format(
+            count=len(bracketed), language=name,
+            blocks=", ".join(_paragraph_names(draft, bracketed)))]
+
+
+def out_of_step_warnings(draft: Draft, language: str, name: str) -> list[str]:
+    """One sentence naming the pairs not confirmed in step since either side changed."""
+    from app.model.in_step import out_of_step_ids
+
+    flagged = set(out_of_step_ids(draft, language))
+    if not flagged:
+        return []
+    named = _paragraph_names(draft, flagged)
     return [ngettext(
         "{count} paragraph of the {language} text is out of step with the draft (changed "
         "since it was last confirmed): {blocks}.",

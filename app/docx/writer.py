@@ -33,7 +33,7 @@ from .embedded import BeforeMarks, attach_embedded, embedded_data
 from .footer import fill_footer
 from .footnotes import FootnoteCollector
 from .labels import ExportLabels
-from .localise import ExportError, MissingTranslationError, localise
+from .localise import ExportError, MissingTranslationError, localise, open_bracket_warnings
 from .ooxml import w
 from .properties import internal_warning, set_document_properties
 
@@ -89,13 +89,14 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     # when its text carries bracket markup, so importing it back reads the brackets again
     bracketed = (annex is None and language == draft.language and bool(draft.brackets)
                  and (view or default_view(draft)) == "bracketed")
+    unshown_brackets = open_bracket_warnings(draft, language)   # before a view drops them
     if annex is None:
         draft = view_of(draft, view)
     local = localise(draft, language)
     before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)
     labels = ExportLabels(language)
-    warnings = list(local.warnings)
+    warnings = list(local.warnings) + unshown_brackets
     when = draft.note.date
     if when is None:
         when = date.today()

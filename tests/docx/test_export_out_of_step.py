@@ -46,3 +46,28 @@ def test_export_dialog_lists_the_pairs_out_of_step(qtbot, tmp_path):
     box = parent.findChild(QMessageBox, "export_done_message")
     assert "1 paragraph of the Spanish text is out of step" in box.informativeText()
     assert "FINALLY" in box.informativeText()
+
+
+def test_spanish_export_warns_of_paragraphs_still_in_brackets(tmp_path, capsys):
+    """Brackets are kept on the draft's own text: a Spanish export must not pass an unagreed
+    paragraph off as clean without saying so."""
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    path = tmp_path / "d.concordia"
+    save_draft(draft, path)
+    block = draft.blocks[-1]
+    assert main(["bracket", "add", str(path), "--block", block.id, "--start", "0",
+                 "--end", "3"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(path), "--out", str(tmp_path / "es.docx"), "--lang", "es"]) == 0
+    err = [line for line in capsys.readouterr().err.splitlines() if "square brackets" in line]
+    assert len(err) == 1 and err[0].count("1 paragraph still has open square brackets") == 1
+    assert "Spanish export does not show" in err[0]
+    # once the bracket is settled, nothing to say
+    assert main(["bracket", "list", str(path), "--json"]) == 0
+    import json
+    bracket_id = json.loads(capsys.readouterr().out)[0]["id"]
+    assert main(["bracket", "resolve", str(path), "--id", bracket_id, "--choose", "1"]) == 0
+    capsys.readouterr()
+    assert main(["export", str(path), "--out", str(tmp_path / "es2.docx"), "--lang", "es"]) == 0
+    assert "square brackets" not in capsys.readouterr().err
