@@ -9,7 +9,7 @@ the window's one undo history and the main editor shows it at once.
 from __future__ import annotations
 
 import html
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QColor
@@ -42,14 +42,7 @@ Index = QModelIndex | QPersistentModelIndex
 
 def changed_span(old: str, new: str) -> tuple[int, int, str]:
     """The one span of `old` that typing turned into `new`: (start, end in old, new text)."""
-    limit = min(len(old), len(new))
-    start = 0
-    while start < limit and old[start] == new[start]:
-        start += 1
-    end_old, end_new = len(old), len(new)
-    while end_old > start and end_new > start and old[end_old - 1] == new[end_new - 1]:
-        end_old -= 1
-        end_new -= 1
+    start, end_old, end_new = changed_positions(old, new)
     return start, end_old, new[start:end_new]
 
 
@@ -73,8 +66,8 @@ def position_keys(content: list) -> list:
     return keys
 
 
-def changed_positions(old: list, new: list) -> tuple[int, int, int]:
-    """(start, end in old, end in new) of the one span that differs."""
+def changed_positions(old: Sequence, new: Sequence) -> tuple[int, int, int]:
+    """(start, end in old, end in new) of the one span that differs (texts or key lists)."""
     limit = min(len(old), len(new))
     start = 0
     while start < limit and old[start] == new[start]:
