@@ -17,7 +17,7 @@ import os
 import sys
 from collections.abc import Callable
 
-from app.commands import COMMAND_MODULES
+from app.commands import COMMAND_MODULES, COMMAND_OF_NAME
 from app.errors import (
     EXIT_INTERNAL_ERROR,
     EXIT_INTERRUPTED,
@@ -29,15 +29,19 @@ from app.errors import (
 from app.i18n import _, guess_ui_language, set_ui_language
 from app.log import one_line, record_bug
 from app.progress import Cancelled
+from app.store.row_decoding import short_lived_process
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The whole command line; with `command`, only the module that registers it (the
+    other commands' parsers are not built: a short command's start-up is what it costs)."""
     parser = argparse.ArgumentParser(
         prog="concordia",
         description=_("Concordia: drafting assistant for Council notes and joint declarations."),
     )
     subparsers = parser.add_subparsers(dest="command", metavar="COMMAND")
-    for name in COMMAND_MODULES:
+    modules = COMMAND_OF_NAME.get(command or "", COMMAND_MODULES)
+    for name in modules:
         importlib.import_module(name).register(subparsers)
     return parser
 
@@ -52,9 +56,10 @@ def command_names(parser: argparse.ArgumentParser) -> set[str]:
 def main(argv: list[str] | None = None) -> int:
     argv = list(sys.argv[1:] if argv is None else argv)
     set_ui_language(guess_ui_language())
-    parser = build_parser()
-    if not argv or (argv[0] not in command_names(parser) and not argv[0].startswith("-")):
+    if not argv or (argv[0] not in COMMAND_OF_NAME and not argv[0].startswith("-")):
         return launch_gui(argv)
+    parser = build_parser(argv[0])
+    short_lived_process()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()

@@ -30,7 +30,8 @@ from .inline import content_length
 from .ops import Operation
 
 # Every operation here changes comments, replies, reservations, their anchors or the parties
-# they name: `Changes(annotations=True)` (see app.model.changes).
+# they name: `Changes.of_annotations(ids…)` names the comments and reservations each touches,
+# so that a save rewrites only their rows (see app.model.changes, app.store.row_scope).
 
 A = TypeVar("A", Comment, Reservation)
 
@@ -77,8 +78,11 @@ def _put(draft: Draft, items: dict[str, A], item: A, position: int | None, what:
             # remember the words it is on, to show them if a revision takes them away
             item.quote = span_words(draft.block(anchor.block_id).content,
                                     anchor.start, anchor.end or anchor.start)
+    if position is None or position >= len(items):
+        items[item.id] = item             # the usual case: no need to rebuild the order
+        return
     pairs = list(items.items())
-    pairs.insert(len(pairs) if position is None else min(position, len(pairs)), (item.id, item))
+    pairs.insert(position, (item.id, item))
     items.clear()
     items.update(pairs)
 
@@ -105,7 +109,7 @@ class AddComment(Operation):
         return RemoveComment(comment.id)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.data["id"])
 
 
 @dataclass
@@ -118,7 +122,7 @@ class RemoveComment(Operation):
         return AddComment(comment.to_json(), position)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.comment_id)
 
 
 @dataclass
@@ -153,7 +157,7 @@ class EditComment(Operation):
         return inverse
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.comment_id)
 
 
 @dataclass
@@ -170,7 +174,7 @@ class SetCommentStatus(Operation):
         return inverse
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.comment_id)
 
 
 @dataclass
@@ -190,7 +194,7 @@ class AddReply(Operation):
         return RemoveReply(self.comment_id, reply.id)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.comment_id)
 
 
 @dataclass
@@ -208,7 +212,7 @@ class RemoveReply(Operation):
         raise KeyError(f"no reply {self.reply_id!r}")
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.comment_id)
 
 
 # -- reservations -------------------------------------------------------------------------
@@ -227,7 +231,7 @@ class AddReservation(Operation):
         return RemoveReservation(reservation.id)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.data["id"])
 
 
 @dataclass
@@ -240,7 +244,7 @@ class RemoveReservation(Operation):
         return AddReservation(reservation.to_json(), position)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.reservation_id)
 
 
 @dataclass
@@ -259,7 +263,7 @@ class SetReservationStatus(Operation):
         return inverse
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(self.reservation_id)
 
 
 def lift_reservation(reservation_id: str) -> SetReservationStatus:
@@ -290,7 +294,7 @@ class SetAnchors(Operation):
         return SetAnchors(previous)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations(*self.anchors)
 
 
 # -- parties added by the user ------------------------------------------------------------
@@ -308,7 +312,7 @@ class AddParty(Operation):
         return RemoveParty(party.code)
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations()  # a party: no comment or reservation
 
 
 @dataclass
@@ -321,4 +325,4 @@ class RemoveParty(Operation):
         return AddParty(party.to_json())
 
     def changes(self) -> Changes:
-        return Changes(annotations=True)
+        return Changes.of_annotations()  # a party: no comment or reservation

@@ -70,6 +70,9 @@ class Changes:
     structure: bool = False      # blocks added, removed, moved, their kind or printed number
     footnotes: bool = False      # footnote texts, footnotes added/removed, references moved
     annotations: bool = False    # comments, replies, reservations, their anchors, parties
+    #: With `annotations`: the ids of the only comments and reservations changed, when every
+    #: operation named them; None: any may have changed (a save then rewrites them all).
+    annotation_ids: frozenset[str] | None = None
     cover: bool = False          # the cover fields (NoteMeta)
     translations: bool = False   # language versions
     versions: bool = False       # named versions
@@ -79,6 +82,8 @@ class Changes:
     def __post_init__(self) -> None:
         if not isinstance(self.blocks, frozenset):
             object.__setattr__(self, "blocks", frozenset(self.blocks))
+        if self.annotation_ids is not None and not isinstance(self.annotation_ids, frozenset):
+            object.__setattr__(self, "annotation_ids", frozenset(self.annotation_ids))
 
     # -- making ---------------------------------------------------------------------------
     @classmethod
@@ -90,6 +95,11 @@ class Changes:
     def of_blocks(cls, block_ids: Iterable[str], initiator: str = EDITOR, **flags: bool) -> Changes:
         return cls(blocks=frozenset(block_ids), initiator=initiator, **flags)
 
+    @classmethod
+    def of_annotations(cls, *ids: str) -> Changes:
+        """These comments or reservations (added, changed or removed), and nothing else."""
+        return cls(annotations=True, annotation_ids=frozenset(ids))
+
     def by(self, initiator: str) -> Changes:
         """The same notice, made by someone else."""
         return replace(self, initiator=initiator)
@@ -100,6 +110,7 @@ class Changes:
         flags = {name: getattr(self, name) or getattr(other, name) for name in _FLAGS}
         return Changes(blocks=self.blocks | other.blocks,
                        everything=self.everything or other.everything,
+                       annotation_ids=_named_annotations(self, other),
                        initiator=self.initiator, **flags)
 
     # -- reading --------------------------------------------------------------------------
@@ -137,6 +148,17 @@ class Changes:
         parts = [f"blocks {','.join(sorted(self.blocks))}"] if self.blocks else []
         parts += [name for name in _FLAGS if getattr(self, name)]
         return "; ".join(parts + [f"by {self.initiator}"])
+
+
+def _named_annotations(one: Changes, other: Changes) -> frozenset[str] | None:
+    """The annotations two notices name together: None as soon as one changed unnamed ones."""
+    if not one.annotations:
+        return other.annotation_ids if other.annotations else None
+    if not other.annotations:
+        return one.annotation_ids
+    if one.annotation_ids is None or other.annotation_ids is None:
+        return None
+    return one.annotation_ids | other.annotation_ids
 
 
 def combined(notices: Iterable[Changes], initiator: str | None = None) -> Changes:

@@ -6,6 +6,8 @@ annotations; a column added later (`quote`, `change`, `source`) reads as empty w
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
+from typing import Any
 
 from app.i18n import _
 from app.model import Draft
@@ -61,13 +63,40 @@ def read_parties(draft: Draft, rows: list[tuple]) -> None:
 
 
 def comment_rows(draft: Draft) -> list[tuple]:
-    return [
-        (c.id, position, *_anchor_columns(c.anchor), c.party, c.text, c.suggestion,
-         c.status.value, c.visibility.value, c.date.isoformat(),
-         _dumps([r.to_json() for r in c.replies]) if c.replies else "[]", c.quote,
-         _dumps(c.change) if c.change else None, c.source)
-        for position, c in enumerate(draft.comments.values())
-    ]
+    return [_comment_row(position, c) for position, c in enumerate(draft.comments.values())]
+
+
+def _comment_row(position: int, c: Comment) -> tuple:
+    return (c.id, position, *_anchor_columns(c.anchor), c.party, c.text, c.suggestion,
+            c.status.value, c.visibility.value, c.date.isoformat(),
+            _dumps([r.to_json() for r in c.replies]) if c.replies else "[]", c.quote,
+            _dumps(c.change) if c.change else None, c.source)
+
+
+def comment_rows_for(draft: Draft, ids: frozenset, stored: dict) -> list[tuple] | None:
+    return _rows_in_order(draft.comments, ids, stored, _COMMENT["position"], _comment_row)
+
+
+def _rows_in_order(items: dict, ids: frozenset, stored: dict, position_at: int,
+                   row_of: Callable[[int, Any], tuple]) -> list[tuple] | None:
+    """The rows of the items named, placed so that the stored positions still read back in
+    the draft's order (a new comment after the last stored one); None where they cannot be
+    without renumbering the others (the table is then written whole)."""
+    rows = []
+    previous = -1
+    for index, (key, item) in enumerate(items.items()):
+        if key in ids:
+            row = row_of(max(index, previous + 1), item)
+            rows.append(row)
+        else:
+            row = stored.get(key)
+            if row is None:
+                return None                    # not stored, not named: a bug to cover safely
+        position = row[position_at]
+        if not isinstance(position, int) or position <= previous:
+            return None
+        previous = position
+    return rows
 
 
 def read_comments(draft: Draft, rows: list[tuple]) -> None:
@@ -98,12 +127,19 @@ def read_comments(draft: Draft, rows: list[tuple]) -> None:
     decode_rows(rows, decode, lambda number: _("the comment {number}").format(number=number))
 
 
+def _reservation_row(position: int, r: Reservation) -> tuple:
+    return (r.id, position, *_anchor_columns(r.anchor), _dumps(r.parties), r.kind.value,
+            r.status.value, r.text_en, r.text_es, r.date.isoformat(), r.quote)
+
+
 def reservation_rows(draft: Draft) -> list[tuple]:
-    return [
-        (r.id, position, *_anchor_columns(r.anchor), _dumps(r.parties), r.kind.value,
-         r.status.value, r.text_en, r.text_es, r.date.isoformat(), r.quote)
-        for position, r in enumerate(draft.reservations.values())
-    ]
+    return [_reservation_row(position, r)
+            for position, r in enumerate(draft.reservations.values())]
+
+
+def reservation_rows_for(draft: Draft, ids: frozenset, stored: dict) -> list[tuple] | None:
+    return _rows_in_order(draft.reservations, ids, stored, _RESERVATION["position"],
+                          _reservation_row)
 
 
 def read_reservations(draft: Draft, rows: list[tuple]) -> None:
@@ -128,5 +164,6 @@ def read_reservations(draft: Draft, rows: list[tuple]) -> None:
 
 
 register(RowTable(schema.parties, party_rows, read_parties))
-register(RowTable(schema.comments, comment_rows, read_comments))
-register(RowTable(schema.reservations, reservation_rows, read_reservations))
+register(RowTable(schema.comments, comment_rows, read_comments, comment_rows_for))
+register(RowTable(schema.reservations, reservation_rows, read_reservations,
+                  reservation_rows_for))

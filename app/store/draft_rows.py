@@ -65,7 +65,9 @@ def block_rows(draft: Draft) -> list[tuple]:
     return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)]
 
 
-def block_rows_for(draft: Draft, ids: frozenset) -> list[tuple]:
+def block_rows_for(draft: Draft, ids: frozenset, _stored: dict) -> list[tuple]:
+    # (row_scope names paragraphs only when none was added, removed or moved: the
+    # positions are those stored)
     return [_block_row(draft, position, block) for position, block in enumerate(draft.blocks)
             if block.id in ids]
 

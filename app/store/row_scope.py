@@ -3,7 +3,8 @@
 A session that applied its operations itself (`DraftSession.apply`) knows what they changed:
 the union of each step's `app.model.changes.Changes` (the operation's and its inverse's).
 Its save then builds and compares the rows of the tables those changes can reach, and of a
-paragraph edit only the paragraphs named, instead of every row of the draft. A session
+paragraph edit only the paragraphs named (of a comment added or answered, only that comment),
+instead of every row of the draft. A session
 that does not know (the window, a block of `DraftSession.editing` that changes the draft
 directly) compares every row, as does any change that says `everything`.
 
@@ -20,10 +21,13 @@ from app.model.changes import Changes
 ALL = "all"
 
 
-def _annotations(changes: Changes) -> str | None:
-    # anchors shift with the words of their paragraph, and move or go with it
-    touched = changes.annotations or changes.structure or changes.blocks
-    return ALL if touched else None
+def _annotations(changes: Changes) -> str | frozenset[str] | None:
+    if changes.structure or changes.blocks:
+        return ALL      # anchors shift with the words of their paragraph, move or go with it
+    if not changes.annotations:
+        return None
+    named = changes.annotation_ids
+    return ALL if named is None else named or None   # only the comments and reservations named
 
 
 def _blocks(changes: Changes) -> str | frozenset[str] | None:

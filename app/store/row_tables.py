@@ -32,9 +32,11 @@ class RowTable:
     table: Table
     rows: Callable[[Draft], list[tuple]]
     read: Callable[[Draft, list[tuple]], None]
-    #: The rows of the objects with these keys only (those in the draft), for a save that
-    #: knows which changed (app.store.row_scope); None: `rows` is used.
-    rows_for: Callable[[Draft, frozenset], list[tuple]] | None = None
+    #: `rows_for(draft, keys, stored)`: the rows of the objects with these keys only (those
+    #: in the draft), for a save that knows which changed (app.store.row_scope), given the
+    #: rows `stored` by key; it returns None where those rows alone cannot be right (the
+    #: table is then built whole). None: `rows` is always used.
+    rows_for: Callable[[Draft, frozenset, dict], list[tuple] | None] | None = None
 
     @property
     def name(self) -> str:

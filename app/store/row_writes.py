@@ -28,7 +28,10 @@ def write_rows(connection: sqlite3.Connection, draft: Draft,
         if reach is None:
             result[row_table.name] = before          # untouched: as stored
             continue
-        if reach is not ALL and row_table.rows_for is None:
+        rows = None
+        if reach is not ALL and row_table.rows_for is not None:
+            rows = row_table.rows_for(draft, reach, before)
+        if rows is None:
             reach = ALL
         if reach is ALL:
             rows = row_table.rows(draft)
@@ -37,7 +40,6 @@ def write_rows(connection: sqlite3.Connection, draft: Draft,
                 return None                   # the complete write lets the database refuse it
             gone = [(name,) for name in before if name not in current]
         else:
-            rows = row_table.rows_for(draft, reach)
             current = dict(before)
             current.update((row[key], row) for row in rows)
             present = {row[key] for row in rows}

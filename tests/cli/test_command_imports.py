@@ -36,3 +36,35 @@ def test_comment_add_imports_no_word_import_or_compare_module(tmp_path):
     assert report["code"] == 0, result.stderr
     assert report["loaded"] == []
     assert any(c.text == "Lean." for c in load_draft(path).comments.values())
+
+
+def test_each_command_builds_its_own_parser_alone_and_the_whole_line_knows_them_all():
+    import argparse
+
+    from app.cli import build_parser
+    from app.commands import COMMAND_OF_NAME
+
+    def names(parser: argparse.ArgumentParser) -> set[str]:
+        return {name for action in parser._subparsers._group_actions
+                for name in action.choices}
+
+    def helps(parser: argparse.ArgumentParser) -> dict[str, str]:
+        action = parser._subparsers._group_actions[0]
+        return {name: sub.format_help() for name, sub in action.choices.items()}
+
+    whole = helps(build_parser())
+    assert set(whole) == set(COMMAND_OF_NAME)                   # no command missing a module
+    for command in COMMAND_OF_NAME:                # the same options as on the whole line
+        assert helps(build_parser(command))[command] == whole[command], command
+    assert names(build_parser("comment")) == {"comment", "reservation"}
+    assert "--as-version" in whole["import"]
+
+
+def test_a_command_with_its_own_parser_still_explains_itself():
+    result = subprocess.run([sys.executable, "-m", "app.cli", "comment", "--help"], cwd=REPO,
+                            capture_output=True, text=True, check=False)
+    assert result.returncode == 0 and "add" in result.stdout
+    listing = subprocess.run([sys.executable, "-m", "app.cli", "--help"], cwd=REPO,
+                             capture_output=True, text=True, check=False)
+    assert listing.returncode == 0
+    assert all(name in listing.stdout for name in ("library", "comment", "export", "check"))

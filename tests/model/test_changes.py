@@ -64,6 +64,11 @@ def blocks(*ids: str) -> frozenset[str]:
     return frozenset(ids)
 
 
+def named(*ids: str) -> dict:
+    """Only these comments or reservations changed."""
+    return {"annotations": True, "annotation_ids": frozenset(ids)}
+
+
 CASES: list[tuple[Operation, dict]] = [
     (insert_text("b1", 3, "ALL "), {"blocks": blocks("b1"), "annotations": True}),
     (delete_range("b1", 20, 27), {"blocks": blocks("b1"), "footnotes": True, "annotations": True}),
@@ -84,18 +89,18 @@ CASES: list[tuple[Operation, dict]] = [
     (SetMeta("subject", "A subject"), {"cover": True}),
     (SetLanguageVersion("es", {"language": "es", "blocks": {}, "footnotes": {}, "meta": {}}),
      {"translations": True}),
-    (AddComment(Comment("c2", Anchor("b2"), "FR", "Why?").to_json()), {"annotations": True}),
-    (RemoveComment("c1"), {"annotations": True}),
-    (EditComment("c1", text="Far too strong"), {"annotations": True}),
-    (SetCommentStatus("c1", "taken"), {"annotations": True}),
+    (AddComment(Comment("c2", Anchor("b2"), "FR", "Why?").to_json()), named("c2")),
+    (RemoveComment("c1"), named("c1")),
+    (EditComment("c1", text="Far too strong"), named("c1")),
+    (SetCommentStatus("c1", "taken"), named("c1")),
     (AddReply("c1", Reply("PRES", "Noted", date(2026, 1, 2), "p1").to_json()),
-     {"annotations": True}),
+     named("c1")),
     (AddReservation(Reservation("r2", Anchor(None), ["FR"], ReservationKind.GENERAL).to_json()),
-     {"annotations": True}),
-    (SetReservationStatus("r1", "lifted"), {"annotations": True}),
-    (SetAnchors({"c1": Anchor("b1", 0, 2).to_json()}), {"annotations": True}),
+     named("r2")),
+    (SetReservationStatus("r1", "lifted"), named("r1")),
+    (SetAnchors({"c1": Anchor("b1", 0, 2).to_json()}), named("c1")),
     (AddParty(Party("UA", PartyKind.STATE, None, "Ukraine", "Ucrania", True).to_json()),
-     {"annotations": True}),
+     named()),                                        # a party: no comment or reservation
 ]
 
 
@@ -153,3 +158,15 @@ def test_combining_and_reading_notices():
     with pytest.raises(TypeError):
         both.touches(colour=True)
     assert "blocks b1" in both.describe() and "cover" in both.describe()
+
+
+def test_named_annotations_stay_named_only_while_every_change_names_them():
+    one, other = Changes.of_annotations("c1"), Changes.of_annotations("r2")
+    assert (one | other).annotation_ids == frozenset({"c1", "r2"})
+    assert (one | Changes(cover=True)).annotation_ids == frozenset({"c1"})
+    assert (Changes() | one).annotation_ids == frozenset({"c1"})
+    unnamed = Changes(annotations=True)                 # e.g. anchors shifted by an edit
+    assert (one | unnamed).annotation_ids is None
+    assert (unnamed | one).annotation_ids is None
+    assert (one | other).touches(annotations=True)
+    assert Changes.of_annotations().touches(annotations=True)    # a party added

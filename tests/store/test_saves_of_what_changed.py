@@ -44,9 +44,20 @@ def lapaz(tmp_path):
 
 
 def rows_of(path) -> dict[str, list[tuple]]:
+    """Every row of the current text's tables; a position as its rank (a save that rewrites
+    only the rows it changed may leave gaps, never a different order)."""
+    rows = {}
     with sqlite3.connect(path) as connection:
-        return {name: sorted(map(repr, connection.execute(f'SELECT * FROM "{name}"')))
-                for name in TABLES}
+        for name in TABLES:
+            cursor = connection.execute(f'SELECT * FROM "{name}"')
+            columns = [column[0] for column in cursor.description]
+            table = list(cursor)
+            if "position" in columns:
+                at = columns.index("position")
+                table.sort(key=lambda row: row[at])
+                table = [row[:at] + (rank,) + row[at + 1:] for rank, row in enumerate(table)]
+            rows[name] = sorted(map(repr, table))
+    return rows
 
 
 def complete_write(draft, tmp_path) -> dict[str, list[tuple]]:
@@ -139,3 +150,68 @@ def test_a_version_saved_from_the_command_line_keeps_its_text(lapaz):
     assert version.snapshot == again.versions[1].snapshot   # its text, made when asked
     if expected is not None:
         assert opened.to_public_json() == expected
+
+
+def _counting_comment_rows(monkeypatch) -> list[str]:
+    comments = next(t for t in row_tables.ROW_TABLES if t.name == "comments")
+    built: list[str] = []
+
+    def every(draft):
+        built.append("all")
+        return comments.rows(draft)
+
+    def some(draft, ids, stored):
+        rows = comments.rows_for(draft, ids, stored)
+        built.append("all" if rows is None else f"{len(rows)}")
+        return rows
+    tables = [row_tables.RowTable(comments.table, every, comments.read, some)
+              if t is comments else t for t in row_tables.ROW_TABLES]
+    monkeypatch.setattr(row_tables, "ROW_TABLES", tables)
+    monkeypatch.setattr("app.store.row_writes.ROW_TABLES", tables)
+    return built
+
+
+def test_a_comment_added_or_answered_rewrites_that_comment_alone(lapaz, monkeypatch):
+    built = _counting_comment_rows(monkeypatch)
+    with DraftSession.changing(lapaz) as session:
+        block = session.draft.blocks[3]
+        session.apply(AddComment(Comment("new1", Anchor(block.id), "FR", "Added.").to_json()))
+    with DraftSession.changing(lapaz) as session:
+        session.apply(SetCommentStatus("new1", "taken"))
+    assert built == ["1", "1"]
+    again = load_draft(lapaz)
+    assert list(again.comments)[-1] == "new1" and again.comments["new1"].status.value == "taken"
+
+
+def test_removals_and_additions_in_turn_keep_the_order_of_the_comments(lapaz, monkeypatch,
+                                                                       tmp_path):
+    """Every save writes only what it names, yet the file reads back in the draft's order;
+    where the stored places leave no room, the table is written whole."""
+    built = _counting_comment_rows(monkeypatch)
+    ids = list(load_draft(lapaz).comments)
+    block = load_draft(lapaz).blocks[4].id
+    steps = [RemoveComment(ids[1]),
+             AddComment(Comment("late1", Anchor(block), "PL", "After a removal.").to_json()),
+             RemoveComment(ids[-1]),
+             AddComment(Comment("late2", Anchor(block), "PL", "Again.").to_json()),
+             SetCommentStatus(ids[0], "taken")]
+    expected = None
+    for step in steps:
+        with DraftSession.changing(lapaz) as session:
+            session.apply(step)
+            expected = list(session.draft.comments)
+        assert list(load_draft(lapaz).comments) == expected
+    with DraftSession.changing(lapaz) as session:      # undo of a removal: back in its place
+        inverse = session.apply(RemoveComment(ids[2]))
+    with DraftSession.changing(lapaz) as session:
+        session.apply(inverse)
+        expected = list(session.draft.comments)
+        final = session.draft
+    assert list(load_draft(lapaz).comments) == expected and expected.index(ids[2]) == 1
+    assert "all" not in built            # (it went back into the room its removal left)
+    with DraftSession.changing(lapaz) as session:      # first of all: no room before it
+        session.apply(AddComment(Comment("first", Anchor(block), "PL", "First.").to_json(), 0))
+        final = session.draft
+    assert list(load_draft(lapaz).comments) == list(final.comments)
+    assert list(final.comments)[0] == "first" and built[-1] == "all"
+    assert rows_of(lapaz) == complete_write(final, tmp_path)
