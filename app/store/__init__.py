@@ -1,4 +1,4 @@
-"""Storage: draft files (SQLite through SQLAlchemy), locks, autosave, migrations."""
+"""Storage: draft files (SQLite through Python's sqlite3), locks, autosave, migrations."""
 
 from .draft_file import DRAFT_SUFFIX, load_draft, read_draft, save_draft
 from .errors import (

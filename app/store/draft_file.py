@@ -27,10 +27,6 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import create_engine
-from sqlalchemy.engine import Engine
-from sqlalchemy.pool import StaticPool
-
 from app.atomic import ReadOnlyTargetError, replace_file
 from app.model import Draft
 from app.model.changes import Changes
@@ -74,10 +70,6 @@ def _signature(path: Path) -> tuple[int, ...]:
     except OSError:
         return ()
     return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
-
-
-def _engine_for(connection: sqlite3.Connection) -> Engine:
-    return create_engine("sqlite://", creator=lambda: connection, poolclass=StaticPool)
 
 
 # -- reading --------------------------------------------------------------------------------
@@ -133,10 +125,6 @@ def _read_stored(path: Path, deep: bool) -> tuple[Draft, list[Problem], StoredSt
         raise CorruptDraftError.unreadable(path, error.what, error.why) from error
     except (sqlite3.DatabaseError, KeyError, ValueError, TypeError) as error:
         raise CorruptDraftError.for_path(path, str(error)[:200]) from error
-    except Exception as error:  # SQLAlchemy (migrations) wraps sqlite errors
-        if "DatabaseError" in type(error).__name__ or "OperationalError" in type(error).__name__:
-            raise CorruptDraftError.for_path(path, str(error.args[0])[:200]) from error
-        raise
     finally:
         connection.close()
 
@@ -163,9 +151,9 @@ def _read_migrated(connection: sqlite3.Connection, version: int) -> Draft:
     memory = sqlite3.connect(":memory:", isolation_level=None)
     try:
         connection.backup(memory)
-        engine = _engine_for(memory)
-        with engine.begin() as conn:
-            _migrate(conn, version)
+        memory.execute("BEGIN")
+        _migrate(memory, version)
+        memory.execute("COMMIT")
         draft, _rows = _read(memory, None)
         return draft
     finally:
@@ -249,9 +237,8 @@ def write_draft_file(draft: Draft, target: Path, final: Path | None = None) -> S
         connection.execute("PRAGMA journal_mode=OFF")  # a fresh file: the rename is our journal
         connection.execute(f"PRAGMA application_id={schema.APPLICATION_ID}")
         connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")
-        engine = _engine_for(connection)
-        schema.metadata.create_all(engine)  # (disposing the engine would close the connection)
         connection.execute("BEGIN")
+        schema.create_all(connection)
         rows = _write_rows(connection, draft, {name: {} for name in _table_names()})
         write_versions(connection, draft.versions, set())
         connection.execute("COMMIT")

@@ -1,7 +1,7 @@
 """The tables that hold a draft's current text, and how each maps to the model.
 
-Every table of the current text is one registration here: its SQLAlchemy `Table` (the first
-primary-key column is the row's key), `rows(draft)` giving one tuple per model object in the
+Every table of the current text is one registration here: its `Table` (app.store.table_ddl;
+the first primary-key column is the row's key), `rows(draft)` giving one tuple per model object in the
 table's column order, and `read(draft, rows)` putting the objects of the rows read back on the
 draft. Reading, the whole-file write and the incremental save (app.store.draft_file) all work
 from this list, so a feature's new table plugs in with one call, in its own module:
@@ -22,9 +22,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from sqlalchemy import Table
-
 from app.model import Draft
+
+from .table_ddl import Table
 
 
 @dataclass(frozen=True)
@@ -44,17 +44,16 @@ class RowTable:
 
     @property
     def columns(self) -> list[str]:
-        return [column.name for column in self.table.c]
+        return self.table.column_names
 
     @property
     def key_index(self) -> int:
-        key = next(iter(self.table.primary_key.columns)).name
-        return self.columns.index(key)
+        return self.table.column_names.index(self.table.key)
 
 
 def column_index(table: Table) -> dict[str, int]:
     """Where each column is in the rows a reader gets (the table's columns, in order)."""
-    return {column.name: index for index, column in enumerate(table.c)}
+    return {name: index for index, name in enumerate(table.column_names)}
 
 
 #: In reading order.

@@ -9,29 +9,24 @@ is changed in place, one SQLite transaction per save (app.store.draft_file).
 
 from __future__ import annotations
 
+import sqlite3
 from collections.abc import Callable
 
-from sqlalchemy import Column, Integer, LargeBinary, MetaData, String, Table, Text
-from sqlalchemy.engine import Connection
-
 from .snapshot_pieces import PieceWriter
+from .table_ddl import Column, Integer, LargeBinary, String, Table, Text
 
 APPLICATION_ID = 0x436F6E63  # "Conc"
 SCHEMA_VERSION = 5
 
-metadata = MetaData()
-
 #: One row per setting of the draft: cover fields (JSON values), language, app version.
 draft_info = Table(
     "draft_info",
-    metadata,
     Column("key", String, primary_key=True),
     Column("value", Text, nullable=False),
 )
 
 blocks = Table(
     "blocks",
-    metadata,
     Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False, index=True),
     Column("kind", String, nullable=False),
@@ -44,7 +39,6 @@ blocks = Table(
 
 footnotes = Table(
     "footnotes",
-    metadata,
     Column("id", String, primary_key=True),
     Column("text", Text, nullable=False),
 )
@@ -54,7 +48,6 @@ footnotes = Table(
 #: comment … replaced by the id of a `pieces` row), so versions share what did not change.
 versions = Table(
     "versions",
-    metadata,
     Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("name", String, nullable=False, unique=True),
@@ -67,7 +60,6 @@ versions = Table(
 #: The pieces of the versions' snapshots, each distinct content once (app.store.snapshot_pieces).
 pieces = Table(
     "pieces",
-    metadata,
     Column("id", Integer, primary_key=True),
     Column("hash", LargeBinary, nullable=False, unique=True),  # of the piece's JSON
     Column("body", LargeBinary, nullable=False),
@@ -78,7 +70,6 @@ pieces = Table(
 #: read as having none (app.store.annotations), so no migration is needed.
 comments = Table(
     "comments",
-    metadata,
     Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("block_id", String, nullable=True),      # None: the whole text
@@ -100,7 +91,6 @@ comments = Table(
 
 reservations = Table(
     "reservations",
-    metadata,
     Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("block_id", String, nullable=True),
@@ -118,7 +108,6 @@ reservations = Table(
 
 parties = Table(
     "parties",
-    metadata,
     Column("code", String, primary_key=True),
     Column("kind", String, nullable=False),
     Column("territory", String, nullable=True),
@@ -129,7 +118,6 @@ parties = Table(
 #: Square brackets (app.model.brackets): a span of one block and its alternatives.
 brackets = Table(
     "brackets",
-    metadata,
     Column("id", String, primary_key=True),
     Column("position", Integer, nullable=False),
     Column("block_id", String, nullable=False),
@@ -140,58 +128,67 @@ brackets = Table(
     Column("quote", Text, nullable=False, default=""),
 )
 
+#: Every table of a draft file, in the order they are created.
+TABLES = [draft_info, blocks, footnotes, versions, pieces, comments, reservations, parties,
+          brackets]
+
+
+def create_all(connection: sqlite3.Connection) -> None:
+    for table in TABLES:
+        table.create(connection)
+
+
 #: Later features add their own tables through migrations (versions, comments, reservations…).
-Migration = Callable[[Connection], None]
+Migration = Callable[[sqlite3.Connection], None]
 
 
-def _add_block_numbers(connection: Connection) -> None:
+def _add_block_numbers(connection: sqlite3.Connection) -> None:
     """Version 2: paragraphs may keep the number their source printed (NULL: computed)."""
-    connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN number VARCHAR")
+    connection.execute("ALTER TABLE blocks ADD COLUMN number VARCHAR")
 
 
-def _add_comment_change_and_source(connection: Connection) -> None:
+def _add_comment_change_and_source(connection: sqlite3.Connection) -> None:
     """Version 3: a comment can be a suggestion from a tracked change and name its file."""
-    tables = {row[0] for row in connection.exec_driver_sql(
+    tables = {row[0] for row in connection.execute(
         "SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "comments" not in tables:
         return                      # the table is created whole on the next save
-    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(comments)")}
+    present = {row[1] for row in connection.execute("PRAGMA table_info(comments)")}
     if "change" not in present:
-        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN change TEXT")
+        connection.execute("ALTER TABLE comments ADD COLUMN change TEXT")
     if "source" not in present:
-        connection.exec_driver_sql("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
+        connection.execute("ALTER TABLE comments ADD COLUMN source TEXT NOT NULL DEFAULT ''")
 
 
-def _share_version_text(connection: Connection) -> None:
+def _share_version_text(connection: sqlite3.Connection) -> None:
     """Version 4: each version's whole-JSON snapshot becomes a manifest of shared pieces."""
-    raw = connection.connection.driver_connection
-    tables = {row[0] for row in raw.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
     if "versions" not in tables:
         for table in (versions, pieces):
             table.create(connection)
         return
-    if "snapshot" not in {row[1] for row in raw.execute("PRAGMA table_info(versions)")}:
+    if "snapshot" not in {row[1] for row in connection.execute("PRAGMA table_info(versions)")}:
         pieces.create(connection, checkfirst=True)
         return                                  # already in this format
-    old = raw.execute("SELECT id, position, name, author, created, snapshot FROM versions "
+    old = connection.execute("SELECT id, position, name, author, created, snapshot FROM versions "
                       "ORDER BY position").fetchall()
-    raw.execute("DROP TABLE versions")
+    connection.execute("DROP TABLE versions")
     for table in (versions, pieces):
         table.create(connection)
-    writer = PieceWriter(raw)
+    writer = PieceWriter(connection)
     for version_id, position, name, author, created, snapshot in old:
         manifest, found = writer.manifest_of_text(snapshot)
-        raw.execute("INSERT INTO versions (id, position, name, author, created, format, manifest)"
+        connection.execute("INSERT INTO versions (id, position, name, author, created, format, manifest)"
                     " VALUES (?, ?, ?, ?, ?, ?, ?)",
                     (version_id, position, name, author, created, found, manifest))
     writer.flush()
 
 
-def _add_brackets_and_status(connection: Connection) -> None:
+def _add_brackets_and_status(connection: sqlite3.Connection) -> None:
     """Version 5: square brackets (their own table) and each paragraph's status."""
-    present = {row[1] for row in connection.exec_driver_sql("PRAGMA table_info(blocks)")}
+    present = {row[1] for row in connection.execute("PRAGMA table_info(blocks)")}
     if "status" not in present:
-        connection.exec_driver_sql("ALTER TABLE blocks ADD COLUMN status TEXT")
+        connection.execute("ALTER TABLE blocks ADD COLUMN status TEXT")
     brackets.create(connection, checkfirst=True)
 
 

@@ -120,7 +120,7 @@ def test_older_format_is_migrated_in_memory(tmp_path, monkeypatch):
 
     def add_column(connection):
         calls.append(True)
-        connection.exec_driver_sql("ALTER TABLE draft_info ADD COLUMN note_extra TEXT")
+        connection.execute("ALTER TABLE draft_info ADD COLUMN note_extra TEXT")
 
     connection = sqlite3.connect(path)
     connection.execute(f"PRAGMA user_version={schema.SCHEMA_VERSION}")

@@ -74,4 +74,4 @@ def test_an_edit_adds_one_piece(connection):
 
 
 def test_the_pieces_table_is_the_schemas(connection):
-    assert [column.name for column in schema.pieces.c] == ["id", "hash", "body"]
+    assert schema.pieces.column_names == ["id", "hash", "body"]
