@@ -16,6 +16,7 @@ from app.importer.text import import_text_file
 from app.model import new_id
 from app.model.annotation_ops import AddComment
 from app.model.annotations import Anchor, Comment, Visibility
+from app.model.changes import Changes
 from app.store import DraftSession, load_draft, save_draft
 from tests.conftest import LAPAZ_SEED
 
@@ -31,14 +32,22 @@ def lapaz(tmp_path) -> Path:
 
 
 def save_forever(path: str, run: int, saving) -> None:
-    """In a child: add a comment and save in place, again and again, until killed."""
+    """In a child: add a comment and save in place, again and again, until killed. Odd runs
+    save as a command does (only the new comment's row, from what the operation named), even
+    runs as the window does (every row compared)."""
     session = DraftSession.open(path, wait=5.0)
+    named = run % 2 == 1
+    if named:
+        session.touched = Changes()
     block = session.draft.blocks[1].id
     saving.set()
     for number in range(100_000):
         comment = Comment(new_id(), Anchor(block), "HU", f"run {run} save {number}",
                           visibility=Visibility.INTERNAL)
-        AddComment(comment.to_json()).apply(session.draft)
+        if named:
+            session.apply(AddComment(comment.to_json()))
+        else:
+            AddComment(comment.to_json()).apply(session.draft)
         session.save()
 
 
