@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _, ui_language
+from app.i18n import N_, _, translator, ui_language
 from app.model import DocumentType, NoteMeta
 from app.model.ops import Operation, SetMeta
 
@@ -125,7 +125,8 @@ class CoverForm(QScrollArea):
         self._line(document, "number", N_("Number:"), "6914/24")
         self._suffix(document)
         self._date(document)
-        self._line(document, "place", N_("Place:"), "Brussels")
+        self._line(document, "place", N_("Place:"),          # the seat as exports print it
+                   translator(ui_language()).pgettext("export", "Brussels"))
         self._list_line(document, "languages", N_("Original languages:"), "en, es")
         self._marking(document)
         self._codes(document)
