@@ -323,6 +323,10 @@ class CoverForm(QScrollArea):
     def _typed(self, name: str) -> None:
         if self._refreshing or self._read_only:
             return
+        current = self._fields[name].read()
+        before = self._shown.get(name, "" if isinstance(current, str) else [])
+        if name not in self._pending and current == before:
+            return            # not typing: a format-only change (the spelling underline)
         first = not self._pending
         self._pending.add(name)
         self._timer.start()
