@@ -37,7 +37,8 @@ from app.i18n import _
 from app.log import user_data_folder
 
 #: 2: sources.status (adopted/draft), provenances.place (its place as printed), the shingle index.
-SCHEMA_VERSION = 2
+#: 3: exact document counts of runs and words (shingle_counts, term_counts: app/library/counts.py).
+SCHEMA_VERSION = 3
 
 ADOPTED, DRAFT = "adopted", "draft"
 
@@ -101,6 +102,24 @@ shingles = Table(
     metadata,
     Column("hash", BigInteger, primary_key=True, autoincrement=False),
     Column("clause_num", Integer, ForeignKey("clauses.num"), primary_key=True, autoincrement=False),
+    sqlite_with_rowid=False,
+)
+
+#: How many clauses store each run hash, and hold each term of the word index: exact,
+#: kept in the adding transaction (see `app.library.counts`).
+shingle_counts = Table(
+    "shingle_counts",
+    metadata,
+    Column("hash", BigInteger, primary_key=True, autoincrement=False),
+    Column("n", Integer, nullable=False),
+    sqlite_with_rowid=False,
+)
+
+term_counts = Table(
+    "term_counts",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("n", Integer, nullable=False),
     sqlite_with_rowid=False,
 )
 

@@ -23,6 +23,7 @@ from app.i18n import _
 from app.model import Draft
 from app.progress import Progress
 
+from .counts import add_counts
 from .db import LibraryError, clauses, provenances, sources, translate_error
 from .migrate import index_shingles
 from .normalise import fold, key_hash
@@ -277,6 +278,8 @@ def _insert_source(
                 text("INSERT INTO clause_fts(rowid, text, language) VALUES (:num, :text, :language)"),
                 [{"num": row.num, "text": row.text, "language": row.language} for row in inserted],
             )
+        # Only the clauses this transaction inserted: one counted by another program is theirs.
+        add_counts(connection, [(row.num, row.text) for row in inserted])
     where = places([item.kind for item in segments], [item.context for item in segments])
     connection.execute(
         provenances.insert(),

@@ -2,7 +2,8 @@
 
 Version 1 had no source status, no printed place for unnumbered clauses and no shingle index;
 migrating fills all three from what the library holds (existing sources count as adopted: that
-is what a version-1 library treated them as).
+is what a version-1 library treated them as). Version 2 had no exact document counts: migrating
+counts the runs and words of every clause once (`app.library.counts.fill`).
 """
 
 from __future__ import annotations
@@ -27,6 +28,10 @@ def create(connection: Connection) -> None:
 def migrate(connection: Connection, found: int) -> None:
     if found < 2:
         _to_2(connection)
+    if found < 3:
+        from .counts import fill
+
+        fill(connection)   # exact run and word counts of what the library holds
     connection.execute(update(schema_version).values(version=SCHEMA_VERSION))
 
 

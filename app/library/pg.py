@@ -10,8 +10,6 @@ of trigram similarity with the shingle index (see benchmarks/bench_library_scale
 
 from __future__ import annotations
 
-import re
-
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -102,55 +100,9 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
 
 #: At most this many matches of a search are ranked (see `ranked`).
 RANK_POOL = 5000
-#: A word's clauses are counted up to this many: more, and it is too common to look up.
-COUNT_CAP = 8001
-#: At most this many clauses of one word are read when looking for precedents.
+#: At most this many clauses of one word are read when looking for precedents (the words
+#: chosen are the rarest by their exact counts, so only a paragraph of common words meets it).
 POSTINGS_CAP = 30000
-_LEXEME = re.compile(r"^\w+$")   # safe as a bare tsquery: no quote, no operator
-
-
-def document_counts(connection: Connection, paragraph: str, language: str | None) -> dict[str, int]:
-    """The paragraph's words as the index holds them (stemmed, without stopwords, in its
-    language: `language`, else the one its function words say), each with about how many clauses hold it (up to
-    COUNT_CAP; a word missing from the library is left out).
-
-    A word among the column's most common ones in PostgreSQL's statistics (ANALYZE keeps their
-    frequencies) is estimated from them; the others are counted through the GIN index."""
-    from .normalise import guess_language
-
-    # One language's stems: Spanish stems of an English paragraph ("lim" for Lima) look rare
-    # only because no English clause holds them, and would crowd out its really rare words.
-    config = "spanish" if (language or guess_language(paragraph)) == "es" else "english"
-    lexemes = set(connection.execute(text(
-        f"SELECT unnest(tsvector_to_array(to_tsvector('{config}', concordia_unaccent(:p))))"),
-        {"p": paragraph}).scalars())
-    common = _common_lexemes(connection)
-    counts = {item: min(common[item], COUNT_CAP) for item in lexemes if common.get(item, 0) >= COUNT_CAP}
-    rest = sorted(item for item in lexemes if item not in counts and _LEXEME.match(item))
-    if rest:
-        rows = connection.execute(text(
-            "SELECT q.lexeme, (SELECT count(*) FROM (SELECT 1 FROM clauses "
-            "WHERE tsv @@ CAST(q.lexeme AS tsquery) LIMIT :cap) AS found) AS n "
-            "FROM unnest(CAST(:lexemes AS text[])) AS q(lexeme)"),
-            {"lexemes": rest, "cap": COUNT_CAP}).all()
-        counts.update({row.lexeme: int(row.n) for row in rows if row.n})
-    return counts
-
-
-def _common_lexemes(connection: Connection) -> dict[str, int]:
-    """The tsvector column's most common words with their estimated clause counts, from the
-    planner's statistics (empty before the table was first analysed)."""
-    row = connection.execute(text(
-        "SELECT s.most_common_elems::text::text[] AS elems, s.most_common_elem_freqs AS freqs, "
-        "c.reltuples FROM pg_stats s JOIN pg_class c ON c.relname = s.tablename "
-        "AND c.relnamespace = to_regnamespace(s.schemaname) "
-        "WHERE s.schemaname = current_schema() AND s.tablename = 'clauses' AND s.attname = 'tsv'"
-    )).first()
-    if row is None or not row.elems or not row.freqs or row.reltuples <= 0:
-        return {}
-    # The frequencies end with three more figures (minimum, maximum, nulls): zip stops before.
-    return {elem: int(freq * row.reltuples)
-            for elem, freq in zip(row.elems, row.freqs, strict=False)}
 
 
 def word_candidates(connection: Connection, chosen: dict[str, int], language: str | None,

@@ -5,11 +5,12 @@ Two kinds of precedent count: a clause the paragraph rewords (most of the words 
 or quoting the paragraph (`passages`: "33 words from EU–CELAC Summit Declaration 2023, para. 1").
 
 Candidates come from the shingle index (`app.library.shingles`, on every database: clauses
-sharing runs of words with the paragraph, most shared first; a run found in very many clauses
-is boilerplate and is not counted) and from the paragraph's rarest words in the database's
+sharing runs of words with the paragraph, scored on every run they share, each weighing its
+inverse document frequency from the exact counts of `app.library.counts`) and from the paragraph's rarest words in the database's
 word index (for rewordings that change a word every few): on SQLite an FTS5 OR query ranked by
-bm25, on PostgreSQL the tsvector lexemes counted and looked up through the GIN index
-(`app.library.pg.word_candidates`), each word weighing its inverse document frequency. Each candidate is
+bm25, on PostgreSQL the tsvector lexemes looked up through the GIN index
+(`app.library.pg.word_candidates`), each word weighing its inverse document frequency; on both
+the rarest words are chosen by the same exact counts. Each candidate is
 then compared word by word. The diff runs from the library's text to the paragraph:
 deletions are its words the paragraph dropped, insertions the paragraph's own.
 
@@ -20,7 +21,6 @@ draft's own file (and its language versions) is never its own precedent (`exclud
 from __future__ import annotations
 
 import math
-import weakref
 from collections import Counter
 from dataclasses import dataclass, field
 
@@ -30,16 +30,20 @@ from sqlalchemy.engine import Engine
 from app.compare.words import DELETE, EQUAL, INSERT, tokenize, word_diff
 from app.i18n import _, ngettext
 
-from .db import ADOPTED, FTS, clauses
+from .db import ADOPTED, FTS, clauses, shingles
 from .normalise import words
 from .passages import MIN_RUN, Passage, shared_passages
 from .search import BM25, Hit, Term, attach_provenance, fts_query, uses_fts
-from .shingles import run_hashes
+from .shingles import fingerprints, run_hashes
 
 #: A clause sharing a passage this long is a precedent, however different the rest is.
 PASSAGE_WORDS = 10
-#: A run of words stored for this many clauses or more is boilerplate: it finds no precedent.
-COMMON_RUN = 1000
+#: About this many postings of the paragraph's rarest runs are read to find candidates; a
+#: run stored for more clauses than are left of it is not read (but still counts in a
+#: candidate's score).
+RUN_POSTINGS = 20000
+#: The best this many clauses of those postings are scored on all the runs they share.
+POOL = 100
 #: At most this many of a long paragraph's runs are looked up.
 MAX_RUNS = 400
 
@@ -266,36 +270,42 @@ def _total(connection) -> float:
 
 def _shingle_candidates(connection, paragraph: str, language: str | None, limit: int) -> list[Hit]:
     """Clauses sharing runs of words with the paragraph, those sharing the most and rarest
-    first (each shared run weighs its inverse document frequency, log(clauses / holders))."""
+    first: each shared run weighs its inverse document frequency, log(clauses / holders), from
+    the exact counts (`app.library.counts`).
+
+    The postings of the paragraph's rarest runs are read (rarest first, about RUN_POSTINGS
+    of them: a run held by tens of thousands of clauses would cost more than it tells) to make
+    a pool of clauses; each clause of the pool is then scored on ALL the runs it shares with the
+    paragraph, common ones included (from its own text, no more reads), so a clause quoted
+    whole outranks one that only shares its rarest run."""
+    from .counts import run_counts
+
     hashes = list(dict.fromkeys(run_hashes(paragraph)))[:MAX_RUNS]
     if not hashes:
         return []
-    if connection.dialect.name == "postgresql":
-        counted = connection.execute(text(
-            "WITH hits AS (SELECT q.hash, s.clause_num, count(*) OVER (PARTITION BY q.hash) AS df "
-            "FROM unnest(CAST(:hashes AS bigint[])) AS q(hash) CROSS JOIN LATERAL "
-            "(SELECT clause_num FROM shingles WHERE shingles.hash = q.hash LIMIT :cap) AS s) "
-            "SELECT clause_num, sum(ln(:total / df)) AS n FROM hits WHERE df < :cap "
-            "GROUP BY clause_num ORDER BY n DESC, clause_num LIMIT :limit"),
-            {"hashes": hashes, "cap": COMMON_RUN, "limit": limit * 3, "total": _total(connection)},
-        ).all()
-        ranked = [(row.clause_num, float(row.n)) for row in counted]
-    else:
-        counts: Counter = Counter()
-        total = _total(connection)
-        cursor = connection.connection.cursor()
-        try:
-            for value in hashes:
-                nums = [row[0] for row in cursor.execute(
-                    "SELECT clause_num FROM shingles WHERE hash = ? LIMIT ?", (value, COMMON_RUN))]
-                if 0 < len(nums) < COMMON_RUN:   # a rarer run is better evidence
-                    weight = math.log(total / len(nums))
-                    for num in nums:
-                        counts[num] += weight
-        finally:
-            cursor.close()
-        ranked = counts.most_common(limit * 3)
-    return _hits(connection, ranked, language, limit)
+    held = run_counts(connection, hashes)
+    if not held:
+        return []
+    total = max(_total(connection), max(held.values()) + 1.0)
+    weight = {value: math.log(total / n) for value, n in held.items()}
+    chosen: list[int] = []
+    budget = RUN_POSTINGS
+    for value in sorted(held, key=lambda item: (held[item], item)):
+        if held[value] > budget:
+            break
+        chosen.append(value)
+        budget -= held[value]
+    pool: Counter = Counter()
+    for start in range(0, len(chosen), 500):
+        for value, num in connection.execute(
+                select(shingles.c.hash, shingles.c.clause_num)
+                .where(shingles.c.hash.in_(chosen[start:start + 500]))).all():
+            pool[num] += weight[value]
+    found = _hits(connection, pool.most_common(POOL), language, POOL)
+    for hit in found:
+        hit.score = sum(weight.get(value, 0.0) for value in fingerprints(hit.text))
+    found.sort(key=lambda hit: (-hit.score, hit.num))
+    return found[:limit]
 
 
 def _hits(connection, ranked: list[tuple[int, float]], language: str | None, limit: int) -> list[Hit]:
@@ -317,7 +327,9 @@ def _rarest(connection, candidates: list[str]) -> list[str]:
     Words are taken rarest first while their clauses add up to POSTINGS_BUDGET (at least
     MIN_QUERY_WORDS of them): rare words find the precedent, common ones only cost time.
     """
-    return _choose_rarest(_document_counts(connection), candidates)
+    from .counts import term_counts_of
+
+    return _choose_rarest(term_counts_of(connection, candidates), candidates)
 
 
 def _choose_rarest(counts: dict[str, int], candidates: list[str]) -> list[str]:
@@ -330,23 +342,6 @@ def _choose_rarest(counts: dict[str, int], candidates: list[str]) -> list[str]:
         chosen.append(word)
         budget -= counts[word]
     return chosen or candidates[:MIN_QUERY_WORDS]
-
-
-#: engine → (library generation, {term: number of clauses holding it})
-_counts_cache: weakref.WeakKeyDictionary = weakref.WeakKeyDictionary()
-
-
-def _document_counts(connection) -> dict[str, int]:
-    """Clauses per indexed term, read once per library change (one pass over the index)."""
-    generation = connection.execute(text("SELECT max(id), count(*) FROM sources")).one()
-    cached = _counts_cache.get(connection.engine)
-    if cached and cached[0] == tuple(generation):
-        return cached[1]
-    connection.execute(text(
-        "CREATE VIRTUAL TABLE IF NOT EXISTS temp.clause_vocab USING fts5vocab(main, clause_fts, 'row')"))
-    counts = {row.term: row.doc for row in connection.execute(text("SELECT term, doc FROM clause_vocab"))}
-    _counts_cache[connection.engine] = (tuple(generation), counts)
-    return counts
 
 
 def _fts_candidates(connection, chosen: list[str], language: str | None, limit: int) -> list[Hit]:
@@ -367,9 +362,10 @@ def _fts_candidates(connection, chosen: list[str], language: str | None, limit: 
 def _pg_word_candidates(connection, paragraph: str, language: str | None, limit: int) -> list[Hit]:
     """The PostgreSQL twin of `_fts_candidates`: the clauses holding most of the paragraph's
     rarest indexed words (tsvector lexemes, counted through the GIN index)."""
-    from .pg import document_counts, word_candidates
+    from .counts import paragraph_terms, term_counts_of
+    from .pg import word_candidates
 
-    counts = document_counts(connection, paragraph, language)
+    counts = term_counts_of(connection, paragraph_terms(connection, paragraph, language))
     chosen = _choose_rarest(counts, list(counts))
     ranked = word_candidates(connection, {word: counts[word] for word in chosen if word in counts},
                              language, _total(connection), limit)
