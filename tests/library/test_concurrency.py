@@ -5,7 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 
+from sqlalchemy import text
+
 from app.library import Library
+from app.library.counts import recount
 from tests.conftest import REPO
 
 from .conftest import CLASI_SEED, LAPAZ_SEED, UDHR_EN, UDHR_ES
@@ -36,3 +39,8 @@ def test_simultaneous_adds_of_the_same_declarations_give_one_copy(library_url: s
         assert shared.counts() == expected
         hits = shared.search('"common and shared responsibility"')
         assert hits and len({hit.clause_id for hit in hits}) == len(hits)
+        # The run and word counts, upserted by each adding transaction, are exact.
+        with shared.engine.connect() as connection:
+            runs = dict(connection.execute(text("SELECT hash, n FROM shingle_counts")).all())
+            terms = dict(connection.execute(text("SELECT term, n FROM term_counts")).all())
+            assert (runs, terms) == recount(connection)

@@ -1,11 +1,11 @@
 """When the shingle index finds nothing close, the word index finds the precedent, on SQLite
 and on PostgreSQL alike (issue 18: the library works the same on both).
 
-The library is built to defeat the shingle sample: 1 100 near-identical clauses, so every run of
-words in their shared wording is boilerplate (held by more than `COMMON_RUN` clauses) and is not
-counted, each told apart only by four reference numbers. The rewording changes the word on
-either side of each of its numbers, so no run of the clause's words around a number survives either:
-only the rare words themselves can find it.
+The library is built to defeat the shingle index: 1 100 near-identical clauses, so every run of
+words in their shared wording is held by all of them and tells none apart, each told apart only
+by four reference numbers. The rewording changes the word on either side of each of its numbers,
+so no run of the clause's words around a number survives either: only the rare words themselves
+can find it.
 """
 
 from __future__ import annotations
@@ -71,18 +71,17 @@ def test_rewording_finds_its_precedent_first_through_the_word_index(crowded: Lib
         assert found[0].changed_words == 8
 
 
-def test_words_common_in_the_statistics_are_estimated_not_counted(crowded: Library, monkeypatch):
-    if crowded.engine.dialect.name != "postgresql":
-        pytest.skip("PostgreSQL's planner statistics")
-    from sqlalchemy import text
+def test_words_are_weighed_by_their_exact_clause_counts(crowded: Library):
+    """Each word's count is the number of clauses holding it, however common (the counts were
+    capped, and at 300 000 clauses every common word weighed the same)."""
+    from app.library.counts import paragraph_terms, term_counts_of
 
-    from app.library import pg
-
-    with crowded.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as connection:
-        connection.execute(text("ANALYZE clauses"))
-        monkeypatch.setattr(pg, "COUNT_CAP", 500)   # the shared wording's 1 100 is "common"
-        counts = pg.document_counts(connection, rewording(TARGET), "en")
-    assert counts["drug"] == 500 and counts[str(10000 + TARGET)] == 1
+    with crowded.engine.connect() as connection:
+        counts = term_counts_of(connection, paragraph_terms(connection, rewording(TARGET), "en"))
+    assert counts["drug"] == COPIES   # the stem on PostgreSQL, the word on SQLite
+    assert counts[str(10000 + TARGET)] == 1
+    chosen = precedents._choose_rarest(counts, list(counts))
+    assert set(chosen[:4]) == {str(10000 * (n + 1) + TARGET) for n in range(4)}
     assert crowded.precedents(rewording(TARGET))[0].hit.text == near_duplicate(TARGET)
 
 
