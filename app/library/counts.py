@@ -30,13 +30,18 @@ _UPSERT = ("INSERT INTO {table} ({key}, n) VALUES ({mark}, {mark}) "
            "ON CONFLICT ({key}) DO UPDATE SET n = {table}.n + excluded.n")
 
 
-def add_counts(connection: Connection, rows: list[tuple[int, str]]) -> None:
-    """Count the clauses just inserted ((number, text) pairs), in the same transaction."""
+def add_counts(connection: Connection, rows: list[tuple[int, str]],
+               stored: list[tuple[int, int]] | None = None) -> None:
+    """Count the clauses just inserted ((number, text) pairs), in the same transaction;
+    `stored`: their (hash, number) shingle rows, if known."""
     if not rows:
         return
     runs: Counter = Counter()
-    for _num, body in rows:
-        runs.update(fingerprints(body))
+    if stored is not None:
+        runs.update(value for value, _num in stored)
+    else:
+        for _num, body in rows:
+            runs.update(fingerprints(body))
     _upsert(connection, "shingle_counts", "hash", runs)
     if connection.dialect.name == "postgresql":
         # The lexemes of the stored tsvector column: exactly what the GIN index holds.

@@ -272,14 +272,14 @@ def _insert_source(
         missing = set(new_rows) - {row.key_hash for row in inserted}
         if missing:   # added by another program meanwhile: use its rows
             existing.update(_existing_clauses(connection, missing))
-        index_shingles(connection, [(row.num, row.text) for row in inserted])
+        stored = index_shingles(connection, [(row.num, row.text) for row in inserted])
         if connection.dialect.name == "sqlite" and _has_fts(connection):
             connection.execute(
                 text("INSERT INTO clause_fts(rowid, text, language) VALUES (:num, :text, :language)"),
                 [{"num": row.num, "text": row.text, "language": row.language} for row in inserted],
             )
         # Only the clauses this transaction inserted: one counted by another program is theirs.
-        add_counts(connection, [(row.num, row.text) for row in inserted])
+        add_counts(connection, [(row.num, row.text) for row in inserted], stored)
     where = places([item.kind for item in segments], [item.context for item in segments])
     connection.execute(
         provenances.insert(),

@@ -49,8 +49,9 @@ def _to_2(connection: Connection) -> None:
     _fill_places(connection)
 
 
-def index_shingles(connection: Connection, rows: list[tuple[int, str]]) -> None:
-    """Store the fingerprints of these (clause number, text) pairs."""
+def index_shingles(connection: Connection, rows: list[tuple[int, str]]) -> list[tuple[int, int]]:
+    """Store the fingerprints of these (clause number, text) pairs; returns the (hash, number)
+    rows stored."""
     from .shingles import fingerprints
 
     batch = [(value, num) for num, body in rows for value in fingerprints(body)]
@@ -59,6 +60,7 @@ def index_shingles(connection: Connection, rows: list[tuple[int, str]]) -> None:
     statement = f"INSERT INTO shingles (hash, clause_num) VALUES ({mark}, {mark})"
     for start in range(0, len(batch), 5000):
         connection.exec_driver_sql(statement, batch[start:start + 5000])
+    return batch
 
 
 def _fill_places(connection: Connection) -> None:
