@@ -167,11 +167,11 @@ class AnnotationMarks(QObject):
                     continue
                 base = qt_block.position()
                 length = qt_block.length() - 1
-                clear = QTextCharFormat()
-                clear.setProperty(COMMENT_IDS, [])
-                cursor.setPosition(base)
-                cursor.setPosition(base + length, QTextCursor.MoveMode.KeepAnchor)
-                if length:
+                if length and read_spans(qt_block):      # (a freshly shown draft has none)
+                    clear = QTextCharFormat()
+                    clear.setProperty(COMMENT_IDS, [])
+                    cursor.setPosition(base)
+                    cursor.setPosition(base + length, QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(clear)
                 for start, end, ids in _segments(wanted):
                     start, end = max(0, min(start, length)), max(0, min(end, length))
