@@ -62,12 +62,11 @@ def window_maker(qtbot, settings: AppSettings) -> Iterator[Callable[..., MainWin
             assert window.files.open_path(opened, ask_first=False)
         return window
 
-    yield make
-    for window in made:
-        if window.isVisible():
-            close_without_prompt(window)
-        window.files.close_session()
-        window.deleteLater()
+    try:
+        yield make
+    finally:
+        for window in made:
+            dispose(window)
 
 
 def editor_with(qtbot, draft: Draft, size: tuple[int, int] | None = None) -> DraftEditor:
@@ -181,6 +180,14 @@ def close_without_prompt(window) -> None:
     window.cover_form._pending.clear()
     window.mark_saved()
     window.close()
+
+
+def dispose(window) -> None:
+    """Tear-down: close the window if it is open (no prompts), release its lock, delete it."""
+    if window.isVisible():
+        close_without_prompt(window)
+    window.files.close_session()
+    window.deleteLater()
 
 
 def press(qtbot, window, key, modifier) -> None:
