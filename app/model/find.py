@@ -3,8 +3,10 @@
 Plain Python, so the search is tested without a window. A `Match` names where it is (a block,
 a footnote or a cover field), and offsets in that place's text: for a block they count like
 `app.model.inline` (a footnote reference is one position), so they mean the same thing in the
-editor's document. Matching is literal: "match case" off ignores only case, never accents
-("acción" does not find "accion"); "whole word" wants no letter or digit on either side.
+editor's document. Matching is literal: "match case" off ignores only case; accents count
+unless "ignore accents" is on ("accion" then finds "acción" and "ACCIÓN", "acción" finds
+"accion"), which never makes ñ an n: in Spanish it is a letter of its own ("año" is not
+"ano"). "Whole word" wants no letter or digit on either side.
 
 `replacement_operation` turns matches into ONE `Batch` of the usual invertible operations
 (ReplaceContent per match in a block, one SetFootnoteText per footnote, one SetMeta per cover
@@ -15,6 +17,7 @@ wherever it is applied.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
@@ -38,6 +41,7 @@ _LIST_FIELDS = {"codes"}
 class FindOptions:
     match_case: bool = False
     whole_word: bool = False
+    ignore_accents: bool = False
 
 
 @dataclass(frozen=True)
@@ -56,10 +60,51 @@ def pattern(query: str, options: FindOptions) -> re.Pattern[str] | None:
     """The compiled search for a literal query; None for an empty one."""
     if not query:
         return None
-    body = re.escape(query)
+    body = accent_free_pattern(query) if options.ignore_accents else re.escape(query)
     if options.whole_word:
         body = rf"(?<!\w){body}(?!\w)"
     return re.compile(body, 0 if options.match_case else re.IGNORECASE)
+
+
+#: Letters that keep their mark when accents are ignored (Spanish counts them apart).
+_OWN_LETTERS = frozenset("ñÑ")
+
+
+def _base_letter(character: str) -> str:
+    if character in _OWN_LETTERS:
+        return character
+    decomposed = unicodedata.normalize("NFD", character)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)) or character
+
+
+def _accented_forms() -> dict[str, str]:
+    """Each base letter and the precomposed Latin letters that are it with marks."""
+    forms: dict[str, list[str]] = {}
+    for code in range(0x00C0, 0x0250):
+        character = chr(code)
+        base = _base_letter(character)
+        if len(base) == 1 and base != character and base.isalpha():
+            forms.setdefault(base, []).append(character)
+    return {base: "".join(sorted(found)) for base, found in forms.items()}
+
+
+_FORMS = _accented_forms()
+
+
+def accent_free_pattern(query: str) -> str:
+    """A regular expression matching `query` whatever accents either side has: each letter
+    stands for itself and its accented forms, precomposed or followed by combining marks."""
+    parts = []
+    for character in query:
+        base = _base_letter(character)
+        if len(base) == 1 and base.isalpha():
+            letters = re.escape(base + _FORMS.get(base, ""))
+            # (n with a combining tilde is ñ, written in two characters: not an n)
+            marks = "\u0300-\u0302\u0304-\u036f" if base in "nN" else "\u0300-\u036f"
+            parts.append(f"[{letters}][{marks}]*")
+        else:
+            parts.append(re.escape(character))
+    return "".join(parts)
 
 
 def cover_text(draft: Draft, name: str) -> str:

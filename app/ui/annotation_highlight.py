@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QTextEdit
 
 from app.i18n import _
 from app.model.annotations import Comment, Reservation, annotations
+from app.model.inline import content_length
 from app.model.parties import PartyRegistry
 
 from .annotation_dialogs import KIND_NAMES, RESERVATION_STATUS_NAMES, status_label
@@ -114,15 +115,25 @@ class AnnotationHighlight(QObject):
 
     # -- painting ------------------------------------------------------------------------------
     def spans(self) -> list[tuple[Comment | Reservation, str, int, int]]:
-        """(annotation, block id, start, end) of every live span shown."""
+        """(annotation, block id, start, end) of every live span shown; an annotation on a
+        whole paragraph covers all its words (as Word shows a comment on a paragraph)."""
         found = []
-        for item in annotations(self.editor.draft()):
+        draft = self.editor.draft()
+        lengths: dict[str, int] | None = None
+        for item in annotations(draft):
             anchor = item.anchor
-            if anchor.scope != "span" or anchor.orphaned or anchor.start == anchor.end:
+            if anchor.orphaned or anchor.scope == "text":
                 continue
             if isinstance(item, Reservation) and not item.outstanding:
                 continue
-            found.append((item, anchor.block_id, anchor.start, anchor.end))
+            start, end = anchor.start, anchor.end
+            if anchor.scope == "block":
+                if lengths is None:
+                    lengths = {block.id: content_length(block.content) for block in draft.blocks}
+                start, end = 0, lengths.get(anchor.block_id, 0)
+            if start is None or end is None or start >= end:
+                continue
+            found.append((item, anchor.block_id, start, end))
         return found
 
     def refresh(self) -> None:

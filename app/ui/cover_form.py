@@ -33,7 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import N_, _, ui_language
+from app.i18n import N_, _, translator, ui_language
 from app.model import DocumentType, NoteMeta
 from app.model.ops import Operation, SetMeta
 
@@ -125,7 +125,8 @@ class CoverForm(QScrollArea):
         self._line(document, "number", N_("Number:"), "6914/24")
         self._suffix(document)
         self._date(document)
-        self._line(document, "place", N_("Place:"), "Brussels")
+        self._line(document, "place", N_("Place:"),          # the seat as exports print it
+                   translator(ui_language()).pgettext("export", "Brussels"))
         self._list_line(document, "languages", N_("Original languages:"), "en, es")
         self._marking(document)
         self._codes(document)
@@ -322,6 +323,10 @@ class CoverForm(QScrollArea):
     def _typed(self, name: str) -> None:
         if self._refreshing or self._read_only:
             return
+        current = self._fields[name].read()
+        before = self._shown.get(name, "" if isinstance(current, str) else [])
+        if name not in self._pending and current == before:
+            return            # not typing: a format-only change (the spelling underline)
         first = not self._pending
         self._pending.add(name)
         self._timer.start()

@@ -92,6 +92,8 @@ class FindBar(QWidget):
         self.match_case.setObjectName("find_match_case")
         self.whole_word = QCheckBox(_("Whole word"), self)
         self.whole_word.setObjectName("find_whole_word")
+        self.ignore_accents = QCheckBox(_("Ignore accents"), self)
+        self.ignore_accents.setObjectName("find_ignore_accents")
         self.close_button = self._button("find_close_button", "✕", _("Close (Esc)"), self.close_bar)
         self.replace_label = QLabel(_("Replace with:"), self)
         self.replace_field = _FindField(self)
@@ -112,6 +114,7 @@ class FindBar(QWidget):
         # row of everything was wider than the text area and pushed the window past 1440 px.
         grid.addWidget(self.match_case, 0, 5, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.whole_word, 1, 5, Qt.AlignmentFlag.AlignLeft)
+        grid.addWidget(self.ignore_accents, 0, 6, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.close_button, 0, 9)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_field, 1, 1)
@@ -120,8 +123,8 @@ class FindBar(QWidget):
         replace_buttons.addWidget(self.replace_button)
         replace_buttons.addWidget(self.replace_all_button)
         grid.addLayout(replace_buttons, 1, 2, 1, 3)
-        grid.setColumnStretch(5, 1)          # the options take what is left; Close at the far right
-        for box in (self.match_case, self.whole_word):
+        grid.setColumnStretch(7, 1)          # the options side by side; Close at the far right
+        for box in (self.match_case, self.whole_word, self.ignore_accents):
             box.setToolTip(box.text())
             box.setMinimumWidth(60)          # may be cut in a narrow window, never widen it
         for field in (self.find_field, self.replace_field):
@@ -135,6 +138,7 @@ class FindBar(QWidget):
         self.find_field.textChanged.connect(lambda _text: self._search_again())
         self.match_case.toggled.connect(lambda _on: self._search_again())
         self.whole_word.toggled.connect(lambda _on: self._search_again())
+        self.ignore_accents.toggled.connect(lambda _on: self._search_again())
         # The editor's change notice: what Find searches (annex, footnotes, cover), or a draft
         # opened (everything).
         self.editor.changed.connect(
@@ -178,7 +182,8 @@ class FindBar(QWidget):
 
     # -- searching -----------------------------------------------------------------------------
     def options(self) -> FindOptions:
-        return FindOptions(self.match_case.isChecked(), self.whole_word.isChecked())
+        return FindOptions(self.match_case.isChecked(), self.whole_word.isChecked(),
+                           self.ignore_accents.isChecked())
 
     def _search_again(self) -> None:
         self._positioned = False

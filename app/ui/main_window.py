@@ -55,6 +55,7 @@ from . import (
     window_menus,
 )
 from .cover_form import CoverForm
+from .cover_spelling import CoverSpelling
 from .editor.widget import DraftEditor
 from .file_controller import FileController, droppable_files
 from .settings import AppSettings
@@ -307,6 +308,7 @@ class MainWindow(QMainWindow):
     def _install_panels(self) -> None:
         """Build every panel, explicitly: a broken one fails loudly, never goes missing."""
         self.spell_underline = spell_highlight.install(self)
+        self.cover_spelling = CoverSpelling(self.cover_form, self.spell_underline)
         backup_dialog.install(self)           # File ▸ Revert to Backup…
         self.outline = outline.install(self)
         self.library_dock = library_panel.install(self)

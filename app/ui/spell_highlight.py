@@ -71,7 +71,8 @@ class SpellUnderline(QObject):
         self._timer.timeout.connect(self.check_visible)
         self._draft: tuple[int, int] | None = None
         self._held: tuple[QTextBlock, int] | None = None
-        self._footnotes = PlainSpelling(self, editor.footnote_pane.editor.document())
+        self._plain: list[PlainSpelling] = []     # the footnote pane, the cover's prose
+        self.watch_plain(PlainSpelling(self, editor.footnote_pane.editor.document()))
         editor._highlighter.overlays.append(self._overlay)
         edit = editor.text_edit
         edit.verticalScrollBar().valueChanged.connect(lambda _value: self._timer.start())
@@ -90,7 +91,7 @@ class SpellUnderline(QObject):
         self._enabled = flag
         self._cache.clear()
         self.editor._highlighter.rehighlight()   # clears old underlines; on: checks on screen
-        self._footnotes.rehighlight()
+        self._rehighlight_plain()
         if flag:
             self._timer.start()
 
@@ -112,7 +113,15 @@ class SpellUnderline(QObject):
         """Check again everything on screen (after Add to Dictionary, Ignore, a new draft)."""
         self._cache.clear()
         self._timer.start()
-        self._footnotes.rehighlight()
+        self._rehighlight_plain()
+
+    def watch_plain(self, highlighter: PlainSpelling) -> None:
+        """Underline in another plain text field too (switched and refreshed with the rest)."""
+        self._plain.append(highlighter)
+
+    def _rehighlight_plain(self) -> None:
+        for highlighter in self._plain:
+            highlighter.rehighlight()
 
     # -- checking -----------------------------------------------------------------------------
     def _default_language(self) -> str:

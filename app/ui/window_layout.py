@@ -7,6 +7,7 @@ settings file) a moment after the last move, resize, dock or tool bar change.
 
 from __future__ import annotations
 
+import shiboken6
 from PySide6.QtCore import QEvent, QObject, QTimer
 from PySide6.QtWidgets import QDockWidget, QMainWindow, QToolBar
 
@@ -41,7 +42,8 @@ class LayoutKeeper(QObject):
         dock.visibilityChanged.connect(self.schedule)
 
     def schedule(self, *_ignored: object) -> None:
-        if not self._closed and self.window.isVisible():
+        # (docks say they were hidden while a window that was never closed is torn down)
+        if not self._closed and shiboken6.isValid(self.window) and self.window.isVisible():
             self.timer.start()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt API

@@ -59,6 +59,31 @@ def test_accents_matter_as_typed_case_does_not_unless_asked():
     assert [text_of(draft, m) for m in find_all(draft, "Acción", FindOptions(match_case=True))] == ["Acción"]
 
 
+def test_ignoring_accents_finds_every_spelling_but_never_makes_n_of_enye():
+    draft = sample()
+    folded = FindOptions(ignore_accents=True)
+    assert [text_of(draft, m) for m in find_all(draft, "accion", folded)] == [
+        "acción", "accion", "Acción"]
+    assert [text_of(draft, m) for m in find_all(draft, "ACCIÓN", folded)] == [
+        "acción", "accion", "Acción"]
+    assert find_all(draft, "Accion", FindOptions(match_case=True, ignore_accents=True)) \
+        == find_all(draft, "Acción", FindOptions(match_case=True))
+    draft.blocks.append(Block(BlockKind.PARAGRAPH, [TextRun(
+        "El año de la reunio\u0301n y del pingüino; el ano; an\u0303o.")], id="b3"))
+    words = [text_of(draft, m) for m in find_all(draft, "reunion", folded)]
+    assert words == ["reunio\u0301n"]                  # a combining accent is part of the letter
+    assert [text_of(draft, m) for m in find_all(draft, "pinguino", folded)] == ["pingüino"]
+    assert [text_of(draft, m) for m in find_all(draft, "ano", folded)] == ["ano"]   # not "año"
+    assert [text_of(draft, m) for m in find_all(draft, "año", folded)] == ["año"]
+    whole = FindOptions(whole_word=True, ignore_accents=True)
+    assert [text_of(draft, m) for m in find_all(draft, "accion", whole)] == [
+        "acción", "accion", "Acción"]
+    # a replacement over accent-free matches replaces exactly the words found
+    operation = replacement_operation(draft, find_all(draft, "accion", folded), "medida")
+    operation.apply(draft)
+    assert draft.blocks[1].text == "La medida y la medida; medida conjunta."
+
+
 def test_replace_all_is_one_batch_that_undoes_exactly():
     draft = sample()
     draft.comments["c"] = Comment("c", Anchor("b1", 4, 20), "ES", "Why?")

@@ -262,3 +262,32 @@ def test_help_page_is_in_spanish_when_the_ui_is(qtbot, window, monkeypatch):
         i18n.set_ui_language(previous)
     assert "Atajos de teclado" in page and "Salto de línea dentro del párrafo" in page
     assert "Ctrl+F" in page
+
+
+def test_a_comment_on_a_whole_paragraph_colours_all_its_words(qtbot, tmp_path):
+    from app.model.annotations import Anchor, Comment, Reservation, ReservationKind
+    from tests.ui.edit_tools_support import annotated_lapaz
+
+    draft = annotated_lapaz()
+    target, other = [b for b in draft.blocks if len(b.text) > 40][3:5]
+    draft.comments["whole"] = Comment("whole", Anchor(target.id), "PL", "The whole paragraph.")
+    draft.reservations["scrutiny"] = Reservation("scrutiny", Anchor(other.id), ["FR"],
+                                                 ReservationKind.SCRUTINY)
+    draft.comments["everything"] = Comment("everything", Anchor(None), "DE", "The whole text.")
+    made = open_window(qtbot, tmp_path, draft)
+    try:
+        qtbot.waitUntil(lambda: target.text in annotation_colours(made))
+        assert annotation_colours(made)[target.text] == \
+            made.annotation_highlight.colours()["PL"].name()
+        underlined = [s.cursor.selectedText() for s in made.editor.text_edit.extraSelections()
+                      if s.format.fontUnderline()]
+        assert other.text in underlined
+        # a comment on the whole text colours nothing (it would colour everything)
+        assert not any(len(words) > len(target.text) * 3 for words in annotation_colours(made))
+        # hovering any word of the paragraph names the comment
+        assert "The whole paragraph." in made.annotation_highlight.tooltip_at(
+            point_of(made, target.id, len(target.text) - 2))
+    finally:
+        close_without_prompt(made)
+        made.files.close_session()
+        made.deleteLater()

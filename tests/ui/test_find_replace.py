@@ -190,3 +190,34 @@ def test_replace_all_of_a_letter_everywhere_is_quick_and_one_step(qtbot, window)
     assert window.editor.read_all_blocks() == window.editor.draft().blocks
     window.editor.undo_stack.undo()
     assert len(find_all(window.editor.draft(), "e", FindOptions(match_case=True))) > 2000
+
+
+def test_ignore_accents_finds_a_spanish_word_typed_without_them(qtbot, tmp_path):
+    udhr = Path(__file__).resolve().parents[2].parent / "shared" / "corpus" / "parallel" / \
+        "parallel__udhr.es.txt"
+    draft, _report = import_text_file(udhr)
+    path = tmp_path / "dudh.concordia"
+    save_draft(draft, path)
+    made = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+    made.show()
+    made.activateWindow()
+    qtbot.waitUntil(made.isActiveWindow, timeout=2000)
+    try:
+        assert made.files.open_path(path, ask_first=False)
+        bar = made.find_bar
+        press(qtbot, made, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+        send_text(bar.find_field, "proteccion")
+        assert bar.count_label.text() == "No matches"
+        qtbot.mouseClick(bar.ignore_accents, Qt.MouseButton.LeftButton)
+        expected = find_all(made.editor.draft(), "protección")
+        assert len(expected) >= 8 and len(bar.matches) == len(expected)
+        assert selected_text(made).lower() == "protección"
+        bar.find_field.clear()
+        send_text(bar.find_field, "ano")                # ñ stays a letter of its own
+        assert all(made.editor.draft() and "ñ" not in
+                   anchored_text(made.editor.draft().block(m.key).content)[m.start:m.end]
+                   for m in bar.matches)
+    finally:
+        close_without_prompt(made)
+        made.files.close_session()
+        made.deleteLater()

@@ -183,3 +183,36 @@ def test_a_long_draft_checks_only_the_blocks_on_screen(qtbot, make_editor):
     qtbot.waitUntil(lambda: any(r.format.underlineStyle() == style for r in last.layout().formats()),
                     timeout=5000)
     assert len(underline._cache) < 200
+
+
+def test_the_cover_subject_is_checked_and_corrected_from_its_menu(qtbot, window, tmp_path):
+    draft = Draft(blocks=[Block(BlockKind.PARAGRAPH, [TextRun("Text")])], language="es")
+    draft.note.subject = "Proyecto de declaracion conjunta"
+    draft.note.intro = "Se adjunta el texto."
+    path = tmp_path / "cover.concordia"
+    save_draft(draft, path)
+    assert window.files.open_path(path, ask_first=False)
+    field = window.cover_form.field_widget("subject")
+    style = QTextCharFormat.UnderlineStyle.SpellCheckUnderline
+
+    def underlined_in_subject() -> list[str]:
+        block = field.document().firstBlock()
+        return [block.text()[r.start:r.start + r.length] for r in block.layout().formats()
+                if r.format.underlineStyle() == style]
+    qtbot.waitUntil(lambda: underlined_in_subject() == ["declaracion"], timeout=3000)
+    # the underline is not typing: nothing pending, the draft unchanged, the title unmarked
+    assert not window.cover_form.has_pending
+    assert not window.isWindowModified()
+    cursor = field.textCursor()
+    cursor.setPosition(field.toPlainText().index("declaracion") + 3)
+    menu = window.cover_spelling.menu_for(field, field.cursorRect(cursor).center())
+    texts = [action.text() for action in menu.actions()]
+    assert "declaración" in texts and texts.index("declaración") < len(texts) - 3
+    next(a for a in menu.actions() if a.text() == "declaración").trigger()
+    window.cover_form.commit_pending()
+    assert window.editor.draft().note.subject == "Proyecto de declaración conjunta"
+    qtbot.waitUntil(lambda: underlined_in_subject() == [], timeout=3000)
+    window.editor.undo_stack.undo()
+    assert window.editor.draft().note.subject == "Proyecto de declaracion conjunta"
+    window.actions_by_name["check_spelling"].setChecked(False)   # the one switch for all
+    qtbot.waitUntil(lambda: underlined_in_subject() == [], timeout=3000)
