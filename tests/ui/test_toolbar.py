@@ -11,6 +11,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QToolBar, QToolButton
 
 from app.model import BlockKind
+from app.ui import window_placement
 from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
 from tests.ui.window_support import (
@@ -161,7 +162,7 @@ def test_first_layout_on_a_laptop_keeps_the_text_wide(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.resize(1366, 740)
     window.show()
-    screen_width = window._available_area().width()
+    screen_width = window_placement.available_area(window).width()
     right = [window.docks[key] for key in ("comments", "reservations", "versions")]
     if screen_width < 1600:
         # The side panels wait in View; the text keeps the room.
