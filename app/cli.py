@@ -29,7 +29,7 @@ from app.errors import (
 from app.i18n import _, guess_ui_language, set_ui_language
 from app.log import one_line, record_bug
 from app.progress import Cancelled
-from app.store.row_decoding import short_lived_process
+from app.store.row_decoding import one_command
 
 
 def build_parser(command: str | None = None) -> argparse.ArgumentParser:
@@ -59,12 +59,12 @@ def main(argv: list[str] | None = None) -> int:
     if not argv or (argv[0] not in COMMAND_OF_NAME and not argv[0].startswith("-")):
         return launch_gui(argv)
     parser = build_parser(argv[0])
-    short_lived_process()
     args = parser.parse_args(argv)
     if not getattr(args, "handler", None):
         parser.print_help()
         return EXIT_USAGE
-    return run_handler(args.handler, args, where="concordia " + str(args.command))
+    with one_command():
+        return run_handler(args.handler, args, where="concordia " + str(args.command))
 
 
 def run_handler(handler: Callable[[argparse.Namespace], int | None], args: argparse.Namespace,

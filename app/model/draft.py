@@ -291,16 +291,30 @@ class Draft:
 
     # -- look-ups -------------------------------------------------------------------------
     def block(self, block_id: str) -> Block:
-        for block in self.blocks:
-            if block.id == block_id:
-                return block
-        raise KeyError(f"no block {block_id!r}")
+        return self.blocks[self.block_index(block_id)]
 
     def block_index(self, block_id: str) -> int:
-        for index, block in enumerate(self.blocks):
-            if block.id == block_id:
+        """Where the block is in `blocks` (ids are unique: app.model.integrity mends a draft
+        that repeats one when it is opened).
+
+        The places are remembered and each answer is checked against the list itself, so
+        any change to `blocks` (an edit, a list replaced) costs one new look-up table, never
+        a wrong answer; a 300-page draft's window otherwise scanned the list for each of its
+        thousands of comments."""
+        known = self.__dict__.get("_block_places")       # not a field: not saved or compared
+        blocks = self.blocks
+        if known is not None:
+            index = known.get(block_id)
+            if index is not None and index < len(blocks) and blocks[index].id == block_id:
                 return index
-        raise KeyError(f"no block {block_id!r}")
+        places: dict[str, int] = {}
+        for index, block in enumerate(blocks):
+            places.setdefault(block.id, index)
+        self.__dict__["_block_places"] = places
+        try:
+            return places[block_id]
+        except KeyError:
+            raise KeyError(f"no block {block_id!r}") from None
 
     def footnote_order(self) -> list[str]:
         """Footnote ids in reading order: how they are numbered 1…n."""

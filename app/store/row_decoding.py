@@ -44,16 +44,24 @@ def reading(what: str | Callable[[], str]) -> Iterator[None]:
         raise UnreadableRow(_name(what), _("a value is missing or has the wrong type")) from error
 
 
-#: Set for a process that ends after one command (app.cli): see `short_lived_process`.
+#: Set while one command of the command line runs: see `one_command`.
 _freeze_after_reading = False
 
 
-def short_lived_process() -> None:
-    """What a draft read makes is then put out of the cycle collector's sight (gc.freeze):
-    its first pass over a large draft's objects would cost a short command a fifth of its
-    time, and they hold no reference cycles to collect; reference counting frees them."""
+@contextmanager
+def one_command() -> Iterator[None]:
+    """While a command runs (app.cli), what a draft read makes is put out of the cycle
+    collector's sight (gc.freeze): its first pass over a large draft's objects would cost a
+    short command a fifth of its time, and they hold no reference cycles to collect
+    (reference counting frees them). Afterwards the collector sees them again (gc.unfreeze),
+    so a process that runs commands in turn, as the tests do, is not left with them."""
     global _freeze_after_reading
     _freeze_after_reading = True
+    try:
+        yield
+    finally:
+        _freeze_after_reading = False
+        gc.unfreeze()
 
 
 @contextmanager

@@ -115,6 +115,17 @@ def combo_code(combo: QComboBox) -> str:
     return text.split("—")[0].strip().upper()
 
 
+def form_above_ok_cancel(dialog: QDialog, form: QFormLayout) -> None:
+    """Lay out `dialog`: the form, then OK (accepts) and Cancel (rejects)."""
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                               | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout = QVBoxLayout(dialog)
+    layout.addLayout(form)
+    layout.addWidget(buttons)
+
+
 class CommentDialog(QDialog):
     """Delegation, comment, drafting suggestion, internal or for circulation."""
 
@@ -131,13 +142,7 @@ class CommentDialog(QDialog):
         form.addRow(_("Comment:"), self.text)
         form.addRow(_("Drafting suggestion:"), self.suggestion)
         form.addRow("", self.internal)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_above_ok_cancel(self, form)
 
 
 class ReservationDialog(QDialog):
@@ -169,13 +174,7 @@ class ReservationDialog(QDialog):
         form.addRow("", self.on_text)
         form.addRow(_("Wording (English):"), self.text_en)
         form.addRow(_("Wording (Spanish):"), self.text_es)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(buttons)
+        form_above_ok_cancel(self, form)
 
     def scope(self) -> str:
         if self.on_text.isChecked():

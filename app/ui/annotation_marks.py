@@ -35,7 +35,7 @@ from app.model.annotations import (
 )
 from app.model.changes import EDITOR, Changes
 
-from .editor.formats import COMMENT_IDS, block_id_of
+from .editor.formats import COMMENT_IDS, block_id_of, fragments
 
 
 def _differs(draft: Draft, derived: dict) -> bool:
@@ -51,12 +51,7 @@ def read_spans(block: QTextBlock) -> list[tuple[str, int, int]]:
     """(annotation id, start, end) of every run of marked characters in a block."""
     spans: list[tuple[str, int, int]] = []
     base = block.position()
-    it = block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        it += 1
-        if not fragment.isValid():
-            continue
+    for fragment in fragments(block):
         ids = fragment.charFormat().property(COMMENT_IDS)
         if not ids:
             continue
@@ -167,11 +162,11 @@ class AnnotationMarks(QObject):
                     continue
                 base = qt_block.position()
                 length = qt_block.length() - 1
-                clear = QTextCharFormat()
-                clear.setProperty(COMMENT_IDS, [])
-                cursor.setPosition(base)
-                cursor.setPosition(base + length, QTextCursor.MoveMode.KeepAnchor)
-                if length:
+                if length and read_spans(qt_block):      # (a freshly shown draft has none)
+                    clear = QTextCharFormat()
+                    clear.setProperty(COMMENT_IDS, [])
+                    cursor.setPosition(base)
+                    cursor.setPosition(base + length, QTextCursor.MoveMode.KeepAnchor)
                     cursor.mergeCharFormat(clear)
                 for start, end, ids in _segments(wanted):
                     start, end = max(0, min(start, length)), max(0, min(end, length))

@@ -13,11 +13,14 @@ reserved). The clean view paints no bracket markup.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextCursor
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QTextEdit, QWidget
 
+from app.importer.brackets import describe
+from app.model.brackets import current_alternatives
 from app.model.status import Effective, effective_statuses
 
+from .editor.extra_selections import set_layer
 from .editor.formats import block_id_of
 
 STATUS_COLOURS = {
@@ -28,6 +31,45 @@ STATUS_COLOURS = {
 }
 STATUS_LETTERS = {Effective.AGREED: "A", Effective.AD_REFERENDUM: "R",
                   Effective.IN_BRACKETS: "[ ]", Effective.RESERVED: "!"}
+#: Paragraphs above and below the screen whose brackets are marked bold ahead of a scroll.
+NEARBY_BLOCKS = 40
+
+
+def bold_brackets(text_edit: QTextEdit, draft, clean_view: bool) -> None:
+    """Bracketed words bold on a light ground (not in the text: an extra selection), for
+    the paragraphs on screen and some around them (again after a scroll): placing 500
+    selections over 300 pages would lay out the whole document. None in the clean view."""
+    selections = []
+    if not clean_view:
+        document = text_edit.document()
+        rect = text_edit.viewport().rect()
+        first = text_edit.cursorForPosition(rect.topLeft()).block().blockNumber()
+        last = text_edit.cursorForPosition(rect.bottomRight()).block().blockNumber()
+        low, high = first - NEARBY_BLOCKS, last + NEARBY_BLOCKS
+        index = {block.id: number for number, block in enumerate(draft.blocks)}
+        by_id = {block.id: block for block in draft.blocks}
+        for bracket in draft.brackets.values():
+            anchor = bracket.anchor
+            if anchor.orphaned or anchor.block_id not in index:
+                continue
+            if not low <= index[anchor.block_id or ""] <= high:
+                continue
+            qt_block = document.findBlockByNumber(index[anchor.block_id or ""])
+            if not qt_block.isValid():
+                continue
+            selection = QTextEdit.ExtraSelection()
+            cursor = QTextCursor(qt_block)
+            base = qt_block.position()
+            cursor.setPosition(base + (anchor.start or 0))
+            cursor.setPosition(base + (anchor.end or 0), QTextCursor.MoveMode.KeepAnchor)
+            selection.cursor = cursor
+            fmt = QTextCharFormat()
+            fmt.setFontWeight(QFont.Weight.Bold)
+            fmt.setBackground(QColor("#fff3c4"))
+            fmt.setToolTip(describe(current_alternatives(draft, bracket, by_id)))
+            selection.format = fmt
+            selections.append(selection)
+    set_layer(text_edit, "brackets", selections)   # beside the other features' marks
 
 
 class BracketPainter:

@@ -18,7 +18,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QEvent, QObject, QRect, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Slot
 from PySide6.QtGui import QAction, QCloseEvent, QDragEnterEvent, QDropEvent, QKeySequence
 from PySide6.QtWidgets import (
     QApplication,
@@ -44,6 +44,7 @@ from . import (
     edit_tools,
     language_import,
     library_panel,
+    menu_bar,
     negotiation_pane,
     outline,
     print_pdf,
@@ -53,6 +54,7 @@ from . import (
     versions_panel,
     window_layout,
     window_menus,
+    window_placement,
 )
 from .cover_form import CoverForm
 from .cover_spelling import CoverSpelling
@@ -60,17 +62,8 @@ from .editor.widget import DraftEditor
 from .file_controller import FileController, droppable_files
 from .settings import AppSettings
 
-FORMAT_KEYS = ("bold", "italic", "underline")
-KIND_KEYS = ("kind_title", "kind_heading", "kind_preamble", "kind_operative", "kind_numbered",
-             "kind_list_item", "kind_paragraph")
-
-
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)
 
-#: The window's size at first start, when the screen has room for it.
-PREFERRED_SIZE = (1280, 860)
-#: Screens at least this wide show the right-hand panels at first start beside the text.
-WIDE_SCREEN = 1600
 
 
 class MainWindow(QMainWindow):
@@ -105,7 +98,7 @@ class MainWindow(QMainWindow):
             autosave_ms if autosave_ms is not None else self.settings.autosave_interval_ms(),
         )
 
-        self._build_menus()
+        menu_bar.build(self)
         self.add_dock(self.cover_form, _("Cover"), Qt.LeftDockWidgetArea, key="cover")
         self.add_dock(self.editor.footnote_pane, _("Footnotes"), Qt.BottomDockWidgetArea,
                       key="footnotes")
@@ -114,11 +107,11 @@ class MainWindow(QMainWindow):
         self._install_panels()
         self.show_session(self.files.session, modified=False)
         toolbar.install(self)      # after the panels: it shows their actions too
-        self._restore_window()
+        window_placement.restore(self)
         self.layout_keeper = window_layout.LayoutKeeper(self)   # saved as it changes
 
     # -- building ---------------------------------------------------------------------------
-    def _action(self, key: str, text: str, slot: Callable[[], Any] | None = None,
+    def make_action(self, key: str, text: str, slot: Callable[[], Any] | None = None,
                 shortcuts: list[QKeySequence] | None = None) -> QAction:
         action = QAction(text, self)
         action.setObjectName("action_" + key)
@@ -134,100 +127,11 @@ class MainWindow(QMainWindow):
         self.addAction(action)  # shortcuts work even when the menu bar is hidden
         return action
 
-    def _menu(self, key: str, title: str) -> QMenu:
+    def make_menu(self, key: str, title: str) -> QMenu:
         menu = self.menuBar().addMenu(title)
         menu.setObjectName("menu_" + key)
         self.menus[key] = menu
         return menu
-
-    def _build_menus(self) -> None:
-        keys = QKeySequence
-        files = self.files
-        menu = self._menu("file", _("&File"))
-        menu.addAction(self._action("new", _("&New"), files.new_draft, [keys(keys.New)]))
-        menu.addAction(self._action("open", _("&Open…"), files.open_dialog, [keys(keys.Open)]))
-        self.recent_menu = menu.addMenu(_("Open &Recent"))
-        self.recent_menu.setObjectName("menu_recent")
-        self.recent_menu.aboutToShow.connect(self.rebuild_recent_menu)
-        menu.addAction(self._action("import_text", _("&Import Text…"), files.import_dialog))
-        menu.addSeparator()
-        menu.addAction(self._action("save", _("&Save"), files.save, [keys(keys.Save)]))
-        menu.addAction(self._action("save_as", _("Save &As…"), files.save_as,
-                                    [keys(keys.SaveAs), keys("Ctrl+Shift+S")]))
-        menu.addSeparator()
-        for key, module, function, label in window_menus.OPTIONAL_FILE_ACTIONS:
-            menu.addAction(self._action(
-                key, _(label), lambda m=module, f=function: window_menus.run_optional(self, m, f)))
-        menu.addSeparator()
-        menu.addAction(self._action("close", _("&Close"), self.close, [keys(keys.Close), keys("Ctrl+W")]))
-        menu.addAction(self._action("quit", _("&Quit"), self.quit_application,
-                                    [keys(keys.Quit), keys("Ctrl+Q")]))
-        menu.aboutToShow.connect(lambda: window_menus.refresh_optional_actions(self))
-        window_menus.refresh_optional_actions(self)
-        self.rebuild_recent_menu()
-
-        menu = self._menu("edit", _("&Edit"))
-        stack = self.editor.undo_stack
-        undo = self._action("undo", _("&Undo"), self.undo, [keys(keys.Undo)])
-        redo = self._action("redo", _("&Redo"), self.redo,
-                            [keys(keys.Redo), keys("Ctrl+Shift+Z"), keys("Ctrl+Y")])
-        for signal in (stack.canUndoChanged, stack.canRedoChanged, stack.undoTextChanged,
-                       stack.redoTextChanged):
-            signal.connect(self._sync_undo_actions)
-        self._sync_undo_actions()
-        menu.addAction(undo)
-        menu.addAction(redo)
-        menu.addSeparator()
-        for key, label, sequence in (("cut", _("Cu&t"), keys.Cut), ("copy", _("&Copy"), keys.Copy),
-                                     ("paste", _("&Paste"), keys.Paste),
-                                     ("select_all", _("Select &All"), keys.SelectAll)):
-            menu.addAction(self._action(key, label, lambda k=key: self._edit_focused(k),
-                                        [keys(sequence)]))
-        menu.addSeparator()
-        self._add_editor_actions(menu, ("move_up", "move_down"))
-
-        menu = self._menu("format", _("F&ormat"))
-        self._add_editor_actions(menu, FORMAT_KEYS)
-        menu.addSeparator()
-        kinds = menu.addMenu(_("&Paragraph Kind"))
-        kinds.setObjectName("menu_block_kind")
-        self._add_editor_actions(kinds, KIND_KEYS)
-        menu.addSeparator()
-        self._add_editor_actions(menu, ("indent", "outdent"))
-
-        menu = self._menu("insert", _("&Insert"))
-        self._add_editor_actions(menu, ("insert_footnote",))
-
-        view = self._menu("view", _("&View"))
-        window_menus.build_language_menu(self, view)
-        view.addSeparator()
-        library = self._menu("library", _("&Library"))
-        library.menuAction().setVisible(False)
-        library.installEventFilter(self)  # shown once someone adds an action
-
-        menu = self._menu("help", _("&Help"))
-        menu.addAction(self._action("about", _("&About Concordia"), self._about))
-
-    @Slot()
-    def _sync_undo_actions(self) -> None:
-        """Undo/Redo name the step they would take ("Undo Edit Subject")."""
-        undo, redo = self.actions_by_name.get("undo"), self.actions_by_name.get("redo")
-        stack = self.editor.undo_stack
-        if not all(isValid(item) for item in (undo, redo, stack)):
-            return  # the window is being torn down
-        text = stack.undoText()
-        undo.setText(_("&Undo {what}").format(what=text) if text else _("&Undo"))
-        undo.setEnabled(stack.canUndo())
-        text = stack.redoText()
-        redo.setText(_("&Redo {what}").format(what=text) if text else _("&Redo"))
-        redo.setEnabled(stack.canRedo())
-
-    def _add_editor_actions(self, menu: QMenu, keys: tuple[str, ...]) -> None:
-        for key in keys:
-            action = self.editor.actions.get(key)
-            if action is not None:
-                menu.addAction(action)
-                self.actions_by_name.setdefault(key, action)  # shortcuts stay the editor's
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         if watched is self.menus.get("library") and event.type() in (QEvent.ActionAdded, QEvent.ActionRemoved):
@@ -389,12 +293,6 @@ class MainWindow(QMainWindow):
         self.cover_form.commit_pending()
         self.editor.undo_stack.redo()
 
-    def _edit_focused(self, key: str) -> None:
-        widget = QApplication.focusWidget()
-        method = {"cut": "cut", "copy": "copy", "paste": "paste", "select_all": "selectAll"}[key]
-        if widget is not None and hasattr(widget, method):
-            getattr(widget, method)()
-
     def rebuild_recent_menu(self) -> None:
         window_menus.fill_recent_menu(self, self.recent_menu)
 
@@ -403,76 +301,6 @@ class MainWindow(QMainWindow):
 
     def quit_application(self) -> None:
         QApplication.closeAllWindows()
-
-    # -- window state -----------------------------------------------------------------------
-    def _restore_window(self) -> None:
-        geometry = self.settings.window_geometry()
-        if geometry is None or not self.restoreGeometry(geometry):
-            self._fit_to_screen()
-        state = self.settings.window_state()
-        if state is not None:
-            self.restoreState(state)
-        else:
-            self._default_layout()
-
-    def _available_area(self) -> QRect:
-        screen = self.screen() or QApplication.primaryScreen()
-        if screen is None:
-            return QRect(0, 0, *PREFERRED_SIZE)
-        return screen.availableGeometry()
-
-    def _fit_to_screen(self) -> None:
-        """First start: the preferred size, but never larger than the screen (a 1366×768
-        laptop would otherwise get a window whose bottom and status bar are off screen)."""
-        area = self._available_area()
-        self.resize(min(PREFERRED_SIZE[0], area.width()), min(PREFERRED_SIZE[1], area.height()))
-        if area.width() < PREFERRED_SIZE[0] or area.height() < PREFERRED_SIZE[1]:
-            self.move(area.topLeft())
-
-    def _default_layout(self) -> None:
-        """First start: cover left, text centre, footnotes below it, panels right in tabs.
-
-        Panels on the right share one tab group, so each gets the full height and a usable
-        width instead of three cramped slices. On a laptop screen the text needs that width:
-        the group starts hidden there (View ▸ Show …, or adding a comment, brings it back)."""
-        self.setCorner(Qt.BottomRightCorner, Qt.RightDockWidgetArea)
-        width = self._available_area().width()
-        right = [dock for dock in self.findChildren(QDockWidget)
-                 if self.dockWidgetArea(dock) == Qt.RightDockWidgetArea and not dock.isFloating()]
-        if right:
-            host = self._group_right_docks(right)
-            if width < WIDE_SCREEN:
-                for dock in right:
-                    dock.hide()
-            else:
-                self.resizeDocks([host], [360], Qt.Horizontal)
-        # The form needs ~440 px before its fields are cut off; narrower screens scroll it.
-        cover = 440 if width >= 1200 else max(320, width * 35 // 100)
-        self.resizeDocks([self.docks["cover"]], [cover], Qt.Horizontal)
-        self.resizeDocks([self.docks["footnotes"]], [110], Qt.Vertical)
-
-    def _group_right_docks(self, right: list[QDockWidget]) -> QDockWidget:
-        """Two tab groups, one above the other: what delegations said (comments, reservations,
-        negotiation) and what the drafter looks up (library, versions, footnotes list). Six
-        tabs in one group were cut to "C…", "Res…", "N…" at 1440 px. Returns the upper group."""
-        said = [self.docks[name] for name in ("comments", "reservations", "negotiation")
-                if self.docks.get(name) in right]
-        said += [dock for dock in right if dock not in said and dock is not self.docks.get("library")
-                 and dock is not self.docks.get("versions") and dock is not self.docks.get("footnotes_list")]
-        looked_up = [dock for dock in right if dock not in said]
-        groups = [group for group in (said, looked_up) if group]
-        for dock in right:
-            self.removeDockWidget(dock)
-        self.addDockWidget(Qt.RightDockWidgetArea, groups[0][0])
-        if len(groups) > 1:
-            self.splitDockWidget(groups[0][0], groups[1][0], Qt.Vertical)
-        for group in groups:
-            for dock in group[1:]:
-                self.tabifyDockWidget(group[0], dock)
-            for dock in group:
-                dock.show()
-            group[0].raise_()
-        return groups[0][0]
 
     def closeEvent(self, event: QCloseEvent) -> None:
         if self.files.import_task is not None and self.files.import_task.running:

@@ -1,7 +1,7 @@
-"""The negotiation dashboard: open brackets, pending paragraphs, reservations and open comments,
-with what is left before the text is clean (app.model.dashboard). Clicking an item goes there.
+"""The negotiation pane: the dashboard (`negotiation_board`: open brackets, pending paragraphs,
+reservations and open comments; clicking an item goes there) and what acts on it.
 
-It also enters and settles brackets (Bracket…, Ctrl+Alt+B, on the selected words; Resolve;
+It enters and settles brackets (Bracket…, Ctrl+Alt+B, on the selected words; Resolve;
 Remove), sets the current paragraph's status (also from the text's context menu), and shows
 bracketed words in the text the Council way (bold, the alternatives and proponents in the
 tooltip) unless View ▸ Clean View is on. Every change is one operation in the window's undo
@@ -11,18 +11,13 @@ history.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtGui import QAction, QColor, QFont, QKeySequence, QTextCharFormat, QTextCursor
+from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import (
-    QComboBox,
     QDialog,
     QHBoxLayout,
     QInputDialog,
-    QLabel,
     QMessageBox,
     QPushButton,
-    QTextEdit,
-    QTreeWidget,
-    QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
 )
@@ -41,24 +36,17 @@ from app.model.bracket_ops import (
 )
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.changes import Changes
-from app.model.dashboard import build_dashboard
 from app.model.parties import PartyRegistry, normalise_code
 from app.model.status import Silence, StatusKind
 
-from .annotation_dialogs import select_anchor, selection_anchor
+from .annotation_dialogs import selection_anchor
 from .annotation_marks import AnnotationMarks
 from .bracket_dialogs import BracketDialog, SilenceDialog
-from .bracket_marks import BracketPainter, ProponentStrip
-from .editor.extra_selections import set_layer
+from .bracket_marks import BracketPainter, ProponentStrip, bold_brackets
 from .editor.formats import block_id_of
+from .negotiation_board import ALL, BLOCK_ROLE, ID_ROLE, PENDING_ROWS, NegotiationBoard
 
-ID_ROLE = Qt.ItemDataRole.UserRole
-BLOCK_ROLE = Qt.ItemDataRole.UserRole + 1
-ALL = ""
-#: Pending paragraphs listed (a 300-page draft has thousands; the count says how many).
-PENDING_ROWS = 200
-#: Paragraphs above and below the screen whose brackets are marked bold ahead of a scroll.
-NEARBY_BLOCKS = 40
+__all__ = ["ALL", "BLOCK_ROLE", "ID_ROLE", "PENDING_ROWS", "NegotiationPane", "install"]
 
 
 class NegotiationPane(QWidget):
@@ -68,16 +56,9 @@ class NegotiationPane(QWidget):
         self.editor = editor
         self.marks = marks or AnnotationMarks.for_editor(editor)
         self.clean_view = False
-        self.summary = QLabel()
-        self.summary.setWordWrap(True)
-        self.summary.setObjectName("negotiation_summary")
-        self.party_filter = QComboBox()
-        self.party_filter.addItem(_("All parties"), ALL)
-        self.tree = QTreeWidget()
-        self.tree.setHeaderLabels([_("Paragraph"), _("What")])
-        self.tree.setColumnWidth(0, 95)
-        self.tree.setIndentation(12)
-        self.tree.itemClicked.connect(self._on_clicked)
+        self.board = NegotiationBoard(editor)
+        self.summary, self.party_filter, self.tree = (self.board.summary, self.board.party_filter,
+                                                      self.board.tree)
         self.edit_button = QPushButton(_("&Alternatives…"))
         self.edit_button.clicked.connect(self._on_edit)
         self.resolve_button = QPushButton(_("&Resolve…"))
@@ -89,9 +70,7 @@ class NegotiationPane(QWidget):
         buttons.addWidget(self.resolve_button)
         buttons.addWidget(self.remove_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(self.summary)
-        layout.addWidget(self.party_filter)
-        layout.addWidget(self.tree)
+        layout.addWidget(self.board)
         layout.addLayout(buttons)
         self.bracket_action = QAction(_("Square &Bracket…"), self)
         self.bracket_action.setShortcut(QKeySequence("Ctrl+Alt+B"))
@@ -133,68 +112,14 @@ class NegotiationPane(QWidget):
     # -- showing ------------------------------------------------------------------------------
     def refresh(self) -> None:
         draft = self.editor.draft()
-        board = build_dashboard(draft)
-        self.summary.setText(board.summary + (("\n" + board.silence) if board.silence else ""))
-        wanted = self.party_filter.currentData() or ALL
-        self._refresh_parties(draft)
-        self.tree.clear()
-        brackets = QTreeWidgetItem(self.tree, [_("Open brackets"), str(len(board.brackets))])
-        for item in board.brackets:
-            if wanted and wanted not in item.parties:
-                continue
-            self._row(brackets, item.label, item.text, item.block_id, item.key)
-        pending = QTreeWidgetItem(self.tree, [_("Paragraphs pending"), str(len(board.pending))])
-        for item in board.pending[:PENDING_ROWS]:
-            self._row(pending, item.label, item.text, item.block_id, "")
-        if len(board.pending) > PENDING_ROWS:
-            QTreeWidgetItem(pending, ["…", _("and {n} more").format(
-                n=len(board.pending) - PENDING_ROWS)])
-        reserved = QTreeWidgetItem(self.tree, [_("Reservations"), ""])
-        for party, items in board.reservations.items():
-            if wanted and wanted != party:
-                continue
-            for item in items:
-                self._row(reserved, item.label, f"{party}: {item.text}", item.block_id, "")
-        comments = QTreeWidgetItem(self.tree, [_("Open comments"), ""])
-        for party, count in board.comments.items():
-            if not wanted or wanted == party:
-                QTreeWidgetItem(comments, [party, str(count)])
-        for index in range(self.tree.topLevelItemCount()):
-            heading = self.tree.topLevelItem(index)
-            heading.setText(0, f"{heading.text(0)} ({heading.childCount()})")
-            heading.setText(1, "")
-            heading.setFirstColumnSpanned(True)
-        self.tree.expandAll()
+        self.board.fill(draft)
         self.paint_brackets()
         self.painter.refresh()
         self.strip.set_needed(bool(draft.brackets))
         self.strip.update()
 
-    def _refresh_parties(self, draft) -> None:
-        codes = sorted({code for b in draft.brackets.values() for code in b.parties}
-                       | {code for r in draft.reservations.values() for code in r.parties})
-        present = [self.party_filter.itemData(i) for i in range(1, self.party_filter.count())]
-        if present == codes:
-            return
-        current = self.party_filter.currentData()
-        self.party_filter.blockSignals(True)
-        self.party_filter.clear()
-        self.party_filter.addItem(_("All parties"), ALL)
-        for code in codes:
-            self.party_filter.addItem(code, code)
-        index = self.party_filter.findData(current)
-        self.party_filter.setCurrentIndex(max(index, 0))
-        self.party_filter.blockSignals(False)
-
-    def _row(self, parent, label: str, text: str, block_id: str | None, key: str) -> None:
-        row = QTreeWidgetItem(parent, [label, text])
-        row.setToolTip(1, text)
-        row.setData(0, ID_ROLE, key)
-        row.setData(0, BLOCK_ROLE, block_id)
-
     def bracket_rows(self) -> list[str]:
-        top = self.tree.topLevelItem(0)
-        return [top.child(i).data(0, ID_ROLE) for i in range(top.childCount())]
+        return self.board.bracket_rows()
 
     def set_clean_view(self, clean: bool) -> None:
         self.clean_view = clean
@@ -214,56 +139,11 @@ class NegotiationPane(QWidget):
             status.addAction(action)
 
     def paint_brackets(self) -> None:
-        """Bracketed words bold on a light ground (not in the text: an extra selection), for
-        the paragraphs on screen and some around them (again after a scroll): placing 500
-        selections over 300 pages would lay out the whole document."""
-        text_edit: QTextEdit = self.editor.text_edit
-        selections = []
-        if not self.clean_view:
-            draft = self.editor.draft()
-            document = text_edit.document()
-            rect = text_edit.viewport().rect()
-            first = text_edit.cursorForPosition(rect.topLeft()).block().blockNumber()
-            last = text_edit.cursorForPosition(rect.bottomRight()).block().blockNumber()
-            low, high = first - NEARBY_BLOCKS, last + NEARBY_BLOCKS
-            index = {block.id: number for number, block in enumerate(draft.blocks)}
-            by_id = {block.id: block for block in draft.blocks}
-            for bracket in draft.brackets.values():
-                anchor = bracket.anchor
-                if anchor.orphaned or anchor.block_id not in index:
-                    continue
-                if not low <= index[anchor.block_id or ""] <= high:
-                    continue
-                qt_block = document.findBlockByNumber(index[anchor.block_id or ""])
-                if not qt_block.isValid():
-                    continue
-                selection = QTextEdit.ExtraSelection()
-                cursor = QTextCursor(qt_block)
-                base = qt_block.position()
-                cursor.setPosition(base + (anchor.start or 0))
-                cursor.setPosition(base + (anchor.end or 0), QTextCursor.MoveMode.KeepAnchor)
-                selection.cursor = cursor
-                fmt = QTextCharFormat()
-                fmt.setFontWeight(QFont.Weight.Bold)
-                fmt.setBackground(QColor("#fff3c4"))
-                fmt.setToolTip(describe(current_alternatives(draft, bracket, by_id)))
-                selection.format = fmt
-                selections.append(selection)
-        set_layer(text_edit, "brackets", selections)   # beside the other features' marks
-
-    # -- going there --------------------------------------------------------------------------
-    def _on_clicked(self, item: QTreeWidgetItem) -> None:
-        key, block_id = item.data(0, ID_ROLE), item.data(0, BLOCK_ROLE)
-        draft = self.editor.draft()
-        if key and key in draft.brackets:
-            select_anchor(self.editor, draft.brackets[key].anchor)
-        elif block_id:
-            self.editor.go_to_block(block_id)
+        """The bracketed words bold, unless the clean view is on (see `bold_brackets`)."""
+        bold_brackets(self.editor.text_edit, self.editor.draft(), self.clean_view)
 
     def current_bracket_id(self) -> str | None:
-        item = self.tree.currentItem()
-        key = item.data(0, ID_ROLE) if item is not None else None
-        return key or None
+        return self.board.current_bracket_id()
 
     # -- changes ------------------------------------------------------------------------------
     def add_bracket(self, parties: list[str], others: list[Alternative]) -> str | None:

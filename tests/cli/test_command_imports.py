@@ -68,3 +68,31 @@ def test_a_command_with_its_own_parser_still_explains_itself():
                              capture_output=True, text=True, check=False)
     assert listing.returncode == 0
     assert all(name in listing.stdout for name in ("library", "comment", "export", "check"))
+
+
+def test_a_command_leaves_no_object_hidden_from_the_cycle_collector(tmp_path, monkeypatch):
+    """Reading a draft for a command freezes what it made (a short command's speed); the
+    process that ran it, the tests' own included, gets them all back afterwards."""
+    import gc
+
+    from app.cli import main
+    from app.store import draft_file
+
+    draft, _report = import_text_file(LAPAZ_SEED)
+    path = tmp_path / "lapaz.concordia"
+    save_draft(draft, path)
+    seen: list[int] = []
+    real = draft_file.read_stored
+
+    def reading(*args, **kwargs):
+        found = real(*args, **kwargs)
+        seen.append(gc.get_freeze_count())
+        return found
+    monkeypatch.setattr("app.store.session.read_stored", reading)
+    block = next(b for b in draft.blocks if b.text)
+    assert main(["comment", "add", str(path), "--block", block.id, "--party", "HU",
+                 "--text", "Frozen, then not."]) == 0
+    assert seen and seen[0] > 0                  # frozen while the command ran
+    assert gc.get_freeze_count() == 0            # and given back
+    load_draft(path)                             # a read outside a command freezes nothing
+    assert gc.get_freeze_count() == 0

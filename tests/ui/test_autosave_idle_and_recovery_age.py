@@ -14,38 +14,32 @@ from pathlib import Path
 import pytest
 from PySide6.QtTest import QTest
 
-from app.importer.text import import_text_file
 from app.model.inline import plain_text
 from app.store import autosave_path_for, load_draft, save_draft
 from app.ui.file_controller import IDLE_AUTOSAVE_MS
 from app.ui.main_window import MainWindow
 from app.ui.recovery_note import describe_age, describe_recovery_copy
 from tests.conftest import LAPAZ_SEED, REPO
-from tests.ui.window_support import Answers, PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import (
+    Answers,
+    PathAnswers,
+    isolated_settings,
+    seed_file,
+    window_maker,
+)
 
 TWO_MINUTES = 120_000
 
 
 @pytest.fixture
 def lapaz_file(tmp_path) -> Path:
-    draft, _report = import_text_file(LAPAZ_SEED)
-    target = tmp_path / "drafts" / "lapaz.concordia"
-    target.parent.mkdir()
-    save_draft(draft, target)
-    return target
+    return seed_file(LAPAZ_SEED, tmp_path / "drafts" / "lapaz.concordia")
 
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    made = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=TWO_MINUTES)
-    made.show()
-    made.activateWindow()
-    qtbot.waitUntil(made.isActiveWindow, timeout=2000)
-    yield made
-    if made.isVisible():
-        close_without_prompt(made)
-    made.files.close_session()
-    made.deleteLater()
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        yield make(PathAnswers(), autosave_ms=TWO_MINUTES)
 
 
 def type_in_first_paragraph(window: MainWindow, text: str) -> None:

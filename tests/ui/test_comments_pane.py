@@ -14,6 +14,7 @@ from app.model.ops import SplitBlock
 from app.ui.comments_pane import CommentsPane
 from app.ui.editor import DraftEditor
 from app.ui.reservations_pane import ReservationsPane
+from tests.ui.window_support import editor_with, select
 
 TEXT = "WE REAFFIRM our commitment to the Mechanism."
 
@@ -30,23 +31,13 @@ def sample() -> Draft:
 
 @pytest.fixture
 def setup(qtbot):
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
-    editor.set_draft(sample())
+    editor = editor_with(qtbot, sample())
     comments = CommentsPane(editor)
     reservations = ReservationsPane(editor, comments.marks)
     qtbot.addWidget(comments)
     qtbot.addWidget(reservations)
     editor.show()
     return editor, comments, reservations
-
-
-def select(editor: DraftEditor, block_id: str, start: int, end: int) -> None:
-    block = editor.bridge.qt_block(block_id)
-    cursor = QTextCursor(block)
-    cursor.setPosition(block.position() + start)
-    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-    editor.text_edit.setTextCursor(cursor)
 
 
 def covered(editor: DraftEditor, comment_id: str) -> str:
@@ -189,9 +180,7 @@ def test_bad_party_changes_nothing(setup):
 
 
 def test_panes_share_one_marks_keeper(qtbot):
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
-    editor.set_draft(sample())
+    editor = editor_with(qtbot, sample())
     comments = CommentsPane(editor)
     reservations = ReservationsPane(editor)
     qtbot.addWidget(comments)

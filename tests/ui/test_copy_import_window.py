@@ -15,10 +15,10 @@ from app.store import load_draft
 from app.ui.annotation_pane import ID_ROLE
 from app.ui.comments_pane import CommentsPane
 from app.ui.copy_import_dialog import import_copies
-from app.ui.editor import DraftEditor
 
 from ..conftest import CLASI_SEED, CORPUS, REPO
 from ..docx.word_copy import WordCopy
+from .window_support import editor_with
 
 OLD = "concerted, coordinated and solidarity-based efforts are key"
 NEW = "joint efforts are essential"
@@ -47,9 +47,7 @@ def copies(tmp_path_factory):
 
 @pytest.fixture
 def pane(qtbot, copies):
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
-    editor.set_draft(load_draft(copies[0]))
+    editor = editor_with(qtbot, load_draft(copies[0]))
     comments = CommentsPane(editor)
     qtbot.addWidget(comments)
     editor.show()
@@ -108,10 +106,8 @@ def test_import_two_delegations_then_accept_one_suggestion_and_undo(qtbot, pane,
 def test_the_delegation_is_asked_when_the_author_names_none(qtbot):
     from app.docx.open_word import open_word_file
 
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
     draft, _report = open_word_file(CORPUS / "docx" / "pandoc__comments.docx")
-    editor.set_draft(draft)
+    editor = editor_with(qtbot, draft)
     pane = CommentsPane(editor)
     qtbot.addWidget(pane)
     asked = []

@@ -13,16 +13,17 @@ from PySide6.QtWidgets import QApplication, QComboBox, QMessageBox, QSpinBox
 
 from app.importer.text import import_text_file
 from app.model import FootnoteRef, TextRun
-from app.store import load_draft, save_draft
+from app.store import load_draft
 from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
 from tests.ui.conftest import send_text
 from tests.ui.window_support import (
     Answers,
     PathAnswers,
-    close_without_prompt,
     isolated_settings,
     press,
+    seed_file,
+    window_maker,
 )
 
 
@@ -38,30 +39,13 @@ def paths():
 
 @pytest.fixture
 def lapaz_file(tmp_path) -> Path:
-    draft, _report = import_text_file(LAPAZ_SEED)
-    target = tmp_path / "lapaz.concordia"
-    save_draft(draft, target)
-    return target
+    return seed_file(LAPAZ_SEED, tmp_path / "lapaz.concordia")
 
 
 @pytest.fixture
 def make_window(qtbot, settings, paths):
-    made: list[MainWindow] = []
-
-    def make() -> MainWindow:
-        window = MainWindow(settings, paths, autosave_ms=60_000)
-        window.show()
-        window.activateWindow()
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        if window.isVisible():
-            close_without_prompt(window)
-        window.files.close_session()
-        window.deleteLater()
+    with window_maker(qtbot, settings) as make:
+        yield lambda: make(paths)
 
 
 def put_cursor_at_end_of(window: MainWindow, block_index: int) -> QTextCursor:

@@ -14,7 +14,6 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QMessageBox
 
-from app.importer.text import import_text_file
 from app.store import autosave_path_for, load_draft, save_draft
 from app.ui.main_window import MainWindow
 from app.ui.untitled_copies import UntitledCopy
@@ -25,6 +24,8 @@ from tests.ui.window_support import (
     close_without_prompt,
     isolated_settings,
     press,
+    seed_file,
+    window_maker,
 )
 
 
@@ -40,32 +41,13 @@ def paths():
 
 @pytest.fixture
 def lapaz_file(tmp_path) -> Path:
-    draft, _report = import_text_file(LAPAZ_SEED)
-    target = tmp_path / "drafts" / "lapaz.concordia"
-    target.parent.mkdir()
-    save_draft(draft, target)
-    return target
+    return seed_file(LAPAZ_SEED, tmp_path / "drafts" / "lapaz.concordia")
 
 
 @pytest.fixture
 def make_window(qtbot, settings, paths):
-    made: list[MainWindow] = []
-
-    def make(autosave_ms: int = 60_000) -> MainWindow:
-        # Not qtbot.addWidget: its tear-down closes windows before ours could answer a prompt.
-        window = MainWindow(settings, paths, autosave_ms=autosave_ms)
-        window.show()
-        window.activateWindow()  # shortcuts only reach the active window
-        qtbot.waitUntil(window.isActiveWindow, timeout=2000)
-        made.append(window)
-        return window
-
-    yield make
-    for window in made:
-        if window.isVisible():
-            close_without_prompt(window)
-        window.files.close_session()
-        window.deleteLater()
+    with window_maker(qtbot, settings) as make:
+        yield lambda autosave_ms=60_000: make(paths, autosave_ms=autosave_ms)
 
 
 def edit_subject(qtbot, window: MainWindow, text: str) -> None:

@@ -16,14 +16,12 @@ from PySide6.QtWidgets import QLabel
 from app.compare import compare_drafts
 from app.compare.redline import RowKind
 from app.compare.summary import count, summary_line
-from app.importer.text import import_text_file
 from app.model.numbering import paragraph_labels
-from app.store import load_draft, save_draft
+from app.store import load_draft
 from app.store.versions import open_version, save_version
-from app.ui.main_window import MainWindow
 from tests.conftest import CLASI_SEED, REPO
 from tests.ui.test_versions_panel import NameAnswer
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import PathAnswers, isolated_settings, seed_file, window_maker
 
 ALT_SHIFT = Qt.KeyboardModifier.AltModifier | Qt.KeyboardModifier.ShiftModifier
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -31,22 +29,14 @@ W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 
 @pytest.fixture
 def draft_file(tmp_path):
-    draft, _report = import_text_file(CLASI_SEED)
-    save_version(draft, "Rev 0", author="Presidency")
-    path = tmp_path / "clasi.concordia"
-    save_draft(draft, path)
-    return path
+    return seed_file(CLASI_SEED, tmp_path / "clasi.concordia",
+                     lambda draft: save_version(draft, "Rev 0", author="Presidency"))
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, draft_file):
-    made = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
-    made.show()
-    assert made.files.open_path(draft_file, ask_first=False)
-    yield made
-    close_without_prompt(made)
-    made.files.close_session()
-    made.deleteLater()
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        yield make(PathAnswers(), draft_file)
 
 
 def paragraph_7(window) -> int:

@@ -24,6 +24,7 @@ from app.model.status import Effective
 from app.ui.bracket_dialogs import BracketDialog
 from app.ui.editor import DraftEditor
 from app.ui.negotiation_pane import NegotiationPane
+from tests.ui.window_support import editor_with, select
 
 TEXT = "We agree to strengthen cooperation on drugs."
 
@@ -42,9 +43,7 @@ def sample() -> Draft:
 
 @pytest.fixture
 def setup(qtbot):
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
-    editor.set_draft(sample())
+    editor = editor_with(qtbot, sample())
     pane = NegotiationPane(editor)
     qtbot.addWidget(pane)
     pane.addAction(pane.bracket_action)
@@ -52,14 +51,6 @@ def setup(qtbot):
     editor.show()
     pane.show()
     return editor, pane
-
-
-def select(editor: DraftEditor, block_id: str, start: int, end: int) -> None:
-    block = editor.bridge.qt_block(block_id)
-    cursor = QTextCursor(block)
-    cursor.setPosition(block.position() + start)
-    cursor.setPosition(block.position() + end, QTextCursor.MoveMode.KeepAnchor)
-    editor.text_edit.setTextCursor(cursor)
 
 
 def words(editor: DraftEditor, key: str) -> str:
@@ -265,10 +256,7 @@ def test_in_a_long_draft_the_brackets_on_screen_are_marked_after_a_scroll(qtbot)
         AddBracket(Bracket(f"k{n}", Anchor(f"p{n}", 0, 9), [Alternative("Paragraph"),
                                                             Alternative("Item", ["FR"])]
                            ).to_json()).apply(draft)
-    editor = DraftEditor()
-    qtbot.addWidget(editor)
-    editor.resize(800, 400)
-    editor.set_draft(draft)
+    editor = editor_with(qtbot, draft, size=(800, 400))
     pane = NegotiationPane(editor)
     qtbot.addWidget(pane)
     editor.show()

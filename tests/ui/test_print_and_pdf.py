@@ -7,16 +7,18 @@ import shutil
 import subprocess
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import Qt
 from PySide6.QtPrintSupport import QPrintDialog, QPrinter
-from PySide6.QtWidgets import QApplication
 
-from app.importer.text import import_text_file
-from app.store import save_draft
-from app.ui.main_window import MainWindow
 from app.ui.print_pdf import print_note
 from tests.conftest import LAPAZ_SEED
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import (
+    ModalWatcher,
+    PathAnswers,
+    isolated_settings,
+    seed_file,
+    window_maker,
+)
 
 pytestmark = [
     pytest.mark.slow,
@@ -36,21 +38,17 @@ class PdfAnswers(PathAnswers):
         return self.target
 
 
-class PrintDialogAnswer:
+class PrintDialogAnswer(ModalWatcher):
     """Accepts (or cancels) the next print dialog, as the user clicking Print would."""
 
     def __init__(self, accept: bool = True) -> None:
         self.accept = accept
         self.seen: list[QPrintDialog] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
+        super().__init__()
 
-    def _poll(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QPrintDialog) and box.isVisible():
-            self._timer.stop()
+    def answer(self, box) -> None:
+        if isinstance(box, QPrintDialog):
+            self.stop()
             self.seen.append(box)
             box.accept() if self.accept else box.reject()
 
@@ -62,17 +60,9 @@ def pages(pdf) -> int:
 
 @pytest.fixture
 def window(qtbot, tmp_path):
-    draft, _report = import_text_file(LAPAZ_SEED)
-    path = tmp_path / "lapaz.concordia"
-    save_draft(draft, path)
-    made = MainWindow(isolated_settings(tmp_path / "config"), PdfAnswers(tmp_path / "note.pdf"),
-                      autosave_ms=60_000)
-    made.show()
-    made.files.open_path(path, ask_first=False)
-    yield made
-    close_without_prompt(made)
-    made.files.close_session()
-    made.deleteLater()
+    lapaz = seed_file(LAPAZ_SEED, tmp_path / "lapaz.concordia")
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        yield make(PdfAnswers(tmp_path / "note.pdf"), lapaz)
 
 
 def test_export_to_pdf_then_print_to_a_pdf_printer_gives_the_same_pages(qtbot, window,

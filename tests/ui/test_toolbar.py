@@ -10,32 +10,28 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QToolBar, QToolButton
 
-from app.importer.text import import_text_file
 from app.model import BlockKind
-from app.store import save_draft
+from app.ui import window_placement
 from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import (
+    PathAnswers,
+    close_without_prompt,
+    isolated_settings,
+    seed_file,
+    window_maker,
+)
 
 
 @pytest.fixture
 def lapaz_file(tmp_path) -> Path:
-    draft, _report = import_text_file(LAPAZ_SEED)
-    target = tmp_path / "lapaz.concordia"
-    save_draft(draft, target)
-    return target
+    return seed_file(LAPAZ_SEED, tmp_path / "lapaz.concordia")
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, lapaz_file):
-    shown = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
-    shown.show()
-    assert shown.files.open_path(lapaz_file, ask_first=False)
-    yield shown
-    if shown.isVisible():
-        close_without_prompt(shown)
-    shown.files.close_session()
-    shown.deleteLater()
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        yield make(PathAnswers(), lapaz_file)
 
 
 def caret_in(window: MainWindow, kind: BlockKind, skip: int = 0) -> str:
@@ -166,7 +162,7 @@ def test_first_layout_on_a_laptop_keeps_the_text_wide(qtbot, tmp_path):
     qtbot.addWidget(window)
     window.resize(1366, 740)
     window.show()
-    screen_width = window._available_area().width()
+    screen_width = window_placement.available_area(window).width()
     right = [window.docks[key] for key in ("comments", "reservations", "versions")]
     if screen_width < 1600:
         # The side panels wait in View; the text keeps the room.

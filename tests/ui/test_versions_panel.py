@@ -6,34 +6,37 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QApplication, QInputDialog, QMessageBox
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QInputDialog, QMessageBox
 
 from app.importer.text import import_text_file
 from app.store import load_draft, save_draft
 from app.store.versions import CURRENT, save_version
 from app.ui.compare_view import CompareView
-from app.ui.main_window import MainWindow
 from tests.conftest import LAPAZ_SEED
 from tests.ui.conftest import send_text
-from tests.ui.window_support import Answers, PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import (
+    Answers,
+    ModalWatcher,
+    PathAnswers,
+    dispose,
+    isolated_settings,
+    seed_file,
+    window_maker,
+)
 
 
-class NameAnswer:
+class NameAnswer(ModalWatcher):
     """Types a name into the next QInputDialog (the real one Save Version… shows) and accepts."""
 
     def __init__(self, name: str) -> None:
         self.name = name
         self.asked: list[str] = []
-        self._timer = QTimer()
-        self._timer.setInterval(20)
-        self._timer.timeout.connect(self._poll)
-        self._timer.start()
+        super().__init__()
 
-    def _poll(self) -> None:
-        box = QApplication.activeModalWidget()
-        if isinstance(box, QInputDialog) and box.isVisible():
-            self._timer.stop()
+    def answer(self, box) -> None:
+        if isinstance(box, QInputDialog):
+            self.stop()
             self.asked.append(box.labelText())
             box.setTextValue(self.name)
             box.accept()
@@ -47,27 +50,20 @@ def paths():
 @pytest.fixture
 def draft_file(tmp_path) -> Path:
     """La Paz with one version, "Rev 1", by "ES Presidency"; then its subject edited."""
-    draft, _report = import_text_file(LAPAZ_SEED)
-    save_version(draft, "Rev 1", author="ES Presidency")
-    draft.note.subject = draft.note.subject + " (revised)"
-    target = tmp_path / "drafts" / "lapaz.concordia"
-    target.parent.mkdir()
-    save_draft(draft, target)
-    return target
+    def revise(draft) -> None:
+        save_version(draft, "Rev 1", author="ES Presidency")
+        draft.note.subject = draft.note.subject + " (revised)"
+
+    return seed_file(LAPAZ_SEED, tmp_path / "drafts" / "lapaz.concordia", revise)
 
 
 @pytest.fixture
 def window(qtbot, tmp_path, paths, draft_file):
-    made = MainWindow(isolated_settings(tmp_path / "config"), paths, autosave_ms=60_000)
-    made.show()
-    assert made.files.open_path(draft_file, ask_first=False)
-    yield made
-    panel = made.versions_panel
-    for other in [*panel.opened, made]:
-        if other.isVisible():
-            close_without_prompt(other)
-        other.files.close_session()
-        other.deleteLater()
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        made = make(paths, draft_file)
+        yield made
+        for other in made.versions_panel.opened:      # the windows it opened, then itself
+            dispose(other)
 
 
 def test_lists_versions_and_saves_through_the_file_menu_action(qtbot, window, draft_file):

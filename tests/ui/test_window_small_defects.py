@@ -11,48 +11,27 @@ from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QDockWidget, QFileDialog, QToolButton
 
-from app.importer.text import import_text_file
 from app.model.parties import PartyRegistry
-from app.store import save_draft
 from app.ui.annotation_dialogs import CommentDialog, combo_code
 from app.ui.main_window import MainWindow
 from app.ui.party_completer import folded
 from tests.conftest import LAPAZ_SEED
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings, press
+from tests.ui.window_support import PathAnswers, isolated_settings, press, seed_file, window_maker
 
 
 @pytest.fixture
 def lapaz_file(tmp_path) -> Path:
-    draft, _report = import_text_file(LAPAZ_SEED)
-    target = tmp_path / "drafts" / "lapaz.concordia"
-    target.parent.mkdir()
-    save_draft(draft, target)
-    return target
+    return seed_file(LAPAZ_SEED, tmp_path / "drafts" / "lapaz.concordia")
 
 
 @pytest.fixture
 def make_window(qtbot, tmp_path):
-    made: list[MainWindow] = []
-
-    def make(prompter=None) -> MainWindow:
-        shown = MainWindow(isolated_settings(tmp_path / "config"), prompter, autosave_ms=60_000)
-        shown.show()
-        shown.activateWindow()
-        qtbot.waitUntil(shown.isActiveWindow, timeout=2000)
-        made.append(shown)
-        return shown
-
-    yield make
-    for shown in made:
-        if shown.isVisible():
-            close_without_prompt(shown)
-        shown.files.close_session()
-        shown.deleteLater()
+    with window_maker(qtbot, isolated_settings(tmp_path / "config")) as make:
+        yield make
 
 
 def test_the_bold_button_keeps_its_b_after_ctrl_b(qtbot, make_window, lapaz_file):
-    window = make_window(PathAnswers())
-    assert window.files.open_path(lapaz_file, ask_first=False)
+    window = make_window(PathAnswers(), lapaz_file)
     bold = window.main_toolbar.widgetForAction(window.actions_by_name["bold"])
     assert isinstance(bold, QToolButton)
     before = (bold.text(), bold.icon().cacheKey())
@@ -125,8 +104,7 @@ def test_save_dialogs_start_beside_the_draft_with_its_name(qtbot, make_window, l
         return "", ""
 
     monkeypatch.setattr(QFileDialog, "getSaveFileName", staticmethod(fake_save))
-    window = make_window()                               # the real FilePrompter
-    assert window.files.open_path(lapaz_file, ask_first=False)
+    window = make_window(None, lapaz_file)               # the real FilePrompter
     window.actions_by_name["save_as"].trigger()
     assert asked[-1] == str(lapaz_file.resolve())
     # the comparison's Word file: beside the draft, named after it

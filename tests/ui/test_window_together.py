@@ -203,9 +203,9 @@ def test_typing_where_nothing_is_annotated_does_not_rebuild_the_annotation_panes
 
 
 def test_first_start_puts_the_right_hand_panels_in_two_readable_tab_groups(qtbot, tmp_path, monkeypatch):
-    import app.ui.main_window as main_window
+    import app.ui.window_placement as window_placement
 
-    monkeypatch.setattr(main_window, "WIDE_SCREEN", 0)      # the panels shown, as on a wide screen
+    monkeypatch.setattr(window_placement, "WIDE_SCREEN", 0)      # the panels shown, as on a wide screen
     shown = MainWindow(isolated_settings(tmp_path / "fresh"), PathAnswers(), autosave_ms=60_000)
     shown.resize(1440, 900)
     shown.show()

@@ -97,6 +97,9 @@ class DocumentBridge(QObject):
             )
         self.draft = draft
         self.generation = new_id()
+        # The numbers first, so that the first layout shows them (laying out again each of a
+        # long draft's paragraphs with a footnote cost a second on opening it).
+        self._renumber(announce=False)
         self._loading = True
         document = self.document
         try:
@@ -160,7 +163,7 @@ class DocumentBridge(QObject):
     def refresh_footnote_numbers(self) -> None:
         self._renumber()
 
-    def _renumber(self) -> None:
+    def _renumber(self, announce: bool = True) -> None:
         notes = number_notes(self.draft)
         by_block: dict[str, list[int]] = {}
         for mark in notes.marks:
@@ -170,7 +173,8 @@ class DocumentBridge(QObject):
             previous = self._block_numbers
             self._block_numbers = by_block
             self._numbers = {fid: numbers[0] for fid, numbers in notes.references().items()}
-            self.footnotes_renumbered.emit(previous)
+            if announce:
+                self.footnotes_renumbered.emit(previous)
 
     # -- reading the document back --------------------------------------------------------
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:

@@ -19,7 +19,15 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument, QTextDocumentF
 from app.model import Block, BlockKind, TextRun
 from app.model.inline import Inline, content_length, inline_from_json, normalise, slice_content
 
-from .formats import COMMENT_IDS, block_id_of, kind_of, level_of, read_inlines, run_from_format
+from .formats import (
+    COMMENT_IDS,
+    block_id_of,
+    fragments,
+    kind_of,
+    level_of,
+    read_inlines,
+    run_from_format,
+)
 
 FRAGMENT_MIME = "application/x-concordia-blocks+json"
 #: Clause ids of the library (one a line), carried by a hit dragged out of the Library dock.
@@ -68,11 +76,8 @@ def comment_spans(qt_block: QTextBlock, low: int, high: int) -> list[tuple[str, 
     """(annotation id, start, end) of the commented characters in [low, high) of a block,
     relative to `low`: what a moved paragraph takes with it."""
     found: list[tuple[str, int, int]] = []
-    it = qt_block.begin()
-    while not it.atEnd():
-        fragment = it.fragment()
-        it += 1
-        ids = fragment.charFormat().property(COMMENT_IDS) if fragment.isValid() else None
+    for fragment in fragments(qt_block):
+        ids = fragment.charFormat().property(COMMENT_IDS)
         if not ids:
             continue
         start = max(low, fragment.position() - qt_block.position())

@@ -16,6 +16,8 @@ formats, so reading a block back never mistakes styling for a user's bold.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from PySide6.QtCore import Qt
 from PySide6.QtGui import (
     QFont,
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QTextCharFormat,
     QTextCursor,
     QTextFormat,
+    QTextFragment,
 )
 
 from app.model import ANCHOR, Block, BlockKind, FootnoteRef, Inline, TextRun
@@ -142,15 +145,20 @@ def run_from_format(text: str, fmt: QTextCharFormat) -> TextRun:
     )
 
 
-def read_inlines(block: QTextBlock) -> list[Inline]:
-    """The block's content as model inlines: one FootnoteRef per reference character."""
-    items: list[Inline] = []
+def fragments(block: QTextBlock) -> Iterator[QTextFragment]:
+    """The block's valid fragments (runs of one format), in order."""
     it = block.begin()
     while not it.atEnd():
         fragment = it.fragment()
         it += 1
-        if not fragment.isValid():
-            continue
+        if fragment.isValid():
+            yield fragment
+
+
+def read_inlines(block: QTextBlock) -> list[Inline]:
+    """The block's content as model inlines: one FootnoteRef per reference character."""
+    items: list[Inline] = []
+    for fragment in fragments(block):
         fmt = fragment.charFormat()
         text = fragment.text()
         footnote_id = footnote_id_of(fmt)

@@ -24,41 +24,24 @@ from PySide6.QtGui import QAction, QTextCursor, QUndoStack
 from PySide6.QtWidgets import QVBoxLayout, QWidget
 
 from app.i18n import _
-from app.model import ANCHOR, Block, BlockKind, Draft, FootnoteRef, Operation, new_id
+from app.model import Block, BlockKind, Draft, Operation
 from app.model.changes import EDITOR, FILE, REDO, UNDO, Changes
-from app.model.move_ops import MoveBlock
-from app.model.ops import (
-    AddFootnote,
-    Batch,
-    InsertBlock,
-    MergeWithNext,
-    RemoveBlock,
-    ReplaceContent,
-    SetBlockFormat,
-    SplitBlock,
-)
+from app.model.ops import Batch
 
-from . import clauses, editing
+from . import clauses, editing, footnote_edits
 from .agreed import AgreedMarks
 from .bridge import DocumentBridge
 from .clipboard import Pasted
 from .decorations import Decorations
 from .footnote_pane import FootnotePane
-from .formats import (
-    block_id_of,
-    footnote_format,
-    footnote_id_of,
-    kind_of,
-    run_format,
-    run_from_format,
-)
+from .formats import block_id_of, footnote_id_of, kind_of, run_format, run_from_format
+from .operations import BLOCK_OPERATIONS, fingerprint, only_block_operations, touches_blocks
 from .presentation import FootnoteMarker, KindHighlighter, register_marker
 from .text_edit import DraftTextEdit
-from .undo import FootnoteTextStep, ModelStep, TextStep
+from .undo import ModelStep, TextStep
 
-#: Operations that change blocks: they are written into the document (one Qt step) and read back.
-BLOCK_OPERATIONS = (ReplaceContent, SplitBlock, MergeWithNext, InsertBlock, RemoveBlock, SetBlockFormat,
-                    MoveBlock)
+__all__ = ["BLOCK_OPERATIONS", "DraftEditor"]
+
 
 class DraftEditor(QWidget):
     modified = Signal()                    # after any edit of the draft (text or not)
@@ -113,7 +96,7 @@ class DraftEditor(QWidget):
         self.text_edit.pasted.connect(self.paste)
         self.text_edit.about_to_type.connect(self._on_about_to_type)
         self.text_edit.clauses_dropped.connect(lambda ids, source: clauses.drop_clauses(self, ids, source))
-        self.text_edit.footnote_text = self._footnote_text
+        self.text_edit.footnote_text = lambda footnote_id: footnote_edits.footnote_text(self, footnote_id)
         self.text_edit.fragment_source = lambda: self.bridge.generation
         self.text_edit.list_item_at_cursor = lambda: kind_of(self.text_edit.textCursor().block()) is BlockKind.LIST_ITEM
         self.text_edit.undo_action = self.undo_stack.createUndoAction(self, _("Undo"))
@@ -151,11 +134,11 @@ class DraftEditor(QWidget):
         Block operations are written into the document (one Qt step, read back like typing);
         the others change the model only. A bad operation raises and changes nothing.
         """
-        if isinstance(op, Batch) and op.operations and all(isinstance(p, BLOCK_OPERATIONS) for p in op.operations):
-            # Block operations only (Replace All): written into the document at once, one Qt step.
+        if only_block_operations(op):
+            # Written into the document at once (a Replace All too), one Qt step.
             self._write_block_operation(op.apply, text, op.changes().by(initiator))
             return
-        if isinstance(op, Batch) and _touches_blocks(op):
+        if isinstance(op, Batch) and touches_blocks(op):
             # Rehearse on a copy first, so a failing part leaves no half-applied step behind.
             copy.deepcopy(op).apply(copy.deepcopy(self.bridge.draft))
             self.undo_stack.beginMacro(text)
@@ -165,12 +148,9 @@ class DraftEditor(QWidget):
             finally:
                 self.undo_stack.endMacro()
             return
-        if isinstance(op, BLOCK_OPERATIONS):
-            self._write_block_operation(op.apply, text, op.changes().by(initiator))
-            return
-        before = _fingerprint(self.bridge.draft)
+        before = fingerprint(self.bridge.draft)
         step = ModelStep.applied(self.bridge.draft, op, text, self._on_model_step, initiator)
-        if _fingerprint(self.bridge.draft) != before:
+        if fingerprint(self.bridge.draft) != before:
             # The document would no longer show the model: refuse rather than desynchronise.
             step.undo()
             raise ValueError(f"operation {op.name!r} changes blocks; add it to BLOCK_OPERATIONS")
@@ -310,69 +290,20 @@ class DraftEditor(QWidget):
         self._refresh_pane()
         self._update_mark_actions()
 
-    # -- footnotes ---------------------------------------------------------------------------
+    # -- footnotes (see `footnote_edits`) -------------------------------------------------------
     def footnote_at_cursor(self) -> str | None:
         """The reference at or just before the cursor in its block, else the first after it."""
-        cursor = self.text_edit.textCursor()
-        block = cursor.block()
-        offset = cursor.positionInBlock()
-        before: str | None = None
-        after: str | None = None
-        position = 0
-        for item in self.bridge.draft.blocks[block.blockNumber()].content if block.blockNumber() < len(self.bridge.draft.blocks) else []:
-            length = 1 if isinstance(item, FootnoteRef) else len(item.text)
-            if isinstance(item, FootnoteRef):
-                if position <= offset:
-                    before = item.footnote_id
-                elif after is None:
-                    after = item.footnote_id
-            position += length
-        return before or after
+        return footnote_edits.footnote_at_cursor(self)
 
     def _refresh_pane(self) -> None:
-        footnote_id = self.footnote_at_cursor()
-        footnote = self.bridge.draft.footnotes.get(footnote_id) if footnote_id else None
-        if footnote is None:
-            self.footnote_pane.show_footnote(None, None, "")
-        else:
-            self.footnote_pane.show_footnote(footnote_id, self.bridge.footnote_number(footnote_id), footnote.text)
+        footnote_edits.refresh_pane(self)
 
     def _on_footnote_edited(self, footnote_id: str, text: str) -> None:
-        footnote = self.bridge.draft.footnotes.get(footnote_id)
-        if footnote is None or footnote.text == text or self._read_only:
-            return
-        self.undo_stack.push(
-            FootnoteTextStep(self.bridge.draft, footnote_id, text, _("Edit footnote"), self._on_footnote_text_step)
-        )
-
-    def _on_footnote_text_step(self, footnote_id: str, initiator: str) -> None:
-        self._qt_barrier()
-        self._refresh_pane()
-        self.modified.emit()
-        self.report(Changes(footnotes=True, initiator=initiator))
+        footnote_edits.edit_footnote_text(self, footnote_id, text)
 
     def insert_footnote(self) -> None:
         """Insert a reference at the cursor and create its footnote: ONE undo step."""
-        if self._read_only:
-            return
-        footnote_id = new_id()
-        cursor = self.text_edit.textCursor()
-        cursor.setPosition(cursor.selectionEnd())
-        self.undo_stack.beginMacro(_("Insert footnote"))
-        try:
-            self.push_model_step(AddFootnote(footnote_id, ""))
-            following = run_from_format("", cursor.charFormat())
-            cursor.beginEditBlock()
-            cursor.insertText(ANCHOR, footnote_format(footnote_id))
-            cursor.endEditBlock()
-            cursor.setCharFormat(run_format(following))
-        finally:
-            self.undo_stack.endMacro()
-        self._qt_barrier()
-        self.text_edit.setTextCursor(cursor)
-        self._refresh_pane()
-        self.footnote_inserted.emit(footnote_id)
-        self.footnote_pane.editor.setFocus()
+        footnote_edits.insert_footnote(self)
 
     # -- edits behind keys and actions (see `editing`) ------------------------------------------
     def split_block(self) -> None:
@@ -402,10 +333,6 @@ class DraftEditor(QWidget):
             action.blockSignals(True)
             action.setChecked(on)
             action.blockSignals(False)
-
-    def _footnote_text(self, footnote_id: str) -> str | None:
-        footnote = self.bridge.draft.footnotes.get(footnote_id)
-        return footnote.text if footnote is not None else None
 
     def push_model_step(self, op: Operation, text: str = "", initiator: str = EDITOR) -> None:
         """Apply a model-only operation and put it on the history (raises if it does not apply)."""
@@ -437,13 +364,3 @@ class DraftEditor(QWidget):
         finally:
             self._edit_label = None
 
-
-def _touches_blocks(op: Operation) -> bool:
-    if isinstance(op, Batch):
-        return any(_touches_blocks(part) for part in op.operations)
-    return isinstance(op, BLOCK_OPERATIONS)
-
-
-def _fingerprint(draft: Draft) -> list[tuple]:
-    """Cheap identity of the blocks: operations replace a block's content list, never edit it."""
-    return [(id(b), b.id, b.kind, b.level, id(b.content)) for b in draft.blocks]
