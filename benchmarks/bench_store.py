@@ -195,13 +195,18 @@ def measure(path: Path, folder: Path) -> dict:
     return figures
 
 
-def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+def add_draft_arguments(parser: argparse.ArgumentParser) -> None:
+    """The size of the draft `build` makes (also used by bench_window_open.py)."""
     parser.add_argument("--pages", type=int, default=300)
     parser.add_argument("--comments", type=int, default=5000)
     parser.add_argument("--reservations", type=int, default=1000)
     parser.add_argument("--versions", type=int, default=20)
     parser.add_argument("--edits", type=float, default=0.02)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    add_draft_arguments(parser)
     parser.add_argument("--keep", type=Path, help="copy the built draft here")
     parser.add_argument("--draft", type=Path, help="measure a copy of this draft, not a new one")
     args = parser.parse_args(argv)

@@ -25,16 +25,12 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--pages", type=int, default=300)
-    parser.add_argument("--comments", type=int, default=5000)
-    parser.add_argument("--reservations", type=int, default=1000)
-    parser.add_argument("--versions", type=int, default=20)
-    parser.add_argument("--edits", type=float, default=0.02)
-    args = parser.parse_args()
-
     import bench_store
     from PySide6.QtWidgets import QApplication
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    bench_store.add_draft_arguments(parser)
+    args = parser.parse_args()
 
     app = QApplication.instance() or QApplication(sys.argv)
     from app.model import new_id
