@@ -112,6 +112,19 @@ def timed(function, items) -> tuple[list[float], list]:
     return times, results
 
 
+def show_misses(kind: str, pairs, found, times: list[float]) -> None:
+    """Each query whose right clause did not come first, and the slowest query: what to look at."""
+    for (target, query), answer in zip(pairs, found, strict=True):
+        if answer and answer[0].hit.text == target:
+            continue
+        ranks = [f"{a.similarity:.2f} {a.hit.text[:70]!r}" for a in answer[:3]]
+        where = next((i + 1 for i, a in enumerate(answer) if a.hit.text == target), None)
+        print(f"  {kind} miss (right clause at {where}): {query[:90]!r}\n    wanted {target[:90]!r}"
+              f"\n    got " + "\n        ".join(ranks or ["nothing"]), flush=True)
+    slowest = max(range(len(times)), key=times.__getitem__)
+    print(f"  slowest {kind}: {times[slowest]:.0f} ms for {pairs[slowest][1][:90]!r}", flush=True)
+
+
 def figures(label: str, times: list[float]) -> str:
     return f"{label}: p50 {percentile(times, .5):.1f} ms, p95 {percentile(times, .95):.1f} ms"
 
@@ -144,12 +157,14 @@ def measure(name: str, library: Library, path: Path | None, args, work: Path) ->
     pairs = [(t, paraphrase(rng, t)) for t in targets]
     para_ms, found = timed(lambda pair: library.precedents(pair[1], limit=5), pairs)
     right = sum(bool(f) and f[0].hit.text == pair[0] for f, pair in zip(found, pairs, strict=True))
+    show_misses("paraphrase", pairs, found, para_ms)
     result["paraphrase"], result["paraphrase_right"] = para_ms, right
     print(figures(f"precedents, paraphrases ({len(pairs)})", para_ms)
           + f"; right clause first {right}/{len(pairs)}", flush=True)
     quoted = [(t, quote_in(rng, t)) for t in targets]
     quote_ms, found = timed(lambda pair: library.precedents(pair[1], limit=5), quoted)
     right = sum(bool(f) and f[0].hit.text == pair[0] for f, pair in zip(found, quoted, strict=True))
+    show_misses("quote", quoted, found, quote_ms)
     result["quote"], result["quote_right"] = quote_ms, right
     print(figures(f"precedents, quotes in a longer paragraph ({len(quoted)})", quote_ms)
           + f"; right clause first {right}/{len(quoted)}", flush=True)
@@ -222,8 +237,10 @@ def main() -> None:
     parser.add_argument("--precedents", type=int, default=100)
     parser.add_argument("--trgm", type=int, default=50, help="pg_trgm comparison queries (0: skip)")
     parser.add_argument("--seed", type=int, default=18)
+    parser.add_argument("--keep", type=Path, help="keep the SQLite library and the text file in this folder")
     args = parser.parse_args()
-    work = Path(tempfile.mkdtemp(prefix="concordia-scale-"))
+    work = args.keep or Path(tempfile.mkdtemp(prefix="concordia-scale-"))
+    work.mkdir(parents=True, exist_ok=True)
     print(f"{args.clauses} clauses; load average at start {os.getloadavg()[0]:.2f} (2 cores shared)")
     results, server = {}, None
     try:
@@ -259,7 +276,8 @@ def main() -> None:
     finally:
         if server is not None:
             server.stop()
-        shutil.rmtree(work, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(work, ignore_errors=True)
     print(f"load average at end {os.getloadavg()[0]:.2f}")
 
 
