@@ -13,11 +13,10 @@ import datetime as dt
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QMimeData, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
-from app.docx.open_word import WORD_SUFFIXES, looks_like_word, open_word_file
+from app.docx.open_word import looks_like_word, open_word_file
 from app.i18n import _, ngettext
-from app.model import Block, BlockKind, Draft, NoteMeta
 from app.model.integrity import repair
 from app.store import (
     DRAFT_SUFFIX,
@@ -31,6 +30,7 @@ from app.store import (
 from app.store.session import WINDOW_LOCK_WAIT
 
 from . import dialogs
+from .new_drafts import IMPORTED_SUFFIXES, blank_draft
 from .recovery_note import describe_recovery_copy
 from .save_places import draft_stem
 from .settings import AppSettings
@@ -40,35 +40,8 @@ from .worker import BackgroundTask, describe_error, run_in_background
 if TYPE_CHECKING:
     from .main_window import MainWindow
 
-TEXT_SUFFIXES = {".txt", ".md", ".markdown", ".text"}
-#: Files that become a new, unsaved draft (never pasted text): text notes and Word files.
-IMPORTED_SUFFIXES = TEXT_SUFFIXES | set(WORD_SUFFIXES)
 #: Autosave this long after the last keystroke (besides the regular interval).
 IDLE_AUTOSAVE_MS = 3000
-
-
-def droppable_files(mime: QMimeData | None) -> list[Path]:
-    """Local draft, Word or text files in a drag-and-drop, in order."""
-    if mime is None or not mime.hasUrls():
-        return []
-    paths = [Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
-    return [p for p in paths if p.suffix.lower() in IMPORTED_SUFFIXES | {DRAFT_SUFFIX}]
-
-
-def blank_draft(language: str = "en") -> Draft:
-    """What File ▸ New starts from: the usual cover, in the note's language (place, From,
-    To as the export catalog of that language names them), and one empty paragraph."""
-    from app.i18n import translator
-
-    t = translator(language)
-    note = NoteMeta(
-        date=dt.date.today(),
-        place=t.pgettext("export", "Brussels"),
-        languages=[language],
-        sender=t.pgettext("export", "General Secretariat of the Council"),
-        recipient=t.pgettext("export", "Delegations"),
-    )
-    return Draft(note=note, language=language, blocks=[Block(BlockKind.PARAGRAPH, [])])
 
 
 class FileController(QObject):

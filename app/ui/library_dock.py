@@ -18,16 +18,14 @@ import html
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QMimeData, QObject, QRunnable, Qt, QThreadPool, QTimer, Signal, Slot
-from PySide6.QtGui import QAction, QKeyEvent
+from PySide6.QtCore import Qt, QThreadPool, QTimer, Signal, Slot
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QComboBox,
     QDockWidget,
     QFileDialog,
     QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
     QListWidgetItem,
     QSplitter,
     QTextBrowser,
@@ -40,67 +38,10 @@ from app.library import ClauseInsertion, Hit, Library, LibraryError, Precedent
 from app.library.search import snippet_html, split_filters
 from app.model import Block
 
-from .editor import clipboard
 from .editor.agreed import difference_html
+from .library_widgets import CLAUSE_MIME, HIT_ROLE, HitList, Lookup, LookupRelay, SearchField  # noqa: F401 (CLAUSE_MIME re-exported)
 from .precedent_view import passages_html, precedent_html  # noqa: F401 (re-exported)
 from .worker import describe_error, run_in_background
-
-CLAUSE_MIME = clipboard.CLAUSE_MIME      # the editor accepts a dropped hit by its clause id
-HIT_ROLE = Qt.UserRole + 1
-
-
-class _Relay(QObject):
-    done = Signal(int, object)      # generation, result (list or an exception)
-
-
-class _Lookup(QRunnable):
-    """One search or precedent look-up in the pool thread."""
-
-    def __init__(self, generation: int, work: Callable[[], Any], relay: _Relay) -> None:
-        super().__init__()
-        self.generation, self.work, self.relay = generation, work, relay
-
-    def run(self) -> None:  # worker thread: no Qt widgets here
-        try:
-            result: Any = self.work()
-        except Exception as error:  # delivered to the GUI thread as one sentence
-            result = error
-        self.relay.done.emit(self.generation, result)
-
-
-class _HitList(QListWidget):
-    """The hits; dragging one carries its wording and clause id."""
-
-    activatedByKey = Signal()
-
-    def mimeData(self, items: list[QListWidgetItem]) -> QMimeData:  # noqa: N802 - Qt override
-        data = QMimeData()
-        hits = [item.data(HIT_ROLE) for item in items if item.data(HIT_ROLE) is not None]
-        data.setText("\n".join(hit.text for hit in hits))
-        data.setData(CLAUSE_MIME, "\n".join(hit.clause_id for hit in hits).encode())
-        return data
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter) and self.currentItem() is not None:
-            self.activatedByKey.emit()
-            return
-        super().keyPressEvent(event)
-
-
-class _SearchField(QLineEdit):
-    """Down moves to the hits; Enter inserts the selected (or first) hit."""
-
-    down = Signal()
-    enter = Signal()
-
-    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
-        if event.key() == Qt.Key_Down:
-            self.down.emit()
-            return
-        if event.key() in (Qt.Key_Return, Qt.Key_Enter):
-            self.enter.emit()
-            return
-        super().keyPressEvent(event)
 
 
 class LibraryDock(QDockWidget):
@@ -127,7 +68,7 @@ class LibraryDock(QDockWidget):
         self.language = language
         self._pool = QThreadPool(self)
         self._pool.setMaxThreadCount(1)     # one look-up at a time; stale ones are dropped
-        self._relay = _Relay(self)
+        self._relay = LookupRelay(self)
         self._relay.done.connect(self._lookup_done)
         self._generation = 0
         self._kinds: dict[int, str] = {}
@@ -148,7 +89,7 @@ class LibraryDock(QDockWidget):
         body = QWidget(self)
         layout = QVBoxLayout(body)
         row = QHBoxLayout()
-        self.search_field = _SearchField(body)
+        self.search_field = SearchField(body)
         self.search_field.setPlaceholderText(_('Search agreed language: words, "phrases", coop*, year:2023, source:6914/24'))
         self.search_field.setClearButtonEnabled(True)
         self.language_filter = QComboBox(body)
@@ -162,7 +103,7 @@ class LibraryDock(QDockWidget):
         layout.addWidget(self.status)
 
         splitter = QSplitter(Qt.Vertical, body)
-        self.hits = _HitList(splitter)
+        self.hits = HitList(splitter)
         self.hits.setDragEnabled(True)
         self.hits.setWordWrap(True)
         self.hits.setAccessibleName(_("Library search results"))
@@ -271,7 +212,7 @@ class LibraryDock(QDockWidget):
         self._generation += 1
         self._kinds[self._generation] = kind
         self._latest[kind] = self._generation
-        self._pool.start(_Lookup(self._generation, work, self._relay))
+        self._pool.start(Lookup(self._generation, work, self._relay))
 
     @Slot()
     def _precedents_now(self) -> None:

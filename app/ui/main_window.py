@@ -59,7 +59,8 @@ from . import (
 from .cover_form import CoverForm
 from .cover_spelling import CoverSpelling
 from .editor.widget import DraftEditor
-from .file_controller import FileController, droppable_files
+from .file_controller import FileController
+from .new_drafts import droppable_files
 from .settings import AppSettings
 
 _DROP_EVENTS = (QEvent.DragEnter, QEvent.DragMove, QEvent.Drop)

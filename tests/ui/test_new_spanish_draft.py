@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from app.docx.labels import ExportLabels
-from app.ui.file_controller import blank_draft
 from app.ui.main_window import MainWindow
+from app.ui.new_drafts import blank_draft
 from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
 
 

@@ -36,7 +36,6 @@ from PySide6.QtGui import QTextBlock, QTextCursor, QTextDocument
 from app.model import ANCHOR, Block, BlockKind, Draft, TextRun, new_id
 from app.model.changes import EDITOR, UNDO, Changes
 from app.model.draft import ClauseOrigin
-from app.model.footnote_numbers import number_notes
 from app.model.inline import normalise
 
 from .formats import (
@@ -45,10 +44,10 @@ from .formats import (
     clean_model_text,
     footnote_id_of,
     insert_inlines,
-    is_footnote_format,
     read_block,
     with_new_id,
 )
+from .reference_numbers import ReferenceNumbers
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +70,7 @@ class DocumentBridge(QObject):
         self.document = document
         self.draft = Draft()
         self.blocks_read = 0                       # how many QTextBlocks were read (tests, stats)
-        self._numbers: dict[str, int] = {}             # footnote id -> its first number
-        self._block_numbers: dict[str, list[int]] = {}  # block id -> its references' numbers
+        self._numbers = ReferenceNumbers()
         self._printed: dict[str, str] = {}             # printed paragraph numbers, by block id
         self._ids: set[str] = set()
         self._origins: dict[str, ClauseOrigin] = {}  # by id, also for blocks no longer present
@@ -133,48 +131,26 @@ class DocumentBridge(QObject):
                 block.id = new_id()
             seen.add(block.id)
 
-    # -- footnote numbers (app.model.footnote_numbers: one number per reference, reservation
-    #    footnotes counted where the export puts them) ----------------------------------------
+    # -- footnote numbers -------------------------------------------------------------------
     def footnote_number(self, footnote_id: str) -> int | None:
         """The number of the footnote's first reference."""
-        return self._numbers.get(footnote_id)
+        return self._numbers.of_footnote(footnote_id)
 
     def reference_numbers(self, block_id: str) -> list[int]:
         """The numbers of a block's footnote references, in order."""
-        return self._block_numbers.get(block_id, [])
+        return self._numbers.in_block(block_id)
 
     def number_at(self, document: QTextDocument, position: int, footnote_id: str) -> int | None:
         """The number of the footnote reference character at `position` of the document."""
-        qt_block = document.findBlock(position)
-        numbers = self._block_numbers.get(block_id_of(qt_block) or "", [])
-        before = 0                        # footnote references before it in its block
-        fragments = qt_block.begin()
-        while not fragments.atEnd():
-            fragment = fragments.fragment()
-            if fragment.position() >= position:
-                break
-            if is_footnote_format(fragment.charFormat()):
-                before += min(fragment.length(), position - fragment.position())
-            fragments += 1
-        if before < len(numbers):
-            return numbers[before]
-        return self._numbers.get(footnote_id)
+        return self._numbers.at(document, position, footnote_id)
 
     def refresh_footnote_numbers(self) -> None:
         self._renumber()
 
     def _renumber(self, announce: bool = True) -> None:
-        notes = number_notes(self.draft)
-        by_block: dict[str, list[int]] = {}
-        for mark in notes.marks:
-            if not mark.reservation:
-                by_block.setdefault(mark.block_id, []).append(mark.number)
-        if by_block != self._block_numbers:
-            previous = self._block_numbers
-            self._block_numbers = by_block
-            self._numbers = {fid: numbers[0] for fid, numbers in notes.references().items()}
-            if announce:
-                self.footnotes_renumbered.emit(previous)
+        previous = self._numbers.renumber(self.draft)
+        if previous is not None and announce:
+            self.footnotes_renumbered.emit(previous)
 
     # -- reading the document back --------------------------------------------------------
     def _on_contents_change(self, position: int, removed: int, added: int) -> None:
