@@ -76,6 +76,9 @@ class BilingualWindow(QMainWindow):
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
                                                         | Qt.AlignmentFlag.AlignTop)
         self.footnotes = FootnotePairs(self._apply, self)
+        # The pane is not refilled under an open editor; once it closes, its marks catch up.
+        self.footnotes.itemDelegate().closeEditor.connect(
+            lambda *_args: QTimer.singleShot(0, self._show_footnotes))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.footnotes)
