@@ -23,7 +23,7 @@ def _first_words(text: str, count: int = 5) -> str:
 
 def _why(state: FootnotePairState, main: str, language: str) -> str:
     if state.never_confirmed:
-        return _("never confirmed")
+        return _("never confirmed in step")
     if state.main_changed and state.other_changed:
         return _("changed on both sides since it was confirmed")
     if state.main_changed:
