@@ -290,6 +290,10 @@ class Draft:
         from .in_step import out_of_step_ids
 
         out_of_step = set(out_of_step_ids(self))
+        from .footnote_step import footnote_states
+
+        notes_out_of_step = {state.footnote_id for state in footnote_states(self)
+                             if state.out_of_step} if self.translations else set()
         return {
             "note": self.note.to_json(),
             "language": self.language,
@@ -311,7 +315,9 @@ class Draft:
                 for index, block in enumerate(self.blocks)
             ],
             "footnotes": [
-                {"id": fid, "text": self.footnotes[fid].text}
+                {"id": fid, "text": self.footnotes[fid].text,
+                 # only on a footnote whose translation pair is out of step (footnote_step)
+                 **({"out_of_step": True} if fid in notes_out_of_step else {})}
                 for fid in ordered
                 if fid in self.footnotes
             ],

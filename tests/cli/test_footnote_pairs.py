@@ -69,6 +69,8 @@ def test_english_footnote_edit_status_export_confirm_and_undo(lapaz, tmp_path, c
     assert flagged["changed"] == ["main"] and flagged["confirmed_at"]
     assert f"1 footnote pair out of step\n  footnote 3 ({note}): the draft's text changed" \
         in cli("language", "status", str(lapaz))
+    shown = cli_json("show", str(lapaz), "--json")["footnotes"]
+    assert [item["id"] for item in shown if item.get("out_of_step")] == [note]
 
     [warning] = [w for w in _export_warnings(lapaz, tmp_path, capsys) if "ootnote" in w]
     assert warning == ("concordia: Footnote 3 (“UNODC/WHO International Standards for "
