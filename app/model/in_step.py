@@ -10,6 +10,8 @@ the draft's side alone.
 
 Everything here is derived from the draft, so it follows edits, undo, versions and the draft
 file without bookkeeping; only a confirmation changes stored data (`ConfirmPairs`).
+Footnote pairs live the same life (app.model.footnote_step); one `ConfirmPairs` carries the
+records of both, so confirming a paragraph with its footnotes is one undo step.
 """
 
 from __future__ import annotations
