@@ -1,7 +1,10 @@
 """`concordia language status|confirm`: whether the draft and its translation are in step.
 
     concordia language status DRAFT [--language es] [--json]
-    concordia language confirm DRAFT (--block ID | --all) [--language es]
+    concordia language confirm DRAFT (--block ID … | --footnote ID … | --all) [--language es]
+
+Footnote pairs are counted and listed beside the block pairs (app.model.footnote_step);
+confirming a block confirms its footnotes with it.
 """
 
 from __future__ import annotations
@@ -11,6 +14,7 @@ import json
 
 from app.i18n import _, ngettext
 from app.model import Draft
+from app.model.footnote_step import FootnotePairState, FootnoteStatus, footnote_states
 from app.model.in_step import PairState, confirm_in_step, language_status, translation_language
 from app.model.numbering import paragraph_numbers
 from app.model.ops import Operation
@@ -35,10 +39,13 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     draft_argument(confirm)
     confirm.add_argument("--language", metavar="CODE",
                          help=_("the translation to confirm (default: the draft's only one)"))
-    which = confirm.add_mutually_exclusive_group(required=True)
-    which.add_argument("--block", action="append", metavar="ID",
-                       help=_("the block whose pair to confirm (may be repeated)"))
-    which.add_argument("--all", action="store_true", help=_("confirm every pair out of step"))
+    confirm.add_argument("--block", action="append", metavar="ID",
+                         help=_("the block whose pair to confirm, with its footnotes (may be "
+                                "repeated)"))
+    confirm.add_argument("--footnote", action="append", metavar="ID",
+                         help=_("the footnote whose pair to confirm (may be repeated)"))
+    confirm.add_argument("--all", action="store_true",
+                         help=_("confirm every pair out of step, footnotes included"))
     confirm.set_defaults(handler=guarded(run_confirm))
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
@@ -55,6 +62,47 @@ def describe_pair(state: PairState, labels: list[str]) -> str:
     else:
         why = _("the translation changed")
     return f"{label} ({state.block_id}): {why}"
+
+
+def describe_footnote(state: FootnotePairState, numbers: dict[str, int],
+                      language: str) -> str:
+    """“footnote 3 (ab12cd34ef56): the draft's text changed” for a person reading the status."""
+    label = _("footnote {number}").format(number=numbers.get(state.footnote_id, "?"))
+    if not state.paired:
+        why = _("no {language} text").format(language=language.upper())
+    elif state.never_confirmed:
+        why = _("never confirmed")
+    elif state.main_changed and state.other_changed:
+        why = _("both sides changed")
+    elif state.main_changed:
+        why = _("the draft's text changed")
+    else:
+        why = _("the translation changed")
+    return f"{label} ({state.footnote_id}): {why}"
+
+
+def _print_footnotes(notes: FootnoteStatus, language: str) -> None:
+    print(ngettext("{count} footnote pair", "{count} footnote pairs", notes.pairs)
+          .format(count=notes.pairs))
+    if notes.unpaired:
+        print(ngettext("{count} footnote without a translation",
+                       "{count} footnotes without a translation", len(notes.unpaired))
+              .format(count=len(notes.unpaired)))
+        for state in notes.unpaired:
+            print("  " + describe_footnote(state, notes.numbers, language))
+    referenced = [state for state in notes.left_out if state.paired]
+    if referenced:
+        print(ngettext("{count} footnote has a translation the translated paragraphs never "
+                       "refer to", "{count} footnotes have a translation the translated "
+                       "paragraphs never refer to", len(referenced))
+              .format(count=len(referenced)))
+        for state in referenced:
+            print("  " + _("footnote {number} ({id})").format(
+                number=notes.numbers.get(state.footnote_id, "?"), id=state.footnote_id))
+    print(ngettext("{count} footnote pair out of step", "{count} footnote pairs out of step",
+                   len(notes.out_of_step)).format(count=len(notes.out_of_step)))
+    for state in notes.out_of_step:
+        print("  " + describe_footnote(state, notes.numbers, language))
 
 
 def run_status(args: argparse.Namespace) -> int:
@@ -78,6 +126,8 @@ def run_status(args: argparse.Namespace) -> int:
     labels = [f"¶{label}" if label else "" for label in paragraph_numbers(draft.blocks)]
     for state in status.out_of_step:
         print("  " + describe_pair(state, labels))
+    if status.footnotes is not None and (status.footnotes.pairs or status.footnotes.unpaired):
+        _print_footnotes(status.footnotes, status.language)
     return 0
 
 
@@ -89,7 +139,9 @@ def run_confirm(args: argparse.Namespace) -> int:
         if language not in draft.translations:
             raise InputError(_("The draft has no {language} text to confirm.")
                              .format(language=language.upper()))
-        ids = None if args.all else list(args.block)
+        if args.all == bool(args.block or args.footnote):
+            raise InputError(_("Say which pairs to confirm: --block or --footnote, or --all."))
+        ids = None if args.all else list(args.block or [])
         for block_id in ids or []:
             try:
                 draft.block(block_id)
@@ -98,11 +150,25 @@ def run_confirm(args: argparse.Namespace) -> int:
             if block_id not in draft.translations[language].blocks:
                 raise InputError(_("Block “{id}” has no {language} text to confirm.")
                                  .format(id=block_id, language=language.upper()))
-        operation = confirm_in_step(draft, language, ids)
+        notes = {state.footnote_id: state for state in footnote_states(draft, language)}
+        for footnote_id in args.footnote or []:
+            if footnote_id not in notes:
+                raise InputError(_("The draft's text refers to no footnote “{id}”.")
+                                 .format(id=footnote_id))
+            if not notes[footnote_id].paired:
+                raise InputError(_("Footnote “{id}” has no {language} text to confirm.")
+                                 .format(id=footnote_id, language=language.upper()))
+        operation = confirm_in_step(draft, language, ids, footnote_ids=args.footnote)
         confirmed.extend(operation.records)
+        confirmed_notes.extend(operation.footnotes)
         return operation
 
+    confirmed_notes: list[str] = []
     change_draft(args.draft, build)
     print(ngettext("Confirmed {count} pair in step.", "Confirmed {count} pairs in step.",
                    len(confirmed)).format(count=len(confirmed)))
+    if confirmed_notes:
+        print(ngettext("Confirmed {count} footnote pair in step.",
+                       "Confirmed {count} footnote pairs in step.", len(confirmed_notes))
+              .format(count=len(confirmed_notes)))
     return 0

@@ -103,9 +103,12 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
                      len(lacking)).format(language=name, notes=described)
         )
     cover = _cover_fields(draft, version.meta, language, name)
+    from .footnote_warnings import footnote_warnings
+
     return LocalisedNote(language, *cover, blocks=blocks,
                          footnotes={fid: version.footnotes[fid] for fid in referenced},
-                         warnings=out_of_step_warnings(draft, language, name))
+                         warnings=out_of_step_warnings(draft, language, name)
+                         + footnote_warnings(draft, language, name))
 
 
 def _paragraph_names(draft: Draft, block_ids: set[str]) -> list[str]:

@@ -29,7 +29,7 @@ from app.model import (
     LanguageVersion,
     TextRun,
 )
-from app.model.in_step import record_confirmation
+from app.model.in_step import record_confirmation, record_footnote_confirmation
 from app.model.inline import footnote_ids
 from app.model.numbering import paragraph_labels
 from app.model.ops import Operation, SetLanguageVersion
@@ -274,6 +274,8 @@ def _pair_footnotes(draft, other, placement, version, report) -> dict[str, str]:
     )
     for other_id, main_id in mapping.items():
         version.footnotes[main_id] = other.footnotes[other_id].text
+        if main_id in draft.footnotes:      # imported together: in step, as the blocks are
+            record_footnote_confirmation(version, main_id, draft.footnotes[main_id].text)
     report.footnotes_paired = len(mapping)
     report.unpaired_main_footnotes = [f for f in main_left if f in draft.footnotes
                                       and f not in version.footnotes]

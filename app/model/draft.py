@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from datetime import date
 from enum import Enum
 from typing import TYPE_CHECKING
 
 from .annotations import Comment, Reservation
 from .brackets import Bracket
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
+from .note_meta import DocumentType, NoteMeta  # noqa: F401  (re-exported)
 from .parties import Party
 from .status import BlockStatus, Silence
 
@@ -31,90 +31,6 @@ class BlockKind(str, Enum):
     NUMBERED = "numbered"          # "7. Reiterate …"
     LIST_ITEM = "list_item"        # bullets; level 1, 2 …
     PARAGRAPH = "paragraph"
-
-
-class DocumentType(str, Enum):
-    NOTE = "NOTE"
-    COVER_NOTE = "COVER NOTE"
-    I_A_ITEM_NOTE = "I/A ITEM NOTE"
-
-
-@dataclass
-class NoteMeta:
-    number: str = ""                       # "6914/24"
-    suffix: str = ""                       # "REV 1", "ADD 1", "COR 1" or ""
-    date: date | None = None
-    place: str = "Brussels"
-    languages: list[str] = field(default_factory=lambda: ["en"])   # original language(s)
-    marking: str | None = None          # "LIMITE" or None
-    codes: list[str] = field(default_factory=list)
-    doc_type: str = DocumentType.NOTE.value
-    sender: str = ""                       # "From:"
-    recipient: str = ""                    # "To:"
-    subject: str = ""
-    intro: str = ""
-    interinstitutional_file: str = ""
-    initials: str = ""                     # drafter's initials, "MR/mdc"
-    directorate: str = ""                  # "JAI.B"
-    # Who saves versions and tracked changes ("Presidency", a delegation): never a login name.
-    drafter: str = ""
-
-    @property
-    def author(self) -> str:
-        """The name put on versions, tracked changes and comments this side writes."""
-        return self.drafter.strip() or self.sender.strip() or "Concordia"
-
-    def to_json(self) -> dict:
-        return {
-            "number": self.number,
-            "suffix": self.suffix,
-            "date": self.date.isoformat() if self.date else None,
-            "place": self.place,
-            "languages": list(self.languages),
-            "marking": self.marking,
-            "codes": list(self.codes),
-            "type": self.doc_type,
-            "from": self.sender,
-            "to": self.recipient,
-            "subject": self.subject,
-            "intro": self.intro,
-            "interinstitutional_file": self.interinstitutional_file,
-            "initials": self.initials,
-            "directorate": self.directorate,
-            "drafter": self.drafter,
-        }
-
-    @classmethod
-    def from_json(cls, data: dict) -> NoteMeta:
-        return cls(
-            number=data.get("number", ""),
-            suffix=data.get("suffix", ""),
-            date=date.fromisoformat(data["date"]) if data.get("date") else None,
-            place=data.get("place", ""),
-            languages=list(data.get("languages", ["en"])),
-            marking=data.get("marking"),
-            codes=list(data.get("codes", [])),
-            doc_type=data.get("type", DocumentType.NOTE.value),
-            sender=data.get("from", ""),
-            recipient=data.get("to", ""),
-            subject=data.get("subject", ""),
-            intro=data.get("intro", ""),
-            interinstitutional_file=data.get("interinstitutional_file", ""),
-            initials=data.get("initials", ""),
-            directorate=data.get("directorate", ""),
-            drafter=data.get("drafter", ""),
-        )
-
-    @property
-    def full_number(self) -> str:
-        """The number as printed: a revision carries its number inside ("6914/1/24 REV 1")."""
-        if not self.suffix:
-            return self.number
-        word, _, count = self.suffix.partition(" ")
-        if word == "REV" and count and "/" in self.number:
-            serial, _, year = self.number.rpartition("/")
-            return f"{serial}/{count}/{year} {self.suffix}"
-        return f"{self.number} {self.suffix}"
 
 
 @dataclass(frozen=True)
@@ -216,6 +132,10 @@ class UnplacedText:
                    data.get("after"), data.get("line"))
 
 
+#: A language version's records of its footnote pairs' confirmations, by footnote id.
+FOOTNOTE_RECORDS = ("footnotes_confirmed", "footnotes_confirmed_other", "footnotes_confirmed_at")
+
+
 @dataclass
 class LanguageVersion:
     """The same draft in another language, paired with the main text by block and footnote id.
@@ -224,6 +144,9 @@ class LanguageVersion:
     against, so a pair is out of step when the main text changed since; `confirmed_other` the
     text of this language at that confirmation and `confirmed_at` its time (UTC, ISO 8601).
     A pair confirmed before those two existed only has `confirmed` (app.model.in_step).
+    Footnote pairs have the same three records, keyed by footnote id (`footnotes_confirmed`
+    …): a draft saved before they existed reads as having none, so its footnote pairs are
+    "never confirmed", as blocks without a record are (app.model.footnote_step).
     """
 
     language: str
@@ -233,6 +156,9 @@ class LanguageVersion:
     confirmed: dict[str, str] = field(default_factory=dict)
     confirmed_other: dict[str, str] = field(default_factory=dict)
     confirmed_at: dict[str, str] = field(default_factory=dict)
+    footnotes_confirmed: dict[str, str] = field(default_factory=dict)
+    footnotes_confirmed_other: dict[str, str] = field(default_factory=dict)
+    footnotes_confirmed_at: dict[str, str] = field(default_factory=dict)
     #: per block id, the library clause this language's wording came from (agreed language)
     origins: dict[str, ClauseOrigin] = field(default_factory=dict)
     unplaced: list[UnplacedText] = field(default_factory=list)
@@ -250,6 +176,8 @@ class LanguageVersion:
             # only when there is some, so versions saved before they existed compare equal
             **({"confirmed_other": dict(self.confirmed_other)} if self.confirmed_other else {}),
             **({"confirmed_at": dict(self.confirmed_at)} if self.confirmed_at else {}),
+            **{name: dict(getattr(self, name)) for name in FOOTNOTE_RECORDS
+               if getattr(self, name)},
             **({"origins": {bid: o.to_json() for bid, o in self.origins.items()}}
                if self.origins else {}),
             # only when there is some, so versions saved before it compare equal
@@ -269,6 +197,7 @@ class LanguageVersion:
             confirmed=dict(data.get("confirmed", {})),
             confirmed_other=dict(data.get("confirmed_other", {})),
             confirmed_at=dict(data.get("confirmed_at", {})),
+            **{name: dict(data.get(name, {})) for name in FOOTNOTE_RECORDS},
             origins={bid: ClauseOrigin.from_json(o) for bid, o in data.get("origins", {}).items()},
             unplaced=[UnplacedText.from_json(item) for item in data.get("unplaced", [])],
         )
@@ -361,6 +290,10 @@ class Draft:
         from .in_step import out_of_step_ids
 
         out_of_step = set(out_of_step_ids(self))
+        from .footnote_step import footnote_states
+
+        notes_out_of_step = {state.footnote_id for state in footnote_states(self)
+                             if state.out_of_step} if self.translations else set()
         return {
             "note": self.note.to_json(),
             "language": self.language,
@@ -382,7 +315,9 @@ class Draft:
                 for index, block in enumerate(self.blocks)
             ],
             "footnotes": [
-                {"id": fid, "text": self.footnotes[fid].text}
+                {"id": fid, "text": self.footnotes[fid].text,
+                 # only on a footnote whose translation pair is out of step (footnote_step)
+                 **({"out_of_step": True} if fid in notes_out_of_step else {})}
                 for fid in ordered
                 if fid in self.footnotes
             ],

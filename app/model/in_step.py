@@ -10,19 +10,24 @@ the draft's side alone.
 
 Everything here is derived from the draft, so it follows edits, undo, versions and the draft
 file without bookkeeping; only a confirmation changes stored data (`ConfirmPairs`).
+Footnote pairs live the same life (app.model.footnote_step); one `ConfirmPairs` carries the
+records of both, so confirming a paragraph with its footnotes is one undo step.
 """
 
 from __future__ import annotations
 
 import copy
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from .changes import Changes
 from .draft import Draft, LanguageVersion
 from .inline import plain_text
 from .ops import Operation
+
+if TYPE_CHECKING:  # footnote_step builds on this module
+    from .footnote_step import FootnoteStatus
 
 #: The translation a bilingual draft is usually worked in.
 DEFAULT_LANGUAGE = "es"
@@ -32,15 +37,14 @@ def now_utc() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-@dataclass(frozen=True)
-class PairState:
-    """One block of the draft and its translation, as they stand."""
+class InStepJudgement:
+    """What a pair's texts and confirmation record say (a block pair or a footnote pair):
+    the class using it has `main_text`, `other_text` (None: unpaired), `confirmed_main`,
+    `confirmed_other` and `confirmed_at`."""
 
-    block_id: str
-    index: int                       # position of the block in the draft, 0-based
     main_text: str
-    other_text: str | None           # None: the block has no translation (unpaired)
-    confirmed_main: str | None       # the texts when last confirmed; None: never / unknown
+    other_text: str | None
+    confirmed_main: str | None
     confirmed_other: str | None
     confirmed_at: str | None
 
@@ -64,6 +68,27 @@ class PairState:
     @property
     def out_of_step(self) -> bool:
         return self.paired and (self.never_confirmed or self.main_changed or self.other_changed)
+
+    @property
+    def changed_sides(self) -> list[str]:
+        """For scripts: ["never_confirmed"], or which of "main", "translation" changed."""
+        if self.never_confirmed:
+            return ["never_confirmed"]
+        return [side for side, changed in (("main", self.main_changed),
+                                           ("translation", self.other_changed)) if changed]
+
+
+@dataclass(frozen=True)
+class PairState(InStepJudgement):
+    """One block of the draft and its translation, as they stand."""
+
+    block_id: str
+    index: int                       # position of the block in the draft, 0-based
+    main_text: str
+    other_text: str | None           # None: the block has no translation (unpaired)
+    confirmed_main: str | None       # the texts when last confirmed; None: never / unknown
+    confirmed_other: str | None
+    confirmed_at: str | None
 
 
 def translation_language(draft: Draft, language: str | None = None) -> str:
@@ -113,6 +138,7 @@ class LanguageStatus:
     unpaired: list[str]          # block ids without a translation
     unplaced: int                # paragraphs of the translation that pair with no block
     out_of_step: list[PairState]
+    footnotes: FootnoteStatus | None = None     # the footnote pairs (app.model.footnote_step)
 
     def to_json(self) -> dict:
         return {
@@ -122,20 +148,16 @@ class LanguageStatus:
             "unplaced": self.unplaced,
             "out_of_step": [
                 {"id": state.block_id, "index": state.index + 1,
-                 "changed": _changed_sides(state), "confirmed_at": state.confirmed_at}
+                 "changed": state.changed_sides, "confirmed_at": state.confirmed_at}
                 for state in self.out_of_step
             ],
+            **(self.footnotes.to_json() if self.footnotes is not None else {}),
         }
 
 
-def _changed_sides(state: PairState) -> list[str]:
-    if state.never_confirmed:
-        return ["never_confirmed"]
-    return [side for side, changed in (("main", state.main_changed),
-                                       ("translation", state.other_changed)) if changed]
-
-
 def language_status(draft: Draft, language: str | None = None) -> LanguageStatus:
+    from .footnote_step import footnote_status
+
     language = translation_language(draft, language)
     version = draft.translations.get(language)
     states = pair_states(draft, language)
@@ -145,6 +167,7 @@ def language_status(draft: Draft, language: str | None = None) -> LanguageStatus
         unpaired=[state.block_id for state in states if not state.paired],
         unplaced=len(version.unplaced) if version is not None else 0,
         out_of_step=[state for state in states if state.out_of_step],
+        footnotes=footnote_status(draft, language),
     )
 
 
@@ -158,34 +181,50 @@ def record_confirmation(version: LanguageVersion, block_id: str, main_text: str,
     version.confirmed_at[block_id] = when or now_utc()
 
 
+def record_footnote_confirmation(version: LanguageVersion, footnote_id: str, main_text: str,
+                                 when: str | None = None) -> None:
+    """Mark one footnote pair of `version` in step as its texts stand now (in place)."""
+    version.footnotes_confirmed[footnote_id] = main_text
+    if footnote_id in version.footnotes:
+        version.footnotes_confirmed_other[footnote_id] = version.footnotes[footnote_id]
+    version.footnotes_confirmed_at[footnote_id] = when or now_utc()
+
+
 # -- the undoable step ---------------------------------------------------------------------
 
 Record = list  # [main text, translation text or None, time or None]; None: no record
 
 
-def _record_of(version: LanguageVersion, block_id: str) -> Record | None:
-    if block_id not in version.confirmed:
+def _tables(version: LanguageVersion, footnotes: bool) -> tuple[dict, dict, dict]:
+    if footnotes:
+        return (version.footnotes_confirmed, version.footnotes_confirmed_other,
+                version.footnotes_confirmed_at)
+    return version.confirmed, version.confirmed_other, version.confirmed_at
+
+
+def _record_of(version: LanguageVersion, key: str, footnotes: bool = False) -> Record | None:
+    main, other, at = _tables(version, footnotes)
+    if key not in main:
         return None
-    return [version.confirmed[block_id], version.confirmed_other.get(block_id),
-            version.confirmed_at.get(block_id)]
+    return [main[key], other.get(key), at.get(key)]
 
 
-def _put_record(version: LanguageVersion, block_id: str, record: Record | None) -> None:
-    for table in (version.confirmed, version.confirmed_other, version.confirmed_at):
-        table.pop(block_id, None)
+def _put_record(version: LanguageVersion, key: str, record: Record | None,
+                footnotes: bool = False) -> None:
+    tables = _tables(version, footnotes)
+    for table in tables:
+        table.pop(key, None)
     if record is None:
         return
-    main, other, when = record
-    version.confirmed[block_id] = main
-    if other is not None:
-        version.confirmed_other[block_id] = other
-    if when is not None:
-        version.confirmed_at[block_id] = when
+    for table, value in zip(tables, record, strict=True):
+        if value is not None or table is tables[0]:
+            table[key] = value
 
 
 @dataclass
 class ConfirmPairs(Operation):
-    """Set the confirmation records of some pairs (block id → record, None: no record).
+    """Set the confirmation records of some pairs (block id → record, None: no record) and of
+    some footnote pairs (`footnotes`: footnote id → record).
 
     Built with `confirm_in_step`; the inverse puts back the records as they were, so a
     confirmation is undone like any edit.
@@ -194,6 +233,7 @@ class ConfirmPairs(Operation):
     name: ClassVar[str] = "confirm_pairs"
     language: str
     records: dict
+    footnotes: dict = field(default_factory=dict)
 
     def changes(self) -> Changes:
         return Changes(translations=True)
@@ -203,23 +243,38 @@ class ConfirmPairs(Operation):
         if version is None:
             raise ValueError(f"the draft has no {self.language} version")
         old = {block_id: _record_of(version, block_id) for block_id in self.records}
+        old_notes = {fid: _record_of(version, fid, True) for fid in self.footnotes}
         for block_id, record in self.records.items():
             _put_record(version, block_id, copy.deepcopy(record))
-        return ConfirmPairs(self.language, old)
+        for footnote_id, record in self.footnotes.items():
+            _put_record(version, footnote_id, copy.deepcopy(record), True)
+        return ConfirmPairs(self.language, old, old_notes)
 
 
 def confirm_in_step(draft: Draft, language: str | None = None,
-                    block_ids: list[str] | None = None, when: str | None = None) -> ConfirmPairs:
-    """The step that confirms the given pairs (default: every pair out of step) as they stand.
+                    block_ids: list[str] | None = None, when: str | None = None,
+                    footnote_ids: list[str] | None = None) -> ConfirmPairs:
+    """The step that confirms the given pairs (default: every pair out of step, blocks and
+    footnotes) as they stand.
 
-    Raise KeyError for a block id the draft lacks and ValueError for a block without a
-    translation (there is nothing to be in step with)."""
+    Confirming a block also confirms the footnotes it refers to that are out of step and
+    translated: the side-by-side view shows them under the paragraph, and a translator
+    checks a paragraph with its notes, as the NOTE prints them. `footnote_ids` adds
+    footnotes of their own. Raise KeyError for a block or footnote id the draft lacks and
+    ValueError for one without a translation (there is nothing to be in step with)."""
+    from .footnote_step import footnote_states
+
     language = translation_language(draft, language)
     version = draft.translations.get(language)
     if version is None:
         raise ValueError(f"the draft has no {language} version")
+    notes = {state.footnote_id: state for state in footnote_states(draft, language)}
     if block_ids is None:
         block_ids = out_of_step_ids(draft, language)
+        wanted = [fid for fid, state in notes.items() if state.out_of_step]
+    else:
+        wanted = [fid for block_id in block_ids for fid in draft.block(block_id).footnote_ids
+                  if fid in notes and notes[fid].out_of_step]
     when = when or now_utc()
     records: dict[str, Record] = {}
     for block_id in block_ids:
@@ -228,4 +283,12 @@ def confirm_in_step(draft: Draft, language: str | None = None,
         if content is None:
             raise ValueError(f"block {block_id} has no {language} text")
         records[block_id] = [block.text, plain_text(content), when]
-    return ConfirmPairs(language, records)
+    footnotes: dict[str, Record] = {}
+    for footnote_id in dict.fromkeys(wanted + list(footnote_ids or [])):
+        state = notes.get(footnote_id)
+        if state is None:
+            raise KeyError(f"no footnote {footnote_id!r} in the text")
+        if not state.paired:
+            raise ValueError(f"footnote {footnote_id} has no {language} text")
+        footnotes[footnote_id] = [state.main_text, state.other_text, when]
+    return ConfirmPairs(language, records, footnotes)

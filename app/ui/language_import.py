@@ -345,7 +345,7 @@ class LanguageStatus(QObject):
     def _on_changes(self, changes) -> None:
         if changes.everything:
             self.refresh()                  # another draft: never say what the last one had
-        elif changes.touches(translations=True, structure=True, blocks=True):
+        elif changes.touches(translations=True, structure=True, blocks=True, footnotes=True):
             self._later()
 
     def _later(self, *_args) -> None:
@@ -374,6 +374,12 @@ def status_text(draft: Draft, language: str = "es") -> str:
     if flagged:       # View ▸ Languages Side by Side shows which
         text += " · " + ngettext("{count} pair out of step", "{count} pairs out of step",
                                  flagged).format(count=flagged)
+    from app.model.footnote_step import footnote_states
+
+    notes = sum(1 for state in footnote_states(draft, language) if state.out_of_step)
+    if notes:
+        text += " · " + ngettext("{count} footnote out of step", "{count} footnotes out of step",
+                                 notes).format(count=notes)
     return text
 
 

@@ -1,7 +1,8 @@
 """The footnotes of the side-by-side view's current row, in both languages, editable.
 
 One line per footnote the row's block refers to: its number, the draft's text and the
-translation's. Editing the draft's side is `SetFootnoteText`, the translation's
+translation's; a footnote that needs the translator (out of step, untranslated, left out of
+the translated paragraph) has a red mark on its number and says why. Editing the draft's side is `SetFootnoteText`, the translation's
 `SetTranslationFootnote`; both go through the main editor, so they are steps of the one undo
 history.
 """
@@ -15,8 +16,12 @@ from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTab
 
 from app.i18n import _
 from app.model import Draft, Operation
+from app.model.footnote_step import FootnotePairState
 from app.model.ops import SetFootnoteText
 from app.model.translation_ops import SetTranslationFootnote
+
+from .footnote_marks import footnote_why
+from .rows import OUT_OF_STEP_COLOUR
 
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 
@@ -38,8 +43,11 @@ class FootnotePairs(QTableWidget):
         self.itemChanged.connect(self._edited)
 
     def show_block(self, draft: Draft, language: str, block_id: str | None,
-                   number_of: Callable[[str], int | None]) -> None:
-        """List the footnotes of `block_id` (none: the pane is empty)."""
+                   number_of: Callable[[str], int | None],
+                   marks: list[FootnotePairState] | None = None) -> None:
+        """List the footnotes of `block_id` (none: the pane is empty); `marks`: those of
+        them that need the translator."""
+        flagged = {state.footnote_id: state for state in marks or []}
         self._draft, self._language, self._block_id = draft, language, block_id
         self._filling = True
         try:
@@ -54,7 +62,13 @@ class FootnotePairs(QTableWidget):
             self.setRowCount(len(ids))
             for row, footnote_id in enumerate(ids):
                 number = number_of(footnote_id)
-                self.setVerticalHeaderItem(row, QTableWidgetItem(str(number or "?")))
+                header = QTableWidgetItem(str(number or "?"))
+                if footnote_id in flagged:
+                    header.setText("● " + header.text())
+                    header.setForeground(OUT_OF_STEP_COLOUR)
+                    header.setToolTip(footnote_why(flagged[footnote_id], number,
+                                                   draft.language, language))
+                self.setVerticalHeaderItem(row, header)
                 note = draft.footnotes.get(footnote_id)
                 main = QTableWidgetItem(note.text if note else "")
                 other_text = version.footnotes.get(footnote_id, "") if version else ""
@@ -68,6 +82,11 @@ class FootnotePairs(QTableWidget):
             self.resizeRowsToContents()
         finally:
             self._filling = False
+
+    def selected_footnote_ids(self) -> list[str]:
+        rows = sorted({index.row() for index in self.selectedIndexes()})
+        ids = [self.item(row, 0).data(ID_ROLE) for row in rows if self.item(row, 0)]
+        return list(dict.fromkeys(ids))
 
     def _edited(self, item: QTableWidgetItem) -> None:
         if self._filling or self._draft is None:

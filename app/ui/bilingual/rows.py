@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor
 from app.compare.words import word_diff
 from app.i18n import _
 from app.model import ANCHOR, Block, Draft, Operation, TextRun
+from app.model.footnote_step import FootnotePairState, footnote_numbers, footnote_states
 from app.model.in_step import PairState, pair_state
 from app.model.inline import anchored_text, normalise, slice_content, split_at
 from app.model.numbering import paragraph_numbers
@@ -24,6 +25,7 @@ from app.model.ops import ReplaceContent
 from app.model.translation_ops import SetTranslationContent
 
 from ..editor.agreed import summary as agreed_summary
+from .footnote_marks import footnote_why, needs_translator
 
 MAIN, OTHER = 0, 1
 #: Role: the PairState of the row.
@@ -106,6 +108,9 @@ class PairRows(QAbstractTableModel):
         self._flagged: set[int] = set()
         self._rows: dict[str, int] = {}
         self._pairs = 0
+        #: row → the footnotes of its block that need the translator: out of step, without
+        #: a translation, or not referred to by the translated paragraph (footnote_step)
+        self._notes: dict[int, list[FootnotePairState]] = {}
 
     # -- contents ---------------------------------------------------------------------------
     def reset(self, draft: Draft) -> None:
@@ -142,10 +147,21 @@ class PairRows(QAbstractTableModel):
         self._rows = {state.block_id: row for row, state in enumerate(states)}
         self._flagged = {row for row, state in enumerate(states) if state.out_of_step}
         self._pairs = sum(1 for state in states if state.other_text is not None)
+        self._recompute_footnotes()
         kinds = [(b.kind, b.level, b.number) for b in draft.blocks]
         if kinds != self._kinds or not self._labels:
             self._kinds = kinds
             self._labels = paragraph_numbers(draft.blocks)
+
+    def _recompute_footnotes(self) -> None:
+        """Footnote pairs are few: they are judged afresh on every refresh (a draft without
+        footnotes costs nothing)."""
+        notes: dict[int, list[FootnotePairState]] = {}
+        if self._draft.footnotes and self.language in self._draft.translations:
+            for state in footnote_states(self._draft, self.language):
+                if needs_translator(state):
+                    notes.setdefault(self._rows[state.block_id], []).append(state)
+        self._notes = notes
 
     def _same_blocks(self) -> bool:
         blocks = self._draft.blocks
@@ -188,6 +204,7 @@ class PairRows(QAbstractTableModel):
                 self._flagged.add(row)
             else:
                 self._flagged.discard(row)
+        self._recompute_footnotes()
 
     def draft(self) -> Draft:
         return self._draft
@@ -200,6 +217,20 @@ class PairRows(QAbstractTableModel):
 
     def pair_count(self) -> int:
         return self._pairs
+
+    def footnote_marks(self, row: int) -> list[FootnotePairState]:
+        """The footnotes of the row's block that need the translator."""
+        return self._notes.get(row, [])
+
+    def footnote_rows(self) -> list[int]:
+        return sorted(self._notes)
+
+    def flagged_footnotes(self) -> list[FootnotePairState]:
+        return [state for row in sorted(self._notes) for state in self._notes[row]]
+
+    def marked(self, row: int) -> bool:
+        """The row shows the out-of-step mark: its pair or one of its footnotes."""
+        return row in self._flagged or row in self._notes
 
     def row_of(self, block_id: str) -> int | None:
         return self._rows.get(block_id)
@@ -226,11 +257,16 @@ class PairRows(QAbstractTableModel):
         state = self._states[section]
         if role == Qt.ItemDataRole.DisplayRole:
             label = f"¶{self._labels[section]}" if self._labels[section] else ""
-            return ("● " if state.out_of_step else "") + label
-        if role == Qt.ItemDataRole.ForegroundRole and state.out_of_step:
+            return ("● " if self.marked(section) else "") + label
+        if role == Qt.ItemDataRole.ForegroundRole and self.marked(section):
             return OUT_OF_STEP_COLOUR
-        if role == Qt.ItemDataRole.ToolTipRole and state.out_of_step:
-            return self._why(state)
+        if role == Qt.ItemDataRole.ToolTipRole and self.marked(section):
+            lines = [self._why(state)] if state.out_of_step else []
+            if section in self._notes:
+                numbers = footnote_numbers(self._draft)
+                lines += [footnote_why(note, numbers.get(note.footnote_id), self._draft.language,
+                                       self.language) for note in self._notes[section]]
+            return "\n".join(lines)
         return None
 
     @staticmethod

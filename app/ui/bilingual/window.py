@@ -6,6 +6,10 @@ construction. Both columns are editable; every edit goes through the main editor
 text shows it at once. The row header carries the paragraph number and, for a pair out of
 step, a red mark; the status bar counts them; "Only out of step" hides the rest; "Confirm in
 step" confirms the selected pairs, "Confirm all" every pair out of step (one undo step).
+Footnotes are pairs too (app.model.footnote_step): a row whose footnotes are out of step or
+missing from the translation carries the mark, its tooltip and the footnote pane say which,
+and confirming a row confirms its footnotes (the pane shows them under it: the translator
+checks a paragraph with its notes); from the pane, only the footnotes selected there.
 """
 
 from __future__ import annotations
@@ -39,7 +43,7 @@ from .rows import MAIN, OTHER, PairRows
 def touched_blocks(operation) -> list[str] | None:
     """The blocks an edit of this view touches; None: it could be any."""
     if isinstance(operation, ConfirmPairs):
-        return list(operation.records)
+        return list(operation.records)     # footnote marks are judged afresh in any case
     if isinstance(operation, (ReplaceContent, SetTranslationContent)):
         return [operation.block_id]
     return None
@@ -72,6 +76,9 @@ class BilingualWindow(QMainWindow):
         self.table.verticalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignRight
                                                         | Qt.AlignmentFlag.AlignTop)
         self.footnotes = FootnotePairs(self._apply, self)
+        # The pane is not refilled under an open editor; once it closes, its marks catch up.
+        self.footnotes.itemDelegate().closeEditor.connect(
+            lambda *_args: QTimer.singleShot(0, self._show_footnotes))
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(self.table)
         splitter.addWidget(self.footnotes)
@@ -150,8 +157,9 @@ class BilingualWindow(QMainWindow):
     def _show_footnotes(self) -> None:
         current = self.table.currentIndex()
         block_id = self.rows.state(current.row()).block_id if current.isValid() else None
+        marks = self.rows.footnote_marks(current.row()) if current.isValid() else []
         self.footnotes.show_block(self.rows.draft(), self.rows.language, block_id,
-                                  self.editor.bridge.footnote_number)
+                                  self.editor.bridge.footnote_number, marks)
 
     def _after_change(self) -> None:
         self.table.verticalHeader().viewport().update()
@@ -160,18 +168,26 @@ class BilingualWindow(QMainWindow):
         self._apply_filter()
         count = len(self.rows.out_of_step_rows())
         pairs = self.rows.pair_count()
-        self.count_label.setText(
-            ngettext("{count} pair out of step", "{count} pairs out of step", count)
-            .format(count=count) + " · " +
-            ngettext("{count} pair", "{count} pairs", pairs).format(count=pairs))
-        self.confirm_all_action.setEnabled(count > 0)
+        notes = self.rows.flagged_footnotes()
+        stepped = sum(1 for state in notes if state.out_of_step)
+        missing = len(notes) - stepped
+        self.count_label.setText(" · ".join(
+            [ngettext("{count} pair out of step", "{count} pairs out of step", count)
+             .format(count=count)]
+            + ([ngettext("{count} footnote out of step", "{count} footnotes out of step",
+                         stepped).format(count=stepped)] if stepped else [])
+            + ([ngettext("{count} footnote not in the translation",
+                         "{count} footnotes not in the translation", missing)
+                .format(count=missing)] if missing else [])
+            + [ngettext("{count} pair", "{count} pairs", pairs).format(count=pairs)]))
+        self.confirm_all_action.setEnabled(count > 0 or stepped > 0)
         self._resize_timer.start()
 
     def _apply_filter(self) -> None:
         only = self.only_out_of_step.isChecked()
         if not only and not self._filtered:
             return
-        flagged = set(self.rows.out_of_step_rows())
+        flagged = set(self.rows.out_of_step_rows()) | set(self.rows.footnote_rows())
         for row in range(self.rows.rowCount()):
             hidden = only and row not in flagged
             if self.table.isRowHidden(row) != hidden:
@@ -228,6 +244,16 @@ class BilingualWindow(QMainWindow):
         return sorted(rows)
 
     def confirm_selected(self) -> None:
+        """Confirm the selected pairs with their footnotes; from the footnote pane (it has
+        the focus), only the footnotes selected there."""
+        if self.footnotes.hasFocus() or self.footnotes.isAncestorOf(self.focusWidget()):
+            notes = [fid for fid in self.footnotes.selected_footnote_ids()
+                     if fid in self._translated_footnotes()]
+            if notes:
+                self._confirm([], ngettext("Confirm {count} footnote in step",
+                                           "Confirm {count} footnotes in step", len(notes))
+                              .format(count=len(notes)), notes)
+            return
         ids = [self.rows.state(row).block_id for row in self.selected_rows()
                if self.rows.state(row).paired]
         if ids:
@@ -235,13 +261,21 @@ class BilingualWindow(QMainWindow):
                                         "Confirm {count} pairs in step", len(ids))
                           .format(count=len(ids)))
 
-    def confirm_all(self) -> None:
-        ids = [self.rows.state(row).block_id for row in self.rows.out_of_step_rows()]
-        if ids:
-            self._confirm(ids, _("Confirm all pairs in step"))
+    def _translated_footnotes(self) -> set[str]:
+        version = self.editor.draft().translations.get(self.rows.language)
+        return {fid for fid, text in (version.footnotes.items() if version else ())
+                if text.strip()}
 
-    def _confirm(self, ids: list[str], label: str) -> None:
-        self._apply(confirm_in_step(self.editor.draft(), self.rows.language, ids), label)
+    def confirm_all(self) -> None:
+        """Every pair out of step and every footnote pair out of step, in one step."""
+        if self.rows.out_of_step_rows() or any(
+                state.out_of_step for state in self.rows.flagged_footnotes()):
+            self._confirm(None, _("Confirm all pairs in step"))
+
+    def _confirm(self, ids: list[str] | None, label: str,
+                 footnote_ids: list[str] | None = None) -> None:
+        self._apply(confirm_in_step(self.editor.draft(), self.rows.language, ids,
+                                    footnote_ids=footnote_ids), label)
 
     def edit_cell(self, row: int, column: int) -> None:
         """Open the editor on a cell (tests and "go to")."""
