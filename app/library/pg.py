@@ -10,6 +10,8 @@ of trigram similarity with the shingle index (see benchmarks/bench_library_scale
 
 from __future__ import annotations
 
+import math
+
 from sqlalchemy import text
 from sqlalchemy.engine import Connection
 from sqlalchemy.exc import DBAPIError
@@ -100,25 +102,58 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
 
 #: At most this many matches of a search are ranked (see `ranked`).
 RANK_POOL = 5000
-#: At most this many clauses of one word are read when looking for precedents (the words
-#: chosen are the rarest by their exact counts, so only a paragraph of common words meets it).
-POSTINGS_CAP = 30000
+#: The "most of the rarest words" query of `word_candidates` is made stricter until it should
+#: match no more than this many clauses (each match is scored).
+MATCH_CAP = 20000
 
 
 def word_candidates(connection: Connection, chosen: dict[str, int], language: str | None,
                     total: float, limit: int) -> list[tuple[int, float]]:
     """(clause number, weight) of the clauses holding the most of the `chosen` words (word →
     clauses holding it), each word weighing log(total / its clauses): PostgreSQL's answer to
-    SQLite's bm25-ranked OR query of a paragraph's rarest words."""
+    SQLite's bm25-ranked OR query of a paragraph's rarest words.
+
+    The GIN index finds the clauses holding at least `need` of the words (an OR of every
+    combination of that many: a paraphrase may have changed any of them), and only those are
+    scored. Reading each word's postings instead, capped, let a common word's cap decide which
+    clauses were seen: at a million clauses the right one could be cut off."""
     if not chosen:
         return []
-    same = "AND clauses.language = :language " if language else ""
+    from itertools import combinations
+
+    total = max(total, 1.0)
+    lexemes = list(chosen)
+    need = _words_needed([chosen[word] / total for word in lexemes], total)
+    any_of = " | ".join("(" + " & ".join(_quoted(word) for word in combo) + ")"
+                        for combo in combinations(lexemes, need))
+    score = " + ".join(f"CASE WHEN tsv @@ CAST(:w{index} AS tsquery) THEN :n{index} ELSE 0 END"
+                       for index in range(len(lexemes)))
+    parameters: dict = {"query": any_of, "language": language, "limit": limit}
+    for index, word in enumerate(lexemes):
+        parameters[f"w{index}"] = _quoted(word)
+        parameters[f"n{index}"] = math.log(total / max(chosen[word], 1))
+    same = "AND language = :language " if language else ""
     rows = connection.execute(text(
-        "SELECT c.num, sum(ln(:total / q.df)) AS n "
-        "FROM unnest(CAST(:lexemes AS text[]), CAST(:dfs AS float8[])) AS q(lexeme, df) "
-        "CROSS JOIN LATERAL (SELECT num FROM clauses "
-        "WHERE tsv @@ CAST(q.lexeme AS tsquery) " + same + "LIMIT :cap) AS c "
-        "GROUP BY c.num ORDER BY n DESC, c.num DESC LIMIT :limit"),
-        {"lexemes": list(chosen), "dfs": [float(n) for n in chosen.values()],
-         "total": max(total, 1.0), "cap": POSTINGS_CAP, "language": language, "limit": limit}).all()
+        f"SELECT num, {score} AS n FROM clauses WHERE tsv @@ CAST(:query AS tsquery) {same}"
+        "ORDER BY n DESC, num DESC LIMIT :limit"), parameters).all()
     return [(row.num, float(row.n)) for row in rows]
+
+
+def _words_needed(shares: list[float], total: float) -> int:
+    """How many of the words a candidate must hold: all but two (at least two), more while the
+    clauses expected to match (the words taken as independent) exceed MATCH_CAP."""
+    from itertools import combinations
+
+    count = len(shares)
+    need = max(min(2, count), count - 2)
+    while need < count:
+        expected = total * sum(math.prod(combo) for combo in combinations(shares, need))
+        if expected <= MATCH_CAP:
+            break
+        need += 1
+    return need
+
+
+def _quoted(lexeme: str) -> str:
+    """One lexeme as to_tsquery input: quoted, so no character of it is read as an operator."""
+    return "'" + lexeme.replace("\\", "\\\\").replace("'", "''") + "'"

@@ -102,3 +102,46 @@ def test_common_word_search_ranks_a_bounded_pool_best_first(crowded: Library, mo
     # A specific query is ranked whole: its one clause is found, whatever the pool.
     only = crowded.search(f"{20000 + TARGET} drug")
     assert [hit.text for hit in only] == [near_duplicate(TARGET)]
+
+
+# -- PostgreSQL's word candidates when every word of the paragraph is common -------------------
+
+COMMON = ["fisheries", "quota", "vessel", "harbour"]
+CROWD = 70_000
+
+
+def test_postgresql_word_candidates_see_past_the_first_postings_of_common_words(pg_server):
+    """Every word of the paragraph is held by 35 000 clauses, and only the newest clause holds
+    all four. Reading a capped number of each word's postings (in table order) never reached
+    it; asking the index for the clauses holding most of the words does."""
+    from itertools import combinations
+
+    from sqlalchemy import text
+
+    from app.library.counts import fill
+
+    with Library(pg_server.new_database()) as library:
+        pairs = [" and ".join(pair) for pair in combinations(COMMON, 2)]
+        with library.engine.begin() as connection:
+            connection.execute(text(
+                "INSERT INTO clauses (clause_id, key_hash, text, folded, language, kind) "
+                "SELECT substr(md5(i::text), 1, 16), md5(i::text), t, lower(t), 'en', 'operative' "
+                "FROM (SELECT i, 'Recall the ' || (CAST(:pairs AS text[]))[1 + i % 6] "
+                "|| ' clause ' || i AS t FROM generate_series(1, :crowd) AS i) AS g"),
+                {"pairs": pairs, "crowd": CROWD})
+            connection.execute(text("DELETE FROM shingle_counts"))
+            connection.execute(text("DELETE FROM term_counts"))
+            fill(connection)
+        target = "WE REAFFIRM the fisheries quota of every vessel in the harbour."
+        draft = Draft(note=NoteMeta(number="77/26", date=date(2026, 1, 5)),
+                      blocks=[Block(BlockKind.NUMBERED, [TextRun(target)])], language="en")
+        add_draft(library.engine, draft, SourceFacts("Fisheries", "77/26", date(2026, 1, 5), "en", ""),
+                  "fisheries.docx")
+        with library.engine.connect() as connection:
+            held = dict(connection.execute(text(
+                "SELECT term, n FROM term_counts WHERE term = ANY(:t)"),
+                {"t": ["fisheri", "quota", "vessel", "harbour"]}).all())
+            assert min(held.values()) > 30_000, held     # more than the old cap of postings
+            found = precedents._pg_word_candidates(
+                connection, "Our fisheries quota for each vessel and harbour", "en", 5)
+        assert found and found[0].text == target
