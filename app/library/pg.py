@@ -102,33 +102,23 @@ def ranked(connection: Connection, terms, language: str | None, filters: list, l
 
 #: At most this many matches of a search are ranked (see `ranked`).
 RANK_POOL = 5000
-#: The "most of the rarest words" query of `word_candidates` is made stricter until it should
-#: match no more than this many clauses (each match is scored).
-MATCH_CAP = 20000
-
-
 def word_candidates(connection: Connection, chosen: dict[str, int], language: str | None,
                     total: float, limit: int) -> list[tuple[int, float]]:
     """(clause number, weight) of the clauses holding the most of the `chosen` words (word →
     clauses holding it), each word weighing log(total / its clauses): PostgreSQL's answer to
-    SQLite's bm25-ranked OR query of a paragraph's rarest words.
-
-    The GIN index finds the clauses holding at least `need` of the words (an OR of every
-    combination of that many: a paraphrase may have changed any of them), and only those are
-    scored. Reading each word's postings instead, capped, let a common word's cap decide which
-    clauses were seen: at a million clauses the right one could be cut off."""
+    SQLite's bm25-ranked query. The GIN index finds the clauses holding enough of the words
+    (`app.library.rare_words.groups_to_match`), and only those are scored."""
     if not chosen:
         return []
-    from itertools import combinations
+    from .rare_words import groups_to_match
 
     total = max(total, 1.0)
     lexemes = list(chosen)
-    need = _words_needed([chosen[word] / total for word in lexemes], total)
-    any_of = " | ".join("(" + " & ".join(_quoted(word) for word in combo) + ")"
-                        for combo in combinations(lexemes, need))
+    any_group = " | ".join("(" + " & ".join(_quoted(word) for word in group) + ")"
+                           for group in groups_to_match(lexemes, chosen, total))
     score = " + ".join(f"CASE WHEN tsv @@ CAST(:w{index} AS tsquery) THEN :n{index} ELSE 0 END"
                        for index in range(len(lexemes)))
-    parameters: dict = {"query": any_of, "language": language, "limit": limit}
+    parameters: dict = {"query": any_group, "language": language, "limit": limit}
     for index, word in enumerate(lexemes):
         parameters[f"w{index}"] = _quoted(word)
         parameters[f"n{index}"] = math.log(total / max(chosen[word], 1))
@@ -137,21 +127,6 @@ def word_candidates(connection: Connection, chosen: dict[str, int], language: st
         f"SELECT num, {score} AS n FROM clauses WHERE tsv @@ CAST(:query AS tsquery) {same}"
         "ORDER BY n DESC, num DESC LIMIT :limit"), parameters).all()
     return [(row.num, float(row.n)) for row in rows]
-
-
-def _words_needed(shares: list[float], total: float) -> int:
-    """How many of the words a candidate must hold: all but two (at least two), more while the
-    clauses expected to match (the words taken as independent) exceed MATCH_CAP."""
-    from itertools import combinations
-
-    count = len(shares)
-    need = max(min(2, count), count - 2)
-    while need < count:
-        expected = total * sum(math.prod(combo) for combo in combinations(shares, need))
-        if expected <= MATCH_CAP:
-            break
-        need += 1
-    return need
 
 
 def _quoted(lexeme: str) -> str:

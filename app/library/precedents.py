@@ -33,7 +33,8 @@ from app.i18n import _, ngettext
 from .db import ADOPTED, FTS, clauses, shingles
 from .normalise import words
 from .passages import MIN_RUN, Passage, shared_passages
-from .search import BM25, Hit, Term, attach_provenance, fts_query, uses_fts
+from .rare_words import QUERY_WORDS, choose_rarest, groups_to_match
+from .search import BM25, Hit, attach_provenance, fts_any_group, uses_fts
 from .shingles import fingerprints, run_hashes
 
 #: A clause sharing a passage this long is a precedent, however different the rest is.
@@ -47,11 +48,6 @@ POOL = 100
 #: At most this many of a long paragraph's runs are looked up.
 MAX_RUNS = 400
 
-#: At most this many of the paragraph's rarest words go into the candidate query, and at
-#: least MIN_QUERY_WORDS; beyond those, only while their clauses add up to POSTINGS_BUDGET.
-QUERY_WORDS = 8
-MIN_QUERY_WORDS = 4
-POSTINGS_BUDGET = 8000
 STOPWORDS = set(
     "the of and to in that for with on by is are as be this which all our we its their from at an "
     "a or it has have been was were will shall such other including into between both these "
@@ -177,7 +173,7 @@ def find_precedents(
         # the word index is asked only when the shared runs found nothing that close.
         if not results or results[0].rank < CLOSE_ENOUGH:
             if use_fts and engine.dialect.name == "sqlite":
-                extra = _fts_candidates(connection, _rarest(connection, distinct), language, candidates)
+                extra = _fts_candidates(connection, distinct, language, candidates)
             elif use_fts and engine.dialect.name == "postgresql":
                 extra = _pg_word_candidates(connection, paragraph, language, candidates)
             elif not use_fts:
@@ -321,31 +317,14 @@ def _hits(connection, ranked: list[tuple[int, float]], language: str | None, lim
             for num, n in ranked if (r := rows.get(num)) is not None][:limit]
 
 
-def _rarest(connection, candidates: list[str]) -> list[str]:
-    """The paragraph's rarest words, as many as keep the candidate query cheap.
-
-    Words are taken rarest first while their clauses add up to POSTINGS_BUDGET (at least
-    MIN_QUERY_WORDS of them): rare words find the precedent, common ones only cost time.
-    """
+def _fts_candidates(connection, distinct: list[str], language: str | None, limit: int) -> list[Hit]:
+    """The clauses holding most of the paragraph's rarest words (`app.library.rare_words`),
+    ranked by bm25."""
     from .counts import term_counts_of
 
-    return _choose_rarest(term_counts_of(connection, candidates), candidates)
-
-
-def _choose_rarest(counts: dict[str, int], candidates: list[str]) -> list[str]:
-    known = sorted((word for word in candidates if counts.get(word)), key=lambda w: counts[w])
-    chosen: list[str] = []
-    budget = POSTINGS_BUDGET
-    for word in known[:QUERY_WORDS]:
-        if len(chosen) >= MIN_QUERY_WORDS and counts[word] > budget:
-            break
-        chosen.append(word)
-        budget -= counts[word]
-    return chosen or candidates[:MIN_QUERY_WORDS]
-
-
-def _fts_candidates(connection, chosen: list[str], language: str | None, limit: int) -> list[Hit]:
-    match = fts_query([Term([word]) for word in chosen], operator="OR", language=language)
+    counts = term_counts_of(connection, distinct)
+    groups = groups_to_match(choose_rarest(counts, distinct), counts, _total(connection))
+    match = fts_any_group(groups, language)
     rows = connection.execute(
         select(clauses.c.num, clauses.c.clause_id, clauses.c.text, clauses.c.language,
                clauses.c.kind, text(f"{BM25} AS score"))
@@ -366,7 +345,7 @@ def _pg_word_candidates(connection, paragraph: str, language: str | None, limit:
     from .pg import word_candidates
 
     counts = term_counts_of(connection, paragraph_terms(connection, paragraph, language))
-    chosen = _choose_rarest(counts, list(counts))
+    chosen = choose_rarest(counts, list(counts))
     ranked = word_candidates(connection, {word: counts[word] for word in chosen if word in counts},
                              language, _total(connection), limit)
     return _hits(connection, ranked, language, limit)

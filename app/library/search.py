@@ -150,6 +150,16 @@ def fts_query(terms: list[Term], operator: str = " ", language: str | None = Non
     return query
 
 
+def fts_any_group(groups: list[tuple[str, ...]], language: str | None = None) -> str:
+    """FTS5 syntax for "all the words of at least one group", every word quoted."""
+    alternatives = " OR ".join("(" + " AND ".join('"' + word.replace('"', '""') + '"' for word in group) + ")"
+                               for group in groups)
+    query = "{text} : (" + alternatives + ")"
+    if language:
+        query += ' AND {language} : "' + re.sub(r"[^a-z]", "", language.lower()) + '"'
+    return query
+
+
 #: bm25 weights: the text column counts, the language column does not.
 BM25 = "bm25(clause_fts, 1.0, 0.0)"
 

@@ -16,6 +16,7 @@ import pytest
 
 from app.library import Library, precedents
 from app.library.ingest import add_draft
+from app.library.rare_words import choose_rarest
 from app.library.readers import SourceFacts
 from app.model import Block, BlockKind, Draft, NoteMeta, TextRun
 
@@ -80,7 +81,7 @@ def test_words_are_weighed_by_their_exact_clause_counts(crowded: Library):
         counts = term_counts_of(connection, paragraph_terms(connection, rewording(TARGET), "en"))
     assert counts["drug"] == COPIES   # the stem on PostgreSQL, the word on SQLite
     assert counts[str(10000 + TARGET)] == 1
-    chosen = precedents._choose_rarest(counts, list(counts))
+    chosen = choose_rarest(counts, list(counts))
     assert set(chosen[:4]) == {str(10000 * (n + 1) + TARGET) for n in range(4)}
     assert crowded.precedents(rewording(TARGET))[0].hit.text == near_duplicate(TARGET)
 
