@@ -47,7 +47,7 @@ def run(args: argparse.Namespace) -> int:
         from app.docx.bracket_view import view_of
         from app.docx.pdf import export_pdf
 
-        report = export_pdf(view_of(draft, args.view), target, args.lang, StderrProgress(),
+        report = export_pdf(view_of(draft, args.view, args.lang), target, args.lang, StderrProgress(),
                             comments=args.comments or "none")
     else:
         report = export_note(draft, target, args.lang, StderrProgress(),
