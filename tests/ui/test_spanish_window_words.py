@@ -3,8 +3,12 @@ reservations, and no label of the Find bar is cut off in the window's usual size
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 
 from app.i18n import set_ui_language
 from app.model import Block, BlockKind, Draft, TextRun
@@ -65,13 +69,14 @@ def test_the_negotiation_pane_names_reservations_in_spanish(qtbot, spanish):
         assert not any(english in row for row in rows)
 
 
-@pytest.fixture
-def spanish_window(qtbot, tmp_path, clasi_seed, spanish):
-    """The Spanish window of a negotiator at work: 1440 × 900, the CLASI draft open, every
-    panel shown where it starts (the negotiation and comments panes on the right)."""
+@contextmanager
+def window_at_work(tmp_path: Path, seed: Path, language: str) -> Iterator:
+    """The window of a negotiator at work in `language`: 1440 × 900, the CLASI draft open,
+    every panel shown where it starts (the negotiation and comments panes on the right)."""
     from app.ui.main_window import MainWindow
 
-    draft_file = seed_file(clasi_seed, tmp_path / "clasi.concordia")
+    set_ui_language(language)
+    draft_file = seed_file(seed, tmp_path / "clasi.concordia")
     window = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
     try:
         window.resize(1440, 900)
@@ -79,11 +84,18 @@ def spanish_window(qtbot, tmp_path, clasi_seed, spanish):
         assert window.files.open_path(draft_file, ask_first=False)
         for dock in window.docks.values():
             dock.show()
-        qtbot.wait(50)
         yield window
     finally:
         close_without_prompt(window)
         window.files.close_session()
+        set_ui_language("en")
+
+
+@pytest.fixture
+def spanish_window(qtbot, tmp_path, clasi_seed):
+    with window_at_work(tmp_path, clasi_seed, "es") as window:
+        qtbot.wait(50)
+        yield window
 
 
 def cut_off(widgets) -> list[str]:
@@ -100,3 +112,19 @@ def test_no_find_bar_label_is_cut_off_in_spanish(qtbot, spanish_window):
     assert all(box.isVisible() for box in boxes)
     assert not cut_off(boxes + (bar.replace_button, bar.replace_all_button))
     assert spanish_window.width() == 1440           # and the window did not grow for them
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_the_cover_form_fits_its_panel(qtbot, tmp_path, clasi_seed, language):
+    with window_at_work(tmp_path, clasi_seed, language) as window:
+        window.docks["cover"].raise_()
+        qtbot.wait(50)
+        form = window.cover_form
+        assert form.isVisible()
+        viewport = form.viewport()
+        beyond = [name for name, field in form._fields.items()
+                  if field.widget.mapTo(viewport, QPoint(field.widget.width(), 0)).x()
+                  > viewport.width()]
+        assert not beyond, f"fields running off the panel's right edge: {beyond}"
+        assert not form.horizontalScrollBar().isVisible()
+        assert window.width() == 1440
