@@ -263,8 +263,9 @@ class CoverForm(QScrollArea):
 
     def _doc_type(self, form: QFormLayout) -> None:
         combo = QComboBox()
+        labels = translator(ui_language())   # the Council's name of the type, as notes print it
         for kind in DocumentType:
-            combo.addItem(kind.value, kind.value)
+            combo.addItem(labels.pgettext("export", kind.value), kind.value)
 
         def write(value: str) -> None:
             index = combo.findData(value)

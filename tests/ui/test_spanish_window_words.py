@@ -9,6 +9,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtWidgets import QComboBox
 
 from app.i18n import set_ui_language
 from app.model import Block, BlockKind, Draft, TextRun
@@ -128,3 +129,19 @@ def test_the_cover_form_fits_its_panel(qtbot, tmp_path, clasi_seed, language):
         assert not beyond, f"fields running off the panel's right edge: {beyond}"
         assert not form.horizontalScrollBar().isVisible()
         assert window.width() == 1440
+
+
+def test_the_document_types_read_in_spanish_and_keep_their_value(qtbot, spanish):
+    from app.model import NoteMeta
+    from app.ui.cover_form import CoverForm
+
+    applied = []
+    form = CoverForm(lambda operation, _label: applied.append(operation))
+    qtbot.addWidget(form)
+    form.show_note(NoteMeta(number="10245/23"))
+    combo = form.findChild(QComboBox, "cover_doc_type")
+    names = [combo.itemText(index) for index in range(combo.count())]
+    assert names == ["NOTA", "NOTA DE TRANSMISIÓN", "NOTA PUNTO «I/A»"]
+    combo.setCurrentIndex(1)
+    combo.activated.emit(1)
+    assert [(op.field_name, op.value) for op in applied] == [("doc_type", "COVER NOTE")]
