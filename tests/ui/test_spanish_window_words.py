@@ -145,3 +145,44 @@ def test_the_document_types_read_in_spanish_and_keep_their_value(qtbot, spanish)
     combo.setCurrentIndex(1)
     combo.activated.emit(1)
     assert [(op.field_name, op.value) for op in applied] == [("doc_type", "COVER NOTE")]
+
+
+def with_spanish_annex_only(draft: Draft) -> None:
+    """A Spanish version of every paragraph, as an annex imported without its cover."""
+    from app.model import LanguageVersion
+
+    version = LanguageVersion("es", blocks={b.id: list(b.content) for b in draft.blocks},
+                              footnotes={fid: f.text for fid, f in draft.footnotes.items()})
+    draft.translations["es"] = version
+
+
+def test_the_translation_cover_is_filled_in_the_window_and_undone(qtbot, tmp_path, clasi_seed):
+    from app.docx.localise import MissingTranslationError, localise
+    from app.ui.main_window import MainWindow
+    from app.ui.translation_cover import TranslationCoverDialog
+
+    draft_file = seed_file(clasi_seed, tmp_path / "clasi.concordia", with_spanish_annex_only)
+    window = MainWindow(isolated_settings(tmp_path / "config"), PathAnswers(), autosave_ms=60_000)
+    try:
+        window.show()
+        assert window.files.open_path(draft_file, ask_first=False)
+        with pytest.raises(MissingTranslationError, match="Cover of the Translation"):
+            localise(window.current_draft(), "es")
+        window.actions_by_name["translation_cover"].trigger()
+        dialog = window.findChild(TranslationCoverDialog)
+        qtbot.waitUntil(dialog.isVisible, timeout=2000)
+        subject = dialog.fields["subject"]
+        assert subject.placeholderText().startswith("Draft Joint Declaration")  # what to translate
+        assert dialog.fields["recipient"].placeholderText() == "Delegaciones"   # the export's word
+        subject.setPlainText("Proyecto de Declaración Conjunta UE-CLASI")
+        dialog.fields["intro"].setPlainText("Se remite a las Delegaciones el proyecto.")
+        qtbot.mouseClick(dialog.ok_button, Qt.MouseButton.LeftButton)
+        local = localise(window.current_draft(), "es")
+        assert local.subject == "Proyecto de Declaración Conjunta UE-CLASI"
+        assert local.recipient == "Delegaciones" and local.sender == "Presidencia"
+        assert window.current_draft().note.subject.startswith("Draft Joint")   # its own cover kept
+        window.undo()
+        assert "subject" not in window.current_draft().translations["es"].meta
+    finally:
+        close_without_prompt(window)
+        window.files.close_session()
