@@ -186,3 +186,20 @@ def test_the_translation_cover_is_filled_in_the_window_and_undone(qtbot, tmp_pat
     finally:
         close_without_prompt(window)
         window.files.close_session()
+
+
+@pytest.mark.parametrize("language", ["en", "es"])
+def test_every_action_of_the_comments_pane_is_on_show(qtbot, tmp_path, clasi_seed, language):
+    """Not one behind the toolbar's » where nobody looks for Delete."""
+    from PySide6.QtWidgets import QToolBar
+
+    with window_at_work(tmp_path, clasi_seed, language) as window:
+        window.docks["comments"].raise_()
+        qtbot.wait(50)
+        pane = window.comments_pane
+        bars = pane.findChildren(QToolBar)
+        actions = [(bar, action) for bar in bars for action in bar.actions()]
+        assert len(actions) >= 7
+        hidden = [action.text() for bar, action in actions
+                  if not bar.widgetForAction(action).isVisible()]
+        assert not hidden, f"behind the »: {hidden}"
