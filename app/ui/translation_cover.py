@@ -84,10 +84,12 @@ class TranslationCoverDialog(QDialog):
         self.ok_button.setObjectName("translation_cover_ok")
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
+        explanation = QLabel(_("The {language} note prints these in its cover; the other "
+                               "fields are the draft's own. The grey text is the draft's "
+                               "own wording.").format(language=name))
+        explanation.setWordWrap(True)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(_("The {language} note prints these in its cover; the other "
-                                  "fields are the draft's own. The grey text is the draft's "
-                                  "own wording.").format(language=name)))
+        layout.addWidget(explanation)
         layout.addLayout(form)
         layout.addWidget(self.status)
         layout.addWidget(self.buttons)
