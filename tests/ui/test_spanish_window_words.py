@@ -203,3 +203,35 @@ def test_every_action_of_the_comments_pane_is_on_show(qtbot, tmp_path, clasi_see
         hidden = [action.text() for bar, action in actions
                   if not bar.widgetForAction(action).isVisible()]
         assert not hidden, f"behind the »: {hidden}"
+
+
+def ink_rows(image) -> set[int]:
+    """The rows of `image` where something darker than the background is drawn."""
+    background = image.pixelColor(image.width() - 3, image.height() - 3).lightness()
+    return {y for y in range(image.height()) for x in range(3, image.width() - 3, 2)
+            if image.pixelColor(x, y).lightness() < background - 40}
+
+
+def test_a_long_placeholder_wraps_in_the_precedents_view(qtbot):
+    from app.ui.wrapped_placeholder import WrappedPlaceholderBrowser
+
+    view = WrappedPlaceholderBrowser()
+    qtbot.addWidget(view)
+    view.setPlaceholderText("Aquí aparecen los precedentes del párrafo en el que está el cursor.")
+    view.resize(250, 120)
+    view.show()
+    qtbot.waitExposed(view)
+    line = view.fontMetrics().lineSpacing()
+    rows = ink_rows(view.viewport().grab().toImage())
+    top = int(view.document().documentMargin())
+    assert any(top + line <= y < top + 2 * line for y in rows), "the second line is missing"
+    assert view.placeholderText().endswith("cursor.")
+    view.setHtml("<p>6914/24 ¶ 7</p>")                # text shown: no placeholder under it
+    assert view.toPlainText() == "6914/24 ¶ 7"
+
+
+def test_the_library_panel_uses_the_wrapping_view(qtbot, tmp_path, clasi_seed):
+    from app.ui.wrapped_placeholder import WrappedPlaceholderBrowser
+
+    with window_at_work(tmp_path, clasi_seed, "en") as window:
+        assert isinstance(window.library_dock.precedents, WrappedPlaceholderBrowser)
