@@ -235,3 +235,20 @@ def test_the_library_panel_uses_the_wrapping_view(qtbot, tmp_path, clasi_seed):
 
     with window_at_work(tmp_path, clasi_seed, "en") as window:
         assert isinstance(window.library_dock.precedents, WrappedPlaceholderBrowser)
+
+
+def test_the_bracket_dialog_says_suprimir_in_spanish_and_reads_it_back(qtbot, spanish):
+    from app.model.brackets import Alternative
+    from app.ui.bracket_dialogs import BracketDialog
+
+    dialog = BracketDialog("harm reduction", alternatives=[
+        Alternative("", ["ES", "FR"]), Alternative("risk reduction", ["CELAC"]),
+        Alternative("", ["HU"])])
+    qtbot.addWidget(dialog)
+    assert "delete" not in dialog.others.placeholderText()
+    assert "suprimir (HU)" in dialog.others.placeholderText()
+    assert dialog.others.toPlainText() == "risk reduction (CELAC)\nsuprimir (HU)"
+    codes, others = dialog.alternatives()
+    assert codes == ["ES", "FR"]
+    assert [(alt.text, alt.parties) for alt in others] == [("risk reduction", ["CELAC"]),
+                                                          ("", ["HU"])]
