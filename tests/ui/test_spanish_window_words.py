@@ -252,3 +252,16 @@ def test_the_bracket_dialog_says_suprimir_in_spanish_and_reads_it_back(qtbot, sp
     assert codes == ["ES", "FR"]
     assert [(alt.text, alt.parties) for alt in others] == [("risk reduction", ["CELAC"]),
                                                           ("", ["HU"])]
+
+
+def test_the_reservation_dialog_shows_its_whole_example_in_spanish(qtbot, spanish):
+    from app.ui.annotation_dialogs import ReservationDialog
+
+    dialog = ReservationDialog(True)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    field = dialog.parties
+    assert field.placeholderText() == "códigos separados por comas, p. ej., HU, PL"
+    room = field.contentsRect().width() - 2 * field.textMargins().left() - 8
+    assert field.fontMetrics().horizontalAdvance(field.placeholderText()) <= room
