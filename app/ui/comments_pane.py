@@ -88,6 +88,9 @@ class CommentsPane(AnnotationPane):
         self.second_toolbar.setObjectName("comments_second_toolbar")
         self.second_toolbar.addAction(_("Delete"), self._on_delete)
         self.second_toolbar.addAction(_("New party…"), self.add_party_from_dialog)
+        # the row must not make the pane, and so a small window, taller than it was
+        self.tree.setMinimumHeight(max(40, self.tree.minimumSizeHint().height()
+                                       - self.second_toolbar.minimumSizeHint().height()))
 
         filters = QHBoxLayout()
         filters.addWidget(self.party_filter)
