@@ -19,7 +19,7 @@ import json
 import sys
 from datetime import datetime
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.model import Draft, new_id
 from app.model.annotations import Anchor
 from app.model.bracket_ops import (
@@ -237,7 +237,8 @@ def run_status(args: argparse.Namespace) -> int:
     if len(words) != 1:
         raise InputError(_("Write `concordia status DRAFT`, `concordia status set DRAFT --block "
                            "ID agreed` or `concordia status silence DRAFT --until TIME`."))
-    board = build_dashboard(load_draft(words[0]))
+    # JSON keeps its English words for scripts; the text speaks the user's language
+    board = build_dashboard(load_draft(words[0]), "en" if args.json else ui_language())
     if args.json:
         print(json.dumps(board.to_json(), ensure_ascii=False, indent=2))
         return 0

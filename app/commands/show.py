@@ -34,7 +34,10 @@ def run(args: argparse.Namespace) -> int:
 
     draft = view_of(draft, getattr(args, "view", None))   # brackets written into the text
     note = draft.note
-    print(f"{note.doc_type} {note.full_number}  {note.place}, {note.date or ''}")
+    # a draft imported without a cover has no number or date: no dangling "Brussels, "
+    where = ", ".join(part for part in (note.place, str(note.date or "")) if part)
+    print("  ".join(part for part in (f"{note.doc_type} {note.full_number}".strip(), where)
+                    if part))
     print(f"{_('Subject:')} {note.subject}")
     # Footnote marks as the note prints them: one number per reference, reservations included.
     notes = number_notes(draft)

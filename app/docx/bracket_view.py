@@ -27,8 +27,15 @@ def default_view(draft: Draft) -> str:
     return "bracketed" if any(not b.anchor.orphaned for b in draft.brackets.values()) else "clean"
 
 
-def view_of(draft: Draft, view: str | None) -> Draft:
-    """The draft to export for `view` ("bracketed", "clean"; None: the default)."""
+def view_of(draft: Draft, view: str | None, language: str | None = None) -> Draft:
+    """The draft to export for `view` ("bracketed", "clean"; None: the default).
+
+    An export in another `language` than the draft's gets the clean view: brackets live on
+    the draft's own text, and writing their markup into it would make every bracketed pair
+    read as changed since it was confirmed in step (a false "out of step" warning).
+    """
+    if language is not None and language != draft.language:
+        view = "clean"
     view = view or default_view(draft)
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r}")

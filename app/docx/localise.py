@@ -60,8 +60,9 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
     name = _(_LANGUAGE_NAMES.get(language, language))
     if version is None or not version.blocks:
         raise MissingTranslationError(
-            _("The draft has no {language} text yet: import it (File ▸ Import Spanish Text…) "
-              "before exporting in {language}.").format(language=name)
+            _("The draft has no {language} text yet: import it (File ▸ Import Spanish Text…, "
+              "or `concordia import FILE --into DRAFT`) before exporting in {language}."
+              ).format(language=name)
         )
     missing = [(index, block) for index, block in enumerate(draft.blocks, 1)
                if block.id not in version.blocks]
@@ -208,8 +209,11 @@ def _cover_fields(draft: Draft, meta: dict[str, str], language: str, name: str
         values.append(value)
     if lacking:
         raise MissingTranslationError(
-            _("The {language} cover lacks: {fields}; fill them in the cover form before exporting "
-              "in {language}.").format(language=name, fields=", ".join(lacking))
+            # The cover form holds the draft's own cover: say where the translation's is.
+            _("The {language} cover lacks: {fields}; fill them in with File ▸ Cover of the "
+              "Translation… (or import the {language} text with its cover: `concordia import "
+              "FILE --into DRAFT`) before exporting in {language}.").format(
+                language=name, fields=", ".join(lacking))
         )
     return values[0], values[1], values[2], values[3]
 

@@ -91,7 +91,7 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
                  and (view or default_view(draft)) == "bracketed")
     unshown_brackets = open_bracket_warnings(draft, language)   # before a view drops them
     if annex is None:
-        draft = view_of(draft, view)
+        draft = view_of(draft, view, language)
     local = localise(draft, language)
     before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)

@@ -154,6 +154,9 @@ class ReservationDialog(QDialog):
         self.setWindowTitle(_("Enter reservation"))
         self.parties = QLineEdit()
         self.parties.setPlaceholderText(_("codes separated by commas, e.g. HU, PL"))
+        # room for the whole example: the Spanish one was cut to "… p. ej…"
+        self.parties.setMinimumWidth(
+            self.parties.fontMetrics().horizontalAdvance(self.parties.placeholderText()) + 24)
         if registry is not None:              # "Hung" offers HU — Hungary, as for comments
             attach_party_list_completer(self.parties, registry, ui_language())
         self.kind = QComboBox()

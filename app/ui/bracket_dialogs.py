@@ -43,7 +43,8 @@ class BracketDialog(QDialog):
         if alternatives:                 # editing a bracket: what it holds now
             self.parties.setText(", ".join(alternatives[0].parties))
             self.others.setPlainText("\n".join(
-                (alt.text or "delete") + (f" ({', '.join(alt.parties)})" if alt.parties else "")
+                # "suprimir" in Spanish: the parser reads both words as a deletion
+                (alt.text or _("delete")) + (f" ({', '.join(alt.parties)})" if alt.parties else "")
                 for alt in alternatives[1:]))
         buttons = QDialogButtonBox(QDialogButtonBox.Ok | QDialogButtonBox.Cancel)
         buttons.accepted.connect(self.accept)

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QInputDialog,
     QMenu,
     QPlainTextEdit,
+    QToolBar,
     QTreeWidgetItem,
     QVBoxLayout,
     QWidget,
@@ -81,8 +82,15 @@ class CommentsPane(AnnotationPane):
             _("Apply the suggested wording to the text (taken on board)"))
         self.toolbar.addAction(_("Reject"), self._on_reject).setToolTip(
             _("Mark the suggestion as not taken"))
-        self.toolbar.addAction(_("Delete"), self._on_delete)
-        self.toolbar.addAction(_("New party…"), self.add_party_from_dialog)
+        # A second row: in one, Delete and New party… went behind the toolbar's » at the
+        # pane's usual width (EN and ES), where nobody looks for them.
+        self.second_toolbar = QToolBar()
+        self.second_toolbar.setObjectName("comments_second_toolbar")
+        self.second_toolbar.addAction(_("Delete"), self._on_delete)
+        self.second_toolbar.addAction(_("New party…"), self.add_party_from_dialog)
+        # the row must not make the pane, and so a small window, taller than it was
+        self.tree.setMinimumHeight(max(40, self.tree.minimumSizeHint().height()
+                                       - self.second_toolbar.minimumSizeHint().height()))
 
         filters = QHBoxLayout()
         filters.addWidget(self.party_filter)
@@ -92,6 +100,7 @@ class CommentsPane(AnnotationPane):
         layout.addLayout(filters)
         layout.addWidget(self.tree)
         layout.addWidget(self.toolbar)
+        layout.addWidget(self.second_toolbar)
 
         #: Insert ▸ Comment; the window puts it in its menu.
         self.add_comment_action = QAction(_("&Comment…"), self)

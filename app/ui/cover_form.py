@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from PySide6.QtCore import QDate, QSignalBlocker, QTimer, Signal
+from PySide6.QtCore import QDate, QSignalBlocker, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QApplication,
     QCheckBox,
@@ -151,7 +151,11 @@ class CoverForm(QScrollArea):
         for label in self._labels:
             if label is not None:
                 label.setMinimumWidth(width)
-        self.setMinimumWidth(340)
+        # Never narrower than the form: in a 340 px dock the fields ran off the right edge
+        # behind a horizontal scroll bar (the LIMITE box, the suffix number, a Spanish date).
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMinimumWidth(max(340, body.minimumSizeHint().width()
+                                 + self.verticalScrollBar().sizeHint().width()))
 
     def _group(self, column: QVBoxLayout, title: str) -> QFormLayout:
         box = QGroupBox(title)
@@ -259,8 +263,9 @@ class CoverForm(QScrollArea):
 
     def _doc_type(self, form: QFormLayout) -> None:
         combo = QComboBox()
+        labels = translator(ui_language())   # the Council's name of the type, as notes print it
         for kind in DocumentType:
-            combo.addItem(kind.value, kind.value)
+            combo.addItem(labels.pgettext("export", kind.value), kind.value)
 
         def write(value: str) -> None:
             index = combo.findData(value)

@@ -110,11 +110,6 @@ class FindBar(QWidget):
         grid.addWidget(self.count_label, 0, 2)
         grid.addWidget(self.previous_button, 0, 3)
         grid.addWidget(self.next_button, 0, 4)
-        # The options one above the other, the replace buttons under the count: in Spanish one
-        # row of everything was wider than the text area and pushed the window past 1440 px.
-        grid.addWidget(self.match_case, 0, 5, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.whole_word, 1, 5, Qt.AlignmentFlag.AlignLeft)
-        grid.addWidget(self.ignore_accents, 0, 6, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(self.close_button, 0, 9)
         grid.addWidget(self.replace_label, 1, 0)
         grid.addWidget(self.replace_field, 1, 1)
@@ -123,10 +118,18 @@ class FindBar(QWidget):
         replace_buttons.addWidget(self.replace_button)
         replace_buttons.addWidget(self.replace_all_button)
         grid.addLayout(replace_buttons, 1, 2, 1, 3)
-        grid.setColumnStretch(7, 1)          # the options side by side; Close at the far right
+        # The options on a row of their own, the bar's full width: beside the fields (one row,
+        # or two columns stacked) the Spanish labels were cut to "Coincidir m" and "Sin dis"
+        # in the text area of a 1440 px window, and one row of everything widened the window.
+        options = QHBoxLayout()
+        options.setSpacing(12)
         for box in (self.match_case, self.whole_word, self.ignore_accents):
             box.setToolTip(box.text())
             box.setMinimumWidth(60)          # may be cut in a narrow window, never widen it
+            options.addWidget(box)
+        options.addStretch(1)
+        grid.addLayout(options, 2, 0, 1, 10)
+        grid.setColumnStretch(7, 1)          # Close at the far right
         for field in (self.find_field, self.replace_field):
             field.setMinimumWidth(160)
             field.setMaximumWidth(460)

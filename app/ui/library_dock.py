@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidgetItem,
     QSplitter,
-    QTextBrowser,
     QVBoxLayout,
     QWidget,
 )
@@ -42,6 +41,7 @@ from .editor.agreed import difference_html
 from .library_widgets import CLAUSE_MIME, HIT_ROLE, HitList, Lookup, LookupRelay, SearchField  # noqa: F401 (CLAUSE_MIME re-exported)
 from .precedent_view import passages_html, precedent_html  # noqa: F401 (re-exported)
 from .worker import describe_error, run_in_background
+from .wrapped_placeholder import WrappedPlaceholderBrowser
 
 
 class LibraryDock(QDockWidget):
@@ -107,7 +107,7 @@ class LibraryDock(QDockWidget):
         self.hits.setDragEnabled(True)
         self.hits.setWordWrap(True)
         self.hits.setAccessibleName(_("Library search results"))
-        self.precedents = QTextBrowser(splitter)
+        self.precedents = WrappedPlaceholderBrowser(splitter)
         self.precedents.setAccessibleName(_("Precedents for the current paragraph"))
         self.precedents.setPlaceholderText(_("Precedents for the paragraph at the cursor appear here."))
         layout.addWidget(splitter, 1)

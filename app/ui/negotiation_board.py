@@ -9,7 +9,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.model.dashboard import build_dashboard
 
 from .annotation_dialogs import select_anchor
@@ -45,7 +45,7 @@ class NegotiationBoard(QWidget):
 
     def fill(self, draft) -> None:
         """List what is open in `draft`, for the party chosen in the filter."""
-        board = build_dashboard(draft)
+        board = build_dashboard(draft, ui_language())   # kinds of reservation in the UI's words
         self.summary.setText(board.summary + (("\n" + board.silence) if board.silence else ""))
         wanted = self.party_filter.currentData() or ALL
         self._refresh_parties(draft)

@@ -20,6 +20,8 @@ if TYPE_CHECKING:
 OPTIONAL_FILE_ACTIONS = (
     ("export_word", "app.ui.export_dialog", "show_export_dialog", N_("Export to Word…")),
     ("import_spanish", "app.ui.language_import", "show_language_import", N_("Import Spanish Text…")),
+    ("translation_cover", "app.ui.translation_cover", "show_translation_cover",
+     N_("Cover of the Translation…")),
 )
 
 #: Each language named in itself, so a user lost in the wrong one still finds theirs.

@@ -71,3 +71,23 @@ def test_spanish_export_warns_of_paragraphs_still_in_brackets(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", str(path), "--out", str(tmp_path / "es2.docx"), "--lang", "es"]) == 0
     assert "square brackets" not in capsys.readouterr().err
+
+
+def test_a_bracket_in_the_draft_does_not_put_its_pair_out_of_step_in_spanish(tmp_path, capsys):
+    """The bracketed view writes the markup into the draft's own text; the Spanish export does
+    not show it, and must not compare it with the confirmed text and call the pair changed."""
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    path = tmp_path / "d.concordia"
+    save_draft(draft, path)
+    block = draft.blocks[-1]
+    assert main(["bracket", "add", str(path), "--block", block.id, "--start", "0",
+                 "--end", "3", "--parties", "FR", "--alt", "other words (CELAC)"]) == 0
+    assert main(["language", "status", str(path)]) == 0
+    assert "0 pairs out of step" in capsys.readouterr().out
+    for view in ("bracketed", "clean"):
+        out = tmp_path / f"es-{view}.docx"
+        assert main(["export", str(path), "--out", str(out), "--lang", "es", "--view", view]) == 0
+        err = capsys.readouterr().err
+        assert "out of step" not in err
+        assert "square brackets" in err          # the brackets themselves are still reported

@@ -65,3 +65,26 @@ def test_without_libreoffice_one_sentence_names_the_debian_package(draft_file, t
     assert len(lines) == 1 and "libreoffice-writer-nogui" in lines[0], done.stderr
     assert "Traceback" not in done.stderr
     assert not (tmp_path / "note.pdf").exists()
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not (shutil.which("soffice") and shutil.which("pdftotext")),
+                    reason="LibreOffice and poppler-utils are needed")
+def test_a_spanish_pdf_says_which_brackets_it_leaves_out_and_english_shows_them(tmp_path):
+    from app.model.in_step import confirm_in_step
+
+    draft = sample_draft()
+    confirm_in_step(draft, "es", [b.id for b in draft.blocks]).apply(draft)
+    path = tmp_path / "d.concordia"
+    save_draft(draft, path)
+    block = draft.blocks[-1]
+    assert cli("bracket", "add", path, "--block", block.id, "--start", "0", "--end", "3",
+               "--parties", "FR", "--alt", "other words (CELAC)").returncode == 0
+    spanish = cli("export", path, "--out", tmp_path / "es.pdf", "--lang", "es")
+    assert spanish.returncode == 0, spanish.stderr
+    assert "open square brackets" in spanish.stderr and "out of step" not in spanish.stderr
+    english = cli("export", path, "--out", tmp_path / "en.pdf")
+    assert english.returncode == 0, english.stderr
+    text = subprocess.run(["pdftotext", str(tmp_path / "en.pdf"), "-"], capture_output=True,
+                          text=True).stdout
+    assert "other words (CELAC)]" in " ".join(text.split())
