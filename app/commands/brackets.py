@@ -35,6 +35,7 @@ from app.model.inline import content_length
 from app.model.numbering import paragraph_labels
 from app.model.ops import Operation
 from app.model.parties import PartyRegistry, normalise_code
+from app.model.party_input import typed_codes
 from app.model.status import BlockStatus, Silence, StatusKind
 from app.store import load_draft
 
@@ -48,10 +49,10 @@ def describe(alternatives: list[Alternative]) -> str:
     return describe_alternatives(alternatives)
 
 
-def parse_alternative(text: str) -> Alternative:
-    from app.importer.brackets import parse_alternative as parse
+def typed_alternative(registry: PartyRegistry, text: str) -> tuple[Alternative, list[str]]:
+    from app.importer.brackets import typed_alternative as read
 
-    return parse(text)
+    return read(registry, text)
 
 STATUS_WORDS = {"agreed": StatusKind.AGREED, "ad-referendum": StatusKind.AD_REFERENDUM,
                 "ad_referendum": StatusKind.AD_REFERENDUM, "pending": StatusKind.PENDING}
@@ -115,12 +116,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 def _codes(registry: PartyRegistry, text: str) -> list[str]:
-    codes = [normalise_code(code) for code in text.replace(";", ",").split(",") if code.strip()]
-    for code in codes:
-        if code not in registry:
-            raise InputError(_("Unknown party “{code}”; add it with `concordia party add`, or "
-                               "see `concordia party list`.").format(code=code))
-    return [registry.get(code).code for code in codes]
+    """The codes typed (a code in any case, or a party's full name), as the dialogs read them."""
+    codes, unknown = typed_codes(registry, text)
+    if unknown:
+        raise InputError(_("Unknown party “{code}”; add it with `concordia party add`, or "
+                           "see `concordia party list`.").format(code=normalise_code(unknown[0])))
+    return codes
 
 
 def _find(draft: Draft, key: str) -> Bracket:
@@ -155,8 +156,9 @@ def run_add(args: argparse.Namespace) -> int:
         registry = PartyRegistry.for_draft(draft)
         alternatives = [Alternative("", _codes(registry, args.parties))]
         for text in args.alt:
-            alternative = parse_alternative(text)
-            alternative.parties = _codes(registry, ",".join(alternative.parties))
+            alternative, unknown = typed_alternative(registry, text)
+            if unknown:
+                _codes(registry, unknown[0])        # the one sentence for an unknown party
             alternatives.append(alternative)
         bracket = Bracket(key, Anchor(args.block, args.start, args.end), alternatives)
         return AddBracket(bracket.to_json())

@@ -37,6 +37,7 @@ from app.model.bracket_ops import (
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.changes import Changes
 from app.model.parties import PartyRegistry, normalise_code
+from app.model.party_input import parties_named
 from app.model.status import Silence, StatusKind
 
 from .annotation_dialogs import selection_anchor
@@ -180,7 +181,7 @@ class NegotiationPane(QWidget):
             self._complain(_("Select the words to put in square brackets first."))
             return
         cursor = self.editor.text_edit.textCursor()
-        dialog = BracketDialog(cursor.selectedText(), self)
+        dialog = BracketDialog(cursor.selectedText(), self, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.add_bracket(*dialog.alternatives())
 
@@ -240,7 +241,7 @@ class NegotiationPane(QWidget):
             self._complain(_("Choose a bracket in the list first."))
             return
         alternatives = current_alternatives(draft, draft.brackets[key])
-        dialog = BracketDialog(alternatives[0].text, self, alternatives)
+        dialog = BracketDialog(alternatives[0].text, self, alternatives, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.set_alternatives(key, *dialog.alternatives())
 
@@ -275,9 +276,15 @@ class NegotiationPane(QWidget):
         self.refresh()
 
     def silence_from_dialog(self) -> None:
-        dialog = SilenceDialog(self.editor.draft().silence, self)
+        dialog = SilenceDialog(self.editor.draft().silence, self, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.set_silence(dialog.silence())
+
+    def _parties_known(self) -> dict:
+        """What a dialog checks the parties typed against: the draft's registry, and the
+        parties the draft names (listed first when one typed is unknown)."""
+        draft = self.editor.draft()
+        return {"registry": PartyRegistry.for_draft(draft), "in_use": parties_named(draft)}
 
     def _complain(self, message: str) -> None:
         if self.isVisible():
