@@ -73,11 +73,13 @@ def _first_words(bracket: Bracket) -> str:
     return ""
 
 
-def _written(alternatives: list[Alternative]) -> str:
-    """"strengthen (FR) / promote (CELAC)", as a sentence quotes them."""
+def _written(alternatives: list[Alternative], quote: str) -> str:
+    """"strengthen (FR) / promote (CELAC)", as a sentence quotes them; an empty first
+    wording is the text's own (its span), shown by the words it had when placed."""
     return " / ".join(
-        (alt.text or _("delete")) + (f" ({', '.join(alt.parties)})" if alt.parties else "")
-        for alt in alternatives)
+        (alt.text or (quote if index == 0 else "") or _("delete"))
+        + (f" ({', '.join(alt.parties)})" if alt.parties else "")
+        for index, alt in enumerate(alternatives))
 
 
 # -- checking -------------------------------------------------------------------------------
@@ -141,7 +143,8 @@ def _check_bracket(bracket: Bracket, lengths: dict[str, int], others: set[str],
             "{what} has alternatives that are not well formed (“{value}”); repair rewrites "
             "them keeping every word: {result}."
         ).format(what=_who(bracket), value=_snippet(bracket.alternatives, 60),
-                 result=_written(salvaged_alternatives(bracket.alternatives, bracket.quote)))))
+                 result=_written(salvaged_alternatives(bracket.alternatives, bracket.quote),
+                                bracket.quote))))
     if bracket.id in others:
         problems.append(Problem(ProblemCode.SHARED_ID, bracket.id, _(
             "{what} has the id of a comment or reservation; repair gives the bracket a new id."
