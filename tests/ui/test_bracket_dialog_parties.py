@@ -7,7 +7,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
-from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel
+from PySide6.QtWidgets import QApplication, QDialog, QDialogButtonBox, QLabel, QMessageBox
 
 from app.model import Block, BlockKind, Draft, TextRun
 from app.model.annotations import Anchor
@@ -63,6 +63,13 @@ def drive(kind: type[QDialog], first, then, seen: dict) -> None:
             if dialog.isVisible():          # never leave a modal dialog waiting
                 dialog.reject()
     QTimer.singleShot(50, step)
+    QTimer.singleShot(1000, close_message_boxes)  # one the pane may show after the dialog
+
+
+def close_message_boxes() -> None:
+    for widget in QApplication.topLevelWidgets():
+        if isinstance(widget, QMessageBox) and widget.isVisible():
+            widget.reject()
 
 
 def test_unknown_proponent_keeps_the_bracket_dialog_open_until_put_right(setup):
