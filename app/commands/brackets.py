@@ -29,7 +29,7 @@ from app.model.bracket_ops import (
     SetSilence,
     resolve_bracket,
 )
-from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.brackets import Alternative, Bracket, current_alternatives, lost_brackets
 from app.model.dashboard import build_dashboard
 from app.model.inline import content_length
 from app.model.numbering import paragraph_labels
@@ -177,6 +177,8 @@ def run_list(args: argparse.Namespace) -> int:
     brackets = sorted(
         (b for b in draft.brackets.values() if b.anchor.block_id in order),
         key=lambda b: (order[b.anchor.block_id or ""], b.anchor.start or 0))
+    # those whose paragraph is gone come last: their alternatives are all that is left
+    brackets += [b for b in lost_brackets(draft) if b.anchor.block_id not in order]
     if args.party:
         code = normalise_code(args.party)
         brackets = [b for b in brackets if code in b.parties]
@@ -188,9 +190,10 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not brackets:
         print(_("No open square brackets."))
+    gone = {b.id for b in lost_brackets(draft)}
     for bracket in brackets:
-        label = labels.get(bracket.anchor.block_id or "", "?")
-        lost = " " + _("(its words were deleted)") if bracket.anchor.orphaned else ""
+        label = labels.get(bracket.anchor.block_id or "", "—")
+        lost = " " + _("(its words were deleted)") if bracket.id in gone else ""
         print(f"{label}  {describe(current_alternatives(draft, bracket))}{lost}  [{bracket.id}]")
     return 0
 

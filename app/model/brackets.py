@@ -98,6 +98,14 @@ def open_brackets(draft: Draft) -> Iterator[Bracket]:
             yield bracket
 
 
+def lost_brackets(draft: Draft) -> list[Bracket]:
+    """Brackets whose words were deleted (orphaned, or their paragraph gone): their
+    alternatives are all that is left of them, so the pane and `bracket list` still show them."""
+    present = {block.id for block in draft.blocks}
+    return [bracket for bracket in draft.brackets.values()
+            if bracket.anchor.orphaned or bracket.anchor.block_id not in present]
+
+
 def brackets_in_block(draft: Draft, block_id: str) -> list[Bracket]:
     found = [b for b in draft.brackets.values()
              if b.anchor.block_id == block_id and not b.anchor.orphaned]

@@ -216,6 +216,9 @@ class NegotiationPane(QWidget):
         if key is None or key not in draft.brackets:
             self._complain(_("Choose a bracket in the list first."))
             return
+        if draft.brackets[key].anchor.orphaned:
+            self._complain(_("The words of this bracket were deleted: it can only be removed."))
+            return
         options = [describe([alt]) for alt in current_alternatives(draft, draft.brackets[key])]
         options.append(_("Delete the passage"))
         chosen, ok = QInputDialog.getItem(self, _("Resolve Square Bracket"),

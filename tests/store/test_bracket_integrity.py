@@ -170,6 +170,9 @@ def test_orphaned_bracket_reads_its_words_from_its_quote(base_file, tmp_path):
     bracket = json.loads(out)["brackets"][0]
     assert bracket["orphaned"] is True
     assert bracket["alternatives"][0] == {"text": "strengthen", "parties": ["FR", "ES"]}
+    code, out, _err = concordia("bracket", "list", path)     # its paragraph is gone: listed last
+    assert out.splitlines() == [f"—  [strengthen (FR, ES) / promote (CELAC) / delete (HU)] "
+                                f"(its words were deleted)  [{bracket['id']}]"]
 
 
 def test_unknown_party_is_reported_left_as_it_is_and_clean_once_added(base_file, tmp_path):

@@ -145,3 +145,28 @@ def test_silence_broken_by_an_unknown_code_keeps_its_dialog_open(setup):
         "“HX” is not a delegation of this draft; known: HR, HU, HT, HN, FR, CELAC, ")
     assert editor.draft().silence is not None
     assert editor.draft().silence.broken_by == ["HU", "PL"]
+
+
+def test_a_bracket_whose_words_were_deleted_stays_readable_in_the_pane(setup, qtbot):
+    """Repair (or deleting its paragraph's words) orphans a bracket: the pane lists its
+    alternatives under their own heading, Resolve refuses it, Remove Bracket takes it away."""
+    editor, pane = setup
+    select(editor, "b2", 0, len("We meet again."))
+    editor.text_edit.textCursor().removeSelectedText()
+    assert editor.draft().brackets["k0"].anchor.orphaned
+    qtbot.wait(50)                      # the pane follows the change
+
+    def lost_row():
+        pane.refresh()
+        last = pane.tree.topLevelItem(pane.tree.topLevelItemCount() - 1)
+        assert last.text(0) == "Brackets whose words were deleted (1)"
+        return last.child(0)
+
+    row = lost_row()
+    assert (row.text(0), row.text(1)) == ("§ 2", "[meet (FR) / gather (CELAC)]")
+    QTimer.singleShot(200, close_message_boxes)
+    pane.resolve_from_dialog("k0")      # one sentence; nothing changes
+    assert "k0" in editor.draft().brackets
+    pane.tree.setCurrentItem(lost_row())
+    QTest.mouseClick(pane.remove_button, Qt.MouseButton.LeftButton)
+    assert "k0" not in editor.draft().brackets
