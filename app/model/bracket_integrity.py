@@ -47,9 +47,13 @@ def _codes_sound(value: object) -> bool:
 
 def alternatives_sound(value: object) -> bool:
     """True for what the store reads from a well-formed row: a list of Alternative."""
-    return isinstance(value, list) and all(
-        isinstance(alt, Alternative) and isinstance(alt.text, str) and _codes_sound(alt.parties)
-        for alt in value)
+    if not isinstance(value, list):
+        return False
+    for alt in value:       # a loop, not all(): this runs for every bracket at each opening
+        if not (isinstance(alt, Alternative) and isinstance(alt.text, str)
+                and _codes_sound(alt.parties)):
+            return False
+    return True
 
 
 def status_sound(value: object) -> bool:
@@ -86,25 +90,39 @@ def _written(alternatives: list[Alternative], quote: str) -> str:
 
 def check_negotiation(draft: Draft, label_of: Callable[[str, str], str]) -> list[Problem]:
     """What is wrong with the brackets, statuses and silence; `label_of(block_id, default)`
-    names a paragraph ("¶ 3")."""
+    names a paragraph ("¶ 3"). Runs at every opening: the sound case does no more than look."""
     problems: list[Problem] = []
-    registry: PartyRegistry | None = None
+    known = _KnownParties(draft)
     if draft.brackets:
         lengths = {block.id: content_length(block.content) for block in draft.blocks}
         others = set(draft.comments) | set(draft.reservations)
         for bracket in draft.brackets.values():
-            problems += _check_bracket(bracket, lengths, others, label_of)
-            if alternatives_sound(bracket.alternatives):
-                registry = registry or PartyRegistry.for_draft(draft)
-                unknown = [code for code in bracket.parties if code not in registry]
-                if unknown:
-                    problems.append(_unknown(bracket.id, unknown, _(
-                        "{what} names {codes}, not a delegation of this draft; repair leaves it, "
-                        "since the party may yet be added (`concordia party add`)."
-                    ).format(what=_who(bracket), codes=", ".join(unknown))))
+            sound = alternatives_sound(bracket.alternatives)
+            problems += _check_bracket(bracket, sound, lengths, others, label_of)
+            unknown = known.unknown(bracket.parties) if sound else []
+            if unknown:
+                problems.append(_unknown(bracket.id, unknown, _(
+                    "{what} names {codes}, not a delegation of this draft; repair leaves it, "
+                    "since the party may yet be added (`concordia party add`)."
+                ).format(what=_who(bracket), codes=", ".join(unknown))))
     if draft.statuses or draft.silence is not None:
-        problems += _check_statuses(draft, label_of, registry or PartyRegistry.for_draft(draft))
+        problems += _check_statuses(draft, label_of, known)
     return problems
+
+
+class _KnownParties:
+    """The draft's registry, made only when a code is not a plain built-in one."""
+
+    def __init__(self, draft: Draft) -> None:
+        self._draft = draft
+        self._codes: set[str] | None = None
+
+    def unknown(self, codes: list[str]) -> list[str]:
+        if self._codes is None:
+            self._codes = {party.code for party in PartyRegistry.for_draft(self._draft)}
+        if self._codes.issuperset(codes):
+            return []
+        return [code for code in codes if normalise_code(code) not in self._codes]
 
 
 def _unknown(subject: str, codes: list[str], sentence: str) -> Problem:
@@ -112,7 +130,7 @@ def _unknown(subject: str, codes: list[str], sentence: str) -> Problem:
                    affects_text=False)
 
 
-def _check_bracket(bracket: Bracket, lengths: dict[str, int], others: set[str],
+def _check_bracket(bracket: Bracket, sound: bool, lengths: dict[str, int], others: set[str],
                    label_of: Callable[[str, str], str]) -> list[Problem]:
     problems: list[Problem] = []
     anchor = bracket.anchor
@@ -138,7 +156,7 @@ def _check_bracket(bracket: Bracket, lengths: dict[str, int], others: set[str],
             what=_who(bracket), block=anchor.block_id, label=label, start=anchor.start,
             end=anchor.end, length=lengths.get(anchor.block_id or "", 0), low=fixed.start,
             high=fixed.end)))
-    if not alternatives_sound(bracket.alternatives):
+    if not sound:
         problems.append(Problem(ProblemCode.ALTERNATIVES, bracket.id, _(
             "{what} has alternatives that are not well formed (“{value}”); repair rewrites "
             "them keeping every word: {result}."
@@ -153,28 +171,30 @@ def _check_bracket(bracket: Bracket, lengths: dict[str, int], others: set[str],
 
 
 def _check_statuses(draft: Draft, label_of: Callable[[str, str], str],
-                    registry: PartyRegistry) -> list[Problem]:
+                    known: _KnownParties) -> list[Problem]:
     problems: list[Problem] = []
     present = {block.id for block in draft.blocks}
     for block_id, status in draft.statuses.items():
-        shown = _snippet(status.to_json() if status_sound(status) else status, 60)
-        if block_id not in present:
-            problems.append(Problem(ProblemCode.STATUS_ON_MISSING_BLOCK, block_id, _(
-                "A paragraph status (“{status}”) is set on a paragraph that does not exist "
-                "(“{block}”); repair removes it, since a status holds no words."
-            ).format(status=shown, block=block_id)))
-        elif not status_sound(status):
-            problems.append(Problem(ProblemCode.STATUS_DAMAGED, block_id, _(
-                "The status of {label} cannot be read (“{status}”); repair makes the paragraph "
-                "pending again (a status holds no words: set it again if need be)."
-            ).format(label=label_of(block_id, block_id), status=shown)))
-        else:
-            unknown = [code for code in status.parties if code not in registry]
+        sound = status_sound(status)
+        if block_id in present and sound:
+            unknown = known.unknown(status.parties)
             if unknown:
                 problems.append(_unknown(block_id, unknown, _(
                     "{label} is agreed ad referendum by {codes}, not a delegation of this draft; "
                     "repair leaves it, since the party may yet be added (`concordia party add`)."
                 ).format(label=label_of(block_id, block_id), codes=", ".join(unknown))))
+            continue
+        shown = _snippet(status.to_json() if sound else status, 60)
+        if block_id not in present:
+            problems.append(Problem(ProblemCode.STATUS_ON_MISSING_BLOCK, block_id, _(
+                "A paragraph status (“{status}”) is set on a paragraph that does not exist "
+                "(“{block}”); repair removes it, since a status holds no words."
+            ).format(status=shown, block=block_id)))
+        else:
+            problems.append(Problem(ProblemCode.STATUS_DAMAGED, block_id, _(
+                "The status of {label} cannot be read (“{status}”); repair makes the paragraph "
+                "pending again (a status holds no words: set it again if need be)."
+            ).format(label=label_of(block_id, block_id), status=shown)))
     silence = draft.silence
     if not silence_sound(silence):
         problems.append(Problem(ProblemCode.SILENCE_DAMAGED, "silence", _(
@@ -182,7 +202,7 @@ def _check_statuses(draft: Draft, label_of: Callable[[str, str], str],
             "words): start it again if it still runs."
         ).format(value=_snippet(silence, 60))))
     elif silence is not None:
-        unknown = [code for code in silence.broken_by if code not in registry]
+        unknown = known.unknown(silence.broken_by)
         if unknown:
             problems.append(_unknown("silence", unknown, _(
                 "The silence procedure was broken by {codes}, not a delegation of this draft; "
