@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.importer.brackets import describe
 from app.model import new_id
 from app.model.annotations import Anchor
@@ -36,8 +36,8 @@ from app.model.bracket_ops import (
 )
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.changes import Changes
-from app.model.parties import PartyRegistry, normalise_code
-from app.model.party_input import parties_named
+from app.model.parties import PartyRegistry
+from app.model.party_input import parties_named, typed_codes, unknown_parties_sentence
 from app.model.status import Silence, StatusKind
 
 from .annotation_dialogs import selection_anchor
@@ -266,11 +266,19 @@ class NegotiationPane(QWidget):
             return
         parties: list[str] = []
         if kind is StatusKind.AD_REFERENDUM:
-            text, ok = QInputDialog.getText(self, _("Agreed Ad Referendum"),
-                                            _("Parties that must confirm (e.g. HU, PL):"))
-            if not ok or not text.strip():
-                return
-            parties = [normalise_code(c) for c in text.replace(";", ",").split(",") if c.strip()]
+            known = self._parties_known()
+            prompt, text = _("Parties that must confirm (e.g. HU, PL):"), ""
+            while True:     # asked again, with the sentence, until every code is known
+                text, ok = QInputDialog.getText(self, _("Agreed Ad Referendum"), prompt,
+                                                text=text)
+                if not ok or not text.strip():
+                    return
+                parties, unknown = typed_codes(known["registry"], text)
+                if not unknown:
+                    break
+                prompt = unknown_parties_sentence(known["registry"], unknown, known["in_use"],
+                                                  ui_language()) + "\n" + _(
+                    "Parties that must confirm (e.g. HU, PL):")
         self.set_status(block_id, kind, parties)
 
     def set_silence(self, silence: Silence | None) -> None:

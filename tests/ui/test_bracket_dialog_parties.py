@@ -170,3 +170,30 @@ def test_a_bracket_whose_words_were_deleted_stays_readable_in_the_pane(setup, qt
     pane.tree.setCurrentItem(lost_row())
     QTest.mouseClick(pane.remove_button, Qt.MouseButton.LeftButton)
     assert "k0" not in editor.draft().brackets
+
+
+def test_ad_referendum_parties_are_asked_again_until_known(setup):
+    from PySide6.QtWidgets import QInputDialog
+
+    editor, pane = setup
+    select(editor, "b1", 0, 0)
+    prompts: list[str] = []
+    status_while_asked: list[object] = []
+
+    def answer(texts: list[str]) -> None:
+        dialog = open_dialog(QInputDialog)
+        prompts.append(dialog.labelText())
+        status_while_asked.append(editor.draft().statuses.get("b1"))
+        dialog.setTextValue(texts[0])
+        dialog.accept()
+        if texts[1:]:
+            QTimer.singleShot(50, lambda: answer(texts[1:]))
+
+    QTimer.singleShot(50, lambda: answer(["hu, XX", "hu, Poland"]))
+    pane.status_actions["ad_referendum"].trigger()
+    assert prompts == [
+        "Parties that must confirm (e.g. HU, PL):",
+        "“XX” is not a delegation of this draft; known: FR, CELAC, BE, BG, CZ, DK, DE, EE …\n"
+        "Parties that must confirm (e.g. HU, PL):"]
+    assert status_while_asked == [None, None]       # nothing set while a code is unknown
+    assert editor.draft().statuses["b1"].parties == ["HU", "PL"]
