@@ -254,9 +254,12 @@ def salvaged_alternatives(value: object, quote: str = "") -> list[Alternative]:
 def repair_positions(draft: Draft, subjects: set[str]) -> None:
     """First phase: a bracket whose positions are not numbers becomes an orphan, before any
     other repair moves anchors (moving needs numbers)."""
+    present = {block.id: 0 for block in draft.blocks}   # (whether numbers: no length needed)
     for bracket in draft.brackets.values():
-        found = fixed_anchor(bracket.anchor, {b.id: 0 for b in draft.blocks})
-        if bracket.id in subjects and found and found[0] is ProblemCode.ANCHOR_NOT_NUMBER:
+        if bracket.id not in subjects:
+            continue
+        found = fixed_anchor(bracket.anchor, present)
+        if found and found[0] is ProblemCode.ANCHOR_NOT_NUMBER:
             _orphan(bracket, Anchor(bracket.anchor.block_id, 0, 0, True))
 
 
