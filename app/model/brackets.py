@@ -85,8 +85,15 @@ def current_alternatives(draft: Draft, bracket: Bracket,
         try:
             block = blocks[anchor.block_id] if blocks is not None else draft.block(anchor.block_id)
         except KeyError:
+            block = None
+        if block is not None:
+            alternatives[0].text = span_words(block.content, anchor.start,
+                                              anchor.end or anchor.start)
             return alternatives
-        alternatives[0].text = span_words(block.content, anchor.start, anchor.end or anchor.start)
+    if not alternatives[0].text:
+        # its words are gone from the text: they were those it quoted when placed (a bracket
+        # entered with `bracket add` keeps no first wording of its own), not a deletion
+        alternatives[0].text = bracket.quote
     return alternatives
 
 
