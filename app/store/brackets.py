@@ -21,7 +21,7 @@ from app.model.brackets import Alternative, Bracket
 from app.model.status import BlockStatus, Silence, StatusKind
 
 from . import schema
-from .row_decoding import decode_rows
+from .row_decoding import UnreadableRow, decode_rows, json_of
 from .row_tables import RowTable, column_index, register
 
 SILENCE_KEY = "silence"
@@ -63,15 +63,18 @@ def _parsed(text: object) -> object:
         return text
 
 
-def _codes(value: object) -> bool:
+def _all_strings(value: object) -> bool:
     return isinstance(value, list) and all(isinstance(code, str) for code in value)
 
 
 def _alternatives_or_raw(cell: object) -> list[Alternative] | object:
-    value = _parsed(cell)
+    try:
+        value = json_of(cell, list)     # its fast path: a draft holds thousands of brackets
+    except (UnreadableRow, ValueError):
+        value = _parsed(cell)
     if isinstance(value, list) and all(
             isinstance(item, dict) and isinstance(item.get("text", ""), str)
-            and _codes(item.get("parties", [])) for item in value):
+            and _all_strings(item.get("parties", [])) for item in value):
         return [Alternative.from_json(item) for item in value]
     return value        # Alternative.from_json would read "FR" as the parties F and R
 
@@ -90,7 +93,7 @@ def read_status(draft: Draft, block_id: str, value: str | None) -> None:
 def _status_or_raw(cell: str) -> BlockStatus | object:
     data = _parsed(cell)
     if (isinstance(data, dict) and data.get("kind", "pending") in _STATUS_KINDS
-            and _codes(data.get("parties", []))):
+            and _all_strings(data.get("parties", []))):
         return BlockStatus.from_json(data)
     return cell
 
@@ -107,7 +110,7 @@ def read_silence(draft: Draft, info: dict) -> None:
     if data:
         try:
             draft.silence = Silence.from_json(data)
-            if _codes(data["broken_by"] if "broken_by" in data else []):
+            if _all_strings(data["broken_by"] if "broken_by" in data else []):
                 return
         except (KeyError, TypeError, ValueError, AttributeError):
             pass
