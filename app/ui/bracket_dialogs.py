@@ -90,7 +90,8 @@ class BracketDialog(_PartyChecking):
         if alternatives:                 # editing a bracket: what it holds now
             self.parties.setText(", ".join(alternatives[0].parties))
             self.others.setPlainText("\n".join(
-                (alt.text or "delete") + (f" ({', '.join(alt.parties)})" if alt.parties else "")
+                # "delete"/"suprimir" in the UI language: both read back as a deletion
+                (alt.text or _("delete")) + (f" ({', '.join(alt.parties)})" if alt.parties else "")
                 for alt in alternatives[1:]))
         self._buttons(form)
 
