@@ -29,12 +29,13 @@ from app.model.bracket_ops import (
     SetSilence,
     resolve_bracket,
 )
-from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.brackets import Alternative, Bracket, current_alternatives, lost_brackets
 from app.model.dashboard import build_dashboard
 from app.model.inline import content_length
 from app.model.numbering import paragraph_labels
 from app.model.ops import Operation
 from app.model.parties import PartyRegistry, normalise_code
+from app.model.party_input import typed_codes
 from app.model.status import BlockStatus, Silence, StatusKind
 from app.store import load_draft
 
@@ -48,10 +49,10 @@ def describe(alternatives: list[Alternative]) -> str:
     return describe_alternatives(alternatives)
 
 
-def parse_alternative(text: str) -> Alternative:
-    from app.importer.brackets import parse_alternative as parse
+def typed_alternative(registry: PartyRegistry, text: str) -> tuple[Alternative, list[str]]:
+    from app.importer.brackets import typed_alternative as read
 
-    return parse(text)
+    return read(registry, text)
 
 STATUS_WORDS = {"agreed": StatusKind.AGREED, "ad-referendum": StatusKind.AD_REFERENDUM,
                 "ad_referendum": StatusKind.AD_REFERENDUM, "pending": StatusKind.PENDING}
@@ -115,12 +116,12 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 # -- helpers ----------------------------------------------------------------------------------
 
 def _codes(registry: PartyRegistry, text: str) -> list[str]:
-    codes = [normalise_code(code) for code in text.replace(";", ",").split(",") if code.strip()]
-    for code in codes:
-        if code not in registry:
-            raise InputError(_("Unknown party “{code}”; add it with `concordia party add`, or "
-                               "see `concordia party list`.").format(code=code))
-    return [registry.get(code).code for code in codes]
+    """The codes typed (a code in any case, or a party's full name), as the dialogs read them."""
+    codes, unknown = typed_codes(registry, text)
+    if unknown:
+        raise InputError(_("Unknown party “{code}”; add it with `concordia party add`, or "
+                           "see `concordia party list`.").format(code=normalise_code(unknown[0])))
+    return codes
 
 
 def _find(draft: Draft, key: str) -> Bracket:
@@ -155,8 +156,9 @@ def run_add(args: argparse.Namespace) -> int:
         registry = PartyRegistry.for_draft(draft)
         alternatives = [Alternative("", _codes(registry, args.parties))]
         for text in args.alt:
-            alternative = parse_alternative(text)
-            alternative.parties = _codes(registry, ",".join(alternative.parties))
+            alternative, unknown = typed_alternative(registry, text)
+            if unknown:
+                _codes(registry, unknown[0])        # the one sentence for an unknown party
             alternatives.append(alternative)
         bracket = Bracket(key, Anchor(args.block, args.start, args.end), alternatives)
         return AddBracket(bracket.to_json())
@@ -175,6 +177,8 @@ def run_list(args: argparse.Namespace) -> int:
     brackets = sorted(
         (b for b in draft.brackets.values() if b.anchor.block_id in order),
         key=lambda b: (order[b.anchor.block_id or ""], b.anchor.start or 0))
+    # those whose paragraph is gone come last: their alternatives are all that is left
+    brackets += [b for b in lost_brackets(draft) if b.anchor.block_id not in order]
     if args.party:
         code = normalise_code(args.party)
         brackets = [b for b in brackets if code in b.parties]
@@ -186,9 +190,10 @@ def run_list(args: argparse.Namespace) -> int:
         return 0
     if not brackets:
         print(_("No open square brackets."))
+    gone = {b.id for b in lost_brackets(draft)}
     for bracket in brackets:
-        label = labels.get(bracket.anchor.block_id or "", "?")
-        lost = " " + _("(its words were deleted)") if bracket.anchor.orphaned else ""
+        label = labels.get(bracket.anchor.block_id or "", "—")
+        lost = " " + _("(its words were deleted)") if bracket.id in gone else ""
         print(f"{label}  {describe(current_alternatives(draft, bracket))}{lost}  [{bracket.id}]")
     return 0
 

@@ -22,6 +22,7 @@ from app.model.annotations import Anchor, span_words
 from app.model.brackets import Alternative, Bracket
 from app.model.inline import ANCHOR, anchored_text, normalise, split_at
 from app.model.numbering import paragraph_labels
+from app.model.parties import PartyRegistry
 
 from .report import ImportReport, short_quote
 
@@ -30,6 +31,7 @@ _SEPARATOR = re.compile(r"\s+/\s+|(?<=\))\s*/\s*|\s+OR\s+")
 _PARTIES = re.compile(r"\s*\(([^()\[\]]{2,80})\)\s*$")
 _AFTER = re.compile(r"\s*\(([^()\[\]]{2,80})\)")
 _CODE = re.compile(r"[A-Z][A-Za-z]{1,9}")
+_TYPED_CODE = re.compile(r"[^\W\d_]{2,10}")     # one word of letters, in any case
 _DELETE = {"delete", "deletion", "delete.", "delete the passage", "suprimir"}
 _OPEN_QUOTES, _CLOSE_QUOTES = "“«", "”»"
 
@@ -229,6 +231,31 @@ def recognise_brackets(draft: Draft, report: ImportReport) -> int:
 def parse_alternative(text: str) -> Alternative:
     """An alternative typed as negotiators write it: "promote (CELAC)", "delete (HU)"."""
     return _alternative(text, 0, len(text))[0]
+
+
+def typed_alternative(registry: PartyRegistry, text: str) -> tuple[Alternative, list[str]]:
+    """An alternative typed in a dialog or on the command line, read against the draft's
+    parties, and what in its parentheses names no party (as typed, for one sentence).
+
+    The parentheses at its end name its proponents when each piece is a known party (a code
+    in any case, a full name: "(fr, Hungary)" is FR, HU) or looks like a code (one word of
+    letters: "(XX)" is an unknown party, never words); other parentheses are words ("the rule
+    of law (and order)"), read as `parse_alternative` reads them."""
+    match = _PARTIES.search(text)
+    if match:
+        pieces = [piece.strip() for piece in re.split(r"[,;/+]", match.group(1)) if piece.strip()]
+        codes = [registry.resolve(piece) for piece in pieces]
+        if pieces and all(code or _TYPED_CODE.fullmatch(piece)
+                          for piece, code in zip(pieces, codes, strict=True)):
+            words = text[:match.start()].strip()
+            return (Alternative("" if words.lower() in _DELETE else words,
+                                list(dict.fromkeys(code for code in codes if code))),
+                    [piece for piece, code in zip(pieces, codes, strict=True) if code is None])
+    alternative = parse_alternative(text)
+    known = [registry.resolve(code) for code in alternative.parties]
+    unknown = [code for code, found in zip(alternative.parties, known, strict=True) if not found]
+    alternative.parties = list(dict.fromkeys(code for code in known if code))
+    return alternative, unknown
 
 
 def describe(alternatives: list[Alternative]) -> str:

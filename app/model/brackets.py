@@ -85,8 +85,15 @@ def current_alternatives(draft: Draft, bracket: Bracket,
         try:
             block = blocks[anchor.block_id] if blocks is not None else draft.block(anchor.block_id)
         except KeyError:
+            block = None
+        if block is not None:
+            alternatives[0].text = span_words(block.content, anchor.start,
+                                              anchor.end or anchor.start)
             return alternatives
-        alternatives[0].text = span_words(block.content, anchor.start, anchor.end or anchor.start)
+    if not alternatives[0].text:
+        # its words are gone from the text: they were those it quoted when placed (a bracket
+        # entered with `bracket add` keeps no first wording of its own), not a deletion
+        alternatives[0].text = bracket.quote
     return alternatives
 
 
@@ -96,6 +103,14 @@ def open_brackets(draft: Draft) -> Iterator[Bracket]:
     for bracket in draft.brackets.values():
         if not bracket.anchor.orphaned and bracket.anchor.block_id in present:
             yield bracket
+
+
+def lost_brackets(draft: Draft) -> list[Bracket]:
+    """Brackets whose words were deleted (orphaned, or their paragraph gone): their
+    alternatives are all that is left of them, so the pane and `bracket list` still show them."""
+    present = {block.id for block in draft.blocks}
+    return [bracket for bracket in draft.brackets.values()
+            if bracket.anchor.orphaned or bracket.anchor.block_id not in present]
 
 
 def brackets_in_block(draft: Draft, block_id: str) -> list[Bracket]:

@@ -3,7 +3,8 @@
 `check_draft` lists every broken invariant as a `Problem` whose sentence names the paragraph by
 its label ("¶ 3", "§ 7") and the comment's or reservation's party. `repair` fixes what can be
 fixed without losing or inventing words: an anchor is clamped and marked orphaned, an
-annotation on a missing paragraph is kept orphaned, an unknown kind becomes a plain paragraph,
+annotation on a missing paragraph is kept orphaned (square brackets, paragraph statuses and
+the silence procedure: app.model.bracket_integrity), an unknown kind becomes a plain paragraph,
 a reference to a missing footnote loses its mark (the text around it stays). A damaged saved
 version cannot be repaired: it is kept as it is, and only opening it fails.
 
@@ -46,6 +47,14 @@ class ProblemCode(str, Enum):
     VISIBILITY = "visibility"
     DATE = "date"
     VERSION_DAMAGED = "version_damaged"
+    # square brackets, paragraph status, silence (app.model.bracket_integrity)
+    BRACKET_ANCHOR = "bracket_anchor"
+    ALTERNATIVES = "alternatives"
+    SHARED_ID = "shared_id"
+    UNKNOWN_PARTY = "unknown_party"
+    STATUS_ON_MISSING_BLOCK = "status_on_missing_block"
+    STATUS_DAMAGED = "status_damaged"
+    SILENCE_DAMAGED = "silence_damaged"
 
 
 @dataclass(frozen=True)
@@ -113,6 +122,9 @@ def check_draft(draft: Draft, deep: bool = False) -> list[Problem]:
     labels = _Labels(draft)
     problems = _check_blocks(draft, labels)
     problems += _check_annotations(draft, labels)
+    from .bracket_integrity import check_negotiation  # it builds on this module
+
+    problems += check_negotiation(draft, labels.get)
     problems += _check_versions(draft, deep)
     return problems
 
@@ -274,8 +286,12 @@ def repair(draft: Draft, problems: list[Problem]) -> list[Problem]:
     Positions that are not numbers go first: moving anchors past a removed footnote mark
     needs numbers.
     """
+    from .bracket_integrity import repair_negotiation, repair_positions
+
     codes = {problem.code for problem in problems if problem.repairable}
     subjects = {problem.subject for problem in problems if problem.repairable}
+    if ProblemCode.BRACKET_ANCHOR in codes:
+        repair_positions(draft, subjects)
     for block in draft.blocks:
         if block.id not in subjects:
             continue
@@ -293,6 +309,7 @@ def repair(draft: Draft, problems: list[Problem]) -> list[Problem]:
     for item in annotations(draft):
         if item.id in subjects:
             _repair_fields(item)
+    repair_negotiation(draft, problems)
     return [problem for problem in problems if not problem.repairable]
 
 

@@ -178,6 +178,19 @@ class PartyRegistry:
         except KeyError:
             raise KeyError(f"unknown party {code!r}") from None
 
+    def resolve(self, typed: str) -> str | None:
+        """The code of the party `typed` names: its code in any case ("fr" is FR), or its full
+        name in English or Spanish, accents and case ignored ("Hungría" is HU); else None."""
+        code = normalise_code(typed)
+        if code in self._parties:
+            return code
+        wanted = _sort_key(typed.strip())
+        for party in self._parties.values():
+            if wanted in (_sort_key(self.name(party.code, "en")),
+                          _sort_key(self.name(party.code, "es"))):
+                return party.code
+        return None
+
     def of_kind(self, kind: PartyKind) -> list[Party]:
         return [party for party in self._parties.values() if party.kind == kind]
 

@@ -11,7 +11,7 @@ from app.model.draft import ClauseOrigin
 from app.model.inline import inline_from_json
 
 from . import schema
-from .brackets import read_silence, read_status, silence_setting, status_column
+from .brackets import SILENCE_KEY, read_silence, read_status, silence_setting, status_column
 from .row_decoding import UnreadableRow, decode_rows, enum_or_raw, json_of, reading
 from .row_tables import RowTable, column_index, register
 
@@ -37,6 +37,9 @@ def read_info(draft: Draft, rows: list[tuple]) -> None:
     c = _INFO
     info: dict = {}
     for row in rows:
+        if row[c["key"]] == SILENCE_KEY:        # holds no words: read_silence keeps it raw
+            info[SILENCE_KEY] = _json_or_raw(row[c["value"]])
+            continue
         with reading(_("the setting “{key}”").format(key=row[c["key"]])):
             info[row[c["key"]]] = json.loads(row[c["value"]])
     with reading(_("the cover details")):
@@ -52,6 +55,13 @@ def read_info(draft: Draft, rows: list[tuple]) -> None:
         }
     draft.language = info.get("language", "en")
     read_silence(draft, info)
+
+
+def _json_or_raw(text: str) -> object:
+    try:
+        return json.loads(text)
+    except (TypeError, ValueError):
+        return text
 
 
 def _block_row(draft: Draft, position: int, block: Block) -> tuple:

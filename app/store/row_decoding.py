@@ -1,9 +1,11 @@
 """Decoding rows of a draft file defensively: a malformed value never becomes a traceback.
 
 A value that only breaks an invariant (an unknown kind, a level that is not a number, an
-unknown status …) is kept raw for `app.model.integrity.check_draft` to name and repair. A value
-that holds words Concordia cannot read (a paragraph's text, the cover, replies) raises
-`UnreadableRow`, which `load_draft` turns into one sentence naming the file and the row.
+unknown status …) is kept raw for `app.model.integrity.check_draft` to name and repair; so are
+a square bracket's alternatives, a paragraph's status and the silence procedure (app.store.brackets),
+since repair can keep every word they hold. A value that holds words Concordia cannot read (a
+paragraph's text, the cover, replies) raises `UnreadableRow`, which `load_draft` turns into one
+sentence naming the file and the row.
 """
 
 from __future__ import annotations

@@ -10,7 +10,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QComboBox, QLabel, QTreeWidget, QTreeWidgetItem, QVBoxLayout, QWidget
 
 from app.i18n import _, ui_language
+from app.importer.brackets import describe
+from app.model.brackets import current_alternatives, lost_brackets
 from app.model.dashboard import build_dashboard
+from app.model.numbering import paragraph_labels
 
 from .annotation_dialogs import select_anchor
 
@@ -71,12 +74,27 @@ class NegotiationBoard(QWidget):
         for party, count in board.comments.items():
             if not wanted or wanted == party:
                 QTreeWidgetItem(comments, [party, str(count)])
+        self._lost(draft, wanted)
         for index in range(self.tree.topLevelItemCount()):
             heading = self.tree.topLevelItem(index)
             heading.setText(0, f"{heading.text(0)} ({heading.childCount()})")
             heading.setText(1, "")
             heading.setFirstColumnSpanned(True)
         self.tree.expandAll()
+
+    def _lost(self, draft, wanted: str) -> None:
+        """Brackets whose words were deleted, last and only when there are any: their
+        alternatives stay readable, and Remove Bracket takes one away."""
+        lost = lost_brackets(draft)
+        if not lost:
+            return
+        labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks),
+                          strict=True))
+        group = QTreeWidgetItem(self.tree, [_("Brackets whose words were deleted"), ""])
+        for bracket in lost:
+            if not wanted or wanted in bracket.parties:
+                self._row(group, labels.get(bracket.anchor.block_id or "", "—"),
+                          describe(current_alternatives(draft, bracket)), None, bracket.id)
 
     def _refresh_parties(self, draft) -> None:
         codes = sorted({code for b in draft.brackets.values() for code in b.parties}

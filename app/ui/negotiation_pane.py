@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ui_language
 from app.importer.brackets import describe
 from app.model import new_id
 from app.model.annotations import Anchor
@@ -36,7 +36,8 @@ from app.model.bracket_ops import (
 )
 from app.model.brackets import Alternative, Bracket, current_alternatives
 from app.model.changes import Changes
-from app.model.parties import PartyRegistry, normalise_code
+from app.model.parties import PartyRegistry
+from app.model.party_input import parties_named, typed_codes, unknown_parties_sentence
 from app.model.status import Silence, StatusKind
 
 from .annotation_dialogs import selection_anchor
@@ -180,7 +181,7 @@ class NegotiationPane(QWidget):
             self._complain(_("Select the words to put in square brackets first."))
             return
         cursor = self.editor.text_edit.textCursor()
-        dialog = BracketDialog(cursor.selectedText(), self)
+        dialog = BracketDialog(cursor.selectedText(), self, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.add_bracket(*dialog.alternatives())
 
@@ -215,6 +216,9 @@ class NegotiationPane(QWidget):
         if key is None or key not in draft.brackets:
             self._complain(_("Choose a bracket in the list first."))
             return
+        if draft.brackets[key].anchor.orphaned:
+            self._complain(_("The words of this bracket were deleted: it can only be removed."))
+            return
         options = [describe([alt]) for alt in current_alternatives(draft, draft.brackets[key])]
         options.append(_("Delete the passage"))
         chosen, ok = QInputDialog.getItem(self, _("Resolve Square Bracket"),
@@ -240,7 +244,7 @@ class NegotiationPane(QWidget):
             self._complain(_("Choose a bracket in the list first."))
             return
         alternatives = current_alternatives(draft, draft.brackets[key])
-        dialog = BracketDialog(alternatives[0].text, self, alternatives)
+        dialog = BracketDialog(alternatives[0].text, self, alternatives, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.set_alternatives(key, *dialog.alternatives())
 
@@ -262,11 +266,19 @@ class NegotiationPane(QWidget):
             return
         parties: list[str] = []
         if kind is StatusKind.AD_REFERENDUM:
-            text, ok = QInputDialog.getText(self, _("Agreed Ad Referendum"),
-                                            _("Parties that must confirm (e.g. HU, PL):"))
-            if not ok or not text.strip():
-                return
-            parties = [normalise_code(c) for c in text.replace(";", ",").split(",") if c.strip()]
+            known = self._parties_known()
+            prompt, text = _("Parties that must confirm (e.g. HU, PL):"), ""
+            while True:     # asked again, with the sentence, until every code is known
+                text, ok = QInputDialog.getText(self, _("Agreed Ad Referendum"), prompt,
+                                                text=text)
+                if not ok or not text.strip():
+                    return
+                parties, unknown = typed_codes(known["registry"], text)
+                if not unknown:
+                    break
+                prompt = unknown_parties_sentence(known["registry"], unknown, known["in_use"],
+                                                  ui_language()) + "\n" + _(
+                    "Parties that must confirm (e.g. HU, PL):")
         self.set_status(block_id, kind, parties)
 
     def set_silence(self, silence: Silence | None) -> None:
@@ -275,9 +287,15 @@ class NegotiationPane(QWidget):
         self.refresh()
 
     def silence_from_dialog(self) -> None:
-        dialog = SilenceDialog(self.editor.draft().silence, self)
+        dialog = SilenceDialog(self.editor.draft().silence, self, **self._parties_known())
         if dialog.exec() == QDialog.Accepted:
             self.set_silence(dialog.silence())
+
+    def _parties_known(self) -> dict:
+        """What a dialog checks the parties typed against: the draft's registry, and the
+        parties the draft names (listed first when one typed is unknown)."""
+        draft = self.editor.draft()
+        return {"registry": PartyRegistry.for_draft(draft), "in_use": parties_named(draft)}
 
     def _complain(self, message: str) -> None:
         if self.isVisible():

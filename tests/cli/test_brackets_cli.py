@@ -115,3 +115,20 @@ def test_show_prints_the_brackets_unless_clean(tmp_path):
     assert "We agree to [strengthen (FR) / promote (CELAC)] ties." in text
     clean = run("show", str(path), "--view", "clean").stdout
     assert "We agree to strengthen ties." in clean and "CELAC" not in clean
+
+
+def test_bracket_add_reads_parties_in_any_case_and_by_name(tmp_path):
+    """"(celac)" names CELAC, as "--parties hungary" names HU: the same reading as the
+    window's Bracket dialog; an unknown code in an alternative is refused in one sentence."""
+    path = tmp_path / "draft.concordia"
+    save_draft(hand_made(), path)
+    refused = run("bracket", "add", str(path), "--block", "p2", "--start", "3", "--end", "7",
+                  "--alt", "observe (XX)")
+    assert refused.returncode == 1
+    assert "Unknown party “XX”" in refused.stderr
+    added = run("bracket", "add", str(path), "--block", "p2", "--start", "3", "--end", "7",
+                "--parties", "hungary, fr", "--alt", "observe (celac)")
+    assert added.returncode == 0, added.stderr
+    bracket = load_draft(path).brackets[added.stdout.strip()]
+    assert [(alt.text, alt.parties) for alt in bracket.alternatives] == [
+        ("", ["HU", "FR"]), ("observe", ["CELAC"])]

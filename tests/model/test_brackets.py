@@ -203,3 +203,16 @@ def test_an_incremental_save_keeps_new_brackets_statuses_and_their_changes(tmp_p
     back = load_draft(path)
     assert back.blocks[0].text == "WE AGREE to promote cooperation on drugs."
     assert set(back.brackets) == {"k2"} and back.statuses["b2"].kind.value == "agreed"
+
+
+def test_a_bracket_entered_without_its_first_wording_reads_its_quote_once_orphaned():
+    """`concordia bracket add` keeps the first wording empty (the span holds it): once the
+    words are deleted, the bracket reads them from its quote, never as FR proposing deletion."""
+    draft = Draft(blocks=[Block(BlockKind.OPERATIVE, [TextRun(TEXT)], id="b1")])
+    AddBracket(Bracket("k2", Anchor("b1", 12, 22), [
+        Alternative("", ["FR"]), Alternative("promote", ["CELAC"])]).to_json()).apply(draft)
+    assert draft.brackets["k2"].quote == "strengthen"
+    delete_range("b1", 10, 30).apply(draft)
+    assert draft.brackets["k2"].anchor.orphaned
+    assert [(a.text, a.parties) for a in current_alternatives(draft, draft.brackets["k2"])] == [
+        ("strengthen", ["FR"]), ("promote", ["CELAC"])]
