@@ -238,6 +238,11 @@ def report_text(report: PairingReport, draft: Draft, replaced: bool = False) -> 
                 and not report.unpaired_main_footnotes and not report.unpaired_version_footnotes)
     if complete:
         headline += " " + _("Every paragraph and footnote was paired.")
+    if report.brackets_paired:
+        headline += " " + ngettext(
+            "{count} square bracket of the {language} text was paired with the draft's.",
+            "{count} square brackets of the {language} text were paired with the draft's.",
+            report.brackets_paired).format(count=report.brackets_paired, language=name)
     if replaced:
         headline += " " + _("It replaces the {language} version the draft had.").format(
             language=name)
