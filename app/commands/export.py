@@ -44,11 +44,11 @@ def run(args: argparse.Namespace) -> int:
     if getattr(args, "compilation", False):
         return _run_compilation(draft, target, args)
     if target.suffix.lower() == ".pdf":
-        from app.docx.bracket_view import view_of
         from app.docx.pdf import export_pdf
 
-        report = export_pdf(view_of(draft, args.view), target, args.lang, StderrProgress(),
-                            comments=args.comments or "none")
+        # the view is the Word export's, so the warnings judge the draft, not its markup
+        report = export_pdf(draft, target, args.lang, StderrProgress(),
+                            comments=args.comments or "none", view=args.view)
     else:
         report = export_note(draft, target, args.lang, StderrProgress(),
                              comments=args.comments or "none", view=args.view)

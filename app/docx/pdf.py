@@ -75,16 +75,18 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = TIMEOUT_SECONDS) -> Path
 
 
 def export_pdf(draft: Draft, path: Path | str, language: str = "en",
-               progress: Progress | None = None, comments: str = "none"):
-    """Write the note as PDF: the Word export (app.docx.writer) rendered by LibreOffice.
-    Returns the Word export's ExportReport, with `path` the PDF."""
+               progress: Progress | None = None, comments: str = "none",
+               view: str | None = None):
+    """Write the note as PDF: the Word export (app.docx.writer) rendered by LibreOffice, in
+    bracket `view` (app.docx.bracket_view). Returns the Word export's ExportReport, with
+    `path` the PDF."""
     from .writer import export_note
 
     progress = progress or Progress()
     target = Path(path)
     with tempfile.TemporaryDirectory(prefix="concordia-note-") as scratch:
         docx = Path(scratch) / f"{target.stem or 'note'}.docx"
-        report = export_note(draft, docx, language, progress, comments=comments)
+        report = export_note(draft, docx, language, progress, comments=comments, view=view)
         progress.step(1, 2, _("Making the PDF"))
         docx_to_pdf(docx, target)
         progress.step(2, 2, _("PDF written"))
