@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from .annotations import _map_end, _map_start, span_words
 from .brackets import Alternative, Bracket
-from .inline import Inline, anchored_text
+from .inline import Inline, anchored_text, content_length
 
 if TYPE_CHECKING:
     from .draft import Draft, LanguageVersion
@@ -128,8 +128,8 @@ def counterpart_alternatives(draft: Draft, bracket: Bracket,
     if item is None or version is None or not item.placed:
         return None
     content = version.blocks.get(item.block_id)
-    if content is None:
-        return None
+    if content is None or not 0 <= (item.start or 0) <= (item.end or 0) <= content_length(content):
+        return None                 # a damaged file's span: named, never written off the text
     main = bracket.alternatives or [Alternative("")]
     others = main[1:]
     if len(item.alternatives) < len(others):

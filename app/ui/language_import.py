@@ -350,7 +350,8 @@ class LanguageStatus(QObject):
     def _on_changes(self, changes) -> None:
         if changes.everything:
             self.refresh()                  # another draft: never say what the last one had
-        elif changes.touches(translations=True, structure=True, blocks=True, footnotes=True):
+        elif changes.touches(translations=True, structure=True, blocks=True, footnotes=True,
+                             annotations=True):     # a bracket added or removed
             self._later()
 
     def _later(self, *_args) -> None:
@@ -385,6 +386,13 @@ def status_text(draft: Draft, language: str = "es") -> str:
     if notes:
         text += " · " + ngettext("{count} footnote out of step", "{count} footnotes out of step",
                                  notes).format(count=notes)
+    from app.model.counterparts import missing_counterparts
+
+    unshown = len(missing_counterparts(draft, language)) if draft.brackets else 0
+    if unshown:       # no counterpart there: the export would read them as agreed
+        text += " · " + ngettext("{count} square bracket not in the {language} text",
+                                 "{count} square brackets not in the {language} text",
+                                 unshown).format(count=unshown, language=name)
     return text
 
 

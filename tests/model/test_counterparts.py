@@ -64,6 +64,13 @@ def test_a_counterpart_lacking_an_alternatives_wording_is_not_shown():
     assert [b.id for b in missing_counterparts(draft, "es")] == ["k1"]
 
 
+def test_a_damaged_files_counterpart_past_the_text_is_named_not_shown():
+    draft = make_draft()
+    draft.translations["es"].brackets["k1"] = Counterpart("b1", 10, 999, ["promover", ""])
+    assert counterpart_alternatives(draft, draft.brackets["k1"], "es") is None
+    assert [b.id for b in missing_counterparts(draft, "es")] == ["k1"]
+
+
 def test_a_counterpart_off_its_paragraph_or_past_its_end_is_refused():
     draft = make_draft()
     with pytest.raises(ValueError):

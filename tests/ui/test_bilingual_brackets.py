@@ -11,11 +11,12 @@ from PySide6.QtWidgets import QApplication, QDialogButtonBox, QLineEdit
 from app.importer import import_text_file
 from app.importer.pairing import import_language_version
 from app.model import plain_text
-from app.model.counterparts import counterpart_alternatives
+from app.model.counterparts import counterpart_alternatives, missing_counterparts
 from app.model.translation_ops import SetCounterpart
 from app.store import save_draft
 from app.ui.bilingual.bracket_cells import COUNTERPART_COLOUR, CounterpartDialog
 from app.ui.bilingual.rows import OTHER
+from app.ui.language_import import status_text
 from app.ui.main_window import MainWindow
 from tests.importer.spanish_brackets import ENGLISH, write_spanish
 from tests.ui.conftest import send_text
@@ -85,7 +86,10 @@ def test_square_bracket_spanish_in_the_cell_menu_pairs_the_selection(qtbot, side
     window, view = side_by_side
     draft = window.editor.draft()
     bracket = destabilise(draft)
+    unshown = len(missing_counterparts(draft, "es"))
+    assert f"{unshown} square brackets not in the Spanish text" in status_text(draft)
     window.editor.apply_operation(SetCounterpart("es", bracket.id, None), "clear")
+    assert f"{unshown + 1} square brackets not in the Spanish text" in status_text(draft)
     row = view.rows.row_of(bracket.anchor.block_id)
     view.refresh()
     assert not cell_has_colour(view, row)
