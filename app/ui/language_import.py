@@ -40,6 +40,7 @@ from app.importer.language import WrongLanguageError
 from app.importer.pairing import PairingReport, prepare_language_version
 from app.model import Draft
 
+from .bilingual.bracket_cells import unshown_brackets_note
 from .dialog_parts import action_buttons, file_row, status_line
 from .editor.widget import DraftEditor
 from .worker import BackgroundTask, describe_error, run_in_background
@@ -238,11 +239,11 @@ def report_text(report: PairingReport, draft: Draft, replaced: bool = False) -> 
                 and not report.unpaired_main_footnotes and not report.unpaired_version_footnotes)
     if complete:
         headline += " " + _("Every paragraph and footnote was paired.")
-    if report.brackets_paired:
-        headline += " " + ngettext(
-            "{count} square bracket of the {language} text was paired with the draft's.",
-            "{count} square brackets of the {language} text were paired with the draft's.",
-            report.brackets_paired).format(count=report.brackets_paired, language=name)
+    if pairs := report.brackets_paired:
+        headline += " " + ngettext("{count} square bracket of the {language} text was paired "
+                                   "with the draft's.", "{count} square brackets of the "
+                                   "{language} text were paired with the draft's.", pairs
+                                   ).format(count=pairs, language=name)
     if replaced:
         headline += " " + _("It replaces the {language} version the draft had.").format(
             language=name)
@@ -386,14 +387,7 @@ def status_text(draft: Draft, language: str = "es") -> str:
     if notes:
         text += " · " + ngettext("{count} footnote out of step", "{count} footnotes out of step",
                                  notes).format(count=notes)
-    from app.model.counterparts import missing_counterparts
-
-    unshown = len(missing_counterparts(draft, language)) if draft.brackets else 0
-    if unshown:       # no counterpart there: the export would read them as agreed
-        text += " · " + ngettext("{count} square bracket not in the {language} text",
-                                 "{count} square brackets not in the {language} text",
-                                 unshown).format(count=unshown, language=name)
-    return text
+    return text + unshown_brackets_note(draft, language, name)
 
 
 def install(window: QMainWindow, editor: DraftEditor | None = None) -> LanguageStatus:

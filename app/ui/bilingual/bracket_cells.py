@@ -21,12 +21,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.importer.brackets import describe
 from app.importer.language import language_name
 from app.model import Draft
 from app.model.brackets import Bracket, brackets_in_block, current_alternatives
-from app.model.counterparts import counterpart_of
+from app.model.counterparts import counterpart_of, missing_counterparts
 
 #: The counterpart's words: a pale ground of the "in brackets" orange (app.ui.bracket_marks).
 COUNTERPART_COLOUR = QColor("#ffe0b2")
@@ -40,6 +40,17 @@ def counterpart_spans(draft: Draft, language: str, block_id: str) -> list[tuple[
         if item is not None and item.placed:
             spans.append((item.start or 0, item.end or 0))
     return spans
+
+
+def unshown_brackets_note(draft: Draft, language: str, name: str) -> str:
+    """" · 3 square brackets not in the Spanish text" for the status bar, or "": brackets
+    with no counterpart there, which that language's export would read as agreed."""
+    unshown = len(missing_counterparts(draft, language)) if draft.brackets else 0
+    if not unshown:
+        return ""
+    return " · " + ngettext("{count} square bracket not in the {language} text",
+                            "{count} square brackets not in the {language} text",
+                            unshown).format(count=unshown, language=name)
 
 
 def paint_marked(painter: QPainter, rect: QRect, text: str, spans: list[tuple[int, int]],
