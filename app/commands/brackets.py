@@ -5,6 +5,7 @@
     concordia bracket list DRAFT [--json] [--party HU] [--block ID]
     concordia bracket resolve DRAFT --id ID (--choose N | --drop)
     concordia bracket remove DRAFT --id ID
+    concordia bracket place DRAFT --id ID --words "…" [--alt "…"] [--lang es] | --clear
     concordia status DRAFT [--json]                  the dashboard
     concordia status set DRAFT --block ID agreed|ad-referendum|pending [--parties HU]
     concordia status silence DRAFT --until 2025-03-03T12:00 [--broken-by HU] | --end
@@ -92,6 +93,9 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     draft_argument(remove)
     remove.add_argument("--id", required=True, help=_("the bracket's id"))
     remove.set_defaults(handler=guarded(run_remove))
+    from .bracket_counterparts import register as register_counterparts
+
+    register_counterparts(actions)      # bracket place: its counterpart in a language version
     parser.set_defaults(handler=lambda args: parser.print_help() or 2)
 
     status = subparsers.add_parser(
@@ -195,7 +199,25 @@ def run_list(args: argparse.Namespace) -> int:
         label = labels.get(bracket.anchor.block_id or "", "—")
         lost = " " + _("(its words were deleted)") if bracket.id in gone else ""
         print(f"{label}  {describe(current_alternatives(draft, bracket))}{lost}  [{bracket.id}]")
+        for language in draft.translations:
+            print("    " + _counterpart_line(draft, bracket, language))
     return 0
+
+
+def _counterpart_line(draft: Draft, bracket: Bracket, language: str) -> str:
+    from app.model.counterparts import counterpart_alternatives, counterpart_of
+
+    alternatives = counterpart_alternatives(draft, bracket, language)
+    if alternatives is not None:
+        return f"{language}: {describe(alternatives)}"
+    item = counterpart_of(draft, bracket, language)
+    if item is not None and not item.placed:
+        return _("{code}: its words “{words}” were deleted from the {code} text").format(
+            code=language, words=item.quote)
+    if item is not None:
+        return _("{code}: “{words}”, lacking the wording of an alternative").format(
+            code=language, words=item.quote)
+    return _("{code}: no counterpart (see `concordia bracket place`)").format(code=language)
 
 
 def run_resolve(args: argparse.Namespace) -> int:

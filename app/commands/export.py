@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     if target.suffix.lower() == ".pdf":
         from app.docx.pdf import export_pdf
 
-        # the view goes to the Word export, which says which brackets a translation leaves out
+        # the view is the Word export's, so the warnings judge the draft, not its markup
         report = export_pdf(draft, target, args.lang, StderrProgress(),
                             comments=args.comments or "none", view=args.view)
     else:

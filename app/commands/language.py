@@ -16,7 +16,7 @@ from app.i18n import _, ngettext
 from app.model import Draft
 from app.model.footnote_step import FootnotePairState, FootnoteStatus, footnote_states
 from app.model.in_step import PairState, confirm_in_step, language_status, translation_language
-from app.model.numbering import paragraph_numbers
+from app.model.numbering import paragraph_labels, paragraph_numbers
 from app.model.ops import Operation
 
 from .draft_changes import InputError, change_draft, draft_argument, guarded
@@ -111,7 +111,8 @@ def run_status(args: argparse.Namespace) -> int:
     draft = load_with_warnings(args.draft)
     status = language_status(draft, args.language)
     if args.json:
-        print(json.dumps(status.to_json(), ensure_ascii=False, indent=2))
+        print(json.dumps({**status.to_json(), **_bracket_json(draft, status.language)},
+                         ensure_ascii=False, indent=2))
         return 0
     print(ngettext("{language}: {count} pair", "{language}: {count} pairs", status.pairs)
           .format(language=status.language.upper(), count=status.pairs))
@@ -128,7 +129,42 @@ def run_status(args: argparse.Namespace) -> int:
         print("  " + describe_pair(state, labels))
     if status.footnotes is not None and (status.footnotes.pairs or status.footnotes.unpaired):
         _print_footnotes(status.footnotes, status.language)
+    _print_brackets(draft, status.language)
     return 0
+
+
+def _bracket_json(draft: Draft, language: str) -> dict:
+    """Beside the pair names: square brackets a `language` export could not show."""
+    from app.model.counterparts import missing_counterparts, unplaced_counterparts
+
+    if language not in draft.translations:
+        return {}
+    return {"brackets_without_counterpart": [b.id for b in missing_counterparts(draft, language)],
+            "counterparts_unplaced": [b.id for b, _c in unplaced_counterparts(draft, language)]}
+
+
+def _print_brackets(draft: Draft, language: str) -> None:
+    from app.model.counterparts import missing_counterparts, unplaced_counterparts
+
+    if language not in draft.translations:
+        return
+    missing = missing_counterparts(draft, language)
+    if not missing:
+        return
+    labels = dict(zip((b.id for b in draft.blocks), paragraph_labels(draft.blocks), strict=True))
+    print(ngettext("{count} open square bracket the {code} text cannot show yet",
+                   "{count} open square brackets the {code} text cannot show yet",
+                   len(missing)).format(count=len(missing), code=language))
+    unplaced = {bracket.id: item for bracket, item in unplaced_counterparts(draft, language)}
+    for bracket in missing:
+        label = labels.get(bracket.anchor.block_id or "", "?")
+        if bracket.id in unplaced:
+            why = _("its words “{words}” were deleted from the {code} text; place it again "
+                    "with `concordia bracket place`").format(
+                words=unplaced[bracket.id].quote, code=language)
+        else:
+            why = _("no counterpart, or one lacking an alternative's wording")
+        print(f"  {label} “{bracket.quote}” [{bracket.id}]: {why}")
 
 
 def run_confirm(args: argparse.Namespace) -> int:

@@ -49,8 +49,11 @@ class LocalisedNote:
 _LANGUAGE_NAMES = {"en": N_("English"), "es": N_("Spanish")}
 
 
-def localise(draft: Draft, language: str) -> LocalisedNote:
-    """The note's texts in `language`; ExportError (one sentence) when that cannot be exported."""
+def localise(draft: Draft, language: str, judged: Draft | None = None) -> LocalisedNote:
+    """The note's texts in `language`; ExportError (one sentence) when that cannot be exported.
+
+    `judged` is the draft whose pairs are judged in step, when `draft` is a view of it with
+    bracket markup written into both texts (app.docx.bracket_view): the markup is no edit."""
     if language not in SUPPORTED_LANGUAGES:
         raise ExportError(_("Concordia cannot export in “{language}”; choose one of: {choices}.")
                           .format(language=language, choices=", ".join(SUPPORTED_LANGUAGES)))
@@ -108,7 +111,7 @@ def localise(draft: Draft, language: str) -> LocalisedNote:
 
     return LocalisedNote(language, *cover, blocks=blocks,
                          footnotes={fid: version.footnotes[fid] for fid in referenced},
-                         warnings=out_of_step_warnings(draft, language, name)
+                         warnings=out_of_step_warnings(judged or draft, language, name)
                          + footnote_warnings(draft, language, name))
 
 
@@ -129,23 +132,23 @@ def _paragraph_names(draft: Draft, block_ids: set[str]) -> list[str]:
 
 
 def open_bracket_warnings(draft: Draft, language: str) -> list[str]:
-    """Square brackets live on the draft's own text only (not yet on a language version), so
-    a translated export of a paragraph still in brackets would read as agreed: say which."""
-    from app.model.brackets import open_brackets
+    """A bracket shows in a translated export through its counterpart in that language
+    (app.model.counterparts); one with none (or unplaced, or lacking an alternative's wording)
+    would leave its paragraph reading as agreed there: say which paragraphs."""
+    from app.model.counterparts import missing_counterparts
 
     if language == draft.language:
         return []
     name = _(_LANGUAGE_NAMES.get(language, language))
-
-    bracketed = {bracket.anchor.block_id for bracket in open_brackets(draft)
+    bracketed = {bracket.anchor.block_id for bracket in missing_counterparts(draft, language)
                  if bracket.anchor.block_id}
     if not bracketed:
         return []
     return [ngettext(
-        "{count} paragraph still has open square brackets in the draft's own text, which the "
-        "{language} export does not show: {blocks}.",
-        "{count} paragraphs still have open square brackets in the draft's own text, which the "
-        "{language} export does not show: {blocks}.", len(bracketed)).format(
+        "{count} paragraph has open square brackets with no {language} counterpart, which "
+        "the {language} export does not show: {blocks}.",
+        "{count} paragraphs have open square brackets with no {language} counterpart, which "
+        "the {language} export does not show: {blocks}.", len(bracketed)).format(
             count=len(bracketed), language=name,
             blocks=", ".join(_paragraph_names(draft, bracketed)))]
 

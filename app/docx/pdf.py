@@ -77,9 +77,9 @@ def docx_to_pdf(docx: Path, pdf: Path, timeout: float = TIMEOUT_SECONDS) -> Path
 def export_pdf(draft: Draft, path: Path | str, language: str = "en",
                progress: Progress | None = None, comments: str = "none",
                view: str | None = None):
-    """Write the note as PDF: the Word export (app.docx.writer) rendered by LibreOffice, the
-    square brackets in `view` as there. Returns the Word export's ExportReport, with `path`
-    the PDF."""
+    """Write the note as PDF: the Word export (app.docx.writer) rendered by LibreOffice, in
+    bracket `view` (app.docx.bracket_view). Returns the Word export's ExportReport, with
+    `path` the PDF."""
     from .writer import export_note
 
     progress = progress or Progress()

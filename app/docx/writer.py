@@ -90,9 +90,10 @@ def export_note(draft: Draft, path: Path | str, language: str = "en",
     bracketed = (annex is None and language == draft.language and bool(draft.brackets)
                  and (view or default_view(draft)) == "bracketed")
     unshown_brackets = open_bracket_warnings(draft, language)   # before a view drops them
+    judged = draft
     if annex is None:
-        draft = view_of(draft, view, language)
-    local = localise(draft, language)
+        draft = view_of(draft, view)
+    local = localise(draft, language, judged)
     before = BeforeMarks.of(draft, local)
     marks = annotate(local, draft, language, comments)
     labels = ExportLabels(language)

@@ -19,7 +19,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from app.i18n import _
+from app.i18n import _, ngettext
 from app.model import (
     TRANSLATED_META_FIELDS,
     Block,
@@ -36,6 +36,7 @@ from app.model.ops import Operation, SetLanguageVersion
 from app.progress import Progress
 
 from .language import check_language, language_name
+from .language_brackets import pair_version_brackets
 from .pair_align import Link, align, fill_gaps
 from .pair_anchors import block_anchors
 from .pair_placing import DivideNote, JoinNote, place
@@ -59,6 +60,7 @@ class PairingReport:
     unpaired_main_places: list[str] = field(default_factory=list)
     unpaired_version_places: list[str] = field(default_factory=list)
     footnotes_paired: int = 0
+    brackets_paired: int = 0          # square brackets typed in the text, now counterparts
     unpaired_main_footnotes: list[str] = field(default_factory=list)       # footnote ids
     unpaired_version_footnotes: list[TextWarning] = field(default_factory=list)
     joined: list[JoinNote] = field(default_factory=list)      # split paragraphs put together
@@ -79,6 +81,12 @@ class PairingReport:
         for warning in self.unpaired_version:
             lines.append(_("{place}: not paired with any block of the draft").format(
                 place=_("line {line} (“{quote}”)").format(line=warning.line, quote=warning.quote)))
+        if self.brackets_paired:
+            lines.append(ngettext(
+                "{count} square bracket of the {language} text paired with the draft's.",
+                "{count} square brackets of the {language} text paired with the draft's.",
+                self.brackets_paired).format(count=self.brackets_paired,
+                                             language=self.language))
         lines.extend(self.joined_and_divided())
         for footnote_id in self.unpaired_main_footnotes:
             lines.append(_("no {language} text for footnote {id}").format(
@@ -154,9 +162,10 @@ def prepare_language_version(
             text = read_source(text_or_path, import_report)
         else:
             text = text_or_path
+        # brackets stay as typed until the paragraphs are paired (language_brackets)
         other, import_report = import_text(
             text, progress, import_report,
-            name=Path(text_or_path).name if _is_path(text_or_path) else "")
+            name=Path(text_or_path).name if _is_path(text_or_path) else "", brackets=False)
     if not force:
         source_path = Path(text_or_path) if _is_path(text_or_path) else None
         check_language("\n".join(block.text for block in other.blocks), language, source_path)
@@ -229,6 +238,9 @@ def build_version(draft: Draft, other: Draft, language: str, report: PairingRepo
                 item = FootnoteRef(footnote_map.get(item.footnote_id, item.footnote_id))
             content.append(item)
         version.blocks[main.id] = content
+    report.brackets_paired = pair_version_brackets(draft, version, report.import_report)
+    for main_index in sorted(placement.contents):
+        main = draft.blocks[main_index]
         record_confirmation(version, main.id, main.text)
     version.unplaced = [unplaced for _j, unplaced in placement.unplaced]
     report.unpaired_main = [

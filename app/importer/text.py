@@ -57,9 +57,11 @@ def import_text_file(
 
 def import_text(
     text: str, progress: Progress | None = None, report: ImportReport | None = None,
-    name: str = "",
+    name: str = "", brackets: bool = True,
 ) -> tuple[Draft, ImportReport]:
-    """`name` (the file's) is for the sentence that refuses a text beyond the caps."""
+    """`name` (the file's) is for the sentence that refuses a text beyond the caps.
+    `brackets` False leaves square brackets as typed (a language version pairs them with the
+    draft's afterwards: app.importer.language_brackets)."""
     report = report or ImportReport()
     text = text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     report.lines = text.count("\n") + 1
@@ -83,7 +85,8 @@ def import_text(
     draft = Draft(note=cover.meta)
     builder.finish(draft)
     draft.language = _language_of(draft)
-    recognise_brackets(draft, report)       # negotiation brackets become bracket data
+    if brackets:
+        recognise_brackets(draft, report)   # negotiation brackets become bracket data
     return draft, report
 
 

@@ -3,6 +3,10 @@
 Resolving a bracket is one step (`resolve_bracket` builds a Batch): the span takes the chosen
 alternative's words (or loses its words, for a deletion) and the bracket is removed; brackets
 nested inside the span go with it. Its inverse puts text, anchors and brackets back.
+
+A bracket's counterparts in the language versions (app.model.counterparts) go and come back
+with it: removing a bracket removes them in the same step, and resolving it puts the chosen
+alternative's wording in each language into that language's text as well.
 """
 
 from __future__ import annotations
@@ -14,8 +18,17 @@ from .annotation_ops import check_anchor
 from .annotations import span_words
 from .brackets import Alternative, Bracket
 from .changes import Changes
+from .counterparts import Counterpart, counterpart_of
 from .draft import Draft
-from .inline import FootnoteRef, Inline, TextRun, anchored_text, slice_content
+from .inline import (
+    FootnoteRef,
+    Inline,
+    TextRun,
+    anchored_text,
+    normalise,
+    slice_content,
+    split_at,
+)
 from .ops import Batch, Operation, ReplaceContent
 from .status import BlockStatus, Silence
 
@@ -35,7 +48,8 @@ class AddBracket(Operation):
 
     def changes(self) -> Changes:
         block_id = (self.data.get("anchor") or {}).get("block_id") or self.data.get("block_id")
-        return Changes(blocks=frozenset({block_id} if block_id else ()), annotations=True)
+        return Changes(blocks=frozenset({block_id} if block_id else ()), annotations=True,
+                       translations=bool(self.data.get("counterparts")))
 
     def apply(self, draft: Draft) -> Operation:
         bracket = Bracket.from_json(self.data)
@@ -56,6 +70,9 @@ class AddBracket(Operation):
         pairs.insert(index, (bracket.id, bracket))
         draft.brackets.clear()
         draft.brackets.update(pairs)
+        for language, data in (self.data.get("counterparts") or {}).items():
+            if language in draft.translations:      # put back with the bracket on undo
+                draft.translations[language].brackets[bracket.id] = Counterpart.from_json(data)
         return RemoveBracket(bracket.id)
 
 
@@ -73,7 +90,13 @@ class RemoveBracket(Operation):
         _bracket(draft, self.bracket_id)
         position = list(draft.brackets).index(self.bracket_id)
         bracket = draft.brackets.pop(self.bracket_id)
-        return AddBracket(bracket.to_json(), position)
+        data = bracket.to_json()
+        gone = {language: version.brackets.pop(self.bracket_id).to_json()
+                for language, version in draft.translations.items()
+                if self.bracket_id in version.brackets}
+        if gone:
+            data["counterparts"] = gone
+        return AddBracket(data, position)
 
 
 @dataclass
@@ -141,7 +164,47 @@ def resolve_bracket(draft: Draft, bracket_id: str, choice: int | None) -> Batch:
     content = _replacement(draft, Bracket(bracket.id, type(anchor)(anchor.block_id, start, end)),
                            text)
     operations.append(ReplaceContent(anchor.block_id, start, end, content))
+    operations += _resolved_translations(draft, bracket, choice)
     return Batch(operations)
+
+
+def _resolved_translations(draft: Draft, bracket: Bracket, choice: int | None) -> list[Operation]:
+    """Each language's text takes its own wording of the chosen alternative (or loses the
+    passage). A counterpart unplaced or lacking that wording leaves its text as it is; the
+    pair is then out of step, since the main text changed, and the status says so."""
+    from .translation_ops import SetTranslationContent
+
+    operations: list[Operation] = []
+    for language, version in draft.translations.items():
+        item = counterpart_of(draft, bracket, language)
+        content = version.blocks.get(item.block_id) if item is not None else None
+        if item is None or not item.placed or content is None:
+            continue
+        if choice is None or bracket.alternatives[choice].is_deletion:
+            text = ""
+        elif len(item.alternatives) >= choice and item.alternatives[choice - 1].strip():
+            text = item.alternatives[choice - 1]
+        else:
+            continue
+        start, end = item.start or 0, item.end or 0
+        if not text:
+            words = anchored_text(content)
+            if start > 0 and words[start - 1] == " " and (end == len(words)
+                                                           or words[end] in " ,.;:"):
+                start -= 1
+            elif end < len(words) and words[end] == " " and start == 0:
+                end += 1
+        removed = slice_content(content, start, end)
+        runs = [piece for piece in removed if isinstance(piece, TextRun)]
+        style = runs[0] if runs else TextRun("")
+        middle: list[Inline] = [TextRun(text, style.bold, style.italic, style.underline,
+                                        style.superscript)] if text else []
+        middle += [piece for piece in removed if isinstance(piece, FootnoteRef)]
+        left, rest = split_at(content, start)
+        _gone, right = split_at(rest, end - start)
+        operations.append(SetTranslationContent(language, item.block_id,
+                                                normalise(left + middle + right)))
+    return operations
 
 
 # -- paragraph status ---------------------------------------------------------------------

@@ -121,6 +121,9 @@ def brackets_in_block(draft: Draft, block_id: str) -> list[Bracket]:
 
 def bracket_public_json(draft: Draft, bracket: Bracket) -> dict:
     """The `show --json` form: keep these names stable."""
+    from .counterparts import counterparts_public_json  # it builds on this module
+
+    counterparts = counterparts_public_json(draft, bracket)
     return {
         "id": bracket.id,
         "block": bracket.anchor.block_id,
@@ -128,4 +131,6 @@ def bracket_public_json(draft: Draft, bracket: Bracket) -> dict:
         "end": bracket.anchor.end,
         "orphaned": bracket.anchor.orphaned,
         "alternatives": [alt.to_json() for alt in current_alternatives(draft, bracket)],
+        # only when a language version has it: its span and wording there
+        **({"counterparts": counterparts} if counterparts else {}),
     }

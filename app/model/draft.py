@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from .annotations import Comment, Reservation
 from .brackets import Bracket
+from .counterparts import Counterpart
 from .inline import Inline, footnote_ids, inline_from_json, plain_text
 from .note_meta import DocumentType, NoteMeta  # noqa: F401  (re-exported)
 from .parties import Party
@@ -144,6 +145,8 @@ class LanguageVersion:
     against, so a pair is out of step when the main text changed since; `confirmed_other` the
     text of this language at that confirmation and `confirmed_at` its time (UTC, ISO 8601).
     A pair confirmed before those two existed only has `confirmed` (app.model.in_step).
+    `brackets` holds the main text's square brackets as this language has them
+    (app.model.counterparts); a draft saved before it reads as having none.
     Footnote pairs have the same three records, keyed by footnote id (`footnotes_confirmed`
     …): a draft saved before they existed reads as having none, so its footnote pairs are
     "never confirmed", as blocks without a record are (app.model.footnote_step).
@@ -162,6 +165,8 @@ class LanguageVersion:
     #: per block id, the library clause this language's wording came from (agreed language)
     origins: dict[str, ClauseOrigin] = field(default_factory=dict)
     unplaced: list[UnplacedText] = field(default_factory=list)
+    #: per main bracket id, its counterpart in this language (app.model.counterparts)
+    brackets: dict[str, Counterpart] = field(default_factory=dict)
 
     def missing_blocks(self, draft: Draft) -> list[str]:
         return [block.id for block in draft.blocks if block.id not in self.blocks]
@@ -182,6 +187,8 @@ class LanguageVersion:
                if self.origins else {}),
             # only when there is some, so versions saved before it compare equal
             **({"unplaced": [u.to_json() for u in self.unplaced]} if self.unplaced else {}),
+            **({"brackets": {key: item.to_json() for key, item in self.brackets.items()}}
+               if self.brackets else {}),
         }
 
     @classmethod
@@ -200,6 +207,8 @@ class LanguageVersion:
             **{name: dict(data.get(name, {})) for name in FOOTNOTE_RECORDS},
             origins={bid: ClauseOrigin.from_json(o) for bid, o in data.get("origins", {}).items()},
             unplaced=[UnplacedText.from_json(item) for item in data.get("unplaced", [])],
+            brackets={key: Counterpart.from_json(item)
+                      for key, item in (data.get("brackets") or {}).items()},
         )
 
 

@@ -40,6 +40,7 @@ from app.importer.language import WrongLanguageError
 from app.importer.pairing import PairingReport, prepare_language_version
 from app.model import Draft
 
+from .bilingual.bracket_cells import unshown_brackets_note
 from .dialog_parts import action_buttons, file_row, status_line
 from .editor.widget import DraftEditor
 from .worker import BackgroundTask, describe_error, run_in_background
@@ -238,6 +239,11 @@ def report_text(report: PairingReport, draft: Draft, replaced: bool = False) -> 
                 and not report.unpaired_main_footnotes and not report.unpaired_version_footnotes)
     if complete:
         headline += " " + _("Every paragraph and footnote was paired.")
+    if pairs := report.brackets_paired:
+        headline += " " + ngettext("{count} square bracket of the {language} text was paired "
+                                   "with the draft's.", "{count} square brackets of the "
+                                   "{language} text were paired with the draft's.", pairs
+                                   ).format(count=pairs, language=name)
     if replaced:
         headline += " " + _("It replaces the {language} version the draft had.").format(
             language=name)
@@ -345,7 +351,8 @@ class LanguageStatus(QObject):
     def _on_changes(self, changes) -> None:
         if changes.everything:
             self.refresh()                  # another draft: never say what the last one had
-        elif changes.touches(translations=True, structure=True, blocks=True, footnotes=True):
+        elif changes.touches(translations=True, structure=True, blocks=True, footnotes=True,
+                             annotations=True):     # a bracket added or removed
             self._later()
 
     def _later(self, *_args) -> None:
@@ -380,7 +387,7 @@ def status_text(draft: Draft, language: str = "es") -> str:
     if notes:
         text += " · " + ngettext("{count} footnote out of step", "{count} footnotes out of step",
                                  notes).format(count=notes)
-    return text
+    return text + unshown_brackets_note(draft, language, name)
 
 
 def install(window: QMainWindow, editor: DraftEditor | None = None) -> LanguageStatus:

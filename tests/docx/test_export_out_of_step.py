@@ -61,7 +61,7 @@ def test_spanish_export_warns_of_paragraphs_still_in_brackets(tmp_path, capsys):
     capsys.readouterr()
     assert main(["export", str(path), "--out", str(tmp_path / "es.docx"), "--lang", "es"]) == 0
     err = [line for line in capsys.readouterr().err.splitlines() if "square brackets" in line]
-    assert len(err) == 1 and err[0].count("1 paragraph still has open square brackets") == 1
+    assert len(err) == 1 and err[0].count("1 paragraph has open square brackets with no Spanish counterpart") == 1
     assert "Spanish export does not show" in err[0]
     # once the bracket is settled, nothing to say
     assert main(["bracket", "list", str(path), "--json"]) == 0

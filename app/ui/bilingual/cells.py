@@ -3,7 +3,9 @@
 A cell shows its text wrapped to the column; an empty translation cell says so in grey; an
 out-of-step cell has a red bar at its left edge and, under its text, the word diff of what
 changed on the other side since the pair was confirmed. Editing opens a plain-text editor on
-the cell; Enter or leaving the cell commits (one undo step), Escape gives up.
+the cell; Enter or leaving the cell commits (one undo step), Escape gives up. A translation
+cell marks its square-bracket counterparts, and its editor's right-click menu offers to pair
+the selected words with one of the paragraph's brackets (app.ui.bilingual.bracket_cells).
 """
 
 from __future__ import annotations
@@ -24,6 +26,7 @@ from PySide6.QtGui import (
     QTextOption,
 )
 from PySide6.QtWidgets import (
+    QMenu,
     QStyle,
     QStyledItemDelegate,
     QStyleOptionViewItem,
@@ -43,6 +46,7 @@ from ..editor.formats import (
     with_new_id,
 )
 from ..editor.presentation import FootnoteMarker, register_marker
+from .bracket_cells import counterpart_spans, paint_marked
 from .rows import CONTENT_ROLE, DIFF_ROLE, ORIGIN_ROLE, OTHER, OUT_OF_STEP_COLOUR, STATE_ROLE
 
 ORIGIN_COLOUR = "#1565c0"
@@ -70,6 +74,28 @@ class CellEditor(QTextEdit):
         self.setWordWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self._marker = FootnoteMarker(number_at or (lambda _d, _p, _f: None), self)
         register_marker(self.document(), self._marker)
+        #: set on a translation cell: pair the selection (start, end) with a bracket
+        self.offer_bracket: Callable[[int, int], None] | None = None
+        self.bracket_label = ""
+
+    def context_menu(self) -> QMenu:
+        """The standard menu, and on a translation cell "Square Bracket (Spanish)…"."""
+        menu = self.createStandardContextMenu()
+        if self.offer_bracket is not None:
+            menu.addSeparator()
+            action = menu.addAction(self.bracket_label)
+            action.setObjectName("cell_square_bracket")
+            cursor = self.textCursor()
+            action.setEnabled(cursor.hasSelection())
+            offer = self.offer_bracket
+            action.triggered.connect(
+                lambda: offer(cursor.selectionStart(), cursor.selectionEnd()))
+        return menu
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802 - Qt override
+        menu = self.context_menu()
+        menu.exec(event.globalPos())
+        menu.deleteLater()
 
     def set_content(self, block_id: str, content: list | None) -> None:
         self.document().clear()
@@ -127,6 +153,9 @@ _MARK_KEYS = {Qt.Key.Key_B: "bold", Qt.Key.Key_I: "italic", Qt.Key.Key_U: "under
 
 
 class CellDelegate(QStyledItemDelegate):
+    #: (row, start, end): the words of a translation cell to pair with a bracket
+    counterpart_requested = Signal(int, int, int)
+
     def __init__(self, parent: QObject | None = None,
                  number_at: Callable[[QTextDocument, int, str], int | None] | None = None
                  ) -> None:
@@ -159,8 +188,13 @@ class CellDelegate(QStyledItemDelegate):
         else:
             if option.state & QStyle.StateFlag.State_Selected:
                 painter.setPen(option.palette.highlightedText().color())
-            painter.drawText(rect, flags, text)
-            used = metrics.boundingRect(rect, flags, text).height()
+            spans = self._counterparts(index)
+            if spans:
+                used = paint_marked(painter, rect, text, spans, option.font,
+                                    painter.pen().color())
+            else:
+                painter.drawText(rect, flags, text)
+                used = metrics.boundingRect(rect, flags, text).height()
         origin = index.data(ORIGIN_ROLE)
         if origin:
             painter.setPen(QColor(ORIGIN_COLOUR))
@@ -175,6 +209,17 @@ class CellDelegate(QStyledItemDelegate):
             painter.translate(rect.left(), rect.top() + used + PAD)
             document.drawContents(painter)
         painter.restore()
+
+    @staticmethod
+    def _counterparts(index: QModelIndex) -> list[tuple[int, int]]:
+        model = index.model()
+        state = index.data(STATE_ROLE)
+        if index.column() != OTHER or state is None or not hasattr(model, "draft"):
+            return []
+        draft = model.draft()
+        if not draft.brackets:
+            return []
+        return counterpart_spans(draft, model.language, state.block_id)
 
     def _document_for(self, diff: str, width: int, option: QStyleOptionViewItem) -> QTextDocument:
         document = self._diff_document
@@ -206,9 +251,21 @@ class CellDelegate(QStyledItemDelegate):
     def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,  # noqa: N802
                      index: QModelIndex) -> QWidget:
         editor = CellEditor(parent, self.number_at)
+        if index.column() == OTHER and hasattr(index.model(), "language"):
+            from app.importer.language import language_name
+
+            row = index.row()
+            editor.bracket_label = _("Square Bracket ({language})…").format(
+                language=_(language_name(index.model().language)))
+            editor.offer_bracket = lambda start, end: self._offer(editor, row, start, end)
         editor.commit.connect(lambda: self._finish(editor, True))
         editor.cancel.connect(lambda: self._finish(editor, False))
         return editor
+
+    def _offer(self, editor: CellEditor, row: int, start: int, end: int) -> None:
+        """The cell's words go into the draft first, so the offsets are the model's."""
+        self._finish(editor, True)
+        self.counterpart_requested.emit(row, start, end)
 
     def _finish(self, editor: CellEditor, keep: bool) -> None:
         if keep:

@@ -10,6 +10,9 @@ Footnotes are pairs too (app.model.footnote_step): a row whose footnotes are out
 missing from the translation carries the mark, its tooltip and the footnote pane say which,
 and confirming a row confirms its footnotes (the pane shows them under it: the translator
 checks a paragraph with its notes); from the pane, only the footnotes selected there.
+The translation cells mark the square brackets' counterparts; "Square Bracket (Spanish)…" in
+a translation cell's right-click menu pairs the selected words with one of the paragraph's
+brackets (app.ui.bilingual.bracket_cells), one undo step.
 """
 
 from __future__ import annotations
@@ -29,12 +32,16 @@ from PySide6.QtWidgets import (
 
 from app.i18n import _, ngettext
 from app.model import plain_text
+from app.model.annotations import span_words
+from app.model.brackets import brackets_in_block
 from app.model.changes import Changes
+from app.model.counterparts import Counterpart
 from app.model.in_step import ConfirmPairs, confirm_in_step, translation_language
 from app.model.ops import ReplaceContent
-from app.model.translation_ops import SetTranslationContent
+from app.model.translation_ops import SetCounterpart, SetTranslationContent
 
 from ..editor.widget import DraftEditor
+from .bracket_cells import CounterpartDialog
 from .cells import CellDelegate
 from .footnotes import FootnotePairs
 from .rows import MAIN, OTHER, PairRows
@@ -46,6 +53,8 @@ def touched_blocks(operation) -> list[str] | None:
         return list(operation.records)     # footnote marks are judged afresh in any case
     if isinstance(operation, (ReplaceContent, SetTranslationContent)):
         return [operation.block_id]
+    if isinstance(operation, SetCounterpart) and operation.data:
+        return [operation.data["block_id"]]
     return None
 
 
@@ -64,7 +73,9 @@ class BilingualWindow(QMainWindow):
         self.table = QTableView(self)
         self.table.setObjectName("bilingual_table")
         self.table.setModel(self.rows)
-        self.table.setItemDelegate(CellDelegate(self.table, editor.bridge.number_at))
+        delegate = CellDelegate(self.table, editor.bridge.number_at)
+        self.table.setItemDelegate(delegate)
+        delegate.counterpart_requested.connect(self.pair_bracket)
         self.table.setWordWrap(True)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked
                                    | QAbstractItemView.EditTrigger.EditKeyPressed
@@ -163,6 +174,7 @@ class BilingualWindow(QMainWindow):
 
     def _after_change(self) -> None:
         self.table.verticalHeader().viewport().update()
+        self.table.viewport().update()      # counterpart marks move without a row changing
         if not self.footnotes.state() == QAbstractItemView.State.EditingState:
             self._show_footnotes()
         self._apply_filter()
@@ -276,6 +288,31 @@ class BilingualWindow(QMainWindow):
                  footnote_ids: list[str] | None = None) -> None:
         self._apply(confirm_in_step(self.editor.draft(), self.rows.language, ids,
                                     footnote_ids=footnote_ids), label)
+
+    def pair_bracket(self, row: int, start: int, end: int) -> CounterpartDialog | None:
+        """Ask which of the row's brackets the translation's words [start, end) are, and
+        the wording of its alternatives; the answer is one undo step. Returns the dialog."""
+        draft, language = self.editor.draft(), self.rows.language
+        block_id = self.rows.state(row).block_id
+        brackets = brackets_in_block(draft, block_id)
+        content = draft.translations[language].blocks.get(block_id) \
+            if language in draft.translations else None
+        if not brackets or content is None or start >= end:
+            self.statusBar().showMessage(_(
+                "This paragraph has no square brackets to pair the selected words with."), 8000)
+            return None
+        words = span_words(content, start, end)
+        dialog = CounterpartDialog(draft, language, words, brackets, self)
+
+        def accepted() -> None:
+            bracket = dialog.bracket()
+            data = Counterpart(block_id, start, end, dialog.wordings(), words).to_json()
+            self._apply(SetCounterpart(language, bracket.id, data),
+                        dialog.windowTitle())
+
+        dialog.accepted.connect(accepted)
+        dialog.open()
+        return dialog
 
     def edit_cell(self, row: int, column: int) -> None:
         """Open the editor on a cell (tests and "go to")."""
