@@ -30,7 +30,14 @@ from app.model.bracket_ops import (
     SetSilence,
     resolve_bracket,
 )
-from app.model.brackets import Alternative, Bracket, current_alternatives, lost_brackets
+from app.model.brackets import (
+    Alternative,
+    Bracket,
+    crossing_bracket,
+    crossing_sentence,
+    current_alternatives,
+    lost_brackets,
+)
 from app.model.dashboard import build_dashboard
 from app.model.inline import content_length
 from app.model.numbering import paragraph_labels
@@ -157,6 +164,9 @@ def run_add(args: argparse.Namespace) -> int:
             raise InputError(_("The span {start}–{end} does not fit paragraph “{id}”, which is "
                                "{length} characters long.").format(
                 start=args.start, end=args.end, id=args.block, length=length))
+        crossed = crossing_bracket(draft, args.block, args.start, args.end)
+        if crossed is not None:
+            raise InputError(crossing_sentence(draft, crossed))
         registry = PartyRegistry.for_draft(draft)
         alternatives = [Alternative("", _codes(registry, args.parties))]
         for text in args.alt:

@@ -134,3 +134,24 @@ def bracket_public_json(draft: Draft, bracket: Bracket) -> dict:
         # only when a language version has it: its span and wording there
         **({"counterparts": counterparts} if counterparts else {}),
     }
+
+
+def crossing_bracket(draft: Draft, block_id: str, start: int, end: int) -> Bracket | None:
+    """An open bracket of the paragraph that the span start–end would cross (overlap without
+    one holding the other). Brackets nest or stand apart: crossing ones cannot be written as
+    negotiating text, and the export would give one bracket's proponents to the other."""
+    for bracket in brackets_in_block(draft, block_id):
+        other_start, other_end = bracket.anchor.start or 0, bracket.anchor.end or 0
+        if start < other_start < end < other_end or other_start < start < other_end < end:
+            return bracket
+    return None
+
+
+def crossing_sentence(draft: Draft, bracket: Bracket) -> str:
+    """One sentence refusing a span that crosses `bracket`."""
+    from app.i18n import _
+
+    words = current_alternatives(draft, bracket)[0].text or bracket.quote
+    return _("These words cross the square bracket “{words}” of the same paragraph: a bracket "
+             "lies inside another or apart from it, so that each alternative keeps its "
+             "proponents.").format(words=words[:60])

@@ -34,7 +34,13 @@ from app.model.bracket_ops import (
     SetSilence,
     resolve_bracket,
 )
-from app.model.brackets import Alternative, Bracket, current_alternatives
+from app.model.brackets import (
+    Alternative,
+    Bracket,
+    crossing_bracket,
+    crossing_sentence,
+    current_alternatives,
+)
 from app.model.changes import Changes
 from app.model.parties import PartyRegistry
 from app.model.party_input import parties_named, typed_codes, unknown_parties_sentence
@@ -158,6 +164,10 @@ class NegotiationPane(QWidget):
         if unknown:
             self._complain(_("Unknown party “{code}”.").format(code=unknown[0]))
             return None
+        crossed = crossing_bracket(draft, anchor.block_id or "", anchor.start or 0, anchor.end or 0)
+        if crossed is not None:
+            self._complain(crossing_sentence(draft, crossed))
+            return None
         block = draft.block(anchor.block_id or "")
         from app.model.annotations import span_words
 
@@ -179,6 +189,11 @@ class NegotiationPane(QWidget):
         anchor = selection_anchor(self.editor)
         if anchor.scope != "span":
             self._complain(_("Select the words to put in square brackets first."))
+            return
+        draft = self.editor.draft()
+        crossed = crossing_bracket(draft, anchor.block_id or "", anchor.start or 0, anchor.end or 0)
+        if crossed is not None:          # said before the dialog, not after it is filled in
+            self._complain(crossing_sentence(draft, crossed))
             return
         cursor = self.editor.text_edit.textCursor()
         dialog = BracketDialog(cursor.selectedText(), self, **self._parties_known())

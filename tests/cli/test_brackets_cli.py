@@ -132,3 +132,22 @@ def test_bracket_add_reads_parties_in_any_case_and_by_name(tmp_path):
     bracket = load_draft(path).brackets[added.stdout.strip()]
     assert [(alt.text, alt.parties) for alt in bracket.alternatives] == [
         ("", ["HU", "FR"]), ("observe", ["CELAC"])]
+
+
+def test_bracket_add_refuses_words_that_cross_a_bracket(tmp_path):
+    """"We agree to [strengthen] ties": a bracket over "to strength" would cross it, and the
+    export would write one bracket's proponents into the other; nested and apart are fine."""
+    path = tmp_path / "draft.concordia"
+    save_draft(hand_made(), path)
+    before = path.read_bytes()
+    crossing = run("bracket", "add", str(path), "--block", "p1", "--start", "9", "--end", "18",
+                   "--parties", "HU")
+    assert crossing.returncode == 1
+    assert "cross the square bracket “strengthen”" in crossing.stderr
+    assert "Traceback" not in crossing.stderr
+    assert path.read_bytes() == before
+    for start, end in ((12, 18), (3, 27), (23, 27)):     # inside, around, apart
+        added = run("bracket", "add", str(path), "--block", "p1", "--start", str(start),
+                    "--end", str(end), "--parties", "HU")
+        assert added.returncode == 0, (start, end, added.stderr)
+    assert len(load_draft(path).brackets) == 4

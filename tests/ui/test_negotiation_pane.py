@@ -267,3 +267,19 @@ def test_in_a_long_draft_the_brackets_on_screen_are_marked_after_a_scroll(qtbot)
     assert 0 in marked() and 290 not in marked()
     editor.go_to_block("p290")
     qtbot.waitUntil(lambda: 290 in marked(), timeout=3000)
+
+
+def test_words_crossing_a_bracket_are_refused_before_the_dialog(setup, monkeypatch):
+    editor, pane = setup
+    said = []
+    monkeypatch.setattr(pane, "_complain", said.append)
+    opened = []
+    monkeypatch.setattr(BracketDialog, "exec", lambda dialog: opened.append(dialog) or 0)
+    select(editor, "b2", 0, 5)                   # "We me" crosses [meet]
+    pane.bracket_action.trigger()
+    assert not opened
+    assert said and "cross the square bracket “meet”" in said[0]
+    assert set(editor.draft().brackets) == {"k0"}
+    assert pane.add_bracket(["ES"], []) is None  # the same refusal without the dialog
+    select(editor, "b2", 0, 7)                   # "We meet" holds it: allowed
+    assert pane.add_bracket(["ES"], []) is not None
