@@ -105,8 +105,42 @@ def check_negotiation(draft: Draft, label_of: Callable[[str, str], str]) -> list
                     "{what} names {codes}, not a delegation of this draft; repair leaves it, "
                     "since the party may yet be added (`concordia party add`)."
                 ).format(what=_who(bracket), codes=", ".join(unknown))))
+        problems += _check_crossing(draft, lengths, label_of)
     if draft.statuses or draft.silence is not None:
         problems += _check_statuses(draft, label_of, known)
+    return problems
+
+
+def _check_crossing(draft: Draft, lengths: dict[str, int],
+                    label_of: Callable[[str, str], str]) -> list[Problem]:
+    """Brackets of one paragraph that overlap without one holding the other (made before the
+    window and the CLI refused them): the export cannot write them, and would give one's
+    proponents to the other. Reported, not repaired: which to redraw is the drafter's call."""
+    by_block: dict[str, list[tuple[int, int, Bracket]]] = {}
+    for bracket in draft.brackets.values():
+        anchor = bracket.anchor
+        if (anchor.orphaned or not _is_number(anchor.start) or not _is_number(anchor.end)
+                or anchor.block_id not in lengths):
+            continue
+        by_block.setdefault(anchor.block_id, []).append((anchor.start, anchor.end, bracket))
+    problems: list[Problem] = []
+    for block_id, spans in by_block.items():
+        if len(spans) < 2:
+            continue
+        spans.sort(key=lambda item: (item[0], -item[1]))
+        for index, (start, end, bracket) in enumerate(spans):
+            for other_start, other_end, other in spans[index + 1:]:
+                if other_start >= end:
+                    break
+                if other_end > end and other_start > start:
+                    problems.append(Problem(ProblemCode.CROSSING, bracket.id, _(
+                        "{what} on {label} crosses {other}: neither holds the other, so the "
+                        "export would give one's proponents to the other; resolve or redraw one "
+                        "of them."
+                    ).format(what=_who(bracket), label=label_of(block_id, block_id),
+                             other=_("the square bracket {id} (“{words}”)").format(
+                                 id=other.id, words=_snippet(other.quote or _first_words(other)))),
+                        repairable=False, affects_text=False))
     return problems
 
 

@@ -51,6 +51,7 @@ class ProblemCode(str, Enum):
     BRACKET_ANCHOR = "bracket_anchor"
     ALTERNATIVES = "alternatives"
     SHARED_ID = "shared_id"
+    CROSSING = "crossing"
     UNKNOWN_PARTY = "unknown_party"
     STATUS_ON_MISSING_BLOCK = "status_on_missing_block"
     STATUS_DAMAGED = "status_damaged"

@@ -222,11 +222,31 @@ def test_status_of_a_paragraph_not_in_the_draft_is_removed():
     assert list(draft.statuses) == ["p1"] and check_draft(draft) == []
 
 
-def test_overlapping_brackets_are_not_reported(base_file, tmp_path):
-    """The model lets brackets cross and nest (AddBracket refuses neither): not a problem."""
+def test_crossing_brackets_of_an_older_file_are_reported_nested_ones_are_not(base_file, tmp_path):
+    """`bracket add` now refuses a crossing span; a file made before (by the model, as the
+    old program did) is told about it, and nothing is changed by repair."""
+    from app.model.annotations import Anchor
+    from app.model.bracket_ops import AddBracket
+    from app.model.brackets import Alternative, Bracket
+    from app.store import load_draft
+
     path = damaged(base_file, tmp_path)
-    assert concordia("bracket", "add", path, "--block", "p1", "--start", START + 3,
-                     "--end", len(TEXT) - 1)[0] == 0
     assert concordia("bracket", "add", path, "--block", "p1", "--start", START,
-                     "--end", START + 4)[0] == 0
+                     "--end", START + 4)[0] == 0                  # nested: fine
     assert concordia("check", path)[0] == 0
+    draft = load_draft(path)
+    AddBracket(Bracket("x9", Anchor("p1", START + 3, len(TEXT) - 1),
+                       [Alternative("", ["HU"])]).to_json()).apply(draft)
+    save_draft(draft, path)
+    code, out, err = concordia("check", path)
+    assert code != 0
+    assert "crosses the square bracket" in out + err
+    assert "x9" in out + err
+    problems = check_draft(load_draft(path))
+    # x9 crosses both: the bracket on "strengthen" and the one nested in it
+    assert [p.code for p in problems] == [ProblemCode.CROSSING] * 2
+    assert all("x9" in p.sentence and not p.repairable for p in problems)
+    before = sorted(bracket_words(path))
+    concordia("check", path, "--repair")
+    assert sorted(bracket_words(path)) == before and "x9" in load_draft(path).brackets
+
