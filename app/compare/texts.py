@@ -54,11 +54,15 @@ def language_text(draft: Draft, language: str, version_name: str = "") -> Draft:
              else _("the current text"))
     version = draft.translations.get(language)
     if version is None or not version.blocks:
-        holder = (_("Version “{name}”").format(name=version_name) if version_name
-                  else _("The current draft"))
+        if version_name:     # a saved version cannot gain a text: say what can be done
+            raise LanguageTextError(
+                _("Version “{name}” has no {language} text yet: it was saved before the "
+                  "{language} text was imported; compare it in the draft's language, or compare "
+                  "a version saved since.").format(name=version_name, language=name))
         raise LanguageTextError(
-            _("{holder} has no {language} text yet: import it (File ▸ Import Spanish Text…) "
-              "before comparing in {language}.").format(holder=holder, language=name))
+            _("The current draft has no {language} text yet: import it (File ▸ Import Spanish "
+              "Text…, or `concordia import FILE --into DRAFT --language {code}`) before comparing "
+              "in {language}.").format(language=name, code=language))
     missing = [(index, block) for index, block in enumerate(draft.blocks, 1)
                if block.id not in version.blocks]
     if missing:

@@ -203,6 +203,8 @@ def test_a_version_without_spanish_is_refused(tmp_path, clasi_seed, capsys):
         assert main(["compare", str(path), "--from", "Rev 1", "--language", "es", *extra]) == 1
         err = capsys.readouterr().err
         assert "Version “Rev 1” has no Spanish text yet" in err and "Traceback" not in err
+        # what can be done with a saved version, not a window menu that cannot change it
+        assert "saved before the Spanish text was imported" in err and "File ▸" not in err
     assert not out.exists()
     # A paragraph added in English only: the current text lacks it in Spanish.
     current = load_draft(path)
