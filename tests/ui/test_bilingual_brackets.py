@@ -17,10 +17,9 @@ from app.store import save_draft
 from app.ui.bilingual.bracket_cells import COUNTERPART_COLOUR, CounterpartDialog
 from app.ui.bilingual.rows import OTHER
 from app.ui.language_import import status_text
-from app.ui.main_window import MainWindow
 from tests.importer.spanish_brackets import ENGLISH, write_spanish
 from tests.ui.conftest import send_text
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import side_by_side_of
 
 
 @pytest.fixture
@@ -29,19 +28,8 @@ def side_by_side(qtbot, tmp_path):
     import_language_version(draft, write_spanish(tmp_path), "es")
     path = tmp_path / "clasi.concordia"
     save_draft(draft, path)
-    paths = PathAnswers()
-    paths.open_paths.append(path)
-    window = MainWindow(isolated_settings(tmp_path / "config"), paths, autosave_ms=60_000)
-    window.show()
-    window.files.open_path(path)
-    window.actions_by_name["view_side_by_side"].trigger()
-    view = window._bilingual_window
-    qtbot.waitExposed(view)
-    yield window, view
-    view.close()
-    close_without_prompt(window)
-    window.files.close_session()
-    window.deleteLater()
+    with side_by_side_of(qtbot, path, tmp_path / "config") as opened:
+        yield opened
 
 
 def destabilise(draft):

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QLabel, QLineEdit
 from app.model.footnote_step import footnote_states
 from tests.lapaz_bilingual import NOTE_3_EN, lapaz_with_spanish
 from tests.ui.conftest import send_text
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import side_by_side_of
 
 WHY = "Footnote 3 changed in English since its Spanish was confirmed."
 
@@ -20,21 +20,8 @@ WHY = "Footnote 3 changed in English since its Spanish was confirmed."
 @pytest.fixture
 def side_by_side(qtbot, tmp_path):
     path = lapaz_with_spanish(tmp_path)
-    from app.ui.main_window import MainWindow
-
-    paths = PathAnswers()
-    paths.open_paths.append(path)
-    window = MainWindow(isolated_settings(tmp_path / "config"), paths, autosave_ms=60_000)
-    window.show()
-    window.files.open_path(path)
-    window.actions_by_name["view_side_by_side"].trigger()
-    view = window._bilingual_window
-    qtbot.waitExposed(view)
-    yield window, view
-    view.close()
-    close_without_prompt(window)
-    window.files.close_session()
-    window.deleteLater()
+    with side_by_side_of(qtbot, path, tmp_path / "config") as opened:
+        yield opened
 
 
 def _header(view, row: int, role=Qt.ItemDataRole.DisplayRole):

@@ -15,10 +15,9 @@ from app.model import plain_text
 from app.model.in_step import out_of_step_ids
 from app.store import save_draft
 from app.ui.bilingual.rows import DIFF_ROLE, MAIN, OTHER
-from app.ui.main_window import MainWindow
 from tests.conftest import CLASI_SEED
 from tests.ui.conftest import send_text
-from tests.ui.window_support import PathAnswers, close_without_prompt, isolated_settings
+from tests.ui.window_support import side_by_side_of
 
 PARTIAL_ES = Path(__file__).resolve().parents[1] / "importer" / "data" / "clasi_partial.es.md"
 
@@ -34,19 +33,8 @@ def clasi_file(tmp_path) -> Path:
 
 @pytest.fixture
 def side_by_side(qtbot, tmp_path, clasi_file):
-    paths = PathAnswers()
-    paths.open_paths.append(clasi_file)
-    window = MainWindow(isolated_settings(tmp_path / "config"), paths, autosave_ms=60_000)
-    window.show()
-    window.files.open_path(clasi_file)
-    window.actions_by_name["view_side_by_side"].trigger()
-    view = window._bilingual_window
-    qtbot.waitExposed(view)
-    yield window, view
-    view.close()
-    close_without_prompt(window)
-    window.files.close_session()
-    window.deleteLater()
+    with side_by_side_of(qtbot, clasi_file, tmp_path / "config") as opened:
+        yield opened
 
 
 def _type_in_cell(qtbot, view, row: int, column: int, text: str, at_start: bool = True) -> None:

@@ -196,3 +196,23 @@ def press(qtbot, window, key, modifier) -> None:
         window.activateWindow()
         qtbot.waitUntil(window.isActiveWindow, timeout=2000)
     qtbot.keyClick(window, key, modifier)
+
+
+@contextmanager
+def side_by_side_of(qtbot, path: Path, config: Path) -> Iterator[tuple[MainWindow, QWidget]]:
+    """A window with the draft file `path` open and its side-by-side view shown, closed after."""
+    paths = PathAnswers()
+    paths.open_paths.append(path)
+    window = MainWindow(isolated_settings(config), paths, autosave_ms=60_000)
+    window.show()
+    window.files.open_path(path)
+    window.actions_by_name["view_side_by_side"].trigger()
+    view = window._bilingual_window
+    qtbot.waitExposed(view)
+    try:
+        yield window, view
+    finally:
+        view.close()
+        close_without_prompt(window)
+        window.files.close_session()
+        window.deleteLater()
