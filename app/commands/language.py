@@ -53,31 +53,26 @@ def register(subparsers: argparse._SubParsersAction) -> None:
 def describe_pair(state: PairState, labels: list[str]) -> str:
     """“¶7 (ab12cd34ef56): English changed” for a person reading the status."""
     label = labels[state.index] or _("block {number}").format(number=state.index + 1)
+    return f"{label} ({state.block_id}): {_why_out_of_step(state)}"
+
+
+def _why_out_of_step(state: PairState | FootnotePairState) -> str:
+    """Which side of a paired text moved since it was confirmed (or that nobody confirmed it)."""
     if state.never_confirmed:
-        why = _("never confirmed")
-    elif state.main_changed and state.other_changed:
-        why = _("both sides changed")
-    elif state.main_changed:
-        why = _("the draft's text changed")
-    else:
-        why = _("the translation changed")
-    return f"{label} ({state.block_id}): {why}"
+        return _("never confirmed")
+    if state.main_changed and state.other_changed:
+        return _("both sides changed")
+    if state.main_changed:
+        return _("the draft's text changed")
+    return _("the translation changed")
 
 
 def describe_footnote(state: FootnotePairState, numbers: dict[str, int],
                       language: str) -> str:
     """“footnote 3 (ab12cd34ef56): the draft's text changed” for a person reading the status."""
     label = _("footnote {number}").format(number=numbers.get(state.footnote_id, "?"))
-    if not state.paired:
-        why = _("no {language} text").format(language=language.upper())
-    elif state.never_confirmed:
-        why = _("never confirmed")
-    elif state.main_changed and state.other_changed:
-        why = _("both sides changed")
-    elif state.main_changed:
-        why = _("the draft's text changed")
-    else:
-        why = _("the translation changed")
+    why = (_("no {language} text").format(language=language.upper()) if not state.paired
+           else _why_out_of_step(state))
     return f"{label} ({state.footnote_id}): {why}"
 
 
