@@ -6,13 +6,12 @@ or quoting the paragraph (`passages`: "33 words from EU–CELAC Summit Declarati
 
 Candidates come from the shingle index (`app.library.shingles`, on every database: clauses
 sharing runs of words with the paragraph, scored on every run they share, each weighing its
-inverse document frequency from the exact counts of `app.library.counts`) and from the paragraph's rarest words in the database's
-word index (for rewordings that change a word every few): on SQLite an FTS5 OR query ranked by
-bm25, on PostgreSQL the tsvector lexemes looked up through the GIN index
-(`app.library.pg.word_candidates`), each word weighing its inverse document frequency; on both
-the rarest words are chosen by the same exact counts. Each candidate is
-then compared word by word. The diff runs from the library's text to the paragraph:
-deletions are its words the paragraph dropped, insertions the paragraph's own.
+inverse document frequency from the exact counts of `app.library.counts`) and, when those find
+nothing close, from the clauses holding most of the paragraph's rarest words
+(`app.library.rare_words`: the same rule on both databases) in the database's word index: FTS5
+ranked by bm25 on SQLite, the tsvector GIN index on PostgreSQL (`app.library.pg.word_candidates`).
+Each candidate is then compared word by word. The diff runs from the library's text to the
+paragraph: deletions are its words the paragraph dropped, insertions the paragraph's own.
 
 Only adopted sources are agreed language; a precedent from drafts alone says so. The open
 draft's own file (and its language versions) is never its own precedent (`exclude_origin`).

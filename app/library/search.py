@@ -144,20 +144,22 @@ def fts_query(terms: list[Term], operator: str = " ", language: str | None = Non
     for term in terms:
         quoted = '"' + " ".join(term.words) + '"'
         parts.append(quoted + ("*" if term.prefix else ""))
-    query = "{text} : (" + (" " if operator == " " else f" {operator} ").join(parts) + ")"
-    if language:
-        query += ' AND {language} : "' + re.sub(r"[^a-z]", "", language.lower()) + '"'
-    return query
+    return _in_language("{text} : (" + (" " if operator == " " else f" {operator} ").join(parts) + ")",
+                        language)
 
 
 def fts_any_group(groups: list[tuple[str, ...]], language: str | None = None) -> str:
     """FTS5 syntax for "all the words of at least one group", every word quoted."""
     alternatives = " OR ".join("(" + " AND ".join('"' + word.replace('"', '""') + '"' for word in group) + ")"
                                for group in groups)
-    query = "{text} : (" + alternatives + ")"
-    if language:
-        query += ' AND {language} : "' + re.sub(r"[^a-z]", "", language.lower()) + '"'
-    return query
+    return _in_language("{text} : (" + alternatives + ")", language)
+
+
+def _in_language(query: str, language: str | None) -> str:
+    """The FTS5 query limited to clauses of `language` (its column), if one is given."""
+    if not language:
+        return query
+    return query + ' AND {language} : "' + re.sub(r"[^a-z]", "", language.lower()) + '"'
 
 
 #: bm25 weights: the text column counts, the language column does not.
